@@ -1,0 +1,17 @@
+package com.novaquant.events;
+
+import java.math.BigDecimal;
+
+/** A fill (or the aggregate fill of an order) on one venue. */
+public record FillEvent(
+        String clientOrderId,
+        String pairId,
+        String symbol,
+        Venue venue,
+        Side side,
+        BigDecimal quantity,
+        BigDecimal price,
+        BigDecimal fee,
+        String feeAsset,
+        long atMicros) implements ExecutionEvent {
+}

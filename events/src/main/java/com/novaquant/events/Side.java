@@ -1,0 +1,9 @@
+package com.novaquant.events;
+
+public enum Side {
+    BUY, SELL;
+
+    public Side opposite() {
+        return this == BUY ? SELL : BUY;
+    }
+}

@@ -1,0 +1,105 @@
+package com.novaquant.events;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCodecTest {
+
+    static final Quote SPOT = new Quote("BTCUSDT", Venue.SPOT, new BigDecimal("64250.01000000"), new BigDecimal("0.412"),
+            new BigDecimal("64250.02"), new BigDecimal("1.03"), 5123456789L, 0, 1_772_000_000_123_456L);
+    static final Quote PERP = new Quote("BTCUSDT", Venue.USDM, new BigDecimal("64251.10"), new BigDecimal("3.412"),
+            new BigDecimal("64251.20"), new BigDecimal("0.870"), 8812345678901L, 1772000000456L, 1_772_000_000_460_000L);
+    static final FundingRate FUNDING = new FundingRate("BTCUSDT", new BigDecimal("64260.53"), new BigDecimal("64231.778"),
+            new BigDecimal("0.00010000"), 1772006400000L, 1772003600000L, 1_772_003_600_010_000L);
+
+    static List<NovaEvent> everyType() {
+        return List.of(
+                SPOT, PERP, FUNDING,
+                new Signal("sig-1", "BTCUSDT", new BigDecimal("0.015"), new BigDecimal("963.75"),
+                        Signal.Reason.CARRY_ABOVE_ENTRY, 0.21, SPOT, PERP, FUNDING, 1_772_000_000_500_000L, 1772000005000L),
+                new OrderEvent("nq-abc-S", "pair-1", "sig-1", "BTCUSDT", Venue.SPOT, Side.BUY, new BigDecimal("0.015"),
+                        "FILLED", new BigDecimal("0.015"), new BigDecimal("64250.02"), 0, null, 1L, 2L, 3L),
+                new FillEvent("nq-abc-S", "pair-1", "BTCUSDT", Venue.SPOT, Side.BUY, new BigDecimal("0.015"),
+                        new BigDecimal("64250.02"), new BigDecimal("0.00001500"), "BTC", 4L),
+                new PairEvent("pair-1", "BTCUSDT", "OPEN", new BigDecimal("0.015"), new BigDecimal("-0.015"), "sig-1", 5L),
+                new LegRiskEvent("pair-1", "BTCUSDT", Venue.SPOT, Venue.USDM, new BigDecimal("0.015"), "UNWOUND",
+                        "LEG RISK DETECTED: Spot Filled, Future Rejected.", 812, 6L),
+                new FundingPaymentEvent("BTCUSDT", new BigDecimal("0.0964"), "USDT", 1772006400000L, 77L, 7L),
+                new KillSwitchEvent("*", true, "leg risk", "execution-service", 8L),
+                Alert.of(Severity.WARNING, "ingestion-service", "FEED_LAG",
+                        "WebSocket lag detected (>200ms). Initiating reconnection.", "FEED_LAG:spot-0"),
+                new KillSwitchState(true, "operator", "telegram:42", 9L));
+    }
+
+    @Test
+    void everyEventTypeRoundTripsWithTypeAndVersion() {
+        for (NovaEvent event : everyType()) {
+            String json = EventCodec.encodeToString(event);
+            assertThat(json).contains("\"type\":").contains("\"v\":1");
+            assertThat(EventCodec.decode(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void decimalsAreWrittenAsStringsAndKeptExact() {
+        String json = EventCodec.encodeToString(SPOT);
+        assertThat(json).contains("\"bidPrice\":\"64250.01000000\"");
+        Quote back = EventCodec.decode(json.getBytes(StandardCharsets.UTF_8), Quote.class);
+        assertThat(back.bidPrice()).isEqualByComparingTo("64250.01").hasToString("64250.01000000");
+    }
+
+    @Test
+    void latencyFieldsAreCarriedFromQuoteToSignal() {
+        Signal signal = (Signal) everyType().get(3);
+        Signal back = EventCodec.decode(EventCodec.encode(signal), Signal.class);
+        assertThat(back.spot().receivedAtMicros()).isEqualTo(1_772_000_000_123_456L);
+        assertThat(back.perp().exchangeTimeMs()).isEqualTo(1772000000456L);
+        assertThat(back.tickReceivedAtMicros()).isEqualTo(1_772_000_000_460_000L);
+    }
+
+    @Test
+    void unknownVersionIsATypedError() {
+        String json = EventCodec.encodeToString(SPOT).replace("\"v\":1", "\"v\":2");
+        assertThatThrownBy(() -> EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(EventDecodeException.class,
+                        e -> assertThat(e.reason()).isEqualTo(EventDecodeException.Reason.UNSUPPORTED_VERSION));
+    }
+
+    @Test
+    void malformedPayloadsAreTypedErrors() {
+        List<String> bad = List.of("", "{", "[]", "42", "{\"type\":\"quote\"}", "{\"type\":\"quote\",\"v\":1,\"symbol\":5}",
+                "{\"type\":\"quote\",\"v\":1,\"symbol\":\"BTCUSDT\",\"venue\":\"MOON\"}",
+                "{\"v\":1}", "not json at all");
+        for (String payload : bad) {
+            assertThatThrownBy(() -> EventCodec.decode(payload.getBytes(StandardCharsets.UTF_8)))
+                    .as(payload).isInstanceOf(EventDecodeException.class);
+        }
+    }
+
+    @Test
+    void unknownTypeAndUnexpectedTypeAreDistinguished() {
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"moon\",\"v\":1}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(EventDecodeException.class,
+                        e -> assertThat(e.reason()).isEqualTo(EventDecodeException.Reason.UNKNOWN_TYPE));
+        assertThatThrownBy(() -> EventCodec.decode(EventCodec.encode(FUNDING), Quote.class))
+                .isInstanceOfSatisfying(EventDecodeException.class,
+                        e -> assertThat(e.reason()).isEqualTo(EventDecodeException.Reason.UNEXPECTED_TYPE));
+    }
+
+    @Property(tries = 300)
+    void arbitraryBytesNeverEscapeAsAnythingButADecodeError(@ForAll byte[] payload) {
+        try {
+            EventCodec.decode(payload);
+        } catch (EventDecodeException expected) {
+            // counted and skipped by consumers
+        }
+    }
+}

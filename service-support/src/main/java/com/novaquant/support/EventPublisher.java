@@ -1,0 +1,44 @@
+package com.novaquant.support;
+
+import com.novaquant.events.EventCodec;
+import com.novaquant.events.NovaEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Publishes {@link NovaEvent}s under their own key. Send failures are counted
+ * ({@code nova_kafka_send_errors_total{topic}}) and logged, and the returned future fails so callers that must know
+ * (execution) can react.
+ */
+public class EventPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+
+    private final KafkaTemplate<String, byte[]> template;
+    private final MeterRegistry registry;
+
+    public EventPublisher(KafkaTemplate<String, byte[]> template, MeterRegistry registry) {
+        this.template = template;
+        this.registry = registry;
+    }
+
+    public CompletableFuture<SendResult<String, byte[]>> publish(String topic, NovaEvent event) {
+        CompletableFuture<SendResult<String, byte[]>> future;
+        try {
+            future = template.send(topic, event.key(), EventCodec.encode(event));
+        } catch (RuntimeException e) {
+            future = CompletableFuture.failedFuture(e);
+        }
+        return future.whenComplete((result, error) -> {
+            if (error != null) {
+                registry.counter("nova.kafka.send.errors", "topic", topic).increment();
+                log.warn("Kafka send to {} failed: {}", topic, error.toString());
+            }
+        });
+    }
+}

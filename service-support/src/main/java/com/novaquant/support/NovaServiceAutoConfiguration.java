@@ -1,0 +1,62 @@
+package com.novaquant.support;
+
+import com.novaquant.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Wiring every Nova service shares: the event publisher and decoder, the alert publisher and the topic
+ * definitions (created on start-up where the broker allows it).
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+public class NovaServiceAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> template, MeterRegistry registry) {
+        return new EventPublisher(template, registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventDecoder eventDecoder(MeterRegistry registry) {
+        return new EventDecoder(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AlertPublisher alertPublisher(EventPublisher publisher, @Value("${spring.application.name}") String source) {
+        return new AlertPublisher(publisher, source);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    KillSwitchView killSwitchView(EventDecoder decoder, MeterRegistry registry) {
+        return new KillSwitchView(decoder, registry);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics novaTopics(@Value("${nova.kafka.partitions:3}") int partitions,
+                                    @Value("${nova.kafka.replicas:1}") short replicas) {
+        return new KafkaAdmin.NewTopics(
+                topic(Topics.QUOTES, partitions, replicas).config(TopicConfig.RETENTION_MS_CONFIG, "3600000").build(),
+                topic(Topics.FUNDING, partitions, replicas).config(TopicConfig.RETENTION_MS_CONFIG, "86400000").build(),
+                topic(Topics.SIGNALS, partitions, replicas).build(),
+                topic(Topics.EXEC_EVENTS, partitions, replicas).build(),
+                topic(Topics.ALERTS, partitions, replicas).build(),
+                topic(Topics.CONTROL, 1, replicas).compact().build());
+    }
+
+    private static TopicBuilder topic(String name, int partitions, short replicas) {
+        return TopicBuilder.name(name).partitions(partitions).replicas(replicas);
+    }
+
+}

@@ -1,0 +1,53 @@
+package com.novaquant.signal;
+
+import com.novaquant.events.EventCodec;
+import com.novaquant.events.KillSwitchState;
+import com.novaquant.events.Topics;
+import com.novaquant.support.KillSwitchView;
+import com.novaquant.testsupport.Http;
+import com.novaquant.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SignalApplicationIT {
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    KillSwitchView killSwitch;
+
+    @Test
+    void servesHealthAndPrometheusMetrics() {
+        Http.Response health = Http.get("http://localhost:" + port + "/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        Http.Response metrics = Http.get("http://localhost:" + port + "/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"signal-service\"");
+    }
+
+    @Test
+    void killSwitchStatePublishedOnKafkaReachesTheService() throws Exception {
+        KillSwitchState engaged = new KillSwitchState(true, "test", "signal-service-it", System.currentTimeMillis());
+        kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, EventCodec.encode(engaged)).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> killSwitch.engaged());
+        assertThat(Http.get("http://localhost:" + port + "/actuator/prometheus").body())
+                .contains("nova_kill_switch_engaged{application=\"signal-service\"} 1.0");
+
+        KillSwitchState released = new KillSwitchState(false, "test done", "signal-service-it", System.currentTimeMillis() + 1);
+        kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, EventCodec.encode(released)).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !killSwitch.engaged());
+    }
+}

@@ -1,0 +1,23 @@
+package com.novaquant.binance.stream;
+
+import java.time.Duration;
+
+/**
+ * Connection behaviour shared by every stream connection.
+ *
+ * @param maxAge         reconnect proactively after this long; Binance cuts every connection at 24 h, so the
+ *                       default 23 h 50 min reconnects on our schedule rather than mid-burst on theirs
+ * @param backoff        delay before reconnect attempts
+ * @param stableAfter    a session that lived this long resets the backoff to its first step
+ * @param connectTimeout TCP connect timeout
+ * @param maxFrameBytes  larger frames are refused ({@code TOO_LARGE}); Binance market-data frames are a few hundred bytes
+ */
+public record StreamSettings(Duration maxAge, Backoff backoff, Duration stableAfter, Duration connectTimeout,
+                             int maxFrameBytes) {
+
+    public static StreamSettings defaults() {
+        return new StreamSettings(Duration.ofHours(23).plusMinutes(50),
+                new Backoff(Duration.ofMillis(250), Duration.ofSeconds(30)),
+                Duration.ofSeconds(60), Duration.ofSeconds(5), 65_536);
+    }
+}

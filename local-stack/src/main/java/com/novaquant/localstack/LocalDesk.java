@@ -1,8 +1,111 @@
 package com.novaquant.localstack;
 
-/** Starts the whole desk locally. */
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./nq run}: the whole desk on this machine, paper trading against the exchange simulator.
+ *
+ * <pre>
+ *   --market synthetic|live   the simulator's own market (default), or Binance's real public streams
+ *   --work-dir DIR            logs and state (default .local-stack/)
+ * </pre>
+ * A real Telegram bot is used when TELEGRAM_BOT_TOKEN and NOVA_TELEGRAM_CHAT_IDS are set; otherwise a local sink
+ * prints what would be sent. Ctrl-C stops everything.
+ */
 public final class LocalDesk {
+
+    private LocalDesk() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("local desk");
+        String market = "synthetic";
+        Path workDir = Path.of(".local-stack");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--market" -> market = args[++i];
+                case "--work-dir" -> workDir = Path.of(args[++i]);
+                case "--help", "-h" -> {
+                    System.out.println("usage: ./nq run [--market synthetic|live] [--work-dir DIR]");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        if (!market.equals("synthetic") && !market.equals("live")) {
+            throw new IllegalArgumentException("--market must be synthetic or live");
+        }
+        String token = System.getenv("TELEGRAM_BOT_TOKEN");
+        String chats = System.getenv().getOrDefault("NOVA_TELEGRAM_CHAT_IDS", "100001");
+        String password = System.getenv().getOrDefault("NOVA_ADMIN_PASSWORD", randomPassword());
+        Map<String, List<String>> extra = new HashMap<>();
+        if (market.equals("synthetic")) {
+            // Funding passes in minutes, and a spike arrives early, so that something happens in the first minutes.
+            extra.put(DeskConfig.SIMULATOR, List.of("--nova.simulator.clock-speed=60"));
+        }
+        DeskConfig config = new DeskConfig(Path.of("").toAbsolutePath(), workDir.toAbsolutePath(), market, 9092, 5432,
+                DeskConfig.defaultPorts(), token == null || token.isBlank() ? null : token, chats, password, extra);
+
+        writePrivately(config.workDir().resolve("admin-password"), password);
+
+        Desk desk = new Desk(config, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("[desk] stopping...");
+            desk.close();
+            System.out.println("[desk] stopped");
+        }, "desk-shutdown"));
+        desk.start(Duration.ofMinutes(3));
+        banner(config);
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void banner(DeskConfig config) {
+        String admin = "curl -u operator:$(cat " + config.workDir().resolve("admin-password") + ") http://localhost:" + config.port(DeskConfig.EXECUTION);
+        System.out.println("""
+
+                ============================ Nova Quant local desk (PAPER) ============================
+                 market         %s (exchange simulator on http://localhost:%d)
+                 admin API      %s/admin/status   (user operator, password below)
+                                .../admin/pairs  .../admin/pnl?hours=24  POST .../admin/kill-switch/engage
+                 admin password in %s (or set NOVA_ADMIN_PASSWORD before starting)
+                 metrics        http://localhost:{8081,8082,8083,8084}/actuator/prometheus
+                 health         http://localhost:{8081,8082,8083,8084}/actuator/health
+                 simulator      http://localhost:%d/admin/faults/... (see exchange-simulator/README.md)
+                 Telegram       %s
+                 logs           %s/*.log
+                 Ctrl-C stops everything.
+                =======================================================================================
+                """.formatted(config.market(), config.port(DeskConfig.SIMULATOR), admin, config.workDir().resolve("admin-password"),
+                config.port(DeskConfig.SIMULATOR),
+                config.telegramToken() == null ? "local sink, messages printed here as [telegram -> chat ...]" : "real bot",
+                config.workDir()));
+    }
+
+    /** The password goes to a file only its owner can read, never to the console or a log. */
+    private static void writePrivately(Path file, String secret) {
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            java.nio.file.Files.writeString(file, secret + System.lineSeparator());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[9];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -11,9 +11,13 @@ import java.util.Map;
 public final class InProcessKafka implements KafkaServer {
 
     private final EmbeddedKafkaKraftBroker broker;
+    private final TcpForwarder forwarder;
+    private final String bootstrapServers;
 
-    private InProcessKafka(EmbeddedKafkaKraftBroker broker) {
+    private InProcessKafka(EmbeddedKafkaKraftBroker broker, TcpForwarder forwarder, String bootstrapServers) {
         this.broker = broker;
+        this.forwarder = forwarder;
+        this.bootstrapServers = bootstrapServers;
     }
 
     /**
@@ -23,22 +27,26 @@ public final class InProcessKafka implements KafkaServer {
      */
     public static InProcessKafka start(int port, int partitions, String... topics) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, topics);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
-        broker.brokerProperties(Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "auto.create.topics.enable", "true",
                 "num.partitions", String.valueOf(partitions),
                 "group.initial.rebalance.delay.ms", "0",
                 "offsets.topic.num.partitions", "5",
                 "log.cleaner.enable", "true"));
+        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
-        return new InProcessKafka(broker);
+        if (port <= 0) {
+            return new InProcessKafka(broker, null, broker.getBrokersAsString());
+        }
+        // The KRaft test kit picks its own listener port (kafkaPorts() is ignored in KRaft mode): offer the fixed
+        // port as a bootstrap address that forwards to it.
+        int actual = Integer.parseInt(broker.getBrokersAsString().replaceAll(".*:", ""));
+        return new InProcessKafka(broker, TcpForwarder.start(port, actual), "localhost:" + port);
     }
 
     @Override
     public String bootstrapServers() {
-        return broker.getBrokersAsString();
+        return bootstrapServers;
     }
 
     @Override
@@ -48,6 +56,9 @@ public final class InProcessKafka implements KafkaServer {
 
     @Override
     public void close() {
+        if (forwarder != null) {
+            forwarder.close();
+        }
         broker.destroy();
     }
 }

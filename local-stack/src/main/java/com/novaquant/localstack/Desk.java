@@ -1,0 +1,252 @@
+package com.novaquant.localstack;
+
+import com.novaquant.events.Topics;
+import com.novaquant.testsupport.EmbeddedPostgresServer;
+import com.novaquant.testsupport.InProcessKafka;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole desk on one machine: a real Kafka broker and a real PostgreSQL in this JVM, the exchange simulator and the
+ * four services as child JVMs (each with the shared JVM flags from {@code deploy/jvm.options}), and a local Telegram
+ * sink unless a real bot token is given. Paper trading only: every Binance URL points at the simulator.
+ */
+public final class Desk implements AutoCloseable {
+
+    private final DeskConfig config;
+    private final PrintStream console;
+    private InProcessKafka kafka;
+    private EmbeddedPostgresServer postgres;
+    private TelegramSink telegram;
+    private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+
+    public Desk(DeskConfig config, PrintStream console) {
+        this.config = config;
+        this.console = console;
+    }
+
+    /** Starts everything and waits until every process answers health UP. */
+    public Desk start(Duration healthTimeout) {
+        try {
+            Files.createDirectories(config.workDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long t0 = System.nanoTime();
+        kafka = InProcessKafka.start(config.kafkaPort(), 3, Topics.ALL.toArray(String[]::new));
+        info("Kafka (KRaft, in-process) at " + kafka.bootstrapServers());
+        postgres = EmbeddedPostgresServer.start(config.postgresPort(), null);
+        info("PostgreSQL (embedded) at " + postgres.jdbcUrl());
+        if (config.telegramToken() == null) {
+            telegram = TelegramSink.start(config.port("telegram"), console);
+            info("Telegram sink at http://localhost:" + telegram.port() + " (prints what would be sent)");
+        }
+        List<String> jvmOptions = jvmOptions(config.repoRoot().resolve("deploy/jvm.options"));
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        boolean colour = System.console() != null;
+
+        start(simulator(), javaHome, jvmOptions, colour);
+        awaitHealthy(List.of(DeskConfig.SIMULATOR), healthTimeout);
+        for (ServiceSpec spec : services()) {
+            start(spec, javaHome, jvmOptions, colour);
+        }
+        awaitHealthy(List.of(DeskConfig.INGESTION, DeskConfig.SIGNAL, DeskConfig.EXECUTION, DeskConfig.ALERT), healthTimeout);
+        info("Desk up in " + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s");
+        return this;
+    }
+
+    private void start(ServiceSpec spec, Path javaHome, List<String> jvmOptions, boolean colour) {
+        processes.put(spec.name(), ManagedProcess.start(spec, javaHome, jvmOptions, config.workDir(), console, colour));
+    }
+
+    private ServiceSpec simulator() {
+        List<String> args = new ArrayList<>(List.of(
+                "--nova.simulator.market=" + config.market(),
+                "--nova.symbols=BTCUSDT,ETHUSDT"));
+        args.addAll(config.extra(DeskConfig.SIMULATOR));
+        return new ServiceSpec(DeskConfig.SIMULATOR, jar("exchange-simulator"), config.port(DeskConfig.SIMULATOR), 384, args, Map.of());
+    }
+
+    private List<ServiceSpec> services() {
+        String sim = "localhost:" + config.port(DeskConfig.SIMULATOR);
+        List<String> common = List.of(
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--nova.trading.mode=paper",
+                "--nova.binance.spot.rest-url=http://" + sim + "/spot",
+                "--nova.binance.spot.ws-url=ws://" + sim + "/spot",
+                "--nova.binance.futures.rest-url=http://" + sim + "/futures",
+                "--nova.binance.futures.ws-url=ws://" + sim + "/futures");
+        Map<String, String> env = new HashMap<>();
+        env.put("NOVA_ADMIN_PASSWORD", config.adminPassword());
+        // The simulator's paper account; real keys are never used by the local desk.
+        env.put("BINANCE_API_KEY", "nova-paper-key");
+        env.put("BINANCE_SECRET", "nova-paper-secret");
+
+        List<String> execution = new ArrayList<>(common);
+        execution.add("--spring.datasource.url=" + postgres.jdbcUrl());
+        execution.add("--spring.datasource.username=" + postgres.username());
+        Map<String, String> executionEnv = new HashMap<>(env);
+        executionEnv.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
+
+        List<String> alert = new ArrayList<>(common);
+        alert.add("--nova.alert.execution-url=http://localhost:" + config.port(DeskConfig.EXECUTION));
+        alert.add("--nova.alert.outbox-dir=" + config.workDir().resolve("alert-outbox"));
+        alert.add("--nova.telegram.chat-ids=" + config.telegramChatIds());
+        Map<String, String> alertEnv = new HashMap<>(env);
+        if (config.telegramToken() == null) {
+            alert.add("--nova.telegram.base-url=http://localhost:" + telegram.port());
+            alertEnv.put("TELEGRAM_BOT_TOKEN", "local-desk-token");
+        } else {
+            alertEnv.put("TELEGRAM_BOT_TOKEN", config.telegramToken());
+        }
+        return List.of(
+                spec(DeskConfig.INGESTION, "ingestion-service", 256, common, env),
+                spec(DeskConfig.SIGNAL, "signal-service", 192, common, env),
+                spec(DeskConfig.EXECUTION, "execution-service", 256, execution, executionEnv),
+                spec(DeskConfig.ALERT, "alert-service", 192, alert, alertEnv));
+    }
+
+    private ServiceSpec spec(String name, String module, int heapMb, List<String> base, Map<String, String> env) {
+        List<String> args = new ArrayList<>(base);
+        args.addAll(config.extra(name));
+        return new ServiceSpec(name, jar(module), config.port(name), heapMb, args, env);
+    }
+
+    private Path jar(String module) {
+        Path jar = config.repoRoot().resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./nq run builds it)");
+        }
+        return jar;
+    }
+
+    static List<String> jvmOptions(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private void awaitHealthy(List<String> names, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> pending = new ArrayList<>(names);
+        while (!pending.isEmpty()) {
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                String name = it.next();
+                ManagedProcess process = processes.get(name);
+                if (!process.alive()) {
+                    throw new IllegalStateException(name + " exited with code " + process.exitCode()
+                            + " (log: " + config.workDir().resolve(name + ".log") + ")");
+                }
+                if (healthy(http, config.port(name))) {
+                    info(name + " is UP on http://localhost:" + config.port(name));
+                    it.remove();
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not healthy within " + timeout + ": " + pending);
+            }
+            sleep(500);
+        }
+    }
+
+    private static boolean healthy(HttpClient http, int port) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/liveness"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("UP");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    /** What the local Telegram sink received so far (empty with a real token). */
+    public List<String> telegramMessages() {
+        return telegram == null ? List.of() : telegram.sent();
+    }
+
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        processes.forEach((name, p) -> pids.put(name, p.pid()));
+        return pids;
+    }
+
+    public DeskConfig config() {
+        return config;
+    }
+
+    /** Stops one process (SIGTERM, then SIGKILL after a grace period), e.g. to test a restart. */
+    public void stop(String name) {
+        ManagedProcess process = processes.get(name);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    /** Starts a stopped process again with the same specification. */
+    public void restart(String name, Duration healthTimeout) {
+        ManagedProcess old = processes.get(name);
+        old.close();
+        List<String> jvmOptions = jvmOptions(config.repoRoot().resolve("deploy/jvm.options"));
+        start(old.spec(), Path.of(System.getProperty("java.home")), jvmOptions, System.console() != null);
+        awaitHealthy(List.of(name), healthTimeout);
+    }
+
+    private void info(String message) {
+        console.println("\u001b[1m[desk]\u001b[0m " + message);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the services first (newest first), then the simulator, the sink, PostgreSQL and Kafka. */
+    @Override
+    public void close() {
+        List<String> names = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(names);
+        names.parallelStream().forEach(name -> processes.get(name).close());
+        if (telegram != null) {
+            telegram.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+}

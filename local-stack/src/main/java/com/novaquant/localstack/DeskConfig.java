@@ -1,0 +1,52 @@
+package com.novaquant.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the local desk is laid out.
+ *
+ * @param repoRoot        the checkout (jars are found under each module's target/)
+ * @param workDir         logs and state of this run
+ * @param market          {@code synthetic} (the simulator's own market, with a funding spike early on) or {@code live}
+ *                        (the simulator relays Binance's real public streams; orders still fill on the simulator)
+ * @param kafkaPort       the embedded broker's port
+ * @param postgresPort    the embedded PostgreSQL's port
+ * @param ports           HTTP port per process name
+ * @param telegramToken   a real bot token, or null to use the local Telegram sink
+ * @param telegramChatIds chats to deliver to
+ * @param adminPassword   the operators' admin API password for this run
+ * @param extraProperties extra Spring properties per process name (tests inject faults and short intervals here)
+ */
+public record DeskConfig(
+        Path repoRoot,
+        Path workDir,
+        String market,
+        int kafkaPort,
+        int postgresPort,
+        Map<String, Integer> ports,
+        String telegramToken,
+        String telegramChatIds,
+        String adminPassword,
+        Map<String, List<String>> extraProperties) {
+
+    public static final String SIMULATOR = "simulator";
+    public static final String INGESTION = "ingestion";
+    public static final String SIGNAL = "signal";
+    public static final String EXECUTION = "execution";
+    public static final String ALERT = "alert";
+    public static final int TELEGRAM_SINK_PORT = 8099;
+
+    public static Map<String, Integer> defaultPorts() {
+        return Map.of(SIMULATOR, 8090, INGESTION, 8081, SIGNAL, 8082, EXECUTION, 8083, ALERT, 8084, "telegram", TELEGRAM_SINK_PORT);
+    }
+
+    public int port(String name) {
+        return ports.get(name);
+    }
+
+    public List<String> extra(String name) {
+        return extraProperties.getOrDefault(name, List.of());
+    }
+}

@@ -1,0 +1,108 @@
+package com.novaquant.localstack;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local stand-in for the Telegram Bot API: prints what would be sent, and answers {@code getUpdates} with no
+ * updates (after a short wait, like a long poll). Used when no real bot token is configured.
+ */
+final class TelegramSink implements AutoCloseable {
+
+    private static final Pattern TEXT = Pattern.compile("\"text\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern CHAT = Pattern.compile("\"chat_id\"\\s*:\\s*\"?(-?\\d+)");
+
+    private final HttpServer server;
+    private final PrintStream console;
+    private final List<String> sent = new CopyOnWriteArrayList<>();
+    private long messageId;
+
+    private TelegramSink(HttpServer server, PrintStream console) {
+        this.server = server;
+        this.console = console;
+    }
+
+    static TelegramSink start(int port, PrintStream console) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            TelegramSink sink = new TelegramSink(server, console);
+            server.createContext("/", sink::handle);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return sink;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Telegram sink could not bind port " + port, e);
+        }
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    List<String> sent() {
+        return List.copyOf(sent);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String response;
+        if (path.endsWith("/sendMessage")) {
+            String text = extract(TEXT, body, exchange.getRequestURI().getRawQuery(), "text");
+            String chat = extract(CHAT, body, exchange.getRequestURI().getRawQuery(), "chat_id");
+            sent.add(text);
+            console.println("\u001b[1m[telegram -> chat " + chat + "]\u001b[0m " + text.replace("\\n", "\n    "));
+            synchronized (this) {
+                messageId++;
+            }
+            response = "{\"ok\":true,\"result\":{\"message_id\":" + messageId + ",\"date\":" + System.currentTimeMillis() / 1000
+                    + ",\"chat\":{\"id\":" + (chat.isEmpty() ? "0" : chat) + ",\"type\":\"private\"},\"text\":\"\"}}";
+        } else if (path.endsWith("/getUpdates")) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            response = "{\"ok\":true,\"result\":[]}";
+        } else if (path.endsWith("/getMe")) {
+            response = "{\"ok\":true,\"result\":{\"id\":1,\"is_bot\":true,\"first_name\":\"Nova Local\",\"username\":\"nova_local_bot\"}}";
+        } else {
+            response = "{\"ok\":true,\"result\":true}";
+        }
+        byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static String extract(Pattern json, String body, String rawQuery, String name) {
+        Matcher m = json.matcher(body);
+        if (m.find()) {
+            return m.group(1);
+        }
+        for (String part : (rawQuery == null ? body : rawQuery + "&" + body).split("&")) {
+            if (part.startsWith(name + "=")) {
+                return URLDecoder.decode(part.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

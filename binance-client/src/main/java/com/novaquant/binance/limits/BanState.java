@@ -1,0 +1,35 @@
+package com.novaquant.binance.limits;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * An IP ban (HTTP 418). While it lasts every request of the client, on both venues, is refused locally:
+ * continuing to call a banning Binance only lengthens the ban (2 minutes up to 3 days).
+ */
+public final class BanState {
+
+    private final Supplier<Instant> clock;
+    private final AtomicReference<Instant> bannedUntil = new AtomicReference<>(Instant.MIN);
+
+    public BanState(Supplier<Instant> clock) {
+        this.clock = clock;
+    }
+
+    /** Extends the ban to at least {@code until}. */
+    public void banUntil(Instant until) {
+        bannedUntil.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** The end of the ban when one is running now. */
+    public Optional<Instant> activeUntil() {
+        Instant until = bannedUntil.get();
+        return clock.get().isBefore(until) ? Optional.of(until) : Optional.empty();
+    }
+
+    public boolean isActive() {
+        return activeUntil().isPresent();
+    }
+}

@@ -1,0 +1,170 @@
+package com.novaquant.binance.rest;
+
+import com.novaquant.binance.auth.Credentials;
+import com.novaquant.binance.auth.ServerClock;
+import com.novaquant.binance.auth.TradingModeGuard;
+import com.novaquant.binance.filters.RateLimitRule;
+import com.novaquant.binance.limits.BanState;
+import com.novaquant.binance.limits.RequestGate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Entry point of the Binance REST trading client: {@link #spot()} and {@link #futures()}.
+ *
+ * <pre>{@code
+ * BinanceRestClient client = BinanceRestClient.create(config, Credentials.fromEnvironment(), meterRegistry);
+ * client.start().join();                       // server time + exchangeInfo on both venues
+ * OrderOutcome outcome = client.spot().placeOrder(NewOrder.market("BTCUSDT", Side.BUY, qty, "p1-s")).join();
+ * switch (outcome) { case Accepted a -> ...; case Rejected r -> ...; case Unknown u -> ...; case NotSent n -> ...; }
+ * }</pre>
+ *
+ * <p>Creating the client validates the trading mode against the URLs and credentials
+ * ({@link TradingModeGuard}) and throws {@link com.novaquant.binance.auth.UnsafeTradingConfigurationException}
+ * when they do not fit. Futures complete on Reactor Netty I/O threads: do not block in their callbacks.
+ */
+public final class BinanceRestClient implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BinanceRestClient.class);
+
+    /** Limits assumed until exchangeInfo is loaded (Binance's documented examples). */
+    static final List<RateLimitRule> SPOT_DEFAULT_LIMITS = List.of(
+            new RateLimitRule("REQUEST_WEIGHT", "MINUTE", 1, 6000),
+            new RateLimitRule("ORDERS", "SECOND", 10, 50));
+    static final List<RateLimitRule> FUTURES_DEFAULT_LIMITS = List.of(
+            new RateLimitRule("REQUEST_WEIGHT", "MINUTE", 1, 2400),
+            new RateLimitRule("ORDERS", "MINUTE", 1, 1200),
+            new RateLimitRule("ORDERS", "SECOND", 10, 300));
+
+    private final BinanceClientConfig config;
+    private final ConnectionProvider connections;
+    private final BanState ban;
+    private final SpotClient spot;
+    private final FuturesClient futures;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    private BinanceRestClient(BinanceClientConfig config, Credentials credentials, MeterRegistry registry) {
+        TradingModeGuard.validate(config.mode(), credentials, config.spotRestUrl(), config.futuresRestUrl());
+        this.config = config;
+        Supplier<Instant> wallClock = Instant::now;
+        BinanceMetrics metrics = new BinanceMetrics(registry == null ? new SimpleMeterRegistry() : registry);
+        this.ban = new BanState(wallClock);
+        metrics.banActiveGauge(ban::isActive);
+        this.connections = ConnectionProvider.builder("binance-rest")
+                .maxConnections(64)
+                // Shorter than Binance's keep-alive so a pooled connection is rarely reset under a request
+                // (a reset after sending makes an order Unknown).
+                .maxIdleTime(Duration.ofSeconds(20))
+                .pendingAcquireTimeout(config.connectTimeout())
+                .build();
+        HttpClient http = HttpClient.create(connections)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+                .disableRetry(true)
+                .followRedirect(false)
+                .keepAlive(true);
+        RequestGate spotGate = new RequestGate("spot", ban, wallClock, SPOT_DEFAULT_LIMITS,
+                config.weightBudgetFraction(), config.circuitOpenDuration());
+        RequestGate futuresGate = new RequestGate("usdm", ban, wallClock, FUTURES_DEFAULT_LIMITS,
+                config.weightBudgetFraction(), config.circuitOpenDuration());
+        metrics.circuitOpenGauge(Venue.SPOT, spotGate::circuitOpen);
+        metrics.circuitOpenGauge(Venue.USDM, futuresGate::circuitOpen);
+        SpotClient[] spotRef = new SpotClient[1];
+        FuturesClient[] futuresRef = new FuturesClient[1];
+        RestTransport spotTransport = new RestTransport(Venue.SPOT, config.spotRestUrl(), http, credentials,
+                ServerClock.system(), spotGate, ban, metrics, wallClock, config.recvWindow(),
+                config.responseTimeout(), () -> spotRef[0].onInvalidTimestamp(), closed);
+        RestTransport futuresTransport = new RestTransport(Venue.USDM, config.futuresRestUrl(), http, credentials,
+                ServerClock.system(), futuresGate, ban, metrics, wallClock, config.recvWindow(),
+                config.responseTimeout(), () -> futuresRef[0].onInvalidTimestamp(), closed);
+        this.spot = new SpotClient(spotTransport, spotGate, metrics, config.readRetries());
+        this.futures = new FuturesClient(futuresTransport, futuresGate, metrics, config.readRetries());
+        spotRef[0] = spot;
+        futuresRef[0] = futures;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "binance-time-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        log.info("Binance REST client created: mode={}, spot={}, futures={}, credentials={}", config.mode(),
+                config.spotRestUrl(), config.futuresRestUrl(), credentials);
+    }
+
+    /**
+     * Creates a client. Nothing is sent until a call is made or {@link #start()} runs.
+     *
+     * @param registry where metrics go; null keeps them private
+     * @throws com.novaquant.binance.auth.UnsafeTradingConfigurationException when mode, URLs and credentials do
+     *         not fit (PAPER with a production host, LIVE without credentials)
+     */
+    public static BinanceRestClient create(BinanceClientConfig config, Credentials credentials,
+                                           MeterRegistry registry) {
+        return new BinanceRestClient(config, credentials, registry);
+    }
+
+    public SpotApi spot() {
+        return spot;
+    }
+
+    public FuturesApi futures() {
+        return futures;
+    }
+
+    public BinanceClientConfig config() {
+        return config;
+    }
+
+    /**
+     * Synchronises server time and loads exchangeInfo (filters and rate limits) on both venues, then keeps
+     * server time in sync every {@code timeSyncInterval}. Completes exceptionally with
+     * {@link BinanceRequestException} when either venue cannot be reached; periodic syncing starts regardless.
+     */
+    public CompletableFuture<Void> start() {
+        if (started.compareAndSet(false, true)) {
+            long period = config.timeSyncInterval().toMillis();
+            scheduler.scheduleAtFixedRate(this::periodicTimeSync, period, period, TimeUnit.MILLISECONDS);
+        }
+        CompletableFuture<?> spotReady = spot.syncTime("start").thenCompose(t -> spot.exchangeInfo());
+        CompletableFuture<?> futuresReady = futures.syncTime("start").thenCompose(t -> futures.exchangeInfo());
+        return CompletableFuture.allOf(spotReady, futuresReady);
+    }
+
+    private void periodicTimeSync() {
+        for (VenueClient venue : List.of(spot, futures)) {
+            venue.syncTime("scheduled").exceptionally(error -> {
+                log.warn("Binance {} server-time sync failed: {}", venue.venue(), error.getMessage());
+                return null;
+            });
+        }
+    }
+
+    /** The end of the current IP ban (HTTP 418), if one is running. */
+    public Optional<Instant> bannedUntil() {
+        return ban.activeUntil();
+    }
+
+    /** Stops time syncing and releases connections. Later calls answer {@code NotSent(CLOSED)}. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            scheduler.shutdownNow();
+            connections.dispose();
+        }
+    }
+}

@@ -1,0 +1,492 @@
+package com.novaquant.deployment;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Sysctl;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Renders and lints the Helm chart with real Helm and checks what a production rollout depends on. */
+class HelmChartTest {
+
+    static final List<String> COMPONENTS = List.of("ingestion", "signal", "execution", "alert", "simulator");
+    static final List<String> LIVE_COMPONENTS = List.of("ingestion", "signal", "execution", "alert");
+    static final Map<String, Integer> PORTS = Map.of("ingestion", 8081, "signal", 8082, "execution", 8083,
+            "alert", 8084, "simulator", 8090);
+    static final Set<String> SECRET_ENV = Set.of("BINANCE_API_KEY", "BINANCE_SECRET", "TELEGRAM_BOT_TOKEN",
+            "NOVA_ADMIN_PASSWORD", "SPRING_DATASOURCE_PASSWORD");
+
+    static RenderedChart defaults;
+    static RenderedChart production;
+
+    @BeforeAll
+    static void render() {
+        defaults = RenderedChart.withDefaults();
+        production = RenderedChart.withProductionValues();
+    }
+
+    static Stream<RenderedChart> bothValueSets() {
+        return Stream.of(defaults, production);
+    }
+
+    static List<Deployment> deployments(RenderedChart chart) {
+        return chart.all(Deployment.class);
+    }
+
+    @Test
+    void chartLintsCleanUnderStrictRules() {
+        LintResult lint = new Helm(RenderedChart.CHART).lint().strict().call();
+
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+        assertThat(lint.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void everyRenderedDocumentIsAKubernetesResourceWithNoFieldOutsideTheApiSchema(RenderedChart chart) {
+        assertThat(chart.resources()).isNotEmpty();
+        assertThat(chart.unknownFields()).isEmpty();
+        assertThat(chart.all(GenericKubernetesResource.class))
+                .allSatisfy(r -> assertThat(RenderedChart.OPERATOR_KINDS).contains(r.getKind()));
+        assertThat(chart.resources()).allSatisfy(r -> {
+            assertThat(r.getMetadata().getName()).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?").hasSizeLessThan(64);
+            assertThat(r.getApiVersion()).isNotBlank();
+        });
+    }
+
+    @Test
+    void defaultValuesDeployAllFiveComponentsAndProductionDropsTheSimulator() {
+        assertThat(deployments(defaults)).extracting(d -> d.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(COMPONENTS.stream().map(RenderedChart::componentName).toList());
+        assertThat(deployments(production)).extracting(d -> d.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(LIVE_COMPONENTS.stream().map(RenderedChart::componentName).toList());
+        for (String component : COMPONENTS) {
+            Service service = defaults.named(Service.class, RenderedChart.componentName(component));
+            assertThat(service.getSpec().getPorts().get(0).getPort()).isEqualTo(PORTS.get(component));
+            assertThat(RenderedChart.container(defaults.deployment(component)).getPorts().get(0).getContainerPort())
+                    .isEqualTo(PORTS.get(component));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void everyPodIsPinnedToTheDedicatedNodeGroupInTokyoAndToleratesItsTaint(RenderedChart chart) {
+        for (Deployment deployment : deployments(chart)) {
+            PodSpec pod = RenderedChart.pod(deployment);
+            List<NodeSelectorRequirement> required = pod.getAffinity().getNodeAffinity()
+                    .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms().get(0)
+                    .getMatchExpressions();
+            assertThat(required).anySatisfy(r -> {
+                assertThat(r.getKey()).isEqualTo("eks.amazonaws.com/nodegroup");
+                assertThat(r.getOperator()).isEqualTo("In");
+                assertThat(r.getValues()).containsExactly("nova-trading");
+            });
+            assertThat(required).anySatisfy(r -> {
+                assertThat(r.getKey()).isEqualTo("topology.kubernetes.io/region");
+                assertThat(r.getValues()).containsExactly("ap-northeast-1");
+            });
+            assertThat(required).anySatisfy(r -> {
+                assertThat(r.getKey()).isEqualTo("topology.kubernetes.io/zone");
+                assertThat(r.getValues()).containsExactly("ap-northeast-1a");
+            });
+            assertThat(pod.getTolerations()).extracting(Toleration::getKey, Toleration::getValue, Toleration::getEffect)
+                    .contains(org.assertj.core.groups.Tuple.tuple("nova-quant.io/dedicated", "trading", "NoSchedule"));
+            assertThat(pod.getAffinity().getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution())
+                    .singleElement()
+                    .satisfies(term -> assertThat(term.getPodAffinityTerm().getTopologyKey())
+                            .isEqualTo("kubernetes.io/hostname"));
+        }
+    }
+
+    @Test
+    void theZoneIsConfigurableAndCanBeLeftToTheNodeGroup() {
+        RenderedChart otherZone = RenderedChart.render(c -> c.set("placement.zone", "ap-northeast-1c"));
+        RenderedChart anyZone = RenderedChart.render(c -> c.set("placement.zone", ""));
+
+        assertThat(zoneValues(otherZone.deployment("signal"))).containsExactly("ap-northeast-1c");
+        assertThat(zoneValues(anyZone.deployment("signal"))).isEmpty();
+    }
+
+    private static List<String> zoneValues(Deployment deployment) {
+        return RenderedChart.pod(deployment).getAffinity().getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms().get(0)
+                .getMatchExpressions().stream()
+                .filter(r -> r.getKey().equals("topology.kubernetes.io/zone"))
+                .flatMap(r -> r.getValues().stream()).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void everyNamespacedSourceSysctlIsSetInEveryPodsSecurityContext(RenderedChart chart) {
+        Map<String, String> namespaced = SourceTextValues.SYSCTLS.entrySet().stream()
+                .filter(e -> !SourceTextValues.NODE_LEVEL.contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(namespaced.keySet()).containsExactlyInAnyOrderElementsOf(
+                union(SourceTextValues.POD_SAFE, SourceTextValues.POD_UNSAFE));
+
+        for (Deployment deployment : deployments(chart)) {
+            Map<String, String> sysctls = RenderedChart.pod(deployment).getSecurityContext().getSysctls().stream()
+                    .collect(Collectors.toMap(Sysctl::getName, Sysctl::getValue));
+            assertThat(sysctls).as(deployment.getMetadata().getName()).isEqualTo(namespaced);
+        }
+    }
+
+    @Test
+    void nodeLevelSysctlsNeverAppearInAPodButInTheOptInPrivilegedHostNetworkDaemonSet() {
+        assertThat(defaults.all(DaemonSet.class)).isEmpty();
+        RenderedChart tuned = RenderedChart.render(c -> c.set("nodeTuning.enabled", true));
+
+        for (Deployment deployment : deployments(tuned)) {
+            assertThat(RenderedChart.pod(deployment).getSecurityContext().getSysctls()).extracting(Sysctl::getName)
+                    .doesNotContainAnyElementsOf(SourceTextValues.NODE_LEVEL);
+        }
+        DaemonSet daemonSet = tuned.named(DaemonSet.class, "nova-nova-quant-node-tuning");
+        PodSpec pod = daemonSet.getSpec().getTemplate().getSpec();
+        assertThat(pod.getHostNetwork()).isTrue();
+        Container init = pod.getInitContainers().get(0);
+        assertThat(init.getSecurityContext().getPrivileged()).isTrue();
+        String script = String.join("\n", init.getCommand());
+        for (String key : SourceTextValues.NODE_LEVEL) {
+            assertThat(script).contains("sysctl -w " + key + "=\"" + SourceTextValues.SYSCTLS.get(key) + "\"");
+        }
+        assertThat(pod.getTolerations()).extracting(Toleration::getKey).contains("nova-quant.io/dedicated");
+    }
+
+    @Test
+    void unsafeSysctlsCanBeLeftOutForNodesThatDoNotAllowThem() {
+        RenderedChart safeOnly = RenderedChart.render(c -> c.set("sysctls.unsafeEnabled", false));
+
+        assertThat(RenderedChart.pod(safeOnly.deployment("signal")).getSecurityContext().getSysctls())
+                .extracting(Sysctl::getName)
+                .containsExactlyInAnyOrderElementsOf(SourceTextValues.POD_SAFE);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void everyContainerIsGuaranteedQosWithWholeCpusForTheStaticCpuManager(RenderedChart chart) {
+        for (Deployment deployment : deployments(chart)) {
+            ResourceRequirements resources = RenderedChart.container(deployment).getResources();
+            assertThat(resources.getRequests()).as(deployment.getMetadata().getName())
+                    .isEqualTo(resources.getLimits()).containsKeys("cpu", "memory");
+            Quantity cpu = resources.getLimits().get("cpu");
+            assertThat(cpu.getNumericalAmount().stripTrailingZeros().scale()).isLessThanOrEqualTo(0);
+            assertThat(cpu.getNumericalAmount().intValueExact()).isPositive();
+            assertThat(RenderedChart.pod(deployment).getInitContainers()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void everyContainerIsSupervisedByStartupLivenessAndReadinessProbesAndStopsGracefully(RenderedChart chart) {
+        for (Deployment deployment : deployments(chart)) {
+            PodSpec pod = RenderedChart.pod(deployment);
+            Container container = RenderedChart.container(deployment);
+            assertThat(pod.getRestartPolicy()).isEqualTo("Always");
+            assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+            assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+            int preStop = container.getLifecycle().getPreStop().getSleep().getSeconds().intValue();
+            assertThat(preStop).isPositive();
+            assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan(preStop + 20L);
+            Map<String, String> env = RenderedChart.env(container);
+            assertThat(env.get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE")).isEqualTo("40s");
+            assertThat(env.get("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE")).startsWith("readinessState");
+        }
+        Map<String, String> ingestionEnv = RenderedChart.env(RenderedChart.container(chart.deployment("ingestion")));
+        assertThat(ingestionEnv.get("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE")).contains("kafka", "feeds");
+        Map<String, String> executionEnv = RenderedChart.env(RenderedChart.container(chart.deployment("execution")));
+        assertThat(executionEnv.get("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE")).contains("kafka", "db");
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void everyPodRunsNonRootOnAReadOnlyRootWithoutCapabilitiesUnderRuntimeDefaultSeccomp(RenderedChart chart) {
+        for (Deployment deployment : deployments(chart)) {
+            PodSpec pod = RenderedChart.pod(deployment);
+            Container container = RenderedChart.container(deployment);
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+            assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
+            assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+            assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+            assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+            assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+            assertThat(container.getSecurityContext().getCapabilities().getAdd()).isNullOrEmpty();
+            assertThat(container.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
+            assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("tmp"))
+                    .singleElement().satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
+        }
+        Container alert = RenderedChart.container(chart.deployment("alert"));
+        assertThat(alert.getVolumeMounts()).anySatisfy(m -> {
+            assertThat(m.getName()).isEqualTo("outbox");
+            assertThat(m.getMountPath()).isEqualTo("/var/lib/nova/outbox");
+        });
+        assertThat(RenderedChart.env(alert)).containsEntry("NOVA_ALERT_OUTBOX_DIR", "/var/lib/nova/outbox");
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void credentialsReachContainersOnlyAsSecretReferences(RenderedChart chart) {
+        assertThat(chart.all(Secret.class)).as("the chart never carries secret values").isEmpty();
+        for (Deployment deployment : deployments(chart)) {
+            for (EnvVar env : RenderedChart.container(deployment).getEnv()) {
+                if (SECRET_ENV.contains(env.getName())) {
+                    assertThat(env.getValue()).as(env.getName()).isNull();
+                    assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("nova-quant-credentials");
+                }
+            }
+        }
+        Map<String, EnvVar> execution = RenderedChart.container(chart.deployment("execution")).getEnv().stream()
+                .collect(Collectors.toMap(EnvVar::getName, e -> e));
+        assertThat(execution).containsKeys("BINANCE_API_KEY", "BINANCE_SECRET", "SPRING_DATASOURCE_PASSWORD",
+                "NOVA_ADMIN_PASSWORD");
+        Map<String, EnvVar> alert = RenderedChart.container(chart.deployment("alert")).getEnv().stream()
+                .collect(Collectors.toMap(EnvVar::getName, e -> e));
+        assertThat(alert).containsKey("TELEGRAM_BOT_TOKEN").doesNotContainKeys("BINANCE_API_KEY", "BINANCE_SECRET");
+        Map<String, EnvVar> ingestion = RenderedChart.container(chart.deployment("ingestion")).getEnv().stream()
+                .collect(Collectors.toMap(EnvVar::getName, e -> e));
+        assertThat(ingestion).doesNotContainKeys("BINANCE_API_KEY", "BINANCE_SECRET", "TELEGRAM_BOT_TOKEN");
+    }
+
+    @Test
+    void liveKeysAreMandatoryWhilePaperModeStartsWithoutThem() {
+        EnvVar paperKey = RenderedChart.container(defaults.deployment("execution")).getEnv().stream()
+                .filter(e -> e.getName().equals("BINANCE_API_KEY")).findFirst().orElseThrow();
+        EnvVar liveKey = RenderedChart.container(production.deployment("execution")).getEnv().stream()
+                .filter(e -> e.getName().equals("BINANCE_API_KEY")).findFirst().orElseThrow();
+
+        assertThat(paperKey.getValueFrom().getSecretKeyRef().getOptional()).isTrue();
+        assertThat(liveKey.getValueFrom().getSecretKeyRef().getOptional()).isFalse();
+    }
+
+    @Test
+    void productionCredentialsAreMaterialisedByAnExternalSecretFromTheStore() {
+        GenericKubernetesResource externalSecret = production.generic("ExternalSecret").get(0);
+        Map<String, Object> spec = externalSecret.get("spec");
+        assertThat(externalSecret.getMetadata().getName()).isEqualTo("nova-quant-credentials");
+        assertThat(spec.toString()).contains("ClusterSecretStore", "nova-quant/live", "BINANCE_API_KEY",
+                "TELEGRAM_BOT_TOKEN", "NOVA_ADMIN_PASSWORD", "DATABASE_PASSWORD");
+        assertThat(defaults.generic("ExternalSecret")).isEmpty();
+    }
+
+    @Test
+    void valuesFilesCarryNoCredentialValuesAndTheSchemaRejectsThemInExtraEnv() {
+        for (String file : List.of("values.yaml", "values-production.yaml")) {
+            String text = Repo.read("helm/nova-quant/" + file);
+            assertThat(text).doesNotContainPattern("(?i)(api[_-]?key|secret|token|password)\\s*:\\s*['\"]?[A-Za-z0-9+/]{16,}");
+        }
+        assertThatThrownBy(() -> RenderedChart.render(c -> c.set("execution.env.BINANCE_SECRET", "abc")))
+                .hasMessageContaining("BINANCE_SECRET");
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void executionServiceIsOneRecreatedInstanceSoTwoTradersNeverOverlap(RenderedChart chart) {
+        Deployment execution = chart.deployment("execution");
+
+        assertThat(execution.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(execution.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(execution.getSpec().getStrategy().getRollingUpdate()).isNull();
+        assertThatThrownBy(() -> RenderedChart.render(c -> c.set("execution.replicas", 2)))
+                .hasMessageContaining("execution");
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void signalAndAlertUpgradeWithoutDowntime(RenderedChart chart) {
+        for (String component : List.of("signal", "alert", "ingestion")) {
+            Deployment deployment = chart.deployment(component);
+            assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+            assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
+                    .isZero();
+            assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal()).isOne();
+            assertThat(deployment.getSpec().getMinReadySeconds()).isPositive();
+        }
+        assertThat(chart.deployment("signal").getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void everyComponentHasADisruptionBudgetAndTheTraderIsNeverEvictedBehindTheOperatorsBack(RenderedChart chart) {
+        for (Deployment deployment : deployments(chart)) {
+            PodDisruptionBudget pdb = chart.named(PodDisruptionBudget.class, deployment.getMetadata().getName());
+            assertThat(pdb.getSpec().getSelector().getMatchLabels())
+                    .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+        }
+        assertThat(chart.named(PodDisruptionBudget.class, RenderedChart.componentName("execution")).getSpec()
+                .getMaxUnavailable().getIntVal()).isZero();
+        assertThat(chart.named(PodDisruptionBudget.class, RenderedChart.componentName("signal")).getSpec()
+                .getMinAvailable().getIntVal()).isOne();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void networkPoliciesDenyByDefaultAndAllowOnlyTheDesignedFlows(RenderedChart chart) {
+        NetworkPolicy deny = chart.named(NetworkPolicy.class, "nova-nova-quant-default-deny");
+        assertThat(deny.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        assertThat(deny.getSpec().getIngress()).isNullOrEmpty();
+        assertThat(deny.getSpec().getEgress()).isNullOrEmpty();
+
+        NetworkPolicy dns = chart.named(NetworkPolicy.class, "nova-nova-quant-allow-dns");
+        assertThat(egressPorts(dns)).containsExactlyInAnyOrder("UDP/53", "TCP/53");
+
+        boolean simulator = chart == defaults;
+        assertThat(egressPorts(policy(chart, "ingestion")))
+                .containsExactlyInAnyOrderElementsOf(simulator ? List.of("TCP/9092", "TCP/443", "TCP/8090")
+                        : List.of("TCP/9092", "TCP/443"));
+        assertThat(egressPorts(policy(chart, "signal"))).containsExactly("TCP/9092");
+        assertThat(egressPorts(policy(chart, "execution")))
+                .containsExactlyInAnyOrderElementsOf(simulator ? List.of("TCP/9092", "TCP/5432", "TCP/443", "TCP/8090")
+                        : List.of("TCP/9092", "TCP/5432", "TCP/443"));
+        assertThat(egressPorts(policy(chart, "alert"))).containsExactlyInAnyOrder("TCP/9092", "TCP/443", "TCP/8083");
+
+        NetworkPolicyEgressRule internet = policy(chart, "alert").getSpec().getEgress().stream()
+                .filter(rule -> ports(rule.getPorts()).contains("TCP/443")).findFirst().orElseThrow();
+        assertThat(internet.getTo().get(0).getIpBlock().getExcept()).contains("10.0.0.0/8", "169.254.0.0/16");
+
+        NetworkPolicyEgressRule toExecution = policy(chart, "alert").getSpec().getEgress().stream()
+                .filter(rule -> ports(rule.getPorts()).contains("TCP/8083")).findFirst().orElseThrow();
+        assertThat(toExecution.getTo().get(0).getPodSelector().getMatchLabels())
+                .containsEntry("app.kubernetes.io/component", "execution");
+
+        List<NetworkPolicyIngressRule> executionIngress = policy(chart, "execution").getSpec().getIngress();
+        assertThat(executionIngress).anySatisfy(rule -> assertThat(rule.getFrom())
+                .extracting(NetworkPolicyPeer::getPodSelector).filteredOn(Objects::nonNull)
+                .anySatisfy(s -> assertThat(s.getMatchLabels()).containsEntry("app.kubernetes.io/component", "alert")));
+        for (Deployment deployment : deployments(chart)) {
+            String component = deployment.getSpec().getSelector().getMatchLabels().get("app.kubernetes.io/component");
+            List<NetworkPolicyIngressRule> ingress = policy(chart, component).getSpec().getIngress();
+            assertThat(ingress.get(0).getFrom()).anySatisfy(peer -> assertThat(peer.getNamespaceSelector()
+                    .getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "monitoring"));
+            assertThat(ports(ingress.get(0).getPorts())).containsExactly("TCP/" + PORTS.get(component));
+        }
+        assertThat(policy(chart, "signal").getSpec().getIngress()).hasSize(1);
+    }
+
+    private static NetworkPolicy policy(RenderedChart chart, String component) {
+        return chart.named(NetworkPolicy.class, RenderedChart.componentName(component));
+    }
+
+    private static Set<String> egressPorts(NetworkPolicy policy) {
+        return policy.getSpec().getEgress().stream().flatMap(rule -> ports(rule.getPorts()).stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static List<String> ports(List<NetworkPolicyPort> ports) {
+        return ports.stream().map(p -> p.getProtocol() + "/" + p.getPort().getIntVal()).toList();
+    }
+
+    @Test
+    void theJvmFlagsInTheChartAreTheOneFileFromDeployAndReachEveryContainer() {
+        String deployOptions = Repo.read("deploy/jvm.options");
+        assertThat(Repo.read("helm/nova-quant/files/jvm.options")).isEqualTo(deployOptions);
+
+        ConfigMap options = defaults.named(ConfigMap.class, "nova-nova-quant-jvm-options");
+        assertThat(options.getData().get("jvm.options").strip()).isEqualTo(deployOptions.strip());
+        for (Deployment deployment : deployments(defaults)) {
+            Container container = RenderedChart.container(deployment);
+            assertThat(RenderedChart.env(container).get("JDK_JAVA_OPTIONS")).startsWith("@/etc/nova/jvm.options ");
+            assertThat(container.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/nova"));
+        }
+    }
+
+    @Test
+    void monitoringComesFromTheChartsOneSourceFilesWithConfigurableSelectorLabels() {
+        GenericKubernetesResource monitor = defaults.generic("ServiceMonitor").get(0);
+        assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
+        assertThat(monitor.get("spec").toString()).contains("/actuator/prometheus");
+        RenderedChart relabelled = RenderedChart.render(c -> c.set("metrics.serviceMonitor.labels.team", "desk"));
+        assertThat(relabelled.generic("ServiceMonitor").get(0).getMetadata().getLabels()).containsEntry("team", "desk");
+
+        GenericKubernetesResource rule = defaults.generic("PrometheusRule").get(0);
+        Map<String, Object> rulesFile = new Yaml().load(Repo.read("helm/nova-quant/files/prometheus/rules.yml"));
+        assertThat((Object) rule.get("spec")).isEqualTo(rulesFile);
+
+        List<ConfigMap> dashboards = defaults.all(ConfigMap.class).stream()
+                .filter(cm -> "1".equals(cm.getMetadata().getLabels().get("grafana_dashboard"))).toList();
+        assertThat(dashboards).isNotEmpty();
+        for (ConfigMap dashboard : dashboards) {
+            Map.Entry<String, String> file = dashboard.getData().entrySet().iterator().next();
+            assertThat(file.getValue().strip())
+                    .isEqualTo(Repo.read("helm/nova-quant/files/dashboards/" + file.getKey()).strip());
+        }
+    }
+
+    @Test
+    void helmTestPodChecksEveryComponentsReadiness(@TempDir Path workDir) throws IOException {
+        Pod test = RenderedChart.withTestHooks(workDir).all(Pod.class).get(0);
+        assertThat(test.getMetadata().getAnnotations()).containsEntry("nova-quant.io/hook", "test");
+        assertThat(Repo.read("helm/nova-quant/templates/tests/test-readiness.yaml")).contains("helm.sh/hook: test");
+        assertThat(test.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+        String script = String.join("\n", test.getSpec().getContainers().get(0).getCommand());
+        for (String component : COMPONENTS) {
+            assertThat(script).contains(RenderedChart.componentName(component) + ":" + PORTS.get(component)
+                    + "/actuator/health/readiness");
+        }
+    }
+
+    @Test
+    void liveTradingAgainstTheSimulatorIsRefused() {
+        assertThatThrownBy(() -> RenderedChart.render(c -> c.set("tradingMode", "live")))
+                .hasMessageContaining("binance.venue=custom");
+    }
+
+    @Test
+    void paperTradingPointsBothBinanceClientsAtTheInClusterSimulator() {
+        for (String component : List.of("ingestion", "execution")) {
+            Map<String, String> env = RenderedChart.env(RenderedChart.container(defaults.deployment(component)));
+            assertThat(env).containsEntry("NOVA_BINANCE_SPOT_REST_URL", "http://nova-nova-quant-simulator:8090/spot")
+                    .containsEntry("NOVA_BINANCE_FUTURES_WS_URL", "ws://nova-nova-quant-simulator:8090/futures")
+                    .containsEntry("NOVA_TRADING_MODE", "paper");
+            Map<String, String> live = RenderedChart.env(RenderedChart.container(production.deployment(component)));
+            assertThat(live).containsEntry("NOVA_BINANCE_FUTURES_REST_URL", "https://fapi.binance.com")
+                    .containsEntry("NOVA_TRADING_MODE", "live");
+        }
+    }
+
+    private static Set<String> union(Collection<String> a, Collection<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,144 @@
+{{/*
+Naming and labels shared by every template. Components are addressed by their values key (ingestion, signal,
+execution, alert, simulator); "nova.components" is the one list of them.
+*/}}
+{{- define "nova.components" -}}
+ingestion signal execution alert simulator
+{{- end -}}
+
+{{- define "nova.name" -}}
+{{- .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "nova.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The module (jar and image) name of a component: "signal" -> "signal-service". */}}
+{{- define "nova.module" -}}
+{{- if eq . "simulator" -}}exchange-simulator{{- else -}}{{ . }}-service{{- end -}}
+{{- end -}}
+
+{{/* Resource name of a component. Call with (dict "root" $ "component" "signal"). */}}
+{{- define "nova.componentName" -}}
+{{- printf "%s-%s" (include "nova.fullname" .root) .component | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "nova.commonLabels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: nova-quant
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end -}}
+
+{{/* Selector labels of a component. Call with (dict "root" $ "component" "signal"). */}}
+{{- define "nova.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "nova.module" .component }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{- define "nova.labels" -}}
+{{ include "nova.commonLabels" .root }}
+{{ include "nova.selectorLabels" . }}
+{{- end -}}
+
+{{- define "nova.image" -}}
+{{- $c := index .root.Values .component -}}
+{{- $repo := default (printf "%s/%s" .root.Values.image.registry (include "nova.module" .component)) $c.image.repository -}}
+{{- $tag := default (default .root.Chart.AppVersion .root.Values.image.tag) $c.image.tag -}}
+{{- if .root.Values.image.digests -}}
+{{- $digest := index .root.Values.image.digests .component | default "" -}}
+{{- if $digest -}}{{ printf "%s@%s" $repo $digest }}{{- else -}}{{ printf "%s:%s" $repo $tag }}{{- end -}}
+{{- else -}}
+{{ printf "%s:%s" $repo $tag }}
+{{- end -}}
+{{- end -}}
+
+{{- define "nova.secretName" -}}
+{{- required "secrets.existingSecret must name the Secret holding the credentials (see README: Credentials)" .Values.secrets.existingSecret -}}
+{{- end -}}
+
+{{/* In-cluster URL of the exchange simulator. */}}
+{{- define "nova.simulatorUrl" -}}
+{{- printf "http://%s:%v" (include "nova.componentName" (dict "root" . "component" "simulator")) .Values.simulator.port -}}
+{{- end -}}
+{{- define "nova.simulatorWsUrl" -}}
+{{- printf "ws://%s:%v" (include "nova.componentName" (dict "root" . "component" "simulator")) .Values.simulator.port -}}
+{{- end -}}
+
+{{/*
+The four venue URLs. With binance.venue=simulator they point at the in-cluster simulator (paper trading, demos);
+with binance.venue=custom the binance.* URLs are used as given (Binance's production hosts or its testnets).
+*/}}
+{{- define "nova.venueEnv" -}}
+{{- if eq .Values.binance.venue "simulator" }}
+- name: NOVA_BINANCE_SPOT_REST_URL
+  value: {{ printf "%s/spot" (include "nova.simulatorUrl" .) | quote }}
+- name: NOVA_BINANCE_SPOT_WS_URL
+  value: {{ printf "%s/spot" (include "nova.simulatorWsUrl" .) | quote }}
+- name: NOVA_BINANCE_FUTURES_REST_URL
+  value: {{ printf "%s/futures" (include "nova.simulatorUrl" .) | quote }}
+- name: NOVA_BINANCE_FUTURES_WS_URL
+  value: {{ printf "%s/futures" (include "nova.simulatorWsUrl" .) | quote }}
+{{- else }}
+- name: NOVA_BINANCE_SPOT_REST_URL
+  value: {{ .Values.binance.spot.restUrl | quote }}
+- name: NOVA_BINANCE_SPOT_WS_URL
+  value: {{ .Values.binance.spot.wsUrl | quote }}
+- name: NOVA_BINANCE_FUTURES_REST_URL
+  value: {{ .Values.binance.futures.restUrl | quote }}
+- name: NOVA_BINANCE_FUTURES_WS_URL
+  value: {{ .Values.binance.futures.wsUrl | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* Reads one key of the credentials Secret into an environment variable. */}}
+{{- define "nova.secretEnv" -}}
+- name: {{ .env }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "nova.secretName" .root }}
+      key: {{ index .root.Values.secrets.keys .key }}
+      optional: {{ .optional | default false }}
+{{- end -}}
+
+{{/* NetworkPolicy building blocks. */}}
+{{- define "nova.np.podPeer" -}}
+- podSelector:
+    matchLabels:
+      app.kubernetes.io/instance: {{ .root.Release.Name }}
+      app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+{{- define "nova.np.internet443" -}}
+- to:
+    - ipBlock:
+        cidr: {{ .Values.networkPolicy.internetCidr }}
+        except:
+          {{- toYaml .Values.networkPolicy.internetExcept | nindent 10 }}
+  ports:
+    - protocol: TCP
+      port: 443
+{{- end -}}
+{{- define "nova.np.kafka" -}}
+- to:
+    {{- toYaml .Values.kafka.networkPolicyPeers | nindent 4 }}
+  ports:
+    - protocol: TCP
+      port: {{ .Values.kafka.port }}
+{{- end -}}
+{{- define "nova.np.simulator" -}}
+{{- if and .Values.simulator.enabled (eq .Values.binance.venue "simulator") }}
+- to:
+    {{- include "nova.np.podPeer" (dict "root" . "component" "simulator") | nindent 4 }}
+  ports:
+    - protocol: TCP
+      port: {{ .Values.simulator.port }}
+{{- end }}
+{{- end -}}

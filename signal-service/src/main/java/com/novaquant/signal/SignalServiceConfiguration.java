@@ -1,0 +1,54 @@
+package com.novaquant.signal;
+
+import com.novaquant.events.EpochMicros;
+import com.novaquant.signal.adapter.kafka.KafkaSignalSink;
+import com.novaquant.signal.adapter.kafka.MarketDataListener;
+import com.novaquant.signal.application.LiveSettings;
+import com.novaquant.signal.application.SignalEngine;
+import com.novaquant.signal.application.SignalMetrics;
+import com.novaquant.signal.application.SignalProperties;
+import com.novaquant.support.EventDecoder;
+import com.novaquant.support.EventPublisher;
+import com.novaquant.support.KillSwitchView;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Wires the engine to Kafka, the kill switch, the clock and the meters. */
+@Configuration(proxyBeanMethods = false)
+public class SignalServiceConfiguration {
+
+    @Bean
+    LiveSettings liveSettings(SignalProperties properties, @Value("${nova.symbols}") String symbols) {
+        List<String> list = Arrays.stream(symbols.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
+        if (list.isEmpty()) {
+            throw new IllegalStateException("nova.symbols is empty: the signal service has nothing to trade");
+        }
+        return new LiveSettings(properties, list);
+    }
+
+    @Bean
+    SignalMetrics signalMetrics(MeterRegistry registry) {
+        return new SignalMetrics(registry);
+    }
+
+    @Bean
+    SignalEngine signalEngine(LiveSettings settings, KillSwitchView killSwitch, EventPublisher publisher,
+                              SignalMetrics metrics) {
+        return new SignalEngine(settings, killSwitch::engaged, EpochMicros::now, new KafkaSignalSink(publisher),
+                metrics);
+    }
+
+    @Bean
+    MarketDataListener marketDataListener(EventDecoder decoder, SignalEngine engine) {
+        return new MarketDataListener(decoder, engine);
+    }
+}

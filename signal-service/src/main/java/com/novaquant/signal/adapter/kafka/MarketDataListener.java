@@ -1,0 +1,36 @@
+package com.novaquant.signal.adapter.kafka;
+
+import com.novaquant.events.FundingRate;
+import com.novaquant.events.Quote;
+import com.novaquant.events.Topics;
+import com.novaquant.signal.application.SignalEngine;
+import com.novaquant.support.EventDecoder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Feeds quotes and funding updates to the engine. One listener (one consumer thread) reads both topics, so the
+ * engine's lock is uncontended; instances scale out by sharing the consumer group, the symbol-keyed partitions of
+ * both topics being split alike. It starts from the latest offsets: old quotes would be stale anyway.
+ * Malformed records are counted and skipped by {@link EventDecoder}.
+ */
+public class MarketDataListener {
+
+    private final EventDecoder decoder;
+    private final SignalEngine engine;
+
+    public MarketDataListener(EventDecoder decoder, SignalEngine engine) {
+        this.decoder = decoder;
+        this.engine = engine;
+    }
+
+    @KafkaListener(id = "signal-market-data", topics = {Topics.QUOTES, Topics.FUNDING},
+            groupId = "${spring.application.name}", concurrency = "1")
+    void onRecord(ConsumerRecord<String, byte[]> record) {
+        if (Topics.QUOTES.equals(record.topic())) {
+            decoder.decode(record, Quote.class).ifPresent(engine::onQuote);
+        } else {
+            decoder.decode(record, FundingRate.class).ifPresent(engine::onFunding);
+        }
+    }
+}

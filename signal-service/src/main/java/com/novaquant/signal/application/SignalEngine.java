@@ -1,0 +1,190 @@
+package com.novaquant.signal.application;
+
+import com.novaquant.events.FundingRate;
+import com.novaquant.events.Quote;
+import com.novaquant.events.Signal;
+import com.novaquant.events.Venue;
+import com.novaquant.signal.domain.BookTop;
+import com.novaquant.signal.domain.PairDecider;
+import com.novaquant.signal.domain.PairState;
+import com.novaquant.signal.domain.Verdict;
+import io.micrometer.core.instrument.Counter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The use case: market data in, target hedged positions out. Keeps the state of every configured symbol, runs
+ * {@link PairDecider} on each update, publishes decisions and counts refusals.
+ *
+ * <p>Updates are applied under one lock: the evaluation is a few hundred nanoseconds, the Kafka listener is the
+ * only steady caller, and the total cap spans symbols. Per tick the path converts the quote's decimals to doubles
+ * and allocates nothing else; decimals and objects are made only when a signal is published (rare, and at most one
+ * change per symbol per cooldown).
+ *
+ * <p>Publication policy: a new target is published when it is decided, and the standing target is re-published on
+ * fresh data every {@code republish-interval} with a new id and expiry. A target is a level, so a repeat is
+ * harmless; the repeat heals a signal lost to a Kafka error or ignored because it expired while execution was busy
+ * or restarting. Nothing is ever published while the kill switch is engaged or the data is unsound.
+ */
+public final class SignalEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalEngine.class);
+    /** Quantities carry 8 decimals (Binance's finest step); execution rounds to the symbol's filters. */
+    private static final int QTY_SCALE = 8;
+
+    private final Map<String, Slot> slots = new HashMap<>();
+    private final Slot[] allSlots;
+    private final LiveSettings settings;
+    private final BooleanSupplier killSwitchEngaged;
+    private final LongSupplier clockMicros;
+    private final SignalSink sink;
+    private final SignalMetrics metrics;
+    private final Verdict verdict = new Verdict();
+    private long sequence;
+
+    public SignalEngine(LiveSettings settings, BooleanSupplier killSwitchEngaged, LongSupplier clockMicros,
+                        SignalSink sink, SignalMetrics metrics) {
+        this.settings = settings;
+        this.killSwitchEngaged = killSwitchEngaged;
+        this.clockMicros = clockMicros;
+        this.sink = sink;
+        this.metrics = metrics;
+        List<String> symbols = settings.symbols();
+        this.allSlots = new Slot[symbols.size()];
+        for (int i = 0; i < symbols.size(); i++) {
+            PairState state = new PairState(symbols.get(i));
+            Slot slot = new Slot(state, metrics.registerSymbol(state));
+            allSlots[i] = slot;
+            slots.put(state.symbol(), slot);
+        }
+    }
+
+    /** Applies a book-top update and evaluates its symbol. */
+    public synchronized void onQuote(Quote quote) {
+        Slot slot = slots.get(quote.symbol());
+        if (slot == null) {
+            metrics.dropped(SignalMetrics.Drop.UNKNOWN_SYMBOL);
+            return;
+        }
+        if (quote.venue() == null || quote.bidPrice() == null || quote.bidQty() == null
+                || quote.askPrice() == null || quote.askQty() == null) {
+            metrics.dropped(SignalMetrics.Drop.MALFORMED);
+            return;
+        }
+        boolean spot = quote.venue() == Venue.SPOT;
+        BookTop top = spot ? slot.state.spot() : slot.state.perp();
+        if (top.seen() && quote.receivedAtMicros() < top.receivedAtMicros()) {
+            metrics.dropped(SignalMetrics.Drop.OUT_OF_ORDER);
+            return;
+        }
+        top.update(quote.bidPrice().doubleValue(), quote.bidQty().doubleValue(),
+                quote.askPrice().doubleValue(), quote.askQty().doubleValue(), quote.receivedAtMicros());
+        if (spot) {
+            slot.spotQuote = quote;
+        } else {
+            slot.perpQuote = quote;
+        }
+        evaluate(slot, quote.receivedAtMicros());
+    }
+
+    /** Applies a funding update and evaluates its symbol. */
+    public synchronized void onFunding(FundingRate funding) {
+        Slot slot = slots.get(funding.symbol());
+        if (slot == null) {
+            metrics.dropped(SignalMetrics.Drop.UNKNOWN_SYMBOL);
+            return;
+        }
+        if (funding.fundingRate() == null) {
+            metrics.dropped(SignalMetrics.Drop.MALFORMED);
+            return;
+        }
+        if (slot.state.funding().seen() && funding.receivedAtMicros() < slot.state.funding().receivedAtMicros()) {
+            metrics.dropped(SignalMetrics.Drop.OUT_OF_ORDER);
+            return;
+        }
+        slot.state.funding().update(funding.fundingRate().doubleValue(), funding.nextFundingTimeMs(),
+                funding.receivedAtMicros());
+        slot.funding = funding;
+        evaluate(slot, funding.receivedAtMicros());
+    }
+
+    /** The state of a symbol, for status pages and tests; null when the symbol is not configured. */
+    public synchronized PairState state(String symbol) {
+        Slot slot = slots.get(symbol);
+        return slot == null ? null : slot.state;
+    }
+
+    private void evaluate(Slot slot, long triggerReceivedAtMicros) {
+        LiveSettings.Snapshot snapshot = settings.current();
+        long now = clockMicros.getAsLong();
+        PairDecider.evaluate(slot.state, snapshot.policy(), snapshot.symbolPolicy(slot.state.symbol()),
+                otherSymbolsNotional(slot), killSwitchEngaged.getAsBoolean(), now, verdict);
+        switch (verdict.kind()) {
+            case HOLD -> {
+            }
+            case REJECT -> slot.rejected[verdict.rejectReason().ordinal()].increment();
+            case DECIDE -> {
+                publish(slot, snapshot, now, triggerReceivedAtMicros, SignalMetrics.Kind.CHANGE);
+                slot.state.applyDecision(verdict, now);
+            }
+            case REFRESH -> {
+                publish(slot, snapshot, now, triggerReceivedAtMicros, SignalMetrics.Kind.REFRESH);
+                slot.state.markRefreshed(now);
+            }
+        }
+    }
+
+    private double otherSymbolsNotional(Slot self) {
+        double sum = 0;
+        for (Slot slot : allSlots) {
+            if (slot != self) {
+                sum += slot.state.targetNotional();
+            }
+        }
+        return sum;
+    }
+
+    private void publish(Slot slot, LiveSettings.Snapshot snapshot, long nowMicros, long triggerReceivedAtMicros,
+                         SignalMetrics.Kind kind) {
+        String symbol = slot.state.symbol();
+        BigDecimal qty = decimal(verdict.targetQty(), QTY_SCALE);
+        BigDecimal notional = decimal(verdict.targetNotional(), 2);
+        Signal signal = new Signal(
+                symbol + '-' + Long.toString(nowMicros, 36) + '-' + Long.toString(++sequence, 36),
+                symbol, qty, notional, verdict.reason(), verdict.carryApr(),
+                slot.spotQuote, slot.perpQuote, slot.funding,
+                nowMicros, nowMicros / 1_000 + snapshot.signalTtlMs());
+        sink.publish(signal);
+        metrics.published(symbol, verdict.reason(), kind, clockMicros.getAsLong() - triggerReceivedAtMicros);
+        if (kind == SignalMetrics.Kind.CHANGE) {
+            log.info("Signal {} {} target {} ({} USDT) reason {} carry {}", signal.signalId(), symbol,
+                    qty.toPlainString(), notional.toPlainString(), signal.reason(), signal.expectedCarryApr());
+        }
+    }
+
+    private static BigDecimal decimal(double value, int scale) {
+        return value == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(value).setScale(scale, RoundingMode.DOWN);
+    }
+
+    /** One symbol: its domain state, the records behind it (the published snapshot) and its counters. */
+    private static final class Slot {
+        final PairState state;
+        final Counter[] rejected;
+        Quote spotQuote;
+        Quote perpQuote;
+        FundingRate funding;
+
+        Slot(PairState state, Counter[] rejected) {
+            this.state = state;
+            this.rejected = rejected;
+        }
+    }
+}

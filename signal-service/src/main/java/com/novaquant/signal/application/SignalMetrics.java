@@ -1,0 +1,80 @@
+package com.novaquant.signal.application;
+
+import com.novaquant.events.Signal;
+import com.novaquant.signal.domain.PairState;
+import com.novaquant.signal.domain.RejectReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service's meters (listed in README.md). Counters touched per tick are registered up front so that counting
+ * a rejection is an array index and an increment, never a registry lookup.
+ */
+public final class SignalMetrics {
+
+    /** Which kind of publication a signal was. */
+    public enum Kind {
+        /** A new target. */
+        CHANGE,
+        /** The standing target, re-published. */
+        REFRESH
+    }
+
+    /** Why a market-data update was dropped before evaluation. */
+    public enum Drop {
+        UNKNOWN_SYMBOL,
+        MALFORMED,
+        OUT_OF_ORDER
+    }
+
+    private final MeterRegistry registry;
+    private final Timer tickToSignal;
+    private final Counter[] drops;
+
+    public SignalMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.tickToSignal = Timer.builder("nova.signal.tick.to.signal")
+                .description("From the receipt of the update that triggered a decision to the signal's hand-off to Kafka")
+                .publishPercentiles(0.5, 0.9, 0.99, 0.999)
+                .publishPercentileHistogram()
+                .register(registry);
+        this.drops = new Counter[Drop.values().length];
+        for (Drop drop : Drop.values()) {
+            drops[drop.ordinal()] = Counter.builder("nova.signal.updates.dropped")
+                    .description("Market-data updates dropped before evaluation")
+                    .tag("reason", drop.name())
+                    .register(registry);
+        }
+    }
+
+    /** Rejection counters of one symbol, indexed by {@link RejectReason#ordinal()}, and its carry gauge. */
+    Counter[] registerSymbol(PairState state) {
+        Gauge.builder("nova.signal.carry", state, PairState::carryApr)
+                .description("Expected net carry (annualised fraction) on the latest sound data; NaN while unsound")
+                .tag("symbol", state.symbol())
+                .register(registry);
+        Counter[] rejected = new Counter[RejectReason.values().length];
+        for (RejectReason reason : RejectReason.values()) {
+            rejected[reason.ordinal()] = Counter.builder("nova.signal.rejected")
+                    .description("Evaluations that produced no signal because a guard refused them")
+                    .tag("symbol", state.symbol())
+                    .tag("reason", reason.name())
+                    .register(registry);
+        }
+        return rejected;
+    }
+
+    void dropped(Drop drop) {
+        drops[drop.ordinal()].increment();
+    }
+
+    void published(String symbol, Signal.Reason reason, Kind kind, long latencyMicros) {
+        registry.counter("nova.signal.signals", "symbol", symbol, "reason", reason.name(), "kind", kind.name())
+                .increment();
+        tickToSignal.record(Math.max(0, latencyMicros), TimeUnit.MICROSECONDS);
+    }
+}

@@ -1,0 +1,157 @@
+package com.novaquant.signal.domain;
+
+import com.novaquant.events.Signal;
+
+/**
+ * Decides the target hedged position of one symbol from its state. The rules, in order:
+ * <ol>
+ *   <li>Data guards: both quotes and the funding state present and fresh, books uncrossed and plausible, spot and
+ *       perp mids close, funding of plausible size. Otherwise {@link Verdict.Kind#REJECT}, nothing published.</li>
+ *   <li>The wanted target: flat or unknown opens when the net carry ({@link CarryModel}) reaches the entry
+ *       threshold. Open or unknown closes when the funding has been negative for the configured number of
+ *       intervals ({@code FUNDING_NEGATIVE}); when the funding is not negative and the carry is below the exit
+ *       threshold ({@code CARRY_BELOW_EXIT}); or, for a pair opened by this service, when the basis gain since entry
+ *       reaches the take-profit ({@code BASIS_CONVERGED}). A negative rate is judged by the streak rule only, so
+ *       a single negative print does not close a pair whose round trip costs more than one interval's funding.</li>
+ *   <li>A change is refused while the kill switch is engaged and within the cooldown after the previous change;
+ *       an opening is refused when sizing leaves less than the minimum notional.</li>
+ *   <li>Without a change, the standing target is re-published once the re-publish interval has passed.</li>
+ * </ol>
+ * Entry above exit threshold gives hysteresis; with the cooldown, noise around a threshold cannot churn a pair.
+ * Stateless and allocation-free: it writes its outcome into the caller's {@link Verdict}.
+ */
+public final class PairDecider {
+
+    private PairDecider() {
+    }
+
+    /**
+     * @param otherSymbolsNotional the target notional already committed by the other symbols (for the total cap)
+     */
+    public static void evaluate(PairState state, SignalPolicy policy, SymbolPolicy symbolPolicy,
+                                double otherSymbolsNotional, boolean killSwitchEngaged, long nowMicros, Verdict out) {
+        RejectReason unsound = dataGuard(state, policy, nowMicros);
+        if (unsound != null) {
+            state.carryApr(Double.NaN);
+            out.reject(unsound, Double.NaN);
+            return;
+        }
+        BookTop spot = state.spot();
+        BookTop perp = state.perp();
+        FundingTracker funding = state.funding();
+        double carry = CarryModel.netCarryApr(funding.rate(), symbolPolicy.fundingIntervalHours(),
+                spot.bid(), spot.ask(), perp.bid(), perp.ask(), policy.roundTripFees(), policy.holdingHours());
+        state.carryApr(carry);
+
+        Signal.Reason wanted = wantedChange(state, policy, carry);
+        if (wanted == null) {
+            if (refreshDue(state, policy, nowMicros) && !killSwitchEngaged) {
+                out.refresh(state.standingReason(), state.targetQty(), state.targetNotional(), carry);
+            } else {
+                out.hold(carry);
+            }
+            return;
+        }
+        if (killSwitchEngaged) {
+            out.reject(RejectReason.KILL_SWITCH, carry);
+            return;
+        }
+        if (state.lastDecisionMicros() != Long.MIN_VALUE
+                && nowMicros - state.lastDecisionMicros() < policy.cooldownMicros()) {
+            out.reject(RejectReason.COOLDOWN, carry);
+            return;
+        }
+        if (wanted != Signal.Reason.CARRY_ABOVE_ENTRY) {
+            out.decide(wanted, 0, 0, carry, Double.NaN);
+            return;
+        }
+        size(spot, perp, policy, symbolPolicy, otherSymbolsNotional, carry, out);
+    }
+
+    private static RejectReason dataGuard(PairState state, SignalPolicy policy, long nowMicros) {
+        BookTop spot = state.spot();
+        BookTop perp = state.perp();
+        FundingTracker funding = state.funding();
+        if (!spot.seen() || !perp.seen() || !funding.seen()) {
+            return RejectReason.MISSING_DATA;
+        }
+        if (outOfAge(spot.receivedAtMicros(), nowMicros, policy.maxQuoteAgeMicros())
+                || outOfAge(perp.receivedAtMicros(), nowMicros, policy.maxQuoteAgeMicros())) {
+            return RejectReason.STALE_QUOTE;
+        }
+        if (outOfAge(funding.receivedAtMicros(), nowMicros, policy.maxFundingAgeMicros())) {
+            return RejectReason.STALE_FUNDING;
+        }
+        if (!spot.plausible() || !perp.plausible()) {
+            return RejectReason.IMPLAUSIBLE_BOOK;
+        }
+        if (spot.crossed() || perp.crossed()) {
+            return RejectReason.CROSSED_BOOK;
+        }
+        if (Math.abs(perp.mid() - spot.mid()) > policy.maxSpotPerpDeviation() * spot.mid()) {
+            return RejectReason.PRICE_DIVERGENCE;
+        }
+        double rate = funding.rate();
+        if (!(Math.abs(rate) <= policy.maxAbsFundingRate())) {
+            return RejectReason.IMPLAUSIBLE_FUNDING;
+        }
+        return null;
+    }
+
+    /** Too old, or stamped in the future by more than the allowed age (a clock jump is not fresh data). */
+    private static boolean outOfAge(long receivedAtMicros, long nowMicros, long maxAgeMicros) {
+        long age = nowMicros - receivedAtMicros;
+        return age > maxAgeMicros || age < -maxAgeMicros;
+    }
+
+    private static Signal.Reason wantedChange(PairState state, SignalPolicy policy, double carry) {
+        Position position = state.position();
+        if (position != Position.OPEN && carry >= policy.entryThresholdApr()) {
+            return Signal.Reason.CARRY_ABOVE_ENTRY;
+        }
+        if (position == Position.FLAT) {
+            return null;
+        }
+        FundingTracker funding = state.funding();
+        if (funding.negativeStreak() >= policy.negativeFundingIntervals()) {
+            return Signal.Reason.FUNDING_NEGATIVE;
+        }
+        if (funding.rate() >= 0 && carry < policy.exitThresholdApr()) {
+            return Signal.Reason.CARRY_BELOW_EXIT;
+        }
+        if (position == Position.OPEN && !Double.isNaN(state.entryPremium())
+                && CarryModel.basisGain(state.entryPremium(), state.spot().bid(), state.perp().ask())
+                >= policy.basisTakeProfit()) {
+            return Signal.Reason.BASIS_CONVERGED;
+        }
+        return null;
+    }
+
+    private static boolean refreshDue(PairState state, SignalPolicy policy, long nowMicros) {
+        return state.position() != Position.UNKNOWN
+                && policy.republishIntervalMicros() > 0
+                && nowMicros - state.lastPublishMicros() >= policy.republishIntervalMicros();
+    }
+
+    /**
+     * Target base quantity: the configured notional at the spot ask, no more than a fraction of the smaller top of
+     * book (spot ask quantity, perp bid quantity: the sides an opening takes), and no more than the room left
+     * under the total cap.
+     */
+    private static void size(BookTop spot, BookTop perp, SignalPolicy policy, SymbolPolicy symbolPolicy,
+                             double otherSymbolsNotional, double carry, Verdict out) {
+        double price = spot.ask();
+        double byNotional = symbolPolicy.notional() / price;
+        double byBook = policy.topOfBookFraction() * Math.min(spot.askQty(), perp.bidQty());
+        double byCap = Math.max(0, policy.totalCapNotional() - otherSymbolsNotional) / price;
+        double qty = Math.min(byNotional, Math.min(byBook, byCap));
+        if (qty * price < policy.minNotional()) {
+            RejectReason why = qty == byCap ? RejectReason.TOTAL_CAP_REACHED
+                    : qty == byBook ? RejectReason.THIN_BOOK : RejectReason.SIZE_TOO_SMALL;
+            out.reject(why, carry);
+            return;
+        }
+        out.decide(Signal.Reason.CARRY_ABOVE_ENTRY, qty, qty * price, carry,
+                CarryModel.entryPremium(price, perp.bid()));
+    }
+}

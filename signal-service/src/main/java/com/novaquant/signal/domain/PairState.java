@@ -1,0 +1,98 @@
+package com.novaquant.signal.domain;
+
+import com.novaquant.events.Signal;
+
+/**
+ * Everything the service knows about one symbol: both book tops, the funding state and the standing target.
+ * Not thread-safe: its owner serialises access.
+ */
+public final class PairState {
+
+    private final String symbol;
+    private final BookTop spot = new BookTop();
+    private final BookTop perp = new BookTop();
+    private final FundingTracker funding = new FundingTracker();
+
+    private Position position = Position.UNKNOWN;
+    private Signal.Reason standingReason;
+    private double targetQty;
+    private double targetNotional;
+    private double entryPremium = Double.NaN;
+    private long lastDecisionMicros = Long.MIN_VALUE;
+    private long lastPublishMicros = Long.MIN_VALUE;
+    /** Read by the metrics thread for the carry gauge. */
+    private volatile double carryApr = Double.NaN;
+
+    public PairState(String symbol) {
+        this.symbol = symbol;
+    }
+
+    /** Records a published decision: the new standing target, and the start of the cooldown. */
+    public void applyDecision(Verdict verdict, long nowMicros) {
+        targetQty = verdict.targetQty();
+        targetNotional = verdict.targetNotional();
+        standingReason = verdict.reason();
+        position = targetQty > 0 ? Position.OPEN : Position.FLAT;
+        entryPremium = verdict.entryPremium();
+        lastDecisionMicros = nowMicros;
+        lastPublishMicros = nowMicros;
+    }
+
+    public void markRefreshed(long nowMicros) {
+        lastPublishMicros = nowMicros;
+    }
+
+    void carryApr(double carryApr) {
+        this.carryApr = carryApr;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public BookTop spot() {
+        return spot;
+    }
+
+    public BookTop perp() {
+        return perp;
+    }
+
+    public FundingTracker funding() {
+        return funding;
+    }
+
+    public Position position() {
+        return position;
+    }
+
+    public Signal.Reason standingReason() {
+        return standingReason;
+    }
+
+    public double targetQty() {
+        return targetQty;
+    }
+
+    /** The notional the standing target commits, for the total cap; zero when flat or unknown. */
+    public double targetNotional() {
+        return position == Position.OPEN ? targetNotional : 0;
+    }
+
+    public double entryPremium() {
+        return entryPremium;
+    }
+
+    public long lastDecisionMicros() {
+        return lastDecisionMicros;
+    }
+
+    public long lastPublishMicros() {
+        return lastPublishMicros;
+    }
+
+    /** The last net carry computed on sound data, NaN while the data is not sound. */
+    public double carryApr() {
+        return carryApr;
+    }
+}

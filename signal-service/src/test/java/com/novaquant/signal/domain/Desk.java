@@ -1,0 +1,64 @@
+package com.novaquant.signal.domain;
+
+/**
+ * A one-symbol test bench around {@link PairDecider}: feeds books and funding at a controlled clock and applies
+ * decisions the way the engine does.
+ */
+final class Desk {
+
+    static final long SECOND = 1_000_000L;
+    static final long T0 = 1_780_000_000_000_000L;
+
+    static SignalPolicy policy() {
+        return new SignalPolicy(0.15, 0.05, 2, 0.004, 168, 2 * SECOND, 10 * SECOND, 0.02, 0.03,
+                60 * SECOND, 30 * SECOND, 0.001, 0.0005, 0.25, 5000, 10);
+    }
+
+    final PairState state = new PairState("BTCUSDT");
+    final Verdict verdict = new Verdict();
+    SignalPolicy policy = policy();
+    SymbolPolicy symbolPolicy = new SymbolPolicy(8, 1000);
+    long now = T0;
+    long nextFundingTimeMs = T0 / 1000 + 3_600_000;
+    double otherNotional;
+    boolean killSwitch;
+    int decisions;
+
+    Desk books(double spotBid, double spotAsk, double perpBid, double perpAsk) {
+        state.spot().update(spotBid, 1, spotAsk, 1, now);
+        state.perp().update(perpBid, 1, perpAsk, 1, now);
+        return this;
+    }
+
+    Desk funding(double rate) {
+        state.funding().update(rate, nextFundingTimeMs, now);
+        return this;
+    }
+
+    /** The funding interval settles: the next funding time moves on by eight hours. */
+    Desk settle(double nextRate) {
+        nextFundingTimeMs += 8 * 3_600_000L;
+        return funding(nextRate);
+    }
+
+    /** Typical BTC books: perp 3 bp over spot, 1 bp spreads. */
+    Desk normalBooks() {
+        return books(99_990, 100_000, 100_030, 100_040);
+    }
+
+    Desk after(long micros) {
+        now += micros;
+        return this;
+    }
+
+    Verdict evaluate() {
+        PairDecider.evaluate(state, policy, symbolPolicy, otherNotional, killSwitch, now, verdict);
+        if (verdict.kind() == Verdict.Kind.DECIDE) {
+            state.applyDecision(verdict, now);
+            decisions++;
+        } else if (verdict.kind() == Verdict.Kind.REFRESH) {
+            state.markRefreshed(now);
+        }
+        return verdict;
+    }
+}

@@ -1,0 +1,214 @@
+package com.novaquant.signal.domain;
+
+import com.novaquant.events.Signal;
+import org.junit.jupiter.api.Test;
+
+import static com.novaquant.signal.domain.Desk.SECOND;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class PairDeciderTest {
+
+    /** 0.0003 per 8 h on normal books: net carry 0.1616, above the 0.15 entry threshold. */
+    private static final double RICH = 0.0003;
+    /** 0.0002 per 8 h: net carry 0.0522, between the exit (0.05) and entry thresholds. */
+    private static final double MIDDLING = 0.0002;
+    /** 0.0001 per 8 h: net carry −0.0574, below the exit threshold. */
+    private static final double POOR = 0.0001;
+
+    private final Desk desk = new Desk();
+
+    @Test
+    void carryAboveEntryOpensAtTheConfiguredNotional() {
+        Verdict v = desk.normalBooks().funding(RICH).evaluate();
+
+        assertThat(v.kind()).isEqualTo(Verdict.Kind.DECIDE);
+        assertThat(v.reason()).isEqualTo(Signal.Reason.CARRY_ABOVE_ENTRY);
+        assertThat(v.targetQty()).isCloseTo(0.01, within(1e-12)); // 1000 USDT at the 100 000 ask
+        assertThat(v.carryApr()).isCloseTo(0.16164024973925964, within(1e-12));
+        assertThat(desk.state.position()).isEqualTo(Position.OPEN);
+    }
+
+    @Test
+    void sizeNeverExceedsTheConfiguredFractionOfTheSmallerTop() {
+        desk.normalBooks().funding(RICH);
+        desk.state.spot().update(99_990, 5, 100_000, 0.5, desk.now);
+        desk.state.perp().update(100_030, 0.02, 100_040, 5, desk.now); // perp bid is the thinner side: 0.02
+        Verdict v = desk.evaluate();
+
+        assertThat(v.kind()).isEqualTo(Verdict.Kind.DECIDE);
+        assertThat(v.targetQty()).isCloseTo(0.25 * 0.02, within(1e-12));
+    }
+
+    @Test
+    void totalCapLeavesOnlyTheRoomOtherSymbolsHaveNotTaken() {
+        desk.otherNotional = 4_500;
+        Verdict v = desk.normalBooks().funding(RICH).evaluate();
+
+        assertThat(v.targetNotional()).isCloseTo(500, within(1e-9));
+    }
+
+    @Test
+    void fullTotalCapRefusesAnOpening() {
+        desk.otherNotional = 4_995;
+        Verdict v = desk.normalBooks().funding(RICH).evaluate();
+
+        assertThat(v.kind()).isEqualTo(Verdict.Kind.REJECT);
+        assertThat(v.rejectReason()).isEqualTo(RejectReason.TOTAL_CAP_REACHED);
+    }
+
+    @Test
+    void carryBetweenThresholdsNeitherOpensNorCloses() {
+        assertThat(desk.normalBooks().funding(MIDDLING).evaluate().kind()).isEqualTo(Verdict.Kind.HOLD);
+        desk.funding(RICH).evaluate();
+        Verdict later = desk.after(61 * SECOND).normalBooks().funding(MIDDLING).evaluate();
+        assertThat(later.kind()).isEqualTo(Verdict.Kind.REFRESH); // the standing target, re-published
+        assertThat(later.targetQty()).isCloseTo(0.01, within(1e-12));
+        assertThat(desk.decisions).isEqualTo(1);
+        assertThat(desk.state.position()).isEqualTo(Position.OPEN);
+    }
+
+    @Test
+    void carryBelowExitClosesAnOpenPair() {
+        desk.normalBooks().funding(RICH).evaluate();
+        Verdict v = desk.after(61 * SECOND).normalBooks().funding(POOR).evaluate();
+
+        assertThat(v.kind()).isEqualTo(Verdict.Kind.DECIDE);
+        assertThat(v.reason()).isEqualTo(Signal.Reason.CARRY_BELOW_EXIT);
+        assertThat(v.targetQty()).isZero();
+        assertThat(desk.state.position()).isEqualTo(Position.FLAT);
+    }
+
+    @Test
+    void oneNegativeIntervalIsToleratedAndTheSecondCloses() {
+        desk.normalBooks().funding(RICH).evaluate();
+        Verdict first = desk.after(61 * SECOND).normalBooks().funding(-0.0001).evaluate();
+        assertThat(first.kind()).isNotEqualTo(Verdict.Kind.DECIDE);
+        assertThat(desk.state.position()).isEqualTo(Position.OPEN);
+
+        Verdict second = desk.after(SECOND).normalBooks().settle(-0.00005).evaluate();
+        assertThat(second.kind()).isEqualTo(Verdict.Kind.DECIDE);
+        assertThat(second.reason()).isEqualTo(Signal.Reason.FUNDING_NEGATIVE);
+        assertThat(second.targetQty()).isZero();
+    }
+
+    @Test
+    void aPositiveIntervalResetsTheNegativeStreak() {
+        desk.normalBooks().funding(-0.0001).settle(0.0001).settle(-0.0001);
+        assertThat(desk.state.funding().negativeStreak()).isEqualTo(1);
+    }
+
+    @Test
+    void convergedBasisTakesProfit() {
+        desk.normalBooks().funding(RICH).evaluate();
+        assertThat(desk.state.entryPremium()).isCloseTo(0.0003, within(1e-12));
+        // spot rallies 0.4 % over the perp: closing now sells spot at 100 400 and buys the perp at 100 010
+        Verdict v = desk.after(61 * SECOND).books(100_400, 100_410, 100_000, 100_010).funding(RICH).evaluate();
+
+        assertThat(v.kind()).isEqualTo(Verdict.Kind.DECIDE);
+        assertThat(v.reason()).isEqualTo(Signal.Reason.BASIS_CONVERGED);
+        assertThat(v.targetQty()).isZero();
+    }
+
+    @Test
+    void cooldownRefusesASecondChangeAndThenAllowsIt() {
+        desk.normalBooks().funding(RICH).evaluate();
+        Verdict early = desk.after(59 * SECOND).normalBooks().funding(POOR).evaluate();
+        assertThat(early.kind()).isEqualTo(Verdict.Kind.REJECT);
+        assertThat(early.rejectReason()).isEqualTo(RejectReason.COOLDOWN);
+
+        Verdict later = desk.after(2 * SECOND).normalBooks().funding(POOR).evaluate();
+        assertThat(later.kind()).isEqualTo(Verdict.Kind.DECIDE);
+    }
+
+    @Test
+    void killSwitchRefusesEveryChange() {
+        desk.killSwitch = true;
+        Verdict v = desk.normalBooks().funding(RICH).evaluate();
+
+        assertThat(v.kind()).isEqualTo(Verdict.Kind.REJECT);
+        assertThat(v.rejectReason()).isEqualTo(RejectReason.KILL_SWITCH);
+        assertThat(desk.state.position()).isEqualTo(Position.UNKNOWN);
+    }
+
+    @Test
+    void staleSpotQuoteIsRefused() {
+        desk.normalBooks().funding(RICH);
+        desk.state.spot().update(99_990, 1, 100_000, 1, desk.now - 3 * SECOND);
+        assertThat(desk.evaluate().rejectReason()).isEqualTo(RejectReason.STALE_QUOTE);
+    }
+
+    @Test
+    void quoteStampedInTheFutureIsRefused() {
+        desk.normalBooks().funding(RICH);
+        desk.state.perp().update(100_030, 1, 100_040, 1, desk.now + 3 * SECOND);
+        assertThat(desk.evaluate().rejectReason()).isEqualTo(RejectReason.STALE_QUOTE);
+    }
+
+    @Test
+    void staleFundingIsRefused() {
+        desk.funding(RICH).after(11 * SECOND).normalBooks();
+        assertThat(desk.evaluate().rejectReason()).isEqualTo(RejectReason.STALE_FUNDING);
+    }
+
+    @Test
+    void missingVenueIsRefused() {
+        desk.state.spot().update(99_990, 1, 100_000, 1, desk.now);
+        desk.funding(RICH);
+        assertThat(desk.evaluate().rejectReason()).isEqualTo(RejectReason.MISSING_DATA);
+    }
+
+    @Test
+    void crossedBookIsRefused() {
+        Verdict v = desk.books(100_000, 100_000, 100_030, 100_040).funding(RICH).evaluate();
+        assertThat(v.rejectReason()).isEqualTo(RejectReason.CROSSED_BOOK);
+        assertThat(desk.state.carryApr()).isNaN();
+    }
+
+    @Test
+    void zeroPriceIsRefused() {
+        assertThat(desk.books(0, 100_000, 100_030, 100_040).funding(RICH).evaluate().rejectReason())
+                .isEqualTo(RejectReason.IMPLAUSIBLE_BOOK);
+    }
+
+    @Test
+    void spotAndPerpTooFarApartAreRefused() {
+        assertThat(desk.books(99_990, 100_000, 103_000, 103_010).funding(RICH).evaluate().rejectReason())
+                .isEqualTo(RejectReason.PRICE_DIVERGENCE);
+    }
+
+    @Test
+    void fundingBeyondAnyCapIsRefused() {
+        assertThat(desk.normalBooks().funding(0.5).evaluate().rejectReason())
+                .isEqualTo(RejectReason.IMPLAUSIBLE_FUNDING);
+    }
+
+    @Test
+    void standingTargetIsRepublishedOnceTheIntervalHasPassed() {
+        desk.normalBooks().funding(RICH).evaluate();
+        assertThat(desk.after(10 * SECOND).normalBooks().funding(RICH).evaluate().kind())
+                .isEqualTo(Verdict.Kind.HOLD);
+        Verdict refresh = desk.after(25 * SECOND).normalBooks().funding(RICH).evaluate();
+
+        assertThat(refresh.kind()).isEqualTo(Verdict.Kind.REFRESH);
+        assertThat(refresh.reason()).isEqualTo(Signal.Reason.CARRY_ABOVE_ENTRY);
+        assertThat(refresh.targetQty()).isCloseTo(0.01, within(1e-12));
+        assertThat(desk.decisions).isEqualTo(1);
+    }
+
+    @Test
+    void unknownPositionIsNotRepublished() {
+        desk.normalBooks().funding(MIDDLING).evaluate();
+        assertThat(desk.after(40 * SECOND).normalBooks().funding(MIDDLING).evaluate().kind())
+                .isEqualTo(Verdict.Kind.HOLD);
+    }
+
+    @Test
+    void fourHourFundingIntervalDoublesTheAnnualisedFunding() {
+        desk.symbolPolicy = new SymbolPolicy(4, 1000);
+        // 0.0002 per 4 h = 0.438 funding APR: net 0.438 − 0.1669 = 0.2711, which opens where 8 h would hold
+        Verdict v = desk.normalBooks().funding(MIDDLING).evaluate();
+        assertThat(v.kind()).isEqualTo(Verdict.Kind.DECIDE);
+        assertThat(v.carryApr()).isCloseTo(0.438 - 0.16685975026074035, within(1e-12));
+    }
+}

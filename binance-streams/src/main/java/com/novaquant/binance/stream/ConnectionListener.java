@@ -7,11 +7,11 @@ public interface ConnectionListener {
 
     void onConnected(ConnectionSpec connection);
 
-    /** The session ended; {@code reason} says why (server close, error, requested reconnect, max age...). */
-    void onDisconnected(ConnectionSpec connection, String reason);
+    /** An established session ended; {@code detail} is for humans (close code, error, requested reason). */
+    void onDisconnected(ConnectionSpec connection, DisconnectCause cause, String detail);
 
-    /** A new connection attempt is scheduled after {@code delay}. */
-    void onReconnectScheduled(ConnectionSpec connection, Duration delay, int attempt, String reason);
+    /** A new connection attempt is scheduled after {@code delay} (attempt counts from 1 since the last stable session). */
+    void onReconnectScheduled(ConnectionSpec connection, Duration delay, int attempt, DisconnectCause cause);
 
     ConnectionListener NONE = new ConnectionListener() {
         @Override
@@ -19,11 +19,11 @@ public interface ConnectionListener {
         }
 
         @Override
-        public void onDisconnected(ConnectionSpec connection, String reason) {
+        public void onDisconnected(ConnectionSpec connection, DisconnectCause cause, String detail) {
         }
 
         @Override
-        public void onReconnectScheduled(ConnectionSpec connection, Duration delay, int attempt, String reason) {
+        public void onReconnectScheduled(ConnectionSpec connection, Duration delay, int attempt, DisconnectCause cause) {
         }
     };
 }

@@ -113,15 +113,16 @@ public final class StreamConnection {
 
     /** Drops the current session (if any) and reconnects after the backoff delay. */
     public void reconnect(String reason) {
-        endSession(reason, false);
+        endSession(DisconnectCause.REQUESTED, reason, false);
     }
 
-    private void endSession(String reason, boolean immediate) {
+    private void endSession(DisconnectCause cause, String reason, boolean immediate) {
         synchronized (lock) {
             Session session = current;
             if (!running || session == null || session.endReason != null) {
                 return;
             }
+            session.endCause = cause;
             session.endReason = reason;
             session.reconnectImmediately = immediate;
             currentSubscription.dispose();
@@ -150,13 +151,14 @@ public final class StreamConnection {
                 .receiveFrames()
                 .doOnNext(frame -> onFrame(session, frame))
                 .takeUntilOther(Mono.delay(settings.maxAge(), Schedulers.parallel())
-                        .doOnNext(t -> markEnd(session, "max age " + settings.maxAge() + " reached", true)))
+                        .doOnNext(t -> markEnd(session, DisconnectCause.MAX_AGE, "max age " + settings.maxAge() + " reached", true)))
                 .then();
     }
 
-    private void markEnd(Session session, String reason, boolean immediate) {
+    private void markEnd(Session session, DisconnectCause cause, String reason, boolean immediate) {
         synchronized (lock) {
             if (session.endReason == null) {
+                session.endCause = cause;
                 session.endReason = reason;
                 session.reconnectImmediately = immediate;
             }
@@ -169,7 +171,7 @@ public final class StreamConnection {
         } else if (frame instanceof PingWebSocketFrame) {
             sendPong(session, frame.content());
         } else if (frame instanceof CloseWebSocketFrame close) {
-            markEnd(session, "server closed: " + close.statusCode() + " " + close.reasonText(), false);
+            markEnd(session, DisconnectCause.SERVER_CLOSED, "server closed: " + close.statusCode() + " " + close.reasonText(), false);
         }
     }
 
@@ -206,7 +208,7 @@ public final class StreamConnection {
                 case REJECTED -> frames.onRejected(spec, parser.rejection(), received);
                 case SERVER_SHUTDOWN -> {
                     log.info("{}: serverShutdown received, reconnecting now", spec.name());
-                    endSession("serverShutdown", true);
+                    endSession(DisconnectCause.SERVER_SHUTDOWN, "serverShutdown", true);
                 }
                 case CONTROL_REPLY -> { }
             }
@@ -237,11 +239,14 @@ public final class StreamConnection {
             }
             connected = false;
             current = null;
+            boolean wasConnected = session.connectedAtNanos != 0;
+            DisconnectCause cause = session.endCause != null ? session.endCause
+                    : !wasConnected ? DisconnectCause.CONNECT_FAILED
+                    : session.error != null ? DisconnectCause.ERROR : DisconnectCause.SERVER_CLOSED;
             String reason = session.endReason != null ? session.endReason
-                    : session.error != null ? "error: " + session.error
-                    : session.connectedAtNanos == 0 ? "connect failed" : "closed by server";
-            if (session.connectedAtNanos != 0) {
-                lifecycle.onDisconnected(spec, reason);
+                    : session.error != null ? session.error.toString() : "closed by server";
+            if (wasConnected) {
+                lifecycle.onDisconnected(spec, cause, reason);
                 if (System.nanoTime() - session.connectedAtNanos >= settings.stableAfter().toNanos()) {
                     attempt = 0;
                 }
@@ -252,7 +257,7 @@ public final class StreamConnection {
             Duration delay = session.reconnectImmediately ? Duration.ZERO : settings.backoff().delay(attempt);
             attempt++;
             log.warn("{} disconnected ({}); reconnect attempt {} in {} ms", spec.name(), reason, attempt, delay.toMillis());
-            lifecycle.onReconnectScheduled(spec, delay, attempt, reason);
+            lifecycle.onReconnectScheduled(spec, delay, attempt, cause);
             pendingConnect = Mono.delay(delay, Schedulers.parallel()).subscribe(t -> {
                 synchronized (lock) {
                     pendingConnect = null;
@@ -272,6 +277,7 @@ public final class StreamConnection {
         volatile Channel channel;
         volatile long connectedAtNanos;
         volatile Throwable error;
+        DisconnectCause endCause;
         String endReason;
         boolean reconnectImmediately;
     }

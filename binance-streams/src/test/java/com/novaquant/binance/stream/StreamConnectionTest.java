@@ -96,12 +96,12 @@ class StreamConnectionTest {
             }
 
             @Override
-            public void onDisconnected(ConnectionSpec c, String reason) {
-                disconnects.add(reason);
+            public void onDisconnected(ConnectionSpec c, DisconnectCause cause, String detail) {
+                disconnects.add(cause + " " + detail);
             }
 
             @Override
-            public void onReconnectScheduled(ConnectionSpec c, Duration delay, int attempt, String reason) {
+            public void onReconnectScheduled(ConnectionSpec c, Duration delay, int attempt, DisconnectCause cause) {
             }
         }, Clock.systemUTC());
         connection.start();
@@ -168,7 +168,7 @@ class StreamConnectionTest {
         ServerSession second = nextSession();
         second.outbound().tryEmitNext(new TextWebSocketFrame(TICKER));
         assertThat(received.poll(10, TimeUnit.SECONDS)).startsWith("btcusdt@bookTicker");
-        assertThat(disconnects).containsExactly("serverShutdown");
+        assertThat(disconnects).containsExactly("SERVER_SHUTDOWN serverShutdown");
     }
 
     @Test
@@ -176,7 +176,7 @@ class StreamConnectionTest {
         connect(settings(Duration.ofMillis(300), Duration.ofSeconds(30)));
         nextSession();
         nextSession();
-        assertThat(disconnects.getFirst()).startsWith("max age");
+        assertThat(disconnects.getFirst()).startsWith("MAX_AGE max age");
     }
 
     @Test
@@ -196,7 +196,7 @@ class StreamConnectionTest {
         awaitConnected();
         connection.reconnect("lag");
         nextSession();
-        assertThat(disconnects).containsExactly("lag");
+        assertThat(disconnects).containsExactly("REQUESTED lag");
     }
 
     @Test

@@ -76,8 +76,8 @@ public final class Desk implements AutoCloseable {
 
     private ServiceSpec simulator() {
         List<String> args = new ArrayList<>(List.of(
-                "--nova.simulator.market=" + config.market(),
-                "--nova.symbols=BTCUSDT,ETHUSDT"));
+                "--nova.simulator.source=" + config.market(),
+                "--nova.simulator.symbols=BTCUSDT,ETHUSDT"));
         args.addAll(config.extra(DeskConfig.SIMULATOR));
         return new ServiceSpec(DeskConfig.SIMULATOR, jar("exchange-simulator"), config.port(DeskConfig.SIMULATOR), 384, args, Map.of());
     }

@@ -42,6 +42,19 @@ public record DeskConfig(
         return Map.of(SIMULATOR, 8090, INGESTION, 8081, SIGNAL, 8082, EXECUTION, 8083, ALERT, 8084, "telegram", TELEGRAM_SINK_PORT);
     }
 
+    /** Free loopback ports for every process: for tests that run beside a developer's desk. */
+    public static Map<String, Integer> freePorts() {
+        Map<String, Integer> ports = new java.util.HashMap<>();
+        for (String name : List.of(SIMULATOR, INGESTION, SIGNAL, EXECUTION, ALERT, "telegram")) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                ports.put(name, socket.getLocalPort());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return Map.copyOf(ports);
+    }
+
     public int port(String name) {
         return ports.get(name);
     }

@@ -44,6 +44,11 @@ public class NovaServiceAutoConfiguration {
     }
 
     @Bean
+    NativeTransportReport nativeTransportReport(MeterRegistry registry) {
+        return new NativeTransportReport(registry);
+    }
+
+    @Bean
     KafkaAdmin.NewTopics novaTopics(@Value("${nova.kafka.partitions:3}") int partitions,
                                     @Value("${nova.kafka.replicas:1}") short replicas) {
         return new KafkaAdmin.NewTopics(

@@ -56,7 +56,7 @@ public final class Desk implements AutoCloseable {
             telegram = TelegramSink.start(config.port("telegram"), console);
             info("Telegram sink at http://localhost:" + telegram.port() + " (prints what would be sent)");
         }
-        List<String> jvmOptions = jvmOptions(config.repoRoot().resolve("deploy/jvm.options"));
+        List<String> jvmOptions = jvmOptions();
         Path javaHome = Path.of(System.getProperty("java.home"));
         boolean colour = System.console() != null;
 
@@ -135,7 +135,14 @@ public final class Desk implements AutoCloseable {
         return jar;
     }
 
-    static List<String> jvmOptions(Path file) {
+    private List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(jvmOptions(config.repoRoot().resolve("deploy/jvm.options")));
+        options.addAll(config.extraJvmOptions());
+        return options;
+    }
+
+    /** The shared JVM flags: one per line, '#' comments. */
+    public static List<String> jvmOptions(Path file) {
         try (Stream<String> lines = Files.lines(file)) {
             return lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         } catch (IOException e) {
@@ -215,7 +222,7 @@ public final class Desk implements AutoCloseable {
     public void restart(String name, Duration healthTimeout) {
         ManagedProcess old = processes.get(name);
         old.close();
-        List<String> jvmOptions = jvmOptions(config.repoRoot().resolve("deploy/jvm.options"));
+        List<String> jvmOptions = jvmOptions();
         start(old.spec(), Path.of(System.getProperty("java.home")), jvmOptions, System.console() != null);
         awaitHealthy(List.of(name), healthTimeout);
     }

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param telegramChatIds chats to deliver to
  * @param adminPassword   the operators' admin API password for this run
  * @param extraProperties extra Spring properties per process name (tests inject faults and short intervals here)
+ * @param extraJvmOptions extra JVM options for every child process (benchmarks add GC logging here)
  */
 public record DeskConfig(
         Path repoRoot,
@@ -29,7 +30,8 @@ public record DeskConfig(
         String telegramToken,
         String telegramChatIds,
         String adminPassword,
-        Map<String, List<String>> extraProperties) {
+        Map<String, List<String>> extraProperties,
+        List<String> extraJvmOptions) {
 
     public static final String SIMULATOR = "simulator";
     public static final String INGESTION = "ingestion";

@@ -53,7 +53,7 @@ public final class LocalDesk {
                     "--nova.simulator.funding.negative-start=6h", "--nova.simulator.funding.negative-duration=1h"));
         }
         DeskConfig config = new DeskConfig(Path.of("").toAbsolutePath(), workDir.toAbsolutePath(), market, 9092, 5432,
-                DeskConfig.defaultPorts(), token == null || token.isBlank() ? null : token, chats, password, extra);
+                DeskConfig.defaultPorts(), token == null || token.isBlank() ? null : token, chats, password, extra, List.of());
 
         writePrivately(config.workDir().resolve("admin-password"), password);
 

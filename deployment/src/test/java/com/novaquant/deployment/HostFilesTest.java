@@ -1,0 +1,155 @@
+package com.novaquant.deployment;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The single-host files (systemd unit, sysctl file), the EKS cluster definition and the image recipe carry every
+ * production value of the source text.
+ */
+class HostFilesTest {
+
+    @Test
+    void sysctlFileCarriesEverySourceValueAndNothingElse() {
+        Map<String, String> file = parseSysctlConf(Repo.read("deploy/sysctl/99-nova-quant.conf"));
+
+        assertThat(file).isEqualTo(SourceTextValues.SYSCTLS);
+    }
+
+    @Test
+    void systemdUnitFollowsTheSourceBlueprintWithSecretsInAnEnvironmentFile() {
+        Map<String, List<String>> unit = parseUnit(Repo.read("deploy/systemd/nova-quant@.service"));
+
+        assertThat(unit.get("Restart")).containsExactly(SourceTextValues.RESTART);
+        assertThat(unit.get("RestartSec")).containsExactly(SourceTextValues.RESTART_SEC);
+        assertThat(unit.get("LimitNOFILE")).containsExactly(SourceTextValues.LIMIT_NOFILE);
+        assertThat(unit.get("User")).containsExactly("nova");
+        assertThat(unit.get("Group")).containsExactly("nova");
+        assertThat(unit.get("After")).anyMatch(v -> v.contains("network"));
+        assertThat(unit.get("WantedBy")).anyMatch(v -> v.contains("multi-user.target"));
+        assertThat(unit.get("EnvironmentFile")).contains("/etc/nova-quant/secrets.env");
+        assertThat(unit.get("Environment")).contains("JDK_JAVA_OPTIONS=@/etc/nova-quant/jvm.options")
+                .noneMatch(v -> v.startsWith("BINANCE_") || v.startsWith("TELEGRAM_") || v.contains("PASSWORD"));
+        assertThat(unit.get("ExecStart")).singleElement().asString().contains("-jar /opt/nova-quant/lib/%i.jar");
+        assertThat(unit.get("StartLimitIntervalSec")).containsExactly("0");
+        assertThat(unit.get("NoNewPrivileges")).containsExactly("yes");
+        assertThat(Repo.read("deploy/systemd/secrets.env.example"))
+                .contains("BINANCE_API_KEY=", "BINANCE_SECRET=", "TELEGRAM_BOT_TOKEN=", "NOVA_ADMIN_PASSWORD=");
+        assertThat(Repo.read("deploy/systemd/nova-quant.target"))
+                .contains("nova-quant@ingestion-service.service", "nova-quant@signal-service.service",
+                        "nova-quant@execution-service.service", "nova-quant@alert-service.service");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eksTradingNodeGroupIsComputeOptimisedInTokyoTaintedPinnedAndTuned() {
+        Map<String, Object> cluster = new Yaml().load(Repo.read("deploy/eks/cluster.yaml"));
+        assertThat(cluster.get("kind")).isEqualTo("ClusterConfig");
+        assertThat(((Map<String, Object>) cluster.get("metadata")).get("region")).isEqualTo("ap-northeast-1");
+
+        Map<String, Object> trading = ((List<Map<String, Object>>) cluster.get("managedNodeGroups")).stream()
+                .filter(group -> group.get("name").equals("nova-trading")).findFirst().orElseThrow();
+        assertThat((String) trading.get("instanceType")).matches("c(7i|7gn|6in)\\..+");
+        assertThat((List<String>) trading.get("availabilityZones")).containsExactly("ap-northeast-1a");
+        assertThat((List<Map<String, Object>>) trading.get("taints")).singleElement().satisfies(taint -> {
+            assertThat(taint.get("key")).isEqualTo("nova-quant.io/dedicated");
+            assertThat(taint.get("value")).isEqualTo("trading");
+            assertThat(taint.get("effect")).isEqualTo("NoSchedule");
+        });
+
+        Map<String, Object> nodeConfig = new Yaml().load((String) trading.get("overrideBootstrapCommand"));
+        Map<String, Object> kubelet = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                nodeConfig.get("spec")).get("kubelet")).get("config");
+        assertThat(kubelet.get("cpuManagerPolicy")).isEqualTo("static");
+        assertThat(kubelet.get("reservedSystemCPUs")).isNotNull();
+        assertThat((List<String>) kubelet.get("allowedUnsafeSysctls"))
+                .containsExactlyInAnyOrderElementsOf(SourceTextValues.POD_UNSAFE);
+
+        String bootstrap = String.join("\n", (List<String>) trading.get("preBootstrapCommands"));
+        Map<String, String> nodeSysctls = parseSysctlConf(bootstrap.lines()
+                .filter(line -> line.strip().matches("[a-z0-9_.-]+ = .+")).reduce("", (a, b) -> a + b.strip() + "\n"));
+        Map<String, String> expected = new LinkedHashMap<>();
+        SourceTextValues.NODE_LEVEL.forEach(key -> expected.put(key, SourceTextValues.SYSCTLS.get(key)));
+        assertThat(nodeSysctls).isEqualTo(expected);
+        assertThat(bootstrap).contains("LimitNOFILE=" + SourceTextValues.LIMIT_NOFILE);
+    }
+
+    @Test
+    void chartValuesSplitTheNamespacedSysctlsIntoSafeAndUnsafeAndKeepTheNodeLevelOnesForTheNode() {
+        Map<String, Object> values = new Yaml().load(Repo.read("helm/nova-quant/values.yaml"));
+        Map<String, Object> sysctls = map(values.get("sysctls"));
+        Map<String, Object> nodeTuning = map(values.get("nodeTuning"));
+
+        assertThat(map(sysctls.get("safe")).keySet()).containsExactlyInAnyOrderElementsOf(SourceTextValues.POD_SAFE);
+        assertThat(map(sysctls.get("unsafe")).keySet()).containsExactlyInAnyOrderElementsOf(SourceTextValues.POD_UNSAFE);
+        assertThat(map(nodeTuning.get("sysctls")).keySet())
+                .containsExactlyInAnyOrderElementsOf(SourceTextValues.NODE_LEVEL);
+        Map<String, Object> all = new LinkedHashMap<>(map(sysctls.get("safe")));
+        all.putAll(map(sysctls.get("unsafe")));
+        all.putAll(map(nodeTuning.get("sysctls")));
+        assertThat(all).isEqualTo(SourceTextValues.SYSCTLS);
+    }
+
+    @Test
+    void imageRecipeBuildsLayersRunsAsUser10001AndReadsTheOneJvmFlagFile() {
+        String dockerfile = Repo.read("deploy/docker/Dockerfile");
+
+        assertThat(dockerfile).contains("ARG JRE_IMAGE=eclipse-temurin:25-jre", "ARG SERVICE",
+                "extract --layers --launcher", "COPY deploy/jvm.options /etc/nova/jvm.options",
+                "ENV JDK_JAVA_OPTIONS=\"@/etc/nova/jvm.options", "USER 10001:10001",
+                "org.springframework.boot.loader.launch.JarLauncher");
+        List<String> layerCopies = dockerfile.lines().filter(line -> line.startsWith("COPY --from=layers")).toList();
+        assertThat(layerCopies).hasSize(4);
+        assertThat(layerCopies.get(0)).contains("dependencies");
+        assertThat(layerCopies.get(3)).contains("application");
+    }
+
+    @Test
+    void jvmFlagFileHasOneFlagPerLine() {
+        List<String> flags = Repo.read("deploy/jvm.options").lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+
+        assertThat(flags).isNotEmpty().allSatisfy(flag -> {
+            assertThat(flag).startsWith("-");
+            assertThat(flag).doesNotContain(" ");
+        });
+    }
+
+    static Map<String, String> parseSysctlConf(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : text.lines().map(String::strip).toList()) {
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            assertThat(eq).as("sysctl line " + line).isPositive();
+            String previous = values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip().replaceAll("\\s+", " "));
+            assertThat(previous).as("duplicate " + line).isNull();
+        }
+        return values;
+    }
+
+    static Map<String, List<String>> parseUnit(String text) {
+        Map<String, List<String>> directives = new LinkedHashMap<>();
+        for (String line : text.lines().map(String::strip).toList()) {
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("[")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            directives.computeIfAbsent(line.substring(0, eq), k -> new ArrayList<>()).add(line.substring(eq + 1));
+        }
+        return directives;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+}

@@ -2,29 +2,24 @@ package com.novaquant.alert;
 
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.KillSwitchState;
+import com.novaquant.events.Severity;
 import com.novaquant.events.Topics;
 import com.novaquant.support.KillSwitchView;
 import com.novaquant.testsupport.Http;
-import com.novaquant.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@RealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AlertApplicationIT {
+/** The running service as a whole: actuator, metrics, kill switch view, and one alert end to end. */
+class AlertApplicationIT extends SentinelTestBase {
 
     @Value("${local.server.port}")
     int port;
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
     @Autowired
     KillSwitchView killSwitch;
 
@@ -49,5 +44,29 @@ class AlertApplicationIT {
         KillSwitchState released = new KillSwitchState(false, "test done", "alert-service-it", System.currentTimeMillis() + 1);
         kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, EventCodec.encode(released)).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> !killSwitch.engaged());
+    }
+
+    @Test
+    void readinessIsUpWhenTelegramIsConfigured() {
+        Http.Response readiness = Http.get("http://localhost:" + port + "/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void anAlertOnKafkaReachesTelegramAndShowsInTheDocumentedMetrics() {
+        publish(Severity.WARNING, "RECONCILIATION_MISMATCH", "it-e2e drift on ETHUSDT", "it-e2e");
+        await().atMost(Duration.ofSeconds(15)).until(() -> alertMessages(CHAT_A).stream()
+                .anyMatch(m -> m.text().contains("it-e2e drift on ETHUSDT")));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                Http.get("http://localhost:" + port + "/actuator/prometheus").body())
+                .contains("nova_alert_received_total{application=\"alert-service\",severity=\"WARNING\"}")
+                .contains("nova_alert_sent_total{application=\"alert-service\",severity=\"WARNING\"}")
+                .contains("nova_alert_pending{application=\"alert-service\",severity=\"INFO\"}")
+                .contains("nova_alert_delivery_latency_seconds_count{application=\"alert-service\",severity=\"WARNING\"}")
+                .contains("nova_alert_delivery_ready{application=\"alert-service\"} 1.0")
+                .contains("nova_alert_messages_total{application=\"alert-service\",kind=\"alert\"}")
+                .contains("nova_alert_unacknowledged{application=\"alert-service\"}"));
     }
 }

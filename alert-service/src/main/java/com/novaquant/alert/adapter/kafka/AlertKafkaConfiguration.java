@@ -1,0 +1,39 @@
+package com.novaquant.alert.adapter.kafka;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The alert consumer's container: batch listener, manual acknowledgement (offsets move only after the outbox has
+ * the batch), and an error handler that retries a failed batch for ever with back-off instead of skipping it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AlertKafkaConfiguration {
+
+    static final String FACTORY = "alertListenerFactory";
+    private static final Logger log = LoggerFactory.getLogger(AlertKafkaConfiguration.class);
+
+    @Bean(FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> alertListenerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory) {
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        // Never give up on a batch: skipping it would lose alerts. The cause (a full disk, say) is logged each time.
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler((record, e) ->
+                log.error("Alert batch could not be stored: {}", e.toString()), backOff);
+        factory.setCommonErrorHandler(errorHandler);
+        return factory;
+    }
+}

@@ -1,0 +1,185 @@
+package com.novaquant.alert.application;
+
+import com.novaquant.alert.domain.AlertDesk;
+import com.novaquant.alert.domain.PendingAlert;
+import com.novaquant.events.Severity;
+import com.novaquant.support.AlertPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The operator's commands. Only allow-listed chats are obeyed; anything else is ignored without a reply and raised
+ * as a WARNING. Commands older than {@code maxAge} (queued while the service was down) are refused rather than
+ * acted on late. /resume and /flatten need a one-time code sent back within the confirmation window.
+ */
+public final class CommandRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
+    private static final Pattern CODE = Pattern.compile("\\d{6}");
+    static final String HELP = """
+            Nova Quant sentinel commands:
+            /status - mode, kill switch, open pairs, PnL today
+            /pnl - PnL over the last 24 h
+            /positions - open pairs, both legs
+            /halt [reason] - engage the kill switch
+            /resume - release the kill switch (asks for a confirmation code)
+            /flatten - close every pair, both legs (asks for a confirmation code)
+            /confirm <code> - confirm /resume or /flatten
+            /ack - acknowledge escalating CRITICAL alerts
+            /help - this list""";
+
+    private final Set<Long> allowedChats;
+    private final ExecutionAdmin admin;
+    private final AlertDesk desk;
+    private final AlertOutbox outbox;
+    private final AlertPublisher alerts;
+    private final ConfirmationCodes codes;
+    private final SentinelMetrics metrics;
+    private final Clock clock;
+    private final Duration maxAge;
+
+    public CommandRouter(Set<Long> allowedChats, ExecutionAdmin admin, AlertDesk desk, AlertOutbox outbox,
+                         AlertPublisher alerts, ConfirmationCodes codes, SentinelMetrics metrics, Clock clock,
+                         Duration maxAge) {
+        this.allowedChats = Set.copyOf(allowedChats);
+        this.admin = admin;
+        this.desk = desk;
+        this.outbox = outbox;
+        this.alerts = alerts;
+        this.codes = codes;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.maxAge = maxAge;
+    }
+
+    /** Handles one message; returns the reply for its chat, if one is due. */
+    public Optional<String> handle(ChatCommand command) {
+        String text = command.text() == null ? "" : command.text().strip();
+        String name = commandName(text);
+        if (!allowedChats.contains(command.chatId())) {
+            metrics.command(knownOrOther(name), "rejected");
+            log.warn("Ignored a message from chat {} (not allow-listed)", command.chatId());
+            alerts.raise(Severity.WARNING, "TELEGRAM_UNAUTHORIZED",
+                    "Ignored a message from chat " + command.chatId() + " (" + command.actor() + "), not allow-listed: "
+                            + abbreviate(text, 60),
+                    "TELEGRAM_UNAUTHORIZED:" + command.chatId());
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (command.sentAt() != null && command.sentAt().plus(maxAge).isBefore(now)) {
+            metrics.command(knownOrOther(name), "rejected");
+            return Optional.of("Ignored " + abbreviate(text, 40) + ": sent at " + command.sentAt()
+                    + ", too old to act on. Send it again if you still mean it.");
+        }
+        String argument = text.contains(" ") ? text.substring(text.indexOf(' ') + 1).strip() : "";
+        Outcome outcome = switch (name) {
+            case "/help", "/start" -> Outcome.accepted(HELP);
+            case "/status" -> fromAdmin(admin.status(command.actor()));
+            case "/pnl" -> fromAdmin(admin.pnl(command.actor()));
+            case "/positions" -> fromAdmin(admin.positions(command.actor()));
+            case "/halt" -> fromAdmin(admin.engageKillSwitch(
+                    reason("halt", argument, command), command.actor()));
+            case "/resume" -> askConfirmation(command, ConfirmationCodes.Action.RESUME, now,
+                    "release the kill switch");
+            case "/flatten" -> askConfirmation(command, ConfirmationCodes.Action.FLATTEN, now,
+                    "CLOSE EVERY PAIR (both legs) and engage the kill switch");
+            case "/confirm" -> confirm(command, argument, now);
+            case "/ack" -> acknowledge(command);
+            case "code" -> confirm(command, text, now);
+            default -> Outcome.rejected("Unknown command. " + HELP);
+        };
+        metrics.command(name.equals("code") ? "/confirm" : knownOrOther(name), outcome.accepted ? "accepted"
+                : outcome.failed ? "failed" : "rejected");
+        return Optional.of(outcome.reply);
+    }
+
+    private Outcome askConfirmation(ChatCommand command, ConfirmationCodes.Action action, Instant now, String what) {
+        String code = codes.issue(command.chatId(), command.userId(), action, now);
+        return Outcome.accepted("To " + what + ", send /confirm " + code + " within "
+                + codes.validity().toSeconds() + " s.");
+    }
+
+    private Outcome confirm(ChatCommand command, String code, Instant now) {
+        Optional<ConfirmationCodes.Action> action = CODE.matcher(code).matches()
+                ? codes.redeem(code, command.chatId(), command.userId(), now)
+                : Optional.empty();
+        if (action.isEmpty()) {
+            return Outcome.rejected("No such confirmation code for you (wrong, expired or already used). "
+                    + "Nothing was done.");
+        }
+        return switch (action.get()) {
+            case RESUME -> fromAdmin(admin.releaseKillSwitch(reason("resume", "", command), command.actor()));
+            case FLATTEN -> fromAdmin(admin.flatten(reason("flatten", "", command), command.actor()));
+        };
+    }
+
+    private Outcome acknowledge(ChatCommand command) {
+        List<PendingAlert> acknowledged = desk.acknowledgeAll();
+        if (!acknowledged.isEmpty()) {
+            try {
+                outbox.markAcknowledged(acknowledged);
+            } catch (RuntimeException e) {
+                // Acknowledged in memory; after a restart these would escalate once more, which is the safe side.
+                metrics.outboxError("mark_acknowledged");
+                log.error("Could not record the acknowledgement in the outbox: {}", e.toString());
+            }
+        }
+        metrics.acknowledged(acknowledged.size());
+        log.info("{} acknowledged {} CRITICAL alert(s)", command.actor(), acknowledged.size());
+        return Outcome.accepted(acknowledged.isEmpty()
+                ? "Nothing to acknowledge."
+                : "Acknowledged " + acknowledged.size() + " CRITICAL alert(s); escalation stopped.");
+    }
+
+    private static Outcome fromAdmin(ExecutionAdmin.AdminAnswer answer) {
+        return answer.ok() ? Outcome.accepted(answer.text()) : new Outcome(false, true, answer.text());
+    }
+
+    private static String reason(String verb, String argument, ChatCommand command) {
+        return "Telegram /" + verb + " by " + command.actor() + (argument.isBlank() ? "" : ": " + argument);
+    }
+
+    /** The command word without a bot suffix ({@code /status@NovaBot}); a bare six-digit code counts as a confirmation. */
+    static String commandName(String text) {
+        if (CODE.matcher(text).matches()) {
+            return "code";
+        }
+        if (!text.startsWith("/")) {
+            return "other";
+        }
+        String word = text.split("\\s+", 2)[0];
+        int at = word.indexOf('@');
+        return (at > 0 ? word.substring(0, at) : word).toLowerCase(Locale.ROOT);
+    }
+
+    private static String knownOrOther(String name) {
+        return switch (name) {
+            case "/help", "/start", "/status", "/pnl", "/positions", "/halt", "/resume", "/flatten", "/confirm",
+                 "/ack" -> name;
+            default -> "other";
+        };
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "...";
+    }
+
+    private record Outcome(boolean accepted, boolean failed, String reply) {
+        static Outcome accepted(String reply) {
+            return new Outcome(true, false, reply);
+        }
+
+        static Outcome rejected(String reply) {
+            return new Outcome(false, false, reply);
+        }
+    }
+}

@@ -40,7 +40,6 @@ public final class SignalMetrics {
         this.tickToSignal = Timer.builder("nova.signal.tick.to.signal")
                 .description("From the receipt of the update that triggered a decision to the signal's hand-off to Kafka")
                 .publishPercentiles(0.5, 0.9, 0.99, 0.999)
-                .publishPercentileHistogram()
                 .register(registry);
         this.drops = new Counter[Drop.values().length];
         for (Drop drop : Drop.values()) {

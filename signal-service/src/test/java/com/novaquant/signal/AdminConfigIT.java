@@ -1,0 +1,134 @@
+package com.novaquant.signal;
+
+import com.novaquant.signal.application.LiveSettings;
+import com.novaquant.testsupport.Http;
+import com.novaquant.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin API over real HTTP: HTTP Basic per the shared contract, validated runtime changes. */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {SignalFlowIT.ADMIN_PASSWORD_PROPERTY, SignalFlowIT.FRESHNESS_QUOTES, SignalFlowIT.FRESHNESS_FUNDING,
+                SignalFlowIT.NO_COOLDOWN, SignalFlowIT.PUBLISH_ON_CHANGE_ONLY})
+class AdminConfigIT {
+
+    private static final String OPERATOR = basic("operator", "it-secret");
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    LiveSettings settings;
+
+    private String original;
+
+    @AfterEach
+    void restoreConfiguration() {
+        if (original != null) {
+            assertThat(put(original, OPERATOR).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void adminConfigRefusesUnauthenticatedCalls() {
+        assertThat(Http.get(url("/admin/config")).status()).isEqualTo(401);
+        assertThat(get("/admin/config", basic("operator", "wrong")).status()).isEqualTo(401);
+        assertThat(put("{\"entryThresholdApr\": 0.5}", null).status()).isEqualTo(401);
+        assertThat(settings.current().properties().entryThresholdApr()).isEqualTo(0.15);
+    }
+
+    @Test
+    void otherActuatorEndpointsNeedCredentialsButPrometheusDoesNot() {
+        assertThat(Http.get(url("/actuator/configprops")).status()).isEqualTo(401);
+        Http.Response configprops = get("/actuator/configprops", OPERATOR);
+        assertThat(configprops.status()).isEqualTo(200);
+        assertThat(configprops.body()).contains("nova.signal").contains("entryThresholdApr");
+        assertThat(Http.get(url("/actuator/prometheus")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void operatorReadsTheConfigurationInForce() {
+        Http.Response response = get("/admin/config", OPERATOR);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"entryThresholdApr\":0.15").contains("\"exitThresholdApr\":0.05")
+                .contains("\"signalTtl\":\"PT5S\"").contains("\"notionalPerSymbol\":1000.0");
+    }
+
+    @Test
+    void partialChangeMergesIntoTheConfigurationAndTakesEffect() {
+        original = get("/admin/config", OPERATOR).body();
+        Http.Response response = put("{\"entryThresholdApr\": 0.2, \"sizing\": {\"notionalPerSymbol\": 2500}}", OPERATOR);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"entryThresholdApr\":0.2").contains("\"notionalPerSymbol\":2500.0")
+                .contains("\"totalCap\":5000.0");
+        assertThat(settings.current().policy().entryThresholdApr()).isEqualTo(0.2);
+        assertThat(settings.current().symbolPolicy("BTCUSDT").notional()).isEqualTo(2500);
+    }
+
+    @Test
+    void entryBelowExitIsRefusedWithAClearMessageAndChangesNothing() {
+        Http.Response response = put("{\"entryThresholdApr\": 0.01}", OPERATOR);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("entry-threshold-apr (0.01) must be above exit-threshold-apr (0.05)");
+        assertThat(settings.current().policy().entryThresholdApr()).isEqualTo(0.15);
+    }
+
+    @Test
+    void everyViolationIsListed() {
+        Http.Response response = put("{\"cooldown\": \"PT-5S\", \"sizing\": {\"topOfBookFraction\": 1.5},"
+                + " \"symbols\": {\"ETHUSDT\": {\"fundingIntervalHours\": 3}}}", OPERATOR);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("cooldown must not be negative")
+                .contains("sizing.top-of-book-fraction must be above 0.0 and at most 1.0, was 1.5")
+                .contains("symbols.ETHUSDT.funding-interval-hours must be one of 1, 2, 4, 8 (hours), was 3");
+    }
+
+    @Test
+    void unknownFieldsAndBrokenJsonAreRefused() {
+        Http.Response typo = put("{\"entryTreshold\": 0.2}", OPERATOR);
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.body()).contains("unreadable configuration").contains("entryTreshold");
+
+        assertThat(put("{\"entryThresholdApr\": ", OPERATOR).status()).isEqualTo(400);
+        assertThat(put("[1, 2]", OPERATOR).status()).isEqualTo(400);
+        assertThat(put("{\"entryThresholdApr\": \"high\"}", OPERATOR).status()).isEqualTo(400);
+    }
+
+    private Http.Response get(String path, String authorization) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10))
+                .header("Authorization", authorization).GET().build());
+    }
+
+    private Http.Response put(String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/admin/config")))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return Http.send(request.build());
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,170 @@
+package com.novaquant.execution;
+
+import com.novaquant.execution.adapter.kafka.FeedAlertListener;
+import com.novaquant.execution.adapter.kafka.SignalListener;
+import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
+import com.novaquant.execution.adapter.persistence.JdbcLedger;
+import com.novaquant.execution.application.DailySummary;
+import com.novaquant.execution.application.ExecutionEngine;
+import com.novaquant.execution.application.ExecutionMetrics;
+import com.novaquant.execution.application.ExecutionProperties;
+import com.novaquant.execution.application.FundingPoller;
+import com.novaquant.execution.application.KillSwitch;
+import com.novaquant.execution.application.Ledger;
+import com.novaquant.execution.application.Marks;
+import com.novaquant.execution.application.MarginWatch;
+import com.novaquant.execution.application.OrderSender;
+import com.novaquant.execution.application.Reconciler;
+import com.novaquant.execution.application.TradingGate;
+import com.novaquant.execution.application.TradingLease;
+import com.novaquant.execution.application.TradingSupervisor;
+import com.novaquant.execution.application.TradingVenue;
+import com.novaquant.execution.domain.LegRiskPolicy;
+import com.novaquant.execution.domain.MarginLevel;
+import com.novaquant.execution.domain.PreTradeCheck;
+import com.novaquant.execution.domain.RiskLimits;
+import com.novaquant.support.AlertPublisher;
+import com.novaquant.support.EventDecoder;
+import com.novaquant.support.EventPublisher;
+import com.novaquant.support.KillSwitchView;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Wires the execution use cases to their adapters. The venue adapter is configured in {@code adapter.binance}. */
+@Configuration(proxyBeanMethods = false)
+public class ExecutionConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Ledger ledger(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+        return new JdbcLedger(jdbc, tx, clock);
+    }
+
+    @Bean
+    ExecutionMetrics executionMetrics(MeterRegistry registry) {
+        return new ExecutionMetrics(registry);
+    }
+
+    @Bean
+    TradingGate tradingGate() {
+        return new TradingGate();
+    }
+
+    @Bean
+    Marks marks() {
+        return new Marks();
+    }
+
+    @Bean
+    KillSwitch killSwitch(Ledger ledger, EventPublisher events, AlertPublisher alerts, KillSwitchView view, Clock clock) {
+        return new KillSwitch(ledger, events, alerts, view, clock);
+    }
+
+    @Bean
+    OrderSender orderSender(TradingVenue venue, Ledger ledger, EventPublisher events, ExecutionMetrics metrics,
+                            Clock clock, ExecutionProperties p) {
+        return new OrderSender(venue, ledger, events, metrics, clock, p.queryAttempts(), p.queryBackoff());
+    }
+
+    @Bean(destroyMethod = "close")
+    ExecutorService legExecutor() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("execution-leg-", 0).factory());
+    }
+
+    @Bean
+    ExecutionEngine executionEngine(TradingVenue venue, Ledger ledger, OrderSender sender, KillSwitch killSwitch,
+                                    TradingGate gate, Marks marks, EventPublisher events, AlertPublisher alerts,
+                                    ExecutionMetrics metrics, ExecutionProperties p, ExecutorService legExecutor,
+                                    Clock clock) {
+        LegRiskPolicy policy = new LegRiskPolicy(p.rehedgeAttempts(), p.rehedgeDeadline());
+        PreTradeCheck preTrade = new PreTradeCheck(new RiskLimits(p.risk().maxSymbolNotional(),
+                p.risk().maxTotalNotional(), p.risk().maxLeverage()), p.maxQuoteAge().toMillis());
+        ExecutionEngine engine = new ExecutionEngine(venue, ledger, sender, policy, preTrade, killSwitch, gate, marks,
+                events, alerts, metrics, p, legExecutor, clock);
+        metrics.gauge("nova.execution.open.notional", engine::openNotional);
+        return engine;
+    }
+
+    @Bean
+    Reconciler reconciler(TradingVenue venue, Ledger ledger, OrderSender sender, ExecutionEngine engine,
+                          TradingGate gate, AlertPublisher alerts, @Value("${nova.symbols}") List<String> symbols) {
+        return new Reconciler(venue, ledger, sender, engine, gate, alerts, symbols);
+    }
+
+    @Bean
+    FundingPoller fundingPoller(TradingVenue venue, Ledger ledger, EventPublisher events, ExecutionMetrics metrics,
+                                Clock clock) {
+        return new FundingPoller(venue, ledger, events, metrics, clock);
+    }
+
+    @Bean
+    MarginWatch marginWatch(TradingVenue venue, Ledger ledger, ExecutionEngine engine, AlertPublisher alerts,
+                            ExecutionProperties p, ExecutionMetrics metrics) {
+        ExecutionProperties.Margin m = p.margin();
+        MarginWatch watch = new MarginWatch(venue, ledger, engine, alerts,
+                new MarginLevel(m.warningRatio(), m.criticalRatio(), m.warningDistance(), m.criticalDistance()),
+                m.reduceFraction());
+        metrics.gauge("nova.execution.margin.ratio", watch::marginRatio);
+        return watch;
+    }
+
+    @Bean
+    DailySummary dailySummary(Ledger ledger, Marks marks, AlertPublisher alerts, Clock clock, ExecutionProperties p,
+                              ExecutionMetrics metrics) {
+        metrics.gauge("nova.execution.pnl.last24h", () -> ledger.pnl(clock.instant().minus(java.time.Duration.ofHours(24)),
+                marks.snapshot()).total().doubleValue());
+        return new DailySummary(ledger, marks, alerts, clock, p.dailySummaryTime());
+    }
+
+    @Bean
+    TradingLease tradingLease(DataSource dataSource, ExecutionProperties p) {
+        return new AdvisoryLockLease(dataSource, p.advisoryLockKey());
+    }
+
+    @Bean
+    SignalListener signalListener(ExecutionEngine engine, EventDecoder decoder, KafkaListenerEndpointRegistry registry,
+                                  MeterRegistry meters) {
+        return new SignalListener(engine, decoder, registry, meters);
+    }
+
+    @Bean
+    FeedAlertListener feedAlertListener(KillSwitch killSwitch, EventDecoder decoder) {
+        return new FeedAlertListener(killSwitch, decoder);
+    }
+
+    @Bean(destroyMethod = "close")
+    TradingSupervisor tradingSupervisor(TradingLease lease, SignalListener intake, KillSwitch killSwitch,
+                                        Reconciler reconciler, FundingPoller funding, MarginWatch margin,
+                                        DailySummary summary, AlertPublisher alerts, ExecutionProperties p,
+                                        ApplicationContext context) {
+        return new TradingSupervisor(lease, intake, killSwitch, reconciler, funding, margin, summary, alerts, p,
+                ready -> AvailabilityChangeEvent.publish(context,
+                        ready ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC));
+    }
+
+    /** Trading starts only once the application is up: Boot reports ready on its own at this point, we correct it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void startTrading(ApplicationReadyEvent event) {
+        event.getApplicationContext().getBean(TradingSupervisor.class).start();
+    }
+}

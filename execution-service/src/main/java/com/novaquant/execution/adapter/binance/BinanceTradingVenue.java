@@ -1,0 +1,233 @@
+package com.novaquant.execution.adapter.binance;
+
+import com.novaquant.binance.filters.ExchangeInfo;
+import com.novaquant.binance.filters.LotSizeFilter;
+import com.novaquant.binance.filters.SymbolInfo;
+import com.novaquant.binance.outcome.Accepted;
+import com.novaquant.binance.outcome.BinanceErrorCodes;
+import com.novaquant.binance.outcome.Fill;
+import com.novaquant.binance.outcome.NotSent;
+import com.novaquant.binance.outcome.OrderOutcome;
+import com.novaquant.binance.outcome.OrderSnapshot;
+import com.novaquant.binance.outcome.Rejected;
+import com.novaquant.binance.outcome.Unknown;
+import com.novaquant.binance.rest.AssetBalance;
+import com.novaquant.binance.rest.BinanceRestClient;
+import com.novaquant.binance.rest.FuturesAccount;
+import com.novaquant.binance.rest.NewOrder;
+import com.novaquant.binance.rest.OrderApi;
+import com.novaquant.binance.rest.SpotAccount;
+import com.novaquant.events.Side;
+import com.novaquant.events.Venue;
+import com.novaquant.execution.application.TradingVenue;
+import com.novaquant.execution.application.VenueUnavailableException;
+import com.novaquant.execution.domain.LegOrder;
+import com.novaquant.execution.domain.OrderReport;
+import com.novaquant.execution.domain.OrderStatus;
+import com.novaquant.execution.domain.PlacementOutcome;
+import com.novaquant.execution.domain.QueryOutcome;
+import com.novaquant.execution.domain.SymbolFilters;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The trading venue over Binance spot + USD-M (binance-client). The client classifies every answer once into
+ * Accepted / Rejected / Unknown / NotSent; this adapter maps those onto the engine's outcomes and adds a hard
+ * deadline per call, so that a hung request becomes an Unknown outcome (resolved by query) instead of a stuck leg.
+ */
+public class BinanceTradingVenue implements TradingVenue {
+
+    /** Refusals that may pass on retry: rate limits and throttling, not margin, balance or filters. */
+    private static final Set<Integer> RETRYABLE_CODES = Set.of(BinanceErrorCodes.TOO_MANY_REQUESTS,
+            BinanceErrorCodes.SERVER_BUSY, BinanceErrorCodes.TOO_MANY_ORDERS, BinanceErrorCodes.INVALID_TIMESTAMP);
+    private static final String QUOTE_ASSET = "USDT";
+
+    private final BinanceRestClient client;
+    private final Duration callTimeout;
+
+    /**
+     * @param callTimeout the longest any call may take here; above the client's own response timeout so the
+     *                    client's classification normally wins
+     */
+    public BinanceTradingVenue(BinanceRestClient client, Duration callTimeout) {
+        this.client = client;
+        this.callTimeout = callTimeout;
+    }
+
+    @Override
+    public PlacementOutcome place(LegOrder order) {
+        NewOrder request = NewOrder.market(order.symbol(), side(order.side()), order.quantity(), order.clientOrderId());
+        if (order.reduceOnly() && order.venue() == Venue.USDM) {
+            request = request.asReduceOnly();
+        }
+        OrderOutcome outcome;
+        try {
+            outcome = api(order.venue()).placeOrder(request).get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return new PlacementOutcome.Unknown("no answer within " + callTimeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return new PlacementOutcome.Unknown("client failure: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new PlacementOutcome.Unknown("interrupted while waiting for the answer");
+        }
+        return switch (outcome) {
+            case Accepted accepted -> new PlacementOutcome.Accepted(report(order.symbol(), accepted.order()));
+            case Rejected rejected -> new PlacementOutcome.Rejected(rejected.code(), rejected.message(),
+                    RETRYABLE_CODES.contains(rejected.code()));
+            case Unknown unknown -> new PlacementOutcome.Unknown(unknown.code() + " " + unknown.reason());
+            case NotSent notSent -> new PlacementOutcome.NotSent(notSent.reason() + ": " + notSent.detail());
+        };
+    }
+
+    @Override
+    public QueryOutcome query(Venue venue, String symbol, String clientOrderId) {
+        OrderOutcome outcome;
+        try {
+            outcome = await(api(venue).queryOrder(symbol, clientOrderId));
+        } catch (VenueUnavailableException e) {
+            return new QueryOutcome.Failed(e.getMessage());
+        }
+        return switch (outcome) {
+            case Accepted accepted -> new QueryOutcome.Found(report(symbol, accepted.order()));
+            case Rejected rejected when rejected.code() == BinanceErrorCodes.NO_SUCH_ORDER -> new QueryOutcome.NotFound();
+            case Rejected rejected -> new QueryOutcome.Failed("rejected " + rejected.code() + " " + rejected.message());
+            case Unknown unknown -> new QueryOutcome.Failed("unknown: " + unknown.reason());
+            case NotSent notSent -> new QueryOutcome.Failed("not sent: " + notSent.reason() + " " + notSent.detail());
+        };
+    }
+
+    @Override
+    public boolean cancel(Venue venue, String symbol, String clientOrderId) {
+        OrderOutcome outcome = await(api(venue).cancelOrder(symbol, clientOrderId));
+        return outcome instanceof Accepted
+                || outcome instanceof Rejected r && r.code() == BinanceErrorCodes.CANCEL_REJECTED;
+    }
+
+    @Override
+    public SymbolFilters filters(Venue venue, String symbol) {
+        SymbolInfo info = symbolInfo(venue, symbol);
+        com.novaquant.binance.filters.SymbolFilters f = info.filters();
+        LotSizeFilter lot = f.lotSize();
+        LotSizeFilter market = f.marketLotSize();
+        // A market order must satisfy LOT_SIZE and MARKET_LOT_SIZE: the coarser step and the tighter bounds.
+        BigDecimal step = market.stepSize().signum() > 0 ? lot.stepSize().max(market.stepSize()) : lot.stepSize();
+        BigDecimal minQty = lot.minQty().max(market.minQty());
+        BigDecimal maxQty = minPositive(lot.maxQty(), market.maxQty());
+        BigDecimal minNotional = f.notional().applyMinToMarket() || venue == Venue.USDM
+                ? f.notional().minNotional() : BigDecimal.ZERO;
+        if (step.signum() <= 0) {
+            throw new VenueUnavailableException(venue + " " + symbol + " has no LOT_SIZE step");
+        }
+        return new SymbolFilters(step, minQty, maxQty, minNotional);
+    }
+
+    @Override
+    public Balances balances(String symbol) {
+        String base = symbolInfo(Venue.SPOT, symbol).baseAsset();
+        SpotAccount spot = awaitRead(client.spot().account());
+        FuturesAccount futures = awaitRead(client.futures().account());
+        Optional<AssetBalance> baseBalance = spot.balance(base);
+        return new Balances(
+                baseBalance.map(AssetBalance::free).orElse(BigDecimal.ZERO),
+                baseBalance.map(AssetBalance::total).orElse(BigDecimal.ZERO),
+                spot.balance(QUOTE_ASSET).map(AssetBalance::free).orElse(BigDecimal.ZERO),
+                futures.availableBalance(), futures.totalWalletBalance());
+    }
+
+    @Override
+    public List<PerpPosition> perpPositions() {
+        return awaitRead(client.futures().positionRisk(null)).stream()
+                .filter(p -> p.positionAmount().signum() != 0)
+                .map(p -> new PerpPosition(p.symbol(), p.positionAmount(), p.entryPrice(), p.markPrice(),
+                        p.liquidationPrice()))
+                .toList();
+    }
+
+    @Override
+    public List<String> openOrders(Venue venue, String symbol) {
+        return awaitRead(api(venue).openOrders(symbol)).stream().map(OrderSnapshot::clientOrderId).toList();
+    }
+
+    @Override
+    public List<FundingIncome> fundingIncome(long sinceMs) {
+        return awaitRead(client.futures().fundingIncome(null, sinceMs, null)).stream()
+                .map(r -> new FundingIncome(r.symbol(), r.income(), r.asset(), r.timeMs(), r.tranId()))
+                .toList();
+    }
+
+    @Override
+    public MarginAccount marginAccount() {
+        FuturesAccount account = awaitRead(client.futures().account());
+        return new MarginAccount(account.totalMaintMargin(), account.totalMarginBalance());
+    }
+
+    private SymbolInfo symbolInfo(Venue venue, String symbol) {
+        OrderApi api = api(venue);
+        Optional<SymbolInfo> info = api.cachedExchangeInfo().flatMap(i -> i.symbol(symbol));
+        if (info.isEmpty()) {
+            ExchangeInfo loaded = awaitRead(api.exchangeInfo());
+            info = loaded.symbol(symbol);
+        }
+        return info.orElseThrow(() -> new VenueUnavailableException("unknown symbol " + symbol + " on " + venue));
+    }
+
+    private OrderReport report(String symbol, OrderSnapshot order) {
+        BigDecimal fee = BigDecimal.ZERO;
+        String feeAsset = "";
+        for (Fill fill : order.fills()) {
+            if (fill.commissionAsset() != null && fill.commission() != null) {
+                feeAsset = feeAsset.isEmpty() ? fill.commissionAsset() : feeAsset;
+                if (feeAsset.equals(fill.commissionAsset())) {
+                    fee = fee.add(fill.commission());
+                }
+            }
+        }
+        return new OrderReport(order.clientOrderId(), order.orderId(), status(order.status()), order.executedQty(),
+                order.averagePrice(), fee, feeAsset);
+    }
+
+    private static OrderStatus status(com.novaquant.binance.rest.OrderStatus status) {
+        return OrderStatus.fromExchange(status.name());
+    }
+
+    private OrderApi api(Venue venue) {
+        return venue == Venue.SPOT ? client.spot() : client.futures();
+    }
+
+    private static com.novaquant.binance.rest.Side side(Side side) {
+        return side == Side.BUY ? com.novaquant.binance.rest.Side.BUY : com.novaquant.binance.rest.Side.SELL;
+    }
+
+    private static BigDecimal minPositive(BigDecimal a, BigDecimal b) {
+        if (a.signum() <= 0) {
+            return b;
+        }
+        return b.signum() <= 0 ? a : a.min(b);
+    }
+
+    private <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new VenueUnavailableException("no answer within " + callTimeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw new VenueUnavailableException(String.valueOf(e.getCause().getMessage()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VenueUnavailableException("interrupted");
+        }
+    }
+
+    private <T> T awaitRead(CompletableFuture<T> future) {
+        return await(future);
+    }
+}

@@ -1,0 +1,69 @@
+package com.novaquant.execution.adapter.binance;
+
+import com.novaquant.binance.auth.Credentials;
+import com.novaquant.binance.auth.TradingMode;
+import com.novaquant.binance.rest.BinanceClientConfig;
+import com.novaquant.binance.rest.BinanceRestClient;
+import com.novaquant.execution.application.ExecutionMode;
+import com.novaquant.execution.application.TradingVenue;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Locale;
+
+/**
+ * The Binance venue. Creating the client applies binance-client's trading-mode guard: in {@code paper} mode (the
+ * default) a production Binance host refuses start-up; {@code live} must be chosen explicitly and needs
+ * {@code BINANCE_API_KEY} and {@code BINANCE_SECRET} in the environment.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BinanceVenueConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(BinanceVenueConfiguration.class);
+
+    @Bean
+    TradingMode tradingMode(@Value("${nova.trading.mode:paper}") String mode) {
+        return TradingMode.parse(mode);
+    }
+
+    @Bean
+    ExecutionMode executionMode(TradingMode mode) {
+        return new ExecutionMode(mode.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** BINANCE_API_KEY and BINANCE_SECRET from the process environment only; masked in every toString. */
+    @Bean
+    @ConditionalOnMissingBean
+    Credentials binanceCredentials() {
+        return Credentials.fromEnvironment();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(TradingVenue.class)
+    BinanceRestClient binanceRestClient(BinanceProperties properties, TradingMode mode, Credentials credentials,
+                                        MeterRegistry registry) {
+        BinanceClientConfig config = BinanceClientConfig.builder(mode, properties.spot().restUrl(),
+                        properties.futures().restUrl())
+                .responseTimeout(properties.responseTimeout())
+                .build();
+        BinanceRestClient client = BinanceRestClient.create(config, credentials, registry);
+        // Filters and server time load in the background; a venue that is down now is found by reconciliation,
+        // which holds trading until it answers.
+        client.start().exceptionally(error -> {
+            log.warn("Binance client start-up incomplete (retried on demand): {}", error.getMessage());
+            return null;
+        });
+        return client;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(TradingVenue.class)
+    TradingVenue binanceTradingVenue(BinanceRestClient client, BinanceProperties properties) {
+        return new BinanceTradingVenue(client, properties.callTimeout());
+    }
+}

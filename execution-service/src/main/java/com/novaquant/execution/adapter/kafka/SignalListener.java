@@ -1,0 +1,80 @@
+package com.novaquant.execution.adapter.kafka;
+
+import com.novaquant.events.Signal;
+import com.novaquant.events.Topics;
+import com.novaquant.execution.application.ExecutionEngine;
+import com.novaquant.execution.application.SignalIntake;
+import com.novaquant.support.EventDecoder;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * Consumes {@code nova.signals}. Started only by the trading supervisor once this instance holds the trading lease
+ * and has reconciled. Offsets are committed after the signal is handled; a redelivery after a crash is harmless
+ * because the ledger's processed-signals table refuses a signal seen before. A new consumer group starts at the
+ * earliest offset: old signals are expired (or already processed) and are dropped, none is missed.
+ */
+public class SignalListener implements SignalIntake {
+
+    static final String ID = "execution-signals";
+    private static final Logger log = LoggerFactory.getLogger(SignalListener.class);
+
+    private final ExecutionEngine engine;
+    private final EventDecoder decoder;
+    private final KafkaListenerEndpointRegistry registry;
+    private final MeterRegistry meters;
+
+    public SignalListener(ExecutionEngine engine, EventDecoder decoder, KafkaListenerEndpointRegistry registry,
+                          MeterRegistry meters) {
+        this.engine = engine;
+        this.decoder = decoder;
+        this.registry = registry;
+        this.meters = meters;
+    }
+
+    @KafkaListener(id = ID, topics = Topics.SIGNALS, groupId = "execution-service-signals", autoStartup = "false",
+            properties = {"auto.offset.reset=earliest", "enable.auto.commit=false"})
+    void onSignal(ConsumerRecord<String, byte[]> record) {
+        decoder.decode(record, Signal.class).ifPresent(signal -> {
+            try {
+                engine.onSignal(signal);
+            } catch (RuntimeException e) {
+                // Never stop the consumer: the failure is logged and counted; the ledger shows what was done.
+                meters.counter("nova.execution.signal.errors").increment();
+                log.error("Signal {} failed: {}", signal.signalId(), e.toString(), e);
+            }
+        });
+    }
+
+    @Override
+    public void start() {
+        container().start();
+    }
+
+    @Override
+    public void stop() {
+        MessageListenerContainer container = registry.getListenerContainer(ID);
+        if (container != null) {
+            container.stop();
+        }
+    }
+
+    @Override
+    public boolean running() {
+        MessageListenerContainer container = registry.getListenerContainer(ID);
+        return container != null && container.isRunning();
+    }
+
+    private MessageListenerContainer container() {
+        MessageListenerContainer container = registry.getListenerContainer(ID);
+        if (container == null) {
+            throw new IllegalStateException("signal listener container missing");
+        }
+        return container;
+    }
+}

@@ -1,0 +1,196 @@
+package com.novaquant.execution.adapter.web;
+
+import com.novaquant.events.KillSwitchState;
+import com.novaquant.execution.application.ExecutionEngine;
+import com.novaquant.execution.application.ExecutionMode;
+import com.novaquant.execution.application.KillSwitch;
+import com.novaquant.execution.application.Ledger;
+import com.novaquant.execution.application.Marks;
+import com.novaquant.execution.application.OrderRecord;
+import com.novaquant.execution.application.PairRecord;
+import com.novaquant.execution.application.TradingGate;
+import com.novaquant.execution.domain.PnlSummary;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The operator's API (HTTP Basic, see {@link AdminSecurity}). Ledger and exchange calls block, so every handler
+ * runs on the bounded-elastic scheduler, never on the event loop.
+ */
+@RestController
+@RequestMapping("/admin")
+public class AdminController {
+
+    private final Ledger ledger;
+    private final KillSwitch killSwitch;
+    private final ExecutionEngine engine;
+    private final TradingGate gate;
+    private final Marks marks;
+    private final Clock clock;
+    private final String mode;
+
+    public AdminController(Ledger ledger, KillSwitch killSwitch, ExecutionEngine engine, TradingGate gate, Marks marks,
+                           Clock clock, ExecutionMode tradingMode) {
+        this.ledger = ledger;
+        this.killSwitch = killSwitch;
+        this.engine = engine;
+        this.gate = gate;
+        this.marks = marks;
+        this.clock = clock;
+        this.mode = tradingMode.name();
+    }
+
+    public record KillSwitchView(boolean engaged, String reason, String by, long atMs) {
+    }
+
+    public record Status(String mode, KillSwitchView killSwitch, int openPairs, BigDecimal openNotional,
+                         BigDecimal pnlToday, boolean tradingHeld, String heldReason) {
+    }
+
+    public record PairView(String symbol, String pairId, String state, BigDecimal spotQty, BigDecimal perpQty,
+                           BigDecimal spotEntryPrice, BigDecimal perpEntryPrice, BigDecimal notional,
+                           BigDecimal fundingReceived, BigDecimal unrealisedPnl) {
+    }
+
+    public record OrderView(String clientOrderId, String pairId, String signalId, String symbol, String venue,
+                            String side, BigDecimal quantity, String purpose, String status, BigDecimal executedQty,
+                            BigDecimal avgPrice, int errorCode, String errorMessage, long createdAtMs) {
+    }
+
+    public record PnlView(BigDecimal realised, BigDecimal unrealised, BigDecimal funding, BigDecimal fees,
+                          BigDecimal total, long trades, Integer winRate) {
+    }
+
+    public record ReasonRequest(String reason) {
+    }
+
+    public record ActionResult(String action, boolean changed, String by, String reason, int pairsClosed,
+                               KillSwitchView killSwitch) {
+    }
+
+    @GetMapping("/status")
+    public Mono<Status> status() {
+        return blocking(() -> {
+            List<PairRecord> pairs = ledger.activePairs();
+            BigDecimal notional = pairs.stream().map(PairRecord::notional).reduce(BigDecimal.ZERO, BigDecimal::add);
+            PnlSummary today = ledger.pnl(LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    marks.snapshot());
+            return new Status(mode, view(killSwitch.current()), pairs.size(), notional, today.total(), gate.held(),
+                    gate.held() ? gate.reason() : null);
+        });
+    }
+
+    @GetMapping("/pairs")
+    public Mono<List<PairView>> pairs() {
+        return blocking(() -> {
+            var snapshot = marks.snapshot();
+            return ledger.activePairs().stream().map(p -> {
+                BigDecimal[] mark = snapshot.get(p.symbol());
+                BigDecimal unrealised = mark == null ? BigDecimal.ZERO
+                        : p.spot().unrealised(mark[0], false).add(p.perp().unrealised(mark[1], true));
+                return new PairView(p.symbol(), p.pairId(), p.state().name(), p.spot().quantity(), p.perp().quantity(),
+                        p.spot().entryPrice(), p.perp().entryPrice(), p.notional(), p.funding(), unrealised);
+            }).toList();
+        });
+    }
+
+    @GetMapping("/orders")
+    public Mono<List<OrderView>> orders(@RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 1000) {
+            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1..1000"));
+        }
+        return blocking(() -> ledger.recentOrders(limit).stream().map(AdminController::view).toList());
+    }
+
+    @GetMapping("/pnl")
+    public Mono<PnlView> pnl(@RequestParam(defaultValue = "24") int hours) {
+        if (hours < 1 || hours > 24 * 366) {
+            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "hours must be 1..8784"));
+        }
+        return blocking(() -> {
+            PnlSummary s = ledger.pnl(clock.instant().minus(Duration.ofHours(hours)), marks.snapshot());
+            return new PnlView(s.realised(), s.unrealised(), s.funding(), s.fees(), s.total(), s.trades(),
+                    s.winRatePercent() < 0 ? null : s.winRatePercent());
+        });
+    }
+
+    @PostMapping("/kill-switch/engage")
+    public Mono<ActionResult> engage(@RequestBody(required = false) ReasonRequest body,
+                                     @RequestHeader(name = "X-Nova-Actor", required = false) String actor,
+                                     Mono<Principal> principal) {
+        String reason = reason(body);
+        return principal.flatMap(p -> blocking(() -> {
+            String by = by(actor, p);
+            boolean changed = killSwitch.engage(reason, by);
+            return new ActionResult("engage", changed, by, reason, 0, view(killSwitch.current()));
+        }));
+    }
+
+    @PostMapping("/kill-switch/release")
+    public Mono<ActionResult> release(@RequestBody(required = false) ReasonRequest body,
+                                      @RequestHeader(name = "X-Nova-Actor", required = false) String actor,
+                                      Mono<Principal> principal) {
+        String reason = reason(body);
+        return principal.flatMap(p -> blocking(() -> {
+            String by = by(actor, p);
+            boolean changed = killSwitch.release(reason, by);
+            return new ActionResult("release", changed, by, reason, 0, view(killSwitch.current()));
+        }));
+    }
+
+    @PostMapping("/flatten")
+    public Mono<ActionResult> flatten(@RequestBody(required = false) ReasonRequest body,
+                                      @RequestHeader(name = "X-Nova-Actor", required = false) String actor,
+                                      Mono<Principal> principal) {
+        String reason = reason(body);
+        return principal.flatMap(p -> blocking(() -> {
+            String by = by(actor, p);
+            int closed = engine.flatten(reason, by);
+            return new ActionResult("flatten", closed > 0, by, reason, closed, view(killSwitch.current()));
+        }));
+    }
+
+    private static String reason(ReasonRequest body) {
+        if (body == null || body.reason() == null || body.reason().isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "body {\"reason\": \"...\"} is required");
+        }
+        String reason = body.reason().strip();
+        return reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+
+    private static String by(String actor, Principal principal) {
+        return actor != null && !actor.isBlank() ? actor.strip() : principal.getName();
+    }
+
+    private static KillSwitchView view(KillSwitchState s) {
+        return new KillSwitchView(s.engaged(), s.reason(), s.by(), s.atMs());
+    }
+
+    private static OrderView view(OrderRecord o) {
+        return new OrderView(o.clientOrderId(), o.pairId(), o.signalId(), o.symbol(), o.venue().name(), o.side().name(),
+                o.quantity(), o.purpose().name(), o.status().name(), o.executedQty(), o.avgPrice(), o.errorCode(),
+                o.errorMessage(), o.createdAt().toEpochMilli());
+    }
+
+    private static <T> Mono<T> blocking(Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+    }
+}

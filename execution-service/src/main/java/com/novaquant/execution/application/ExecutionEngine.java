@@ -1,0 +1,519 @@
+package com.novaquant.execution.application;
+
+import com.novaquant.events.EpochMicros;
+import com.novaquant.events.LegRiskEvent;
+import com.novaquant.events.PairEvent;
+import com.novaquant.events.Severity;
+import com.novaquant.events.Side;
+import com.novaquant.events.Signal;
+import com.novaquant.events.Topics;
+import com.novaquant.events.Venue;
+import com.novaquant.execution.domain.ClientOrderIds;
+import com.novaquant.execution.domain.LegFailure;
+import com.novaquant.execution.domain.LegOrder;
+import com.novaquant.execution.domain.LegRiskDecision;
+import com.novaquant.execution.domain.LegRiskPolicy;
+import com.novaquant.execution.domain.LegState;
+import com.novaquant.execution.domain.OrderPurpose;
+import com.novaquant.execution.domain.OrderStatus;
+import com.novaquant.execution.domain.PairSizing;
+import com.novaquant.execution.domain.PairState;
+import com.novaquant.execution.domain.PreTradeCheck;
+import com.novaquant.execution.domain.PreTradeRequest;
+import com.novaquant.execution.domain.SymbolFilters;
+import com.novaquant.support.AlertPublisher;
+import com.novaquant.support.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Turns targets into two-leg executions. One execution at a time (the desk lock): signals, flatten, margin
+ * reductions and restart repairs never interleave, so the ledger's position is always the truth the next decision
+ * starts from.
+ * <p>
+ * An execution writes both orders to the ledger, sends both legs at once, then hands the fills to the
+ * {@link LegRiskPolicy} until the legs are equal again (re-hedge, or unwind and halt). The state of an execution is
+ * always re-read from the ledger, so a restarted instance continues an interrupted one with the same code
+ * ({@link #repair}).
+ */
+public class ExecutionEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionEngine.class);
+
+    private final TradingVenue venue;
+    private final Ledger ledger;
+    private final OrderSender sender;
+    private final LegRiskPolicy policy;
+    private final PreTradeCheck preTrade;
+    private final KillSwitch killSwitch;
+    private final TradingGate gate;
+    private final Marks marks;
+    private final EventPublisher events;
+    private final AlertPublisher alerts;
+    private final ExecutionMetrics metrics;
+    private final ExecutionProperties properties;
+    private final ExecutorService legExecutor;
+    private final Clock clock;
+    private final ReentrantLock desk = new ReentrantLock();
+
+    public ExecutionEngine(TradingVenue venue, Ledger ledger, OrderSender sender, LegRiskPolicy policy,
+                           PreTradeCheck preTrade, KillSwitch killSwitch, TradingGate gate, Marks marks,
+                           EventPublisher events, AlertPublisher alerts, ExecutionMetrics metrics,
+                           ExecutionProperties properties, ExecutorService legExecutor, Clock clock) {
+        this.venue = venue;
+        this.ledger = ledger;
+        this.sender = sender;
+        this.policy = policy;
+        this.preTrade = preTrade;
+        this.killSwitch = killSwitch;
+        this.gate = gate;
+        this.marks = marks;
+        this.events = events;
+        this.alerts = alerts;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.legExecutor = legExecutor;
+        this.clock = clock;
+    }
+
+    /** Handles one signal; returns a short outcome code (also counted and stored with the processed signal). */
+    public String onSignal(Signal signal) {
+        if (signal.expiredAt(clock.millis())) {
+            metrics.signal("EXPIRED");
+            return "EXPIRED";
+        }
+        desk.lock();
+        try {
+            if (!ledger.claimSignal(signal)) {
+                metrics.signal("DUPLICATE");
+                return "DUPLICATE";
+            }
+            marks.update(signal);
+            String outcome;
+            String detail = null;
+            try {
+                Decision decision = decide(signal);
+                outcome = decision.code();
+                detail = decision.detail();
+                if (decision.execution() != null) {
+                    outcome = execute(decision.execution());
+                }
+            } catch (VenueUnavailableException e) {
+                outcome = "VENUE_UNAVAILABLE";
+                detail = e.getMessage();
+                log.warn("Signal {} not executed: venue unavailable: {}", signal.signalId(), e.getMessage());
+            }
+            ledger.completeSignal(signal.signalId(), outcome, detail);
+            metrics.signal(outcome);
+            return outcome;
+        } finally {
+            desk.unlock();
+        }
+    }
+
+    private Decision decide(Signal signal) {
+        if (gate.held()) {
+            return Decision.refused("TRADING_HELD", gate.reason());
+        }
+        Optional<PairRecord> pair = ledger.activePair(signal.symbol());
+        if (pair.isPresent() && (pair.get().state() == PairState.BROKEN || !pair.get().balanced())) {
+            return Decision.refused("PAIR_BROKEN", "pair " + pair.get().pairId() + " is not balanced");
+        }
+        BigDecimal current = pair.map(p -> p.perp().quantity()).orElse(BigDecimal.ZERO);
+        BigDecimal delta = signal.targetBaseQty().subtract(current);
+        if (signal.targetBaseQty().signum() < 0) {
+            return Decision.refused("BAD_TARGET", "negative target " + signal.targetBaseQty());
+        }
+        SymbolFilters spotFilters = venue.filters(Venue.SPOT, signal.symbol());
+        SymbolFilters perpFilters = venue.filters(Venue.USDM, signal.symbol());
+        BigDecimal quantity = PairSizing.common(delta, spotFilters, perpFilters);
+        if (quantity.signum() == 0) {
+            return Decision.refused("NO_CHANGE", "target " + signal.targetBaseQty() + " vs position " + current);
+        }
+        boolean growing = delta.signum() > 0;
+        if (growing && killSwitch.engaged()) {
+            metrics.refusal("KILL_SWITCH");
+            return Decision.refused("KILL_SWITCH", killSwitch.current().reason());
+        }
+        BigDecimal spotPrice = growing ? signal.spot().askPrice() : signal.spot().bidPrice();
+        BigDecimal perpPrice = growing ? signal.perp().bidPrice() : signal.perp().askPrice();
+        long quoteAgeMs = clock.millis() - Math.min(signal.spot().receivedAtMicros(), signal.perp().receivedAtMicros()) / 1000;
+        TradingVenue.Balances balances = venue.balances(signal.symbol());
+        BigDecimal totalNotional = ledger.activePairs().stream().map(PairRecord::notional).reduce(BigDecimal.ZERO, BigDecimal::add);
+        PreTradeRequest request = new PreTradeRequest(growing, quantity, spotPrice, perpPrice, quoteAgeMs,
+                pair.map(PairRecord::notional).orElse(BigDecimal.ZERO), totalNotional, balances.spotQuoteFree(),
+                balances.spotBaseFree(), balances.futuresAvailable(), balances.futuresWallet(), properties.perpLeverage());
+        Optional<PreTradeCheck.Refusal> refusal = preTrade.check(request, spotFilters, perpFilters);
+        if (refusal.isPresent()) {
+            metrics.refusal(refusal.get().code());
+            log.info("Signal {} refused: {}", signal.signalId(), refusal.get().text());
+            return Decision.refused(refusal.get().code(), refusal.get().text());
+        }
+        String pairId = pair.map(PairRecord::pairId).orElse(ClientOrderIds.pairId(signal.signalId()));
+        BigDecimal spotQuantity = !growing && pair.isPresent() && quantity.compareTo(current) == 0
+                ? spotFilters.roundDown(pair.get().spot().quantity()) : quantity;
+        return new Decision("EXECUTE", null, new Execution(pairId, signal.signalId(), signal.symbol(), spotQuantity,
+                quantity, growing, signal.tickReceivedAtMicros(), signal.decidedAtMicros()));
+    }
+
+    /**
+     * Closes every active pair, both legs together, after engaging the kill switch. A broken pair is first repaired
+     * (legs made equal), then closed.
+     */
+    public int flatten(String reason, String by) {
+        killSwitch.engage("flatten: " + reason, by);
+        desk.lock();
+        try {
+            int closed = 0;
+            for (PairRecord pair : ledger.activePairs()) {
+                if (!pair.balanced()) {
+                    repairLocked(pair);
+                }
+                PairRecord current = ledger.pair(pair.pairId()).orElseThrow();
+                if (current.perp().quantity().signum() > 0 && current.balanced()) {
+                    reduceLocked(current, current.perp().quantity(), "flatten");
+                    closed++;
+                }
+            }
+            return closed;
+        } finally {
+            desk.unlock();
+        }
+    }
+
+    /** Closes {@code quantity} of a pair on both legs at once (margin watch, flatten). */
+    public void reduce(PairRecord pair, BigDecimal quantity, String why) {
+        desk.lock();
+        try {
+            reduceLocked(pair, quantity, why);
+        } finally {
+            desk.unlock();
+        }
+    }
+
+    private void reduceLocked(PairRecord pair, BigDecimal quantity, String why) {
+        SymbolFilters spotFilters = venue.filters(Venue.SPOT, pair.symbol());
+        SymbolFilters perpFilters = venue.filters(Venue.USDM, pair.symbol());
+        BigDecimal rounded = PairSizing.common(quantity.min(pair.perp().quantity()), spotFilters, perpFilters);
+        if (rounded.signum() == 0) {
+            return;
+        }
+        long now = EpochMicros.now(clock);
+        String signalId = why + "-" + pair.pairId() + "-" + now;
+        BigDecimal spotQuantity = rounded.compareTo(pair.perp().quantity()) == 0
+                ? spotFilters.roundDown(pair.spot().quantity()) : rounded;
+        execute(new Execution(pair.pairId(), signalId, pair.symbol(), spotQuantity, rounded, false, now, now));
+    }
+
+    /**
+     * Continues an execution interrupted by a restart: its orders were resolved by reconciliation; if its legs
+     * are unequal the leg-risk policy takes over exactly as if the execution had never stopped.
+     */
+    public void repair(PairRecord pair) {
+        desk.lock();
+        try {
+            repairLocked(pair);
+        } finally {
+            desk.unlock();
+        }
+    }
+
+    private void repairLocked(PairRecord pair) {
+        List<OrderRecord> orders = ledger.ordersOfSignal(pair.lastSignalId());
+        Optional<OrderRecord> main = orders.stream()
+                .filter(o -> o.purpose() == OrderPurpose.OPEN || o.purpose() == OrderPurpose.CLOSE).findFirst();
+        if (main.isEmpty()) {
+            return;
+        }
+        boolean growing = main.get().purpose() == OrderPurpose.OPEN;
+        OrderRecord first = main.get();
+        BigDecimal spotQuantity = plannedQuantity(orders, Venue.SPOT, first.quantity());
+        BigDecimal perpQuantity = plannedQuantity(orders, Venue.USDM, first.quantity());
+        Execution execution = new Execution(pair.pairId(), pair.lastSignalId(), pair.symbol(), spotQuantity,
+                perpQuantity, growing, first.tickReceivedAtMicros(), first.signalDecidedAtMicros());
+        log.warn("Repairing pair {} after restart (signal {})", pair.pairId(), pair.lastSignalId());
+        settle(execution, first.createdAt(), System.nanoTime());
+    }
+
+    private static BigDecimal plannedQuantity(List<OrderRecord> orders, Venue venue, BigDecimal fallback) {
+        return orders.stream().filter(o -> o.venue() == venue
+                        && (o.purpose() == OrderPurpose.OPEN || o.purpose() == OrderPurpose.CLOSE))
+                .map(OrderRecord::quantity).findFirst().orElse(fallback);
+    }
+
+    private String execute(Execution ex) {
+        PairRecord pair = ledger.openPair(ex.pairId(), ex.symbol(), ex.signalId());
+        ledger.setPairState(pair.pairId(), ex.growing() ? (pair.perp().quantity().signum() == 0 ? PairState.OPENING : PairState.OPEN)
+                : PairState.CLOSING, ex.signalId());
+        publishPair(ex.pairId(), ex.signalId());
+        Side spotSide = ex.growing() ? Side.BUY : Side.SELL;
+        OrderPurpose purpose = ex.growing() ? OrderPurpose.OPEN : OrderPurpose.CLOSE;
+        LegOrder spot = new LegOrder(ClientOrderIds.of(ex.signalId(), Venue.SPOT, purpose, 0), ex.symbol(), Venue.SPOT,
+                spotSide, ex.spotQuantity(), false, purpose);
+        LegOrder perp = new LegOrder(ClientOrderIds.of(ex.signalId(), Venue.USDM, purpose, 0), ex.symbol(), Venue.USDM,
+                spotSide.opposite(), ex.perpQuantity(), !ex.growing(), purpose);
+        Instant startedAt = clock.instant();
+        // Both written before either is sent: a crash between the two sends leaves a NEW row to resolve, not a hole.
+        ledger.recordNew(record(spot, ex));
+        ledger.recordNew(record(perp, ex));
+        long start = System.nanoTime();
+        CompletableFuture<LegResult> spotLeg = CompletableFuture.supplyAsync(() -> sender.send(spot), legExecutor);
+        CompletableFuture<LegResult> perpLeg = CompletableFuture.supplyAsync(() -> sender.send(perp), legExecutor);
+        CompletableFuture.allOf(spotLeg, perpLeg).exceptionally(e -> null).join();
+        return settle(ex, startedAt, start);
+    }
+
+    /** Runs the leg-risk policy on the execution's ledger state until the legs are equal or the episode halts. */
+    private String settle(Execution ex, Instant startedAt, long startNanos) {
+        boolean episode = false;
+        boolean unwinding = false;
+        boolean forceUnwind = false;
+        String description = null;
+        LegState[] legs = legStates(ex);
+        Venue firstFilled = null;
+        Venue firstFailed = null;
+        BigDecimal nakedQty = BigDecimal.ZERO;
+        int unwinds = 0;
+        while (true) {
+            int rehedges = unwinding || forceUnwind ? Integer.MAX_VALUE : count(ex.signalId(), OrderPurpose.REHEDGE);
+            Duration nakedFor = Duration.between(startedAt, clock.instant());
+            LegRiskDecision decision = policy.decide(legs[0], legs[1], rehedges, nakedFor, dust(ex));
+            switch (decision) {
+                case LegRiskDecision.Balanced ignored -> {
+                    return finish(ex, episode, unwinding, description, firstFilled, firstFailed, nakedQty, startedAt, startNanos);
+                }
+                case LegRiskDecision.Rehedge rehedge -> {
+                    if (!episode) {
+                        episode = true;
+                        description = rehedge.description();
+                        firstFilled = rehedge.venue() == Venue.SPOT ? Venue.USDM : Venue.SPOT;
+                        firstFailed = rehedge.venue();
+                        nakedQty = rehedge.quantity();
+                        log.warn("{} (pair {})", rehedge.description(), ex.pairId());
+                    }
+                    if (!sendRepair(ex, rehedge.venue(), rehedge.side(), rehedge.quantity(), OrderPurpose.REHEDGE)) {
+                        unwinding = false;
+                        forceUnwind = true;
+                    }
+                }
+                case LegRiskDecision.Unwind unwind -> {
+                    if (!unwinding) {
+                        unwinding = true;
+                        if (!episode) {
+                            firstFilled = unwind.venue();
+                            firstFailed = unwind.venue() == Venue.SPOT ? Venue.USDM : Venue.SPOT;
+                            nakedQty = unwind.quantity();
+                        }
+                        episode = true;
+                        description = unwind.description();
+                        log.error("{} (pair {})", description, ex.pairId());
+                        killSwitch.engage("LEG_RISK " + ex.symbol() + ": " + description, "execution-service");
+                        alerts.raise(Severity.CRITICAL, "LEG_RISK", description + " [" + ex.symbol() + " pair " + ex.pairId()
+                                + ", naked " + unwind.quantity().toPlainString() + "]", "leg-risk-" + ex.pairId());
+                    }
+                    if (++unwinds > properties.unwindAttempts()) {
+                        return unresolved(ex, firstFilled, firstFailed, nakedQty,
+                                "unwind failed " + properties.unwindAttempts() + " times", startedAt);
+                    }
+                    sendRepair(ex, unwind.venue(), unwind.side(), unwind.quantity(), OrderPurpose.UNWIND);
+                }
+                case LegRiskDecision.Halt halt -> {
+                    killSwitch.engage("LEG_RISK " + ex.symbol() + ": " + halt.description(), "execution-service");
+                    alerts.raise(Severity.CRITICAL, "LEG_RISK", halt.description() + " [" + ex.symbol() + " pair "
+                            + ex.pairId() + "]", "leg-risk-" + ex.pairId());
+                    return unresolved(ex, firstFilled, firstFailed, nakedQty, halt.description(), startedAt);
+                }
+            }
+            legs = legStates(ex);
+        }
+    }
+
+    /**
+     * The imbalance that is no exposure: spot commission taken in the base asset (up to {@link PairRecord#FEE_DUST})
+     * and, where spot trades finer than the perp, less than one spot step. Always below half a perp step, so a
+     * real one-step imbalance is never ignored.
+     */
+    private BigDecimal dust(Execution ex) {
+        BigDecimal spotStep = venue.filters(Venue.SPOT, ex.symbol()).stepSize();
+        BigDecimal perpStep = venue.filters(Venue.USDM, ex.symbol()).stepSize();
+        BigDecimal dust = ex.perpQuantity().multiply(PairRecord.FEE_DUST);
+        if (spotStep.compareTo(perpStep) < 0) {
+            dust = dust.max(spotStep);
+        }
+        return dust.min(perpStep.divide(BigDecimal.TWO));
+    }
+
+    /** Sends a re-hedge or unwind order; false when there is nothing that can be sent. */
+    private boolean sendRepair(Execution ex, Venue legVenue, Side side, BigDecimal quantity, OrderPurpose purpose) {
+        if (legVenue == Venue.SPOT && side == Side.SELL) {
+            // Never sell more than the pair holds on spot (commission in the base asset left it a little short).
+            BigDecimal held = venue.filters(Venue.SPOT, ex.symbol())
+                    .roundDown(ledger.pair(ex.pairId()).orElseThrow().spot().quantity());
+            quantity = quantity.min(held);
+            if (quantity.signum() <= 0) {
+                log.error("Pair {} holds no spot to sell for {}", ex.pairId(), purpose);
+                return false;
+            }
+        } else {
+            quantity = venue.filters(legVenue, ex.symbol()).roundDown(quantity);
+            if (quantity.signum() <= 0) {
+                log.error("Pair {}: {} of {} rounds to zero on {}", ex.pairId(), purpose, quantity, legVenue);
+                return false;
+            }
+        }
+        int attempt = count(ex.signalId(), purpose, legVenue) + 1;
+        boolean reduceOnly = legVenue == Venue.USDM && side == Side.BUY;
+        LegOrder order = new LegOrder(ClientOrderIds.of(ex.signalId(), legVenue, purpose, attempt), ex.symbol(),
+                legVenue, side, quantity, reduceOnly, purpose);
+        ledger.recordNew(record(order, ex));
+        sender.send(order);
+        return true;
+    }
+
+    private String finish(Execution ex, boolean episode, boolean unwound, String description, Venue filled,
+                          Venue failed, BigDecimal nakedQty, Instant startedAt, long startNanos) {
+        PairRecord pair = ledger.pair(ex.pairId()).orElseThrow();
+        // Spot below one step cannot be sold: it is commission residue, not a position.
+        boolean flat = pair.perp().quantity().signum() == 0
+                && pair.spot().quantity().compareTo(venue.filters(Venue.SPOT, ex.symbol()).stepSize()) < 0;
+        PairState state = !flat ? PairState.OPEN : unwound ? PairState.UNWOUND : PairState.CLOSED;
+        ledger.setPairState(ex.pairId(), state, ex.signalId());
+        publishPair(ex.pairId(), ex.signalId());
+        long nakedMs = Duration.between(startedAt, clock.instant()).toMillis();
+        if (episode) {
+            String resolution = unwound ? "UNWOUND" : "REHEDGED";
+            metrics.legRisk(resolution, nakedMs);
+            events.publish(Topics.EXEC_EVENTS, new LegRiskEvent(ex.pairId(), ex.symbol(), filled, failed, nakedQty,
+                    resolution, description, nakedMs, EpochMicros.now(clock)));
+            if (unwound) {
+                gate.lift("pair:" + ex.pairId());
+            }
+            return unwound ? "UNWOUND" : "REHEDGED";
+        }
+        metrics.hedgeCompletion(System.nanoTime() - startNanos);
+        boolean nothingFilled = ordersOf(ex.signalId()).stream().allMatch(o -> o.executedQty().signum() == 0);
+        return nothingFilled ? "NOT_FILLED" : "FILLED";
+    }
+
+    private String unresolved(Execution ex, Venue filled, Venue failed, BigDecimal nakedQty, String why, Instant startedAt) {
+        ledger.setPairState(ex.pairId(), PairState.BROKEN, ex.signalId());
+        publishPair(ex.pairId(), ex.signalId());
+        gate.hold("pair:" + ex.pairId(), "pair " + ex.pairId() + " unresolved: " + why);
+        long nakedMs = Duration.between(startedAt, clock.instant()).toMillis();
+        metrics.legRisk("UNRESOLVED", nakedMs);
+        events.publish(Topics.EXEC_EVENTS, new LegRiskEvent(ex.pairId(), ex.symbol(), filled, failed, nakedQty,
+                "UNRESOLVED", why, nakedMs, EpochMicros.now(clock)));
+        alerts.raise(Severity.CRITICAL, "LEG_RISK", "LEG RISK UNRESOLVED on " + ex.symbol() + " pair " + ex.pairId()
+                + ": " + why + ". System Halted.", "leg-risk-unresolved-" + ex.pairId());
+        return "UNRESOLVED";
+    }
+
+    /**
+     * [spot, perp] filled quantities of the execution in its own direction, and how the latest order of each ended.
+     * The spot fill is counted on the perp's basis: a close that sells a holding smaller than the short by the
+     * commission dust counts as complete when it sold all of it.
+     */
+    private LegState[] legStates(Execution ex) {
+        List<OrderRecord> orders = ordersOf(ex.signalId());
+        Side spotSide = ex.growing() ? Side.BUY : Side.SELL;
+        LegState spot = legState(orders, Venue.SPOT, spotSide);
+        BigDecimal dust = ex.perpQuantity().subtract(ex.spotQuantity());
+        if (dust.signum() > 0 && spot.filledQty().signum() > 0) {
+            spot = new LegState(Venue.SPOT, spotSide, spot.filledQty().add(dust), spot.failure());
+        }
+        return new LegState[]{spot, legState(orders, Venue.USDM, spotSide.opposite())};
+    }
+
+    private static LegState legState(List<OrderRecord> orders, Venue venue, Side side) {
+        BigDecimal filled = BigDecimal.ZERO;
+        OrderRecord latest = null;
+        for (OrderRecord o : orders) {
+            if (o.venue() != venue) {
+                continue;
+            }
+            filled = o.side() == side ? filled.add(o.executedQty()) : filled.subtract(o.executedQty());
+            if (o.side() == side) {
+                latest = o;
+            }
+        }
+        return new LegState(venue, side, filled, latest == null ? LegFailure.NOT_SENT : failureOf(latest));
+    }
+
+    private static LegFailure failureOf(OrderRecord o) {
+        return switch (o.status()) {
+            case FILLED -> o.executedQty().compareTo(o.quantity()) >= 0 ? LegFailure.NONE : LegFailure.PARTIAL;
+            case REJECTED -> o.retryable() ? LegFailure.REJECTED_RETRYABLE : LegFailure.REJECTED;
+            case NOT_SENT -> LegFailure.NOT_SENT;
+            case CANCELED, EXPIRED -> o.executedQty().signum() > 0 ? LegFailure.PARTIAL : LegFailure.TIMED_OUT;
+            case NEW, SENT, UNKNOWN, ACCEPTED, PARTIALLY_FILLED -> LegFailure.UNRESOLVED;
+        };
+    }
+
+    private List<OrderRecord> ordersOf(String signalId) {
+        return ledger.ordersOfSignal(signalId).stream().sorted(Comparator.comparing(OrderRecord::createdAt)).toList();
+    }
+
+    private int count(String signalId, OrderPurpose purpose) {
+        return (int) ledger.ordersOfSignal(signalId).stream().filter(o -> o.purpose() == purpose).count();
+    }
+
+    private int count(String signalId, OrderPurpose purpose, Venue legVenue) {
+        return (int) ledger.ordersOfSignal(signalId).stream()
+                .filter(o -> o.purpose() == purpose && o.venue() == legVenue).count();
+    }
+
+    private OrderRecord record(LegOrder order, Execution ex) {
+        return new OrderRecord(order.clientOrderId(), ex.pairId(), ex.signalId(), ex.symbol(), order.venue(),
+                order.side(), order.quantity(), order.reduceOnly(), order.purpose(), OrderStatus.NEW, 0,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "", 0, null, false, ex.tickReceivedAtMicros(),
+                ex.signalDecidedAtMicros(), clock.instant());
+    }
+
+    private void publishPair(String pairId, String signalId) {
+        ledger.pair(pairId).ifPresent(p -> events.publish(Topics.EXEC_EVENTS, new PairEvent(p.pairId(), p.symbol(),
+                p.state().name(), p.spot().quantity(), p.perp().quantity(), signalId, EpochMicros.now(clock))));
+    }
+
+    /** Runs work with the desk to itself: no execution runs meanwhile (reconciliation). */
+    public <T> T exclusively(java.util.function.Supplier<T> work) {
+        desk.lock();
+        try {
+            return work.get();
+        } finally {
+            desk.unlock();
+        }
+    }
+
+    /** Hedged notional of active pairs at entry, USDT (a gauge). */
+    public double openNotional() {
+        return ledger.activePairs().stream().map(PairRecord::notional).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .round(MathContext.DECIMAL64).doubleValue();
+    }
+
+    /** One two-leg execution: the same base quantity on both legs, opening (growing) or closing. */
+    /**
+     * @param spotQuantity the spot leg's quantity: equal to the perp's, except when a close sells the whole spot
+     *                     holding, which commission paid in the base asset left slightly smaller
+     */
+    record Execution(String pairId, String signalId, String symbol, BigDecimal spotQuantity, BigDecimal perpQuantity,
+                     boolean growing, long tickReceivedAtMicros, long signalDecidedAtMicros) {
+    }
+
+    private record Decision(String code, String detail, Execution execution) {
+        static Decision refused(String code, String detail) {
+            return new Decision(code, detail, null);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package com.novaquant.execution.application;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalTime;
+
+/**
+ * Execution settings ({@code nova.execution.*}).
+ *
+ * @param maxQuoteAge        oldest quote a signal may be based on for any order to be sent
+ * @param rehedgeAttempts    re-hedge orders allowed in one leg-risk episode before unwinding
+ * @param rehedgeDeadline    how long naked exposure may stand before the policy unwinds instead of re-hedging
+ * @param unwindAttempts     unwind orders tried before an episode is declared unresolved
+ * @param queryAttempts      queries by client id to resolve an ambiguous outcome before giving up
+ * @param queryBackoff       pause between those queries
+ * @param perpLeverage       the leverage set on the perp (margin needed = notional / leverage)
+ * @param reconcileInterval  period of the reconciliation against the exchange
+ * @param fundingPollInterval period of the funding-income poll
+ * @param dailySummaryTime   UTC time of day of the DAILY_SUMMARY alert
+ * @param advisoryLockKey    PostgreSQL advisory lock held by the one active trader of this account
+ * @param leaseCheckInterval how often a passive instance tries to take the lock, and the active one checks it
+ * @param risk               position limits
+ * @param margin             margin-watch thresholds
+ */
+@ConfigurationProperties("nova.execution")
+public record ExecutionProperties(
+        @DefaultValue("2s") Duration maxQuoteAge,
+        @DefaultValue("2") int rehedgeAttempts,
+        @DefaultValue("3s") Duration rehedgeDeadline,
+        @DefaultValue("3") int unwindAttempts,
+        @DefaultValue("5") int queryAttempts,
+        @DefaultValue("200ms") Duration queryBackoff,
+        @DefaultValue("2") BigDecimal perpLeverage,
+        @DefaultValue("60s") Duration reconcileInterval,
+        @DefaultValue("5m") Duration fundingPollInterval,
+        @DefaultValue("00:00") LocalTime dailySummaryTime,
+        @DefaultValue("830830") long advisoryLockKey,
+        @DefaultValue("5s") Duration leaseCheckInterval,
+        @DefaultValue Risk risk,
+        @DefaultValue Margin margin) {
+
+    /**
+     * @param maxSymbolNotional largest hedged notional per symbol, USDT
+     * @param maxTotalNotional  largest hedged notional over all symbols, USDT
+     * @param maxLeverage       largest total perp notional / futures wallet balance
+     */
+    public record Risk(
+            @DefaultValue("50000") BigDecimal maxSymbolNotional,
+            @DefaultValue("100000") BigDecimal maxTotalNotional,
+            @DefaultValue("3") BigDecimal maxLeverage) {
+    }
+
+    /**
+     * @param checkInterval    period of the margin watch
+     * @param warningRatio     margin ratio (maint margin / margin balance) raising MARGIN_WARNING
+     * @param criticalRatio    margin ratio raising MARGIN_CRITICAL and reducing both legs
+     * @param warningDistance  liquidation distance (fraction of mark) raising MARGIN_WARNING
+     * @param criticalDistance liquidation distance raising MARGIN_CRITICAL and reducing both legs
+     * @param reduceFraction   share of each pair closed (both legs together) at critical
+     */
+    public record Margin(
+            @DefaultValue("10s") Duration checkInterval,
+            @DefaultValue("0.5") BigDecimal warningRatio,
+            @DefaultValue("0.8") BigDecimal criticalRatio,
+            @DefaultValue("0.15") BigDecimal warningDistance,
+            @DefaultValue("0.07") BigDecimal criticalDistance,
+            @DefaultValue("0.5") BigDecimal reduceFraction) {
+    }
+}

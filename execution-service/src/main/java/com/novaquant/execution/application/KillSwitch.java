@@ -1,0 +1,103 @@
+package com.novaquant.execution.application;
+
+import com.novaquant.events.EpochMicros;
+import com.novaquant.events.KillSwitchEvent;
+import com.novaquant.events.KillSwitchState;
+import com.novaquant.events.Severity;
+import com.novaquant.events.Topics;
+import com.novaquant.support.AlertPublisher;
+import com.novaquant.support.EventPublisher;
+import com.novaquant.support.KillSwitchView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The kill switch execution owns. Its state is written to the ledger (history) first, then published on the
+ * compacted {@code nova.control} topic, as a {@link KillSwitchEvent} on the audit trail and as a KILL_SWITCH alert.
+ * While engaged, only reducing orders are sent. Releasing is always an explicit operator action.
+ * <p>
+ * A state engaged by someone else on {@code nova.control} (seen through {@link KillSwitchView}) also counts: the
+ * switch is engaged when either says so.
+ */
+public class KillSwitch {
+
+    private static final Logger log = LoggerFactory.getLogger(KillSwitch.class);
+
+    private final Ledger ledger;
+    private final EventPublisher events;
+    private final AlertPublisher alerts;
+    private final KillSwitchView view;
+    private final Clock clock;
+    private final AtomicReference<KillSwitchState> own = new AtomicReference<>(KillSwitchState.RELEASED);
+
+    public KillSwitch(Ledger ledger, EventPublisher events, AlertPublisher alerts, KillSwitchView view, Clock clock) {
+        this.ledger = ledger;
+        this.events = events;
+        this.alerts = alerts;
+        this.view = view;
+        this.clock = clock;
+    }
+
+    /** Restores the last state from the ledger and republishes it, so the topic agrees with the ledger. */
+    public synchronized void restore() {
+        ledger.latestKillSwitch().ifPresent(state -> {
+            own.set(state);
+            view.apply(state);
+            events.publish(Topics.CONTROL, state);
+            if (state.engaged()) {
+                log.warn("Kill switch is ENGAGED since {} by {}: {}", state.atMs(), state.by(), state.reason());
+            }
+        });
+    }
+
+    /** Engages; a no-op (returning false) when already engaged by this service. */
+    public synchronized boolean engage(String reason, String by) {
+        if (own.get().engaged()) {
+            return false;
+        }
+        change(new KillSwitchState(true, reason, by, nextAtMs()));
+        alerts.raise(Severity.CRITICAL, "KILL_SWITCH", "KILL SWITCH ENGAGED by " + by + ": " + reason, "kill-switch");
+        return true;
+    }
+
+    /** Releases (operator only). Also clears a state engaged by another writer on the control topic. */
+    public synchronized boolean release(String reason, String by) {
+        if (!engaged()) {
+            return false;
+        }
+        change(new KillSwitchState(false, reason, by, nextAtMs()));
+        alerts.raise(Severity.WARNING, "KILL_SWITCH", "Kill switch released by " + by + ": " + reason, "kill-switch");
+        return true;
+    }
+
+    public boolean engaged() {
+        return own.get().engaged() || view.engaged();
+    }
+
+    public KillSwitchState current() {
+        KillSwitchState mine = own.get();
+        KillSwitchState seen = view.current();
+        if (mine.engaged()) {
+            return mine;
+        }
+        return seen.engaged() ? seen : mine;
+    }
+
+    private void change(KillSwitchState state) {
+        ledger.recordKillSwitch(state);
+        own.set(state);
+        view.apply(state);
+        events.publish(Topics.CONTROL, state);
+        events.publish(Topics.EXEC_EVENTS, new KillSwitchEvent("*", state.engaged(), state.reason(), state.by(),
+                EpochMicros.now(clock)));
+        log.warn("Kill switch {} by {}: {}", state.engaged() ? "ENGAGED" : "released", state.by(), state.reason());
+    }
+
+    /** Strictly newer than anything seen, so the newest-wins rule of every reader picks this state. */
+    private long nextAtMs() {
+        return Math.max(clock.millis(), Math.max(own.get().atMs(), view.current().atMs()) + 1);
+    }
+}

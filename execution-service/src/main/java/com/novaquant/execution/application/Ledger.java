@@ -1,0 +1,81 @@
+package com.novaquant.execution.application;
+
+import com.novaquant.events.KillSwitchState;
+import com.novaquant.events.Signal;
+import com.novaquant.execution.domain.OrderReport;
+import com.novaquant.execution.domain.OrderStatus;
+import com.novaquant.execution.domain.PairState;
+import com.novaquant.execution.domain.PnlSummary;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The durable record of everything execution does. Every order is written before it is sent and its outcome after;
+ * fills move the pair's legs in the same transaction as the order update, exactly once.
+ */
+public interface Ledger {
+
+    /** Records a signal as being handled; false when it was seen before (a redelivery). */
+    boolean claimSignal(Signal signal);
+
+    void completeSignal(String signalId, String outcome, String detail);
+
+    Optional<PairRecord> activePair(String symbol);
+
+    List<PairRecord> activePairs();
+
+    Optional<PairRecord> pair(String pairId);
+
+    /** Creates a pair in state OPENING, or returns the existing one with that id. */
+    PairRecord openPair(String pairId, String symbol, String signalId);
+
+    void setPairState(String pairId, PairState state, String signalId);
+
+    /** Writes an order in state NEW. Fails when the client id exists (the caller must not send then). */
+    void recordNew(OrderRecord order);
+
+    void markSent(String clientOrderId);
+
+    /**
+     * Records what the exchange said about an order and applies any newly executed quantity to the pair.
+     *
+     * @return the quantity newly applied by this call (zero when the fill was applied before)
+     */
+    FillApplied recordOutcome(String clientOrderId, OrderStatus status, OrderReport report, int errorCode,
+                              String errorMessage, boolean retryable);
+
+    Optional<OrderRecord> order(String clientOrderId);
+
+    List<OrderRecord> ordersOfSignal(String signalId);
+
+    /** Orders whose outcome is not final (NEW, SENT, UNKNOWN, ACCEPTED, PARTIALLY_FILLED). */
+    List<OrderRecord> unresolvedOrders();
+
+    List<OrderRecord> recentOrders(int limit);
+
+    /** Stores a funding payment once (by tranId) and credits the symbol's active pair; false if already stored. */
+    boolean recordFunding(TradingVenue.FundingIncome income);
+
+    /** The time of the newest stored funding payment, epoch ms, or 0. */
+    long latestFundingTimeMs();
+
+    void recordKillSwitch(KillSwitchState state);
+
+    Optional<KillSwitchState> latestKillSwitch();
+
+    /** PnL since an instant; unrealised valued at the given marks (symbol to [spot mark, perp mark]). */
+    PnlSummary pnl(Instant since, Map<String, BigDecimal[]> marks);
+
+    /** What applying an order outcome changed. */
+    record FillApplied(BigDecimal quantity, BigDecimal price, BigDecimal fee, String feeAsset) {
+        public static final FillApplied NONE = new FillApplied(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "");
+
+        public boolean any() {
+            return quantity.signum() > 0;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package com.novaquant.execution.application;
+
+import com.novaquant.events.EpochMicros;
+import com.novaquant.events.FillEvent;
+import com.novaquant.events.OrderEvent;
+import com.novaquant.events.Topics;
+import com.novaquant.execution.domain.LegFailure;
+import com.novaquant.execution.domain.LegOrder;
+import com.novaquant.execution.domain.OrderReport;
+import com.novaquant.execution.domain.OrderStatus;
+import com.novaquant.execution.domain.PlacementOutcome;
+import com.novaquant.execution.domain.QueryOutcome;
+import com.novaquant.support.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Sends one order that is already in the ledger and drives it to a known outcome: an ambiguous answer is resolved
+ * by querying the order by its client id (never by sending again), an order left resting is cancelled and
+ * re-queried. Every state change goes to the ledger first, then to {@code nova.exec.events}.
+ */
+public class OrderSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderSender.class);
+
+    private final TradingVenue venue;
+    private final Ledger ledger;
+    private final EventPublisher events;
+    private final ExecutionMetrics metrics;
+    private final Clock clock;
+    private final int queryAttempts;
+    private final Duration queryBackoff;
+
+    public OrderSender(TradingVenue venue, Ledger ledger, EventPublisher events, ExecutionMetrics metrics, Clock clock,
+                       int queryAttempts, Duration queryBackoff) {
+        this.venue = venue;
+        this.ledger = ledger;
+        this.events = events;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.queryAttempts = queryAttempts;
+        this.queryBackoff = queryBackoff;
+    }
+
+    /** Sends an order recorded as NEW and returns its resolved outcome. */
+    LegResult send(LegOrder order) {
+        ledger.markSent(order.clientOrderId());
+        OrderRecord record = ledger.order(order.clientOrderId()).orElseThrow();
+        long sentMicros = EpochMicros.now(clock);
+        metrics.signalToOrder(sentMicros - record.signalDecidedAtMicros());
+        metrics.tickToOrder(sentMicros - record.tickReceivedAtMicros());
+        publishOrder(record, OrderStatus.SENT.name(), sentMicros);
+
+        long start = System.nanoTime();
+        PlacementOutcome outcome;
+        try {
+            outcome = venue.place(order);
+        } catch (RuntimeException e) {
+            // An exception after the request may have left is as ambiguous as a 5xx.
+            outcome = new PlacementOutcome.Unknown("adapter failure: " + e);
+        }
+        metrics.roundTrip(order.venue(), System.nanoTime() - start);
+        return switch (outcome) {
+            case PlacementOutcome.Accepted accepted -> {
+                metrics.order(order.venue(), "ACCEPTED", 0);
+                yield settle(order, driveToFinal(order, accepted.report()));
+            }
+            case PlacementOutcome.Rejected rejected -> {
+                metrics.order(order.venue(), "REJECTED", rejected.code());
+                record(order, OrderStatus.REJECTED, null, rejected.code(), rejected.message(), rejected.retryable());
+                yield new LegResult(BigDecimal.ZERO, rejected.retryable() ? LegFailure.REJECTED_RETRYABLE : LegFailure.REJECTED);
+            }
+            case PlacementOutcome.NotSent notSent -> {
+                metrics.order(order.venue(), "NOT_SENT", 0);
+                record(order, OrderStatus.NOT_SENT, null, 0, notSent.reason(), true);
+                yield new LegResult(BigDecimal.ZERO, LegFailure.NOT_SENT);
+            }
+            case PlacementOutcome.Unknown unknown -> {
+                metrics.order(order.venue(), "UNKNOWN", 0);
+                log.warn("Order {} outcome unknown ({}): querying by client id", order.clientOrderId(), unknown.reason());
+                record(order, OrderStatus.UNKNOWN, null, 0, unknown.reason(), false);
+                yield resolve(order);
+            }
+        };
+    }
+
+    /** Resolves an order whose outcome is not known (ambiguous answer, or found unresolved after a restart). */
+    LegResult resolve(LegOrder order) {
+        int notFound = 0;
+        for (int attempt = 0; attempt < queryAttempts; attempt++) {
+            if (attempt > 0) {
+                pause();
+            }
+            QueryOutcome answer = venue.query(order.venue(), order.symbol(), order.clientOrderId());
+            switch (answer) {
+                case QueryOutcome.Found found -> {
+                    return settle(order, driveToFinal(order, found.report()));
+                }
+                case QueryOutcome.NotFound ignored -> {
+                    // Two "no such order" answers in a row: the request never reached the book.
+                    if (++notFound >= 2) {
+                        record(order, OrderStatus.EXPIRED, null, -2013, "not found on the exchange after an ambiguous answer", true);
+                        return new LegResult(BigDecimal.ZERO, LegFailure.TIMED_OUT);
+                    }
+                }
+                case QueryOutcome.Failed failed -> log.warn("Query of {} failed: {}", order.clientOrderId(), failed.reason());
+            }
+        }
+        log.error("Order {} still unresolved after {} queries", order.clientOrderId(), queryAttempts);
+        return new LegResult(BigDecimal.ZERO, LegFailure.UNRESOLVED);
+    }
+
+    /** A market order normally comes back final; one still resting is queried, then cancelled. */
+    private OrderReport driveToFinal(LegOrder order, OrderReport report) {
+        OrderReport current = report;
+        for (int attempt = 0; !current.status().terminal() && attempt < queryAttempts; attempt++) {
+            pause();
+            if (venue.query(order.venue(), order.symbol(), order.clientOrderId()) instanceof QueryOutcome.Found found) {
+                current = found.report();
+            }
+        }
+        if (!current.status().terminal() && venue.cancel(order.venue(), order.symbol(), order.clientOrderId())
+                && venue.query(order.venue(), order.symbol(), order.clientOrderId()) instanceof QueryOutcome.Found found) {
+            current = found.report();
+        }
+        return current;
+    }
+
+    private LegResult settle(LegOrder order, OrderReport report) {
+        OrderStatus status = report.status();
+        if (!status.terminal()) {
+            // Still resting after cancel: record what is known and let reconciliation finish it.
+            record(order, status, report, 0, "still open after cancel", false);
+            return new LegResult(report.executedQty(), LegFailure.UNRESOLVED);
+        }
+        record(order, status, report, 0, status == OrderStatus.REJECTED ? "rejected by the matching engine" : null, false);
+        BigDecimal filled = report.executedQty();
+        metrics.fillRatio(order.venue(), filled.doubleValue() / order.quantity().doubleValue());
+        LegFailure failure = filled.compareTo(order.quantity()) >= 0 ? LegFailure.NONE
+                : status == OrderStatus.REJECTED ? LegFailure.REJECTED : LegFailure.PARTIAL;
+        return new LegResult(filled, failure);
+    }
+
+    private void record(LegOrder order, OrderStatus status, OrderReport report, int code, String message, boolean retryable) {
+        Ledger.FillApplied applied = ledger.recordOutcome(order.clientOrderId(), status, report, code, message, retryable);
+        OrderRecord record = ledger.order(order.clientOrderId()).orElseThrow();
+        long now = EpochMicros.now(clock);
+        publishOrder(record, status.name(), now);
+        if (applied.any()) {
+            events.publish(Topics.EXEC_EVENTS, new FillEvent(record.clientOrderId(), record.pairId(), record.symbol(),
+                    record.venue(), record.side(), applied.quantity(), applied.price(), applied.fee(), applied.feeAsset(), now));
+        }
+    }
+
+    private void publishOrder(OrderRecord r, String status, long atMicros) {
+        events.publish(Topics.EXEC_EVENTS, new OrderEvent(r.clientOrderId(), r.pairId(), r.signalId(), r.symbol(),
+                r.venue(), r.side(), r.quantity(), status, r.executedQty(), r.avgPrice(), r.errorCode(),
+                r.errorMessage(), r.tickReceivedAtMicros(), r.signalDecidedAtMicros(), atMicros));
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(queryBackoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while resolving an order", e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package com.novaquant.execution.application;
+
+/**
+ * The right to trade the account. Exactly one execution instance holds it; the others stay passive (consume
+ * nothing, not ready) until it is released or its holder dies.
+ */
+public interface TradingLease {
+
+    /** Tries to take the lease; true when this instance holds it (already or now). */
+    boolean tryAcquire();
+
+    /** Whether the lease is still held (the holding connection is alive). */
+    boolean held();
+
+    void release();
+}

@@ -1,0 +1,132 @@
+package com.novaquant.execution.application;
+
+import com.novaquant.events.Severity;
+import com.novaquant.support.AlertPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Makes this instance the one active trader, or keeps it passive. Becoming active: take the lease, restore the
+ * kill switch from the ledger, reconcile with the exchange (resolving any execution a previous holder left
+ * half-done), then start consuming signals and report ready. Losing the lease stops the signal consumer at once.
+ * While active it runs the periodic jobs: reconciliation, funding poll, margin watch, daily summary.
+ */
+public class TradingSupervisor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TradingSupervisor.class);
+
+    private final TradingLease lease;
+    private final SignalIntake intake;
+    private final KillSwitch killSwitch;
+    private final Reconciler reconciler;
+    private final FundingPoller funding;
+    private final MarginWatch margin;
+    private final DailySummary dailySummary;
+    private final AlertPublisher alerts;
+    private final ExecutionProperties properties;
+    private final Consumer<Boolean> readiness;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+            Thread.ofPlatform().name("execution-supervisor-", 0).daemon().factory());
+    private final AtomicBoolean active = new AtomicBoolean();
+
+    public TradingSupervisor(TradingLease lease, SignalIntake intake, KillSwitch killSwitch, Reconciler reconciler,
+                             FundingPoller funding, MarginWatch margin, DailySummary dailySummary, AlertPublisher alerts,
+                             ExecutionProperties properties, Consumer<Boolean> readiness) {
+        this.lease = lease;
+        this.intake = intake;
+        this.killSwitch = killSwitch;
+        this.reconciler = reconciler;
+        this.funding = funding;
+        this.margin = margin;
+        this.dailySummary = dailySummary;
+        this.alerts = alerts;
+        this.properties = properties;
+        this.readiness = readiness;
+    }
+
+    public void start() {
+        readiness.accept(false);
+        long leaseMs = properties.leaseCheckInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(guard("lease", this::checkLease), 0, leaseMs, TimeUnit.MILLISECONDS);
+        every(properties.reconcileInterval(), "reconciliation", () -> reconciler.reconcile());
+        every(properties.fundingPollInterval(), "funding poll", funding::poll);
+        every(properties.margin().checkInterval(), "margin watch", margin::check);
+        scheduleDailySummary();
+    }
+
+    public boolean active() {
+        return active.get();
+    }
+
+    private void checkLease() {
+        if (active.get()) {
+            if (!lease.held()) {
+                active.set(false);
+                intake.stop();
+                readiness.accept(false);
+                log.error("Trading lease lost: signal consumption stopped");
+                alerts.raise(Severity.CRITICAL, "TRADING_LEASE_LOST", "Execution lost its trading lease; trading stopped on this instance.", "trading-lease");
+            }
+            return;
+        }
+        if (!lease.tryAcquire()) {
+            log.debug("Trading lease held elsewhere: staying passive");
+            return;
+        }
+        log.info("Trading lease acquired: restoring kill switch and reconciling before trading");
+        killSwitch.restore();
+        List<String> mismatches = reconciler.reconcile();
+        if (!mismatches.isEmpty()) {
+            log.warn("Start-up reconciliation found {} mismatches; trading held until resolved", mismatches.size());
+        }
+        active.set(true);
+        intake.start();
+        readiness.accept(true);
+    }
+
+    private void every(Duration period, String name, Runnable job) {
+        scheduler.scheduleWithFixedDelay(guard(name, () -> {
+            if (active.get()) {
+                job.run();
+            }
+        }), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void scheduleDailySummary() {
+        scheduler.schedule(guard("daily summary", () -> {
+            try {
+                if (active.get()) {
+                    log.info("Daily summary: {}", dailySummary.send());
+                }
+            } finally {
+                scheduleDailySummary();
+            }
+        }), Math.max(1000, dailySummary.untilNext().toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    /** A failing job logs and tries again next period: a scheduled task that throws would never run again. */
+    private static Runnable guard(String name, Runnable job) {
+        return () -> {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                log.error("{} failed: {}", name, e.toString(), e);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        intake.stop();
+        scheduler.shutdownNow();
+        lease.release();
+    }
+}

@@ -1,0 +1,48 @@
+package com.novaquant.execution.domain;
+
+import com.novaquant.events.Venue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Deterministic {@code newClientOrderId}s derived from the signal id, so that a redelivered signal or a restarted
+ * instance computes the same ids and finds its orders on the exchange instead of sending them again.
+ * <p>
+ * Form: {@code nq-<20 hex of SHA-256(signalId)>-<S|F><purpose><attempt>}, at most 31 characters, within both
+ * venues' alphabets (spot {@code [a-zA-Z0-9-_]{1,36}}, USD-M {@code [.A-Z:/a-z0-9_-]{1,36}}).
+ */
+public final class ClientOrderIds {
+
+    public static final int MAX_LENGTH = 36;
+
+    private ClientOrderIds() {
+    }
+
+    public static String of(String signalId, Venue venue, OrderPurpose purpose, int attempt) {
+        if (attempt < 0 || attempt > 99) {
+            throw new IllegalArgumentException("attempt out of range: " + attempt);
+        }
+        return "nq-" + digest(signalId) + "-" + (venue == Venue.SPOT ? "S" : "F") + purpose.code() + attempt;
+    }
+
+    /** The pair id for a pair opened by a signal: stable for the same reason as the order ids. */
+    public static String pairId(String signalId) {
+        return "P-" + digest(signalId);
+    }
+
+    public static boolean valid(String clientOrderId) {
+        return clientOrderId != null && clientOrderId.matches("^[a-zA-Z0-9_-]{1,36}$");
+    }
+
+    private static String digest(String signalId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(signalId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

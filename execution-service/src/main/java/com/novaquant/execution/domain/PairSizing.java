@@ -1,0 +1,26 @@
+package com.novaquant.execution.domain;
+
+import java.math.BigDecimal;
+
+/**
+ * The one base quantity both legs can trade: rounded down to both venues' steps, so the legs stay equal (a hedge
+ * with unequal legs is a small naked position from the start).
+ */
+public final class PairSizing {
+
+    private PairSizing() {
+    }
+
+    /** The largest quantity not above {@code wanted} that is on both venues' steps (zero if none). */
+    public static BigDecimal common(BigDecimal wanted, SymbolFilters spot, SymbolFilters perp) {
+        BigDecimal quantity = wanted.abs();
+        for (int i = 0; i < 4; i++) {
+            BigDecimal next = perp.roundDown(spot.roundDown(quantity));
+            if (next.compareTo(quantity) == 0) {
+                return next;
+            }
+            quantity = next;
+        }
+        return spot.onStep(quantity) && perp.onStep(quantity) ? quantity : BigDecimal.ZERO;
+    }
+}

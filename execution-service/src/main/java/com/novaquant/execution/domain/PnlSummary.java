@@ -1,0 +1,38 @@
+package com.novaquant.execution.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * PnL over a window, in USDT.
+ *
+ * @param realised   price PnL of closed quantities
+ * @param unrealised price PnL of open quantities at the latest marks
+ * @param funding    funding received (positive) or paid (negative)
+ * @param fees       commissions paid (positive number, subtracted from the total)
+ * @param trades     filled orders in the window
+ * @param wins       pair reductions in the window whose net PnL (price, funding, fees) was positive
+ * @param closes     pair reductions in the window
+ */
+public record PnlSummary(BigDecimal realised, BigDecimal unrealised, BigDecimal funding, BigDecimal fees,
+                         long trades, long wins, long closes) {
+
+    public BigDecimal total() {
+        return realised.add(unrealised).add(funding).subtract(fees);
+    }
+
+    /** Wins / closes as a percentage, or -1 when nothing closed in the window. */
+    public int winRatePercent() {
+        return closes == 0 ? -1 : BigDecimal.valueOf(wins * 100).divide(BigDecimal.valueOf(closes), 0, RoundingMode.HALF_UP).intValue();
+    }
+
+    /** The daily line: {@code 24h PnL: +$42.15 | Total Trades: 128 | Win Rate: 98%}. */
+    public String dailyLine(int hours) {
+        BigDecimal total = total().setScale(2, RoundingMode.HALF_EVEN);
+        String sign = total.signum() < 0 ? "-" : "+";
+        int winRate = winRatePercent();
+        return hours + "h PnL: " + sign + "$" + total.abs().toPlainString()
+                + " | Total Trades: " + trades
+                + " | Win Rate: " + (winRate < 0 ? "n/a" : winRate + "%");
+    }
+}

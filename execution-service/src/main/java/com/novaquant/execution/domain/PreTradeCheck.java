@@ -1,0 +1,83 @@
+package com.novaquant.execution.domain;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Optional;
+
+/**
+ * The checks an execution must pass before either leg is sent. A failed check means no order at all: it is far
+ * cheaper to miss a trade than to discover a problem after one leg is filled.
+ */
+public final class PreTradeCheck {
+
+    /** Headroom on balances for price moves between check and fill and for fees. */
+    private static final BigDecimal BALANCE_HEADROOM = new BigDecimal("1.01");
+
+    private final RiskLimits limits;
+    private final long maxQuoteAgeMs;
+
+    public PreTradeCheck(RiskLimits limits, long maxQuoteAgeMs) {
+        this.limits = limits;
+        this.maxQuoteAgeMs = maxQuoteAgeMs;
+    }
+
+    /** A refusal, or empty when the execution may go ahead. */
+    public Optional<Refusal> check(PreTradeRequest r, SymbolFilters spotFilters, SymbolFilters perpFilters) {
+        if (r.quantity().signum() <= 0) {
+            return refuse("BELOW_STEP", "quantity rounds to zero on the venues' steps");
+        }
+        if (r.quoteAgeMs() > maxQuoteAgeMs) {
+            return refuse("STALE_QUOTES", "quotes are " + r.quoteAgeMs() + " ms old (max " + maxQuoteAgeMs + ")");
+        }
+        if (r.spotPrice().signum() <= 0 || r.perpPrice().signum() <= 0) {
+            return refuse("BAD_PRICE", "non-positive price in the signal's quotes");
+        }
+        String spotViolation = spotFilters.violation(r.quantity(), r.spotPrice());
+        if (spotViolation != null) {
+            return refuse("SPOT_FILTER", "spot " + spotViolation);
+        }
+        String perpViolation = perpFilters.violation(r.quantity(), r.perpPrice());
+        if (perpViolation != null) {
+            return refuse("PERP_FILTER", "perp " + perpViolation);
+        }
+        BigDecimal notional = r.quantity().multiply(r.perpPrice());
+        if (r.growing()) {
+            if (r.symbolNotional().add(notional).compareTo(limits.maxSymbolNotional()) > 0) {
+                return refuse("SYMBOL_LIMIT", "symbol notional would exceed " + limits.maxSymbolNotional().toPlainString());
+            }
+            if (r.totalNotional().add(notional).compareTo(limits.maxTotalNotional()) > 0) {
+                return refuse("TOTAL_LIMIT", "total notional would exceed " + limits.maxTotalNotional().toPlainString());
+            }
+            BigDecimal spotCost = r.quantity().multiply(r.spotPrice()).multiply(BALANCE_HEADROOM);
+            if (r.spotQuoteFree().compareTo(spotCost) < 0) {
+                return refuse("SPOT_BALANCE", "spot quote balance " + r.spotQuoteFree().toPlainString()
+                        + " below " + spotCost.toPlainString());
+            }
+            BigDecimal margin = notional.divide(r.leverage(), MathContext.DECIMAL64).multiply(BALANCE_HEADROOM);
+            if (r.futuresAvailable().compareTo(margin) < 0) {
+                return refuse("FUTURES_MARGIN", "futures available margin " + r.futuresAvailable().toPlainString()
+                        + " below " + margin.toPlainString());
+            }
+            if (r.futuresWallet().signum() <= 0) {
+                return refuse("LEVERAGE", "futures wallet balance is zero");
+            }
+            BigDecimal leverageAfter = r.totalNotional().add(notional).divide(r.futuresWallet(), MathContext.DECIMAL64);
+            if (leverageAfter.compareTo(limits.maxLeverage()) > 0) {
+                return refuse("LEVERAGE", "leverage would reach " + leverageAfter.round(new MathContext(3)).toPlainString()
+                        + " (max " + limits.maxLeverage().toPlainString() + ")");
+            }
+        } else if (r.spotBaseFree().compareTo(r.quantity()) < 0) {
+            return refuse("SPOT_BALANCE", "spot base balance " + r.spotBaseFree().toPlainString()
+                    + " below " + r.quantity().toPlainString());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> refuse(String code, String text) {
+        return Optional.of(new Refusal(code, text));
+    }
+
+    /** Why an execution was refused: a stable code for metrics and a sentence for people. */
+    public record Refusal(String code, String text) {
+    }
+}

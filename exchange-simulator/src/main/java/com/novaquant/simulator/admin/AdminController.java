@@ -1,0 +1,297 @@
+package com.novaquant.simulator.admin;
+
+import com.novaquant.simulator.accounts.PaperAccount;
+import com.novaquant.simulator.adapter.ws.StreamHub;
+import com.novaquant.simulator.application.Exchange;
+import com.novaquant.simulator.application.Faults;
+import com.novaquant.simulator.application.FundingClock;
+import com.novaquant.simulator.application.FuturesSnapshot;
+import com.novaquant.simulator.application.OrderJournal;
+import com.novaquant.simulator.clock.SimulationClock;
+import com.novaquant.simulator.market.SymbolMarket;
+import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.orders.OrderView;
+import com.novaquant.simulator.orders.Rejection;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebInputException;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The fault-injection and inspection API (README.md, "Fault-injection admin API"). A stable
+ * contract: other modules' tests and the end-to-end suite drive the simulator through it.
+ */
+@RestController
+@RequestMapping("/admin")
+class AdminController {
+
+    private final Faults faults;
+    private final Exchange exchange;
+    private final OrderJournal journal;
+    private final StreamHub hub;
+    private final SimulationClock clock;
+    private final FundingClock fundingClock;
+
+    AdminController(Faults faults, Exchange exchange, OrderJournal journal, StreamHub hub, SimulationClock clock,
+                    FundingClock fundingClock) {
+        this.faults = faults;
+        this.exchange = exchange;
+        this.journal = journal;
+        this.hub = hub;
+        this.clock = clock;
+        this.fundingClock = fundingClock;
+    }
+
+    record OrderFault(Venue venue, String symbol, Integer code, String msg, Faults.AmbiguousMode mode, BigDecimal ratio) {
+    }
+
+    record StreamFault(Venue venue, Long ms, Double ratio, Integer count) {
+    }
+
+    record Seconds(Long seconds) {
+    }
+
+    record Millis(Long ms) {
+    }
+
+    record FundingOverride(String symbol, BigDecimal rate) {
+    }
+
+    @PostMapping("/faults/reject-next")
+    Map<String, Object> rejectNext(@RequestBody OrderFault body) {
+        String symbol = symbol(body);
+        if (body.code() == null || body.code() >= 0) {
+            throw new BadAdminRequest("code must be a negative Binance error code");
+        }
+        String msg = body.msg() == null ? "Rejected by fault injection." : body.msg();
+        faults.rejectNext(venue(body.venue()), symbol, new Rejection(body.code(), msg));
+        return ok(Map.of("venue", body.venue(), "symbol", symbol, "code", body.code(), "msg", msg));
+    }
+
+    @PostMapping("/faults/ambiguous-next")
+    Map<String, Object> ambiguousNext(@RequestBody OrderFault body) {
+        String symbol = symbol(body);
+        if (body.mode() == null) {
+            throw new BadAdminRequest("mode must be HTTP_5XX, CODE_1007 or TIMEOUT");
+        }
+        faults.ambiguousNext(venue(body.venue()), symbol, body.mode());
+        return ok(Map.of("venue", body.venue(), "symbol", symbol, "mode", body.mode()));
+    }
+
+    @PostMapping("/faults/partial-fill-next")
+    Map<String, Object> partialFillNext(@RequestBody OrderFault body) {
+        String symbol = symbol(body);
+        if (body.ratio() == null || body.ratio().signum() < 0 || body.ratio().compareTo(BigDecimal.ONE) > 0) {
+            throw new BadAdminRequest("ratio must be between 0 and 1");
+        }
+        faults.partialFillNext(venue(body.venue()), symbol, body.ratio());
+        return ok(Map.of("venue", body.venue(), "symbol", symbol, "ratio", body.ratio()));
+    }
+
+    @PostMapping("/faults/response-delay")
+    Map<String, Object> responseDelay(@RequestBody Millis body) {
+        long ms = nonNegative(body.ms(), "ms");
+        faults.responseDelay(ms);
+        return ok(Map.of("ms", ms));
+    }
+
+    @PostMapping("/faults/feed-lag")
+    Map<String, Object> feedLag(@RequestBody StreamFault body) {
+        long ms = nonNegative(body.ms(), "ms");
+        venues(body.venue()).forEach(v -> faults.feedLag(v, ms));
+        return ok(Map.of("venues", venues(body.venue()), "ms", ms));
+    }
+
+    @PostMapping("/faults/drop-frames")
+    Map<String, Object> dropFrames(@RequestBody StreamFault body) {
+        if (body.ratio() == null || body.ratio() < 0 || body.ratio() > 1) {
+            throw new BadAdminRequest("ratio must be between 0 and 1");
+        }
+        venues(body.venue()).forEach(v -> faults.dropFrames(v, body.ratio()));
+        return ok(Map.of("venues", venues(body.venue()), "ratio", body.ratio()));
+    }
+
+    @PostMapping("/faults/disconnect")
+    Map<String, Object> disconnect(@RequestBody(required = false) StreamFault body) {
+        Venue venue = body == null ? null : body.venue();
+        int closed = hub.disconnect(venue, "fault");
+        faults.count("disconnect");
+        return ok(Map.of("closed", closed));
+    }
+
+    @PostMapping("/faults/malformed-frames")
+    Map<String, Object> malformedFrames(@RequestBody StreamFault body) {
+        if (body.count() == null || body.count() < 0) {
+            throw new BadAdminRequest("count must be zero or more");
+        }
+        venues(body.venue()).forEach(v -> faults.malformedFrames(v, body.count()));
+        return ok(Map.of("venues", venues(body.venue()), "count", body.count()));
+    }
+
+    @PostMapping("/faults/ban")
+    Map<String, Object> ban(@RequestBody Seconds body) {
+        long seconds = nonNegative(body.seconds(), "seconds");
+        faults.ban(seconds);
+        return ok(Map.of("seconds", seconds));
+    }
+
+    @PostMapping("/faults/rate-limit")
+    Map<String, Object> rateLimit(@RequestBody Seconds body) {
+        long seconds = nonNegative(body.seconds(), "seconds");
+        faults.rateLimit(seconds);
+        return ok(Map.of("seconds", seconds));
+    }
+
+    @DeleteMapping("/faults")
+    Map<String, Object> clear() {
+        faults.clear();
+        return ok(Map.of());
+    }
+
+    @GetMapping("/faults")
+    Map<String, Object> describe() {
+        return faults.describe();
+    }
+
+    @PostMapping("/market/shutdown-notice")
+    Map<String, Object> shutdownNotice(@RequestBody(required = false) StreamFault body) {
+        return ok(Map.of("closed", hub.shutdownNotice(body == null ? null : body.venue())));
+    }
+
+    @GetMapping("/orders")
+    List<Map<String, Object>> orders() {
+        Map<String, OrderView> current = exchange.allOrders().stream()
+                .collect(Collectors.toMap(o -> o.venue() + ":" + o.orderId(), Function.identity()));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (OrderJournal.Entry e : journal.entries()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            OrderView order = e.orderId() == null ? null : current.get(e.venue() + ":" + e.orderId());
+            row.put("venue", e.venue());
+            row.put("symbol", e.symbol());
+            row.put("orderId", e.orderId());
+            row.put("clientOrderId", order != null ? order.clientOrderId() : e.clientOrderId());
+            row.put("side", e.side());
+            row.put("type", e.type());
+            row.put("timeInForce", e.timeInForce());
+            row.put("price", e.price());
+            row.put("origQty", order != null ? order.origQty().toPlainString() : e.quantity());
+            row.put("executedQty", order != null ? order.executedQty().toPlainString() : "0");
+            row.put("status", order != null ? order.status().name() : "REJECTED");
+            row.put("outcome", e.outcome());
+            row.put("receivedAt", e.receivedAt());
+            out.add(row);
+        }
+        return out;
+    }
+
+    @GetMapping("/accounts")
+    List<Map<String, Object>> accounts() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PaperAccount account : exchange.accounts()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("apiKey", account.apiKey());
+            row.put("spot", exchange.spotBalances(account.apiKey()).stream().map(b -> Map.of(
+                    "asset", b.asset(), "free", b.free().toPlainString(), "locked", b.locked().toPlainString())).toList());
+            FuturesSnapshot s = exchange.futuresSnapshot(account.apiKey());
+            Map<String, Object> futures = new LinkedHashMap<>();
+            futures.put("wallet", s.wallet().toPlainString());
+            futures.put("unrealisedPnl", s.unrealisedPnl().toPlainString());
+            futures.put("availableBalance", s.availableBalance().toPlainString());
+            futures.put("positions", s.positions().stream().filter(l -> l.position().amount().signum() != 0)
+                    .map(l -> Map.of("symbol", l.position().symbol(), "positionAmt", l.position().amount().toPlainString(),
+                            "entryPrice", l.position().entryPrice().toPlainString(),
+                            "unrealisedPnl", l.unrealisedPnl().toPlainString())).toList());
+            row.put("futures", futures);
+            List<OrderView> open = new ArrayList<>(exchange.openOrders(account.apiKey(), Venue.SPOT, null));
+            open.addAll(exchange.openOrders(account.apiKey(), Venue.USDM, null));
+            row.put("openOrders", open.stream().map(o -> Map.of("venue", o.venue(), "symbol", o.symbol(),
+                    "orderId", o.orderId(), "clientOrderId", o.clientOrderId(), "status", o.status())).toList());
+            out.add(row);
+        }
+        return out;
+    }
+
+    @PostMapping("/market/funding")
+    Map<String, Object> funding(@RequestBody FundingOverride body) {
+        SymbolMarket market = exchange.markets().find(body.symbol())
+                .orElseThrow(() -> new BadAdminRequest("unknown symbol " + body.symbol()));
+        market.overrideFundingRate(body.rate());
+        faults.count("funding_override");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("symbol", body.symbol());
+        out.put("rate", market.fundingRate().toPlainString());
+        out.put("nextFundingTime", fundingClock.nextFundingWallTime(body.symbol()));
+        return ok(out);
+    }
+
+    @PostMapping("/clock/advance")
+    Map<String, Object> advance(@RequestBody Millis body) {
+        long ms = nonNegative(body.ms(), "ms");
+        clock.advance(ms);
+        int settled = fundingClock.settleDue();
+        return ok(Map.of("advancedMs", ms, "marketTime", clock.marketMillis(), "fundingSettlements", settled));
+    }
+
+    @ExceptionHandler(BadAdminRequest.class)
+    ResponseEntity<Map<String, Object>> bad(BadAdminRequest e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ResponseEntity<Map<String, Object>> unreadable(ServerWebInputException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", "malformed body: " + e.getReason()));
+    }
+
+    private String symbol(OrderFault body) {
+        venue(body.venue());
+        if (body.symbol() == null || exchange.markets().find(body.symbol()).isEmpty()) {
+            throw new BadAdminRequest("symbol must be one of " + exchange.markets().instruments().stream().map(i -> i.symbol()).toList());
+        }
+        return body.symbol();
+    }
+
+    private static Venue venue(Venue venue) {
+        if (venue == null) {
+            throw new BadAdminRequest("venue must be SPOT or USDM");
+        }
+        return venue;
+    }
+
+    private static List<Venue> venues(Venue venue) {
+        return venue == null ? List.of(Venue.values()) : List.of(venue);
+    }
+
+    private static long nonNegative(Long value, String name) {
+        if (value == null || value < 0) {
+            throw new BadAdminRequest(name + " must be zero or more");
+        }
+        return value;
+    }
+
+    private static Map<String, Object> ok(Map<String, Object> details) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", true);
+        out.putAll(details);
+        return out;
+    }
+
+    /** A bad admin request body; answered 400 {"error":..}. */
+    static final class BadAdminRequest extends RuntimeException {
+        BadAdminRequest(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package com.novaquant.simulator.application;
+
+import com.novaquant.simulator.market.SymbolMarket;
+import com.novaquant.simulator.market.Venue;
+
+/** Told whenever a rendered (synthetic) market changed, so the streams can publish it. */
+public interface MarketListener {
+
+    void bookChanged(SymbolMarket market, Venue venue);
+}

@@ -1,0 +1,7 @@
+package com.novaquant.simulator.application;
+
+import com.novaquant.simulator.orders.OrderView;
+
+/** The result of an accepted order: its state right after matching. */
+public record PlacedOrder(OrderView order) {
+}

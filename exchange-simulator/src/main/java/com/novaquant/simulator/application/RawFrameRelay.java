@@ -1,0 +1,9 @@
+package com.novaquant.simulator.application;
+
+import com.novaquant.simulator.market.Venue;
+
+/** Delivers a recorded or relayed raw stream payload to the subscribers of {@code stream}. */
+public interface RawFrameRelay {
+
+    void relay(Venue venue, String stream, String rawPayload);
+}

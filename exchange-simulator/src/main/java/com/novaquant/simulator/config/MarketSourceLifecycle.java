@@ -1,0 +1,148 @@
+package com.novaquant.simulator.config;
+
+import com.novaquant.simulator.adapter.ws.BookTickerPublisher;
+import com.novaquant.simulator.adapter.ws.DepthPublisher;
+import com.novaquant.simulator.adapter.ws.MarkPricePublisher;
+import com.novaquant.simulator.adapter.ws.PrivateStreams;
+import com.novaquant.simulator.adapter.ws.RawStreamRelay;
+import com.novaquant.simulator.adapter.ws.StreamHub;
+import com.novaquant.simulator.application.Exchange;
+import com.novaquant.simulator.application.FundingClock;
+import com.novaquant.simulator.application.SyntheticMarketPump;
+import com.novaquant.simulator.clock.SimulationClock;
+import com.novaquant.simulator.market.Markets;
+import com.novaquant.simulator.source.FundingRegime;
+import com.novaquant.simulator.application.ReplaySource;
+import com.novaquant.simulator.source.SyntheticMarket;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the configured market source and the periodic work (depth and mark-price streams, funding
+ * settlement, listenKey expiry) with the application, and stops them first on shutdown, after every
+ * stream client has been sent {@code serverShutdown}.
+ */
+@Component
+class MarketSourceLifecycle implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MarketSourceLifecycle.class);
+
+    private final SimulatorProperties properties;
+    private final Markets markets;
+    private final Exchange exchange;
+    private final SimulationClock clock;
+    private final FundingRegime regime;
+    private final FundingClock fundingClock;
+    private final BookTickerPublisher bookTickers;
+    private final DepthPublisher depth;
+    private final MarkPricePublisher markPrices;
+    private final RawStreamRelay relay;
+    private final PrivateStreams privateStreams;
+    private final StreamHub hub;
+    private final MeterRegistry registry;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private ScheduledExecutorService timers;
+    private volatile boolean started;
+
+    MarketSourceLifecycle(SimulatorProperties properties, Markets markets, Exchange exchange, SimulationClock clock,
+                          FundingRegime regime, FundingClock fundingClock, BookTickerPublisher bookTickers,
+                          DepthPublisher depth, MarkPricePublisher markPrices, RawStreamRelay relay,
+                          PrivateStreams privateStreams, StreamHub hub, MeterRegistry registry) {
+        this.properties = properties;
+        this.markets = markets;
+        this.exchange = exchange;
+        this.clock = clock;
+        this.regime = regime;
+        this.fundingClock = fundingClock;
+        this.bookTickers = bookTickers;
+        this.depth = depth;
+        this.markPrices = markPrices;
+        this.relay = relay;
+        this.privateStreams = privateStreams;
+        this.hub = hub;
+        this.registry = registry;
+    }
+
+    @Override
+    public void start() {
+        timers = Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("simulator-timers").daemon().factory());
+        String source = properties.source().toLowerCase(Locale.ROOT);
+        switch (source) {
+            case "synthetic" -> {
+                SyntheticMarket generator = new SyntheticMarket(markets.instruments(), properties.seed(),
+                        properties.bookLevels(), regime);
+                SyntheticMarketPump pump = new SyntheticMarketPump(generator, markets, exchange, bookTickers, clock,
+                        properties.quoteRate());
+                pump.start();
+                running.add(pump);
+                schedule(depth::tick, 50);
+                schedule(markPrices::tick, 1000);
+            }
+            case "replay" -> {
+                if (properties.replay().file() == null) {
+                    throw new IllegalStateException("nova.simulator.replay.file must be set for the replay source");
+                }
+                ReplaySource replay = new ReplaySource(properties.replay().file(), properties.replay().speed(),
+                        properties.replay().loop(), markets, exchange, relay, registry);
+                replay.start();
+                running.add(replay);
+            }
+            case "live" -> {
+                com.novaquant.simulator.adapter.live.LiveSource live = new com.novaquant.simulator.adapter.live.LiveSource(
+                        properties.live().spotUrl(), properties.live().futuresUrl(), markets, exchange, relay);
+                live.start();
+                running.add(live);
+            }
+            default -> throw new IllegalStateException("unknown nova.simulator.source '" + properties.source()
+                    + "' (synthetic, replay or live)");
+        }
+        schedule(fundingClock::settleDue, 50);
+        schedule(() -> privateStreams.expireLapsedKeys(clock.wallMillis()), 1000);
+        started = true;
+        log.info("exchange simulator market source '{}' started for {} (seed {}, quote rate {}/s, clock speed {})",
+                source, markets.instruments().stream().map(i -> i.symbol()).toList(), properties.seed(),
+                properties.quoteRate(), properties.clockSpeed());
+    }
+
+    private void schedule(Runnable task, long periodMillis) {
+        timers.scheduleAtFixedRate(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("simulator timer task failed; it keeps running", e);
+            }
+        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        started = false;
+        hub.shutdownNotice(null);
+        for (AutoCloseable source : running) {
+            try {
+                source.close();
+            } catch (Exception e) {
+                log.warn("market source did not close cleanly", e);
+            }
+        }
+        running.clear();
+        if (timers != null) {
+            timers.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+}

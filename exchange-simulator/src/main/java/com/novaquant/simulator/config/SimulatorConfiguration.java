@@ -1,0 +1,88 @@
+package com.novaquant.simulator.config;
+
+import com.novaquant.simulator.accounts.FuturesAccount;
+import com.novaquant.simulator.accounts.PaperAccount;
+import com.novaquant.simulator.accounts.SpotAccount;
+import com.novaquant.simulator.application.Exchange;
+import com.novaquant.simulator.application.Faults;
+import com.novaquant.simulator.application.FundingClock;
+import com.novaquant.simulator.application.FundingHistory;
+import com.novaquant.simulator.application.FuturesUserEvents;
+import com.novaquant.simulator.application.ListenKeys;
+import com.novaquant.simulator.application.OrderJournal;
+import com.novaquant.simulator.clock.SimulationClock;
+import com.novaquant.simulator.market.Instrument;
+import com.novaquant.simulator.market.Markets;
+import com.novaquant.simulator.market.SymbolMarket;
+import com.novaquant.simulator.orders.FeeSchedule;
+import com.novaquant.simulator.source.FundingRegime;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/** Wires the exchange core: clock, instruments and markets, paper accounts, matching, funding, faults. */
+@Configuration(proxyBeanMethods = false)
+class SimulatorConfiguration {
+
+    @Bean
+    SimulationClock simulationClock(SimulatorProperties properties) {
+        return new SimulationClock(properties.clockSpeed());
+    }
+
+    @Bean
+    FundingRegime fundingRegime(SimulatorProperties properties) {
+        SimulatorProperties.Funding f = properties.funding();
+        return new FundingRegime(f.baseRate(), f.spikeStart(), f.spikeDuration(), f.spikeRate(),
+                f.negativeStart(), f.negativeDuration(), f.negativeRate());
+    }
+
+    @Bean
+    Markets markets(SimulatorProperties properties) {
+        List<Instrument> instruments = InstrumentCatalog.build(properties);
+        if (instruments.isEmpty()) {
+            throw new IllegalStateException("nova.simulator.symbols lists no symbol");
+        }
+        return new Markets(instruments.stream()
+                .map(i -> new SymbolMarket(i, properties.funding().baseRate()))
+                .toList());
+    }
+
+    @Bean
+    FundingHistory fundingHistory() {
+        return new FundingHistory();
+    }
+
+    @Bean
+    Faults faults(MeterRegistry registry, SimulationClock clock) {
+        return new Faults(registry, clock::wallMillis);
+    }
+
+    @Bean
+    OrderJournal orderJournal(MeterRegistry registry) {
+        return new OrderJournal(registry);
+    }
+
+    @Bean
+    ListenKeys listenKeys(SimulatorProperties properties, SimulationClock clock) {
+        return new ListenKeys(properties.ws().listenKeyValidity(), clock::wallMillis);
+    }
+
+    @Bean
+    Exchange exchange(SimulatorProperties properties, Markets markets, SimulationClock clock,
+                      FuturesUserEvents userEvents, FundingHistory fundingHistory) {
+        List<PaperAccount> accounts = properties.accounts().stream()
+                .map(a -> new PaperAccount(a.apiKey(), a.secret(), new SpotAccount(a.spotBalances()),
+                        new FuturesAccount(a.futuresWallet(), properties.defaultLeverage())))
+                .toList();
+        SimulatorProperties.Fees f = properties.fees();
+        return new Exchange(markets, accounts, new FeeSchedule(f.spotMaker(), f.spotTaker(), f.futuresMaker(), f.futuresTaker()),
+                clock, userEvents, fundingHistory);
+    }
+
+    @Bean
+    FundingClock fundingClock(SimulationClock clock, Exchange exchange, Markets markets, MeterRegistry registry) {
+        return new FundingClock(clock, exchange, markets, registry);
+    }
+}

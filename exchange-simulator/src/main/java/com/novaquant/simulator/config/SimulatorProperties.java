@@ -1,0 +1,126 @@
+package com.novaquant.simulator.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the simulator can be told, under {@code nova.simulator}. README.md documents each
+ * property with its default.
+ *
+ * @param source       market source: {@code synthetic}, {@code replay} or {@code live}
+ * @param symbols      listed symbols (both venues)
+ * @param seed         seed of the synthetic market
+ * @param quoteRate    book updates per second per symbol and venue
+ * @param bookLevels   levels per book side
+ * @param clockSpeed   market time per wall time (drives the funding schedule)
+ * @param fundingInterval default funding interval
+ * @param instruments  per-symbol overrides of filters, start price and funding interval
+ */
+@ConfigurationProperties("nova.simulator")
+public record SimulatorProperties(
+        @DefaultValue("synthetic") String source,
+        @DefaultValue({"BTCUSDT", "ETHUSDT"}) List<String> symbols,
+        @DefaultValue("42") long seed,
+        @DefaultValue("10") double quoteRate,
+        @DefaultValue("10") int bookLevels,
+        @DefaultValue("1") double clockSpeed,
+        @DefaultValue("8h") Duration fundingInterval,
+        @DefaultValue("20") int defaultLeverage,
+        Map<String, InstrumentOverride> instruments,
+        @DefaultValue List<Account> accounts,
+        @DefaultValue Funding funding,
+        @DefaultValue Fees fees,
+        @DefaultValue Ws ws,
+        @DefaultValue Limits limits,
+        @DefaultValue Faults faults,
+        @DefaultValue Replay replay,
+        @DefaultValue Live live) {
+
+    public SimulatorProperties {
+        instruments = instruments == null ? Map.of() : instruments;
+        if (accounts == null || accounts.isEmpty()) {
+            accounts = List.of(new Account("nova-paper-key", "nova-paper-secret",
+                    Map.of("USDT", new BigDecimal("100000")), new BigDecimal("100000")));
+        }
+    }
+
+    /** A paper account. The secret is never logged. */
+    public record Account(String apiKey, String secret, Map<String, BigDecimal> spotBalances, BigDecimal futuresWallet) {
+
+        public Account {
+            spotBalances = spotBalances == null || spotBalances.isEmpty()
+                    ? Map.of("USDT", new BigDecimal("100000")) : spotBalances;
+            futuresWallet = futuresWallet == null ? new BigDecimal("100000") : futuresWallet;
+        }
+
+        @Override
+        public String toString() {
+            return "Account[apiKey=" + apiKey + ", secret=****, spotBalances=" + spotBalances
+                    + ", futuresWallet=" + futuresWallet + "]";
+        }
+    }
+
+    /** Overrides for one symbol; unset fields keep the built-in preset. */
+    public record InstrumentOverride(BigDecimal startPrice, BigDecimal spotTickSize, BigDecimal spotStepSize,
+                                     BigDecimal spotMinNotional, BigDecimal futuresTickSize,
+                                     BigDecimal futuresStepSize, BigDecimal futuresMinNotional,
+                                     Duration fundingInterval) {
+    }
+
+    /** The synthetic funding regimes, in market time since start. */
+    public record Funding(@DefaultValue("0.0001") BigDecimal baseRate,
+                          @DefaultValue("30s") Duration spikeStart,
+                          @DefaultValue("10m") Duration spikeDuration,
+                          @DefaultValue("0.0015") BigDecimal spikeRate,
+                          @DefaultValue("2h") Duration negativeStart,
+                          @DefaultValue("1h") Duration negativeDuration,
+                          @DefaultValue("-0.0003") BigDecimal negativeRate) {
+    }
+
+    /** Commission rates. */
+    public record Fees(@DefaultValue("0.001") BigDecimal spotMaker,
+                       @DefaultValue("0.001") BigDecimal spotTaker,
+                       @DefaultValue("0.0002") BigDecimal futuresMaker,
+                       @DefaultValue("0.0005") BigDecimal futuresTaker) {
+    }
+
+    /** WebSocket connection rules (BINANCE.md 1.1 and 2.1). */
+    public record Ws(@DefaultValue("20s") Duration spotPingInterval,
+                     @DefaultValue("3m") Duration futuresPingInterval,
+                     @DefaultValue("60s") Duration spotPongTimeout,
+                     @DefaultValue("10m") Duration futuresPongTimeout,
+                     @DefaultValue("5") int spotMaxIncomingPerSecond,
+                     @DefaultValue("10") int futuresMaxIncomingPerSecond,
+                     @DefaultValue("1024") int maxStreams,
+                     @DefaultValue("24h") Duration maxConnectionAge,
+                     @DefaultValue("65536") int outboundBuffer,
+                     @DefaultValue("60m") Duration listenKeyValidity) {
+    }
+
+    /** REST request-weight limits and the automatic ban. */
+    public record Limits(@DefaultValue("6000") int spotWeightPerMinute,
+                         @DefaultValue("2400") int futuresWeightPerMinute,
+                         @DefaultValue("5") int banAfter429s,
+                         @DefaultValue("2m") Duration banDuration,
+                         @DefaultValue("60000") long maxRecvWindow) {
+    }
+
+    /** Fault-injection tuning. */
+    public record Faults(@DefaultValue("30s") Duration timeoutHold) {
+    }
+
+    /** The replay source. */
+    public record Replay(Path file, @DefaultValue("1") double speed, @DefaultValue("false") boolean loop) {
+    }
+
+    /** The live source: Binance's public stream roots. */
+    public record Live(@DefaultValue("wss://stream.binance.com:9443") String spotUrl,
+                       @DefaultValue("wss://fstream.binance.com") String futuresUrl) {
+    }
+}

@@ -1,0 +1,30 @@
+package com.novaquant.simulator.source;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * The synthetic funding-rate schedule over market time since start: a normal positive rate, an
+ * early spike (so a run sees a strong carry signal within its first minute by default) and later a
+ * negative period (so a run also sees carry turn against the position).
+ */
+public record FundingRegime(BigDecimal baseRate,
+                            Duration spikeStart, Duration spikeDuration, BigDecimal spikeRate,
+                            Duration negativeStart, Duration negativeDuration, BigDecimal negativeRate) {
+
+    /** The regime rate at {@code marketElapsedMillis} after start, before per-tick noise. */
+    public BigDecimal rateAt(long marketElapsedMillis) {
+        if (within(marketElapsedMillis, spikeStart, spikeDuration)) {
+            return spikeRate;
+        }
+        if (within(marketElapsedMillis, negativeStart, negativeDuration)) {
+            return negativeRate;
+        }
+        return baseRate;
+    }
+
+    private static boolean within(long elapsed, Duration start, Duration duration) {
+        long from = start.toMillis();
+        return elapsed >= from && elapsed < from + duration.toMillis();
+    }
+}

@@ -1,0 +1,326 @@
+package com.novaquant.benchmarks.desk;
+
+import com.novaquant.events.EpochMicros;
+import com.novaquant.events.EventCodec;
+import com.novaquant.events.EventDecodeException;
+import com.novaquant.events.NovaEvent;
+import com.novaquant.events.OrderEvent;
+import com.novaquant.events.Quote;
+import com.novaquant.events.Signal;
+import com.novaquant.events.Topics;
+import com.novaquant.events.Venue;
+import com.novaquant.localstack.Desk;
+import com.novaquant.localstack.DeskConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The desk under load: the simulator pushes book tickers for N symbols at a chosen total rate through ingestion,
+ * signal and execution (real Kafka, real PostgreSQL, every service in its own JVM with the shared flags). Reports
+ * sustained throughput, drops, ingestion lag, tick-to-signal and tick-to-order latency, GC pauses, CPU and RSS per
+ * process, and, in the same run and on the same broker, Kafka's own two-hop latency at the same rate.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar com.novaquant.benchmarks.desk.DeskBenchmark [--rate 10000]
+ *      [--symbols 10] [--seconds 60] [--warmup 30]</pre>
+ * Run from the repository root after {@code ./nq mvn -q -B install -DskipTests}. Writes target/desk-benchmark.md and
+ * .json under benchmarks/.
+ */
+public final class DeskBenchmark {
+
+    private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT",
+            "DOGEUSDT", "ADAUSDT", "AVAXUSDT", "LINKUSDT", "DOTUSDT", "LTCUSDT", "TRXUSDT", "MATICUSDT", "ATOMUSDT",
+            "NEARUSDT", "APTUSDT", "ARBUSDT", "OPUSDT", "FILUSDT", "ETCUSDT");
+    private static final Pattern SAFEPOINT_TOTAL = Pattern.compile("Total: (\\d+) ns");
+
+    private DeskBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rate = 10_000;
+        int symbolCount = 10;
+        int seconds = 60;
+        int warmup = 30;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
+                case "--symbols" -> symbolCount = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        List<String> symbols = SYMBOLS.subList(0, Math.min(symbolCount, SYMBOLS.size()));
+        int perStream = Math.max(1, rate / (symbols.size() * 2));
+        String symbolList = String.join(",", symbols);
+        Path work = Path.of("benchmarks/target/desk-benchmark-run").toAbsolutePath();
+        Files.createDirectories(work);
+
+        Map<String, List<String>> extra = new LinkedHashMap<>();
+        extra.put(DeskConfig.SIMULATOR, List.of("--nova.simulator.symbols=" + symbolList,
+                "--nova.simulator.quote-rate=" + perStream, "--nova.simulator.clock-speed=60",
+                "--nova.simulator.funding.spike-start=30m", "--nova.simulator.funding.spike-duration=6h"));
+        for (String service : List.of(DeskConfig.INGESTION, DeskConfig.SIGNAL, DeskConfig.EXECUTION, DeskConfig.ALERT)) {
+            extra.put(service, List.of("--nova.symbols=" + symbolList));
+        }
+        DeskConfig config = new DeskConfig(Path.of("").toAbsolutePath(), work, "synthetic", 0, 0, DeskConfig.freePorts(),
+                null, "100001", UUID.randomUUID().toString(), extra,
+                List.of("-Xlog:safepoint:file=" + work + "/safepoint-%p.log"));
+
+        try (Desk desk = new Desk(config, System.out)) {
+            desk.start(Duration.ofMinutes(4));
+            Map<String, Long> pids = new LinkedHashMap<>(desk.pids());
+            pids.put("kafka+bench", ProcessHandle.current().pid());
+            ProcessHandle.current().descendants()
+                    .filter(p -> p.info().command().orElse("").endsWith("/postgres"))
+                    .findFirst().ifPresent(p -> pids.put("postgres", p.pid()));
+
+            Observer observer = new Observer(desk.kafkaBootstrapServers());
+            Thread observing = Thread.ofPlatform().name("observer").start(observer);
+            System.out.printf("[bench] warming up %d s at %d updates/s over %d symbols%n", warmup, perStream * symbols.size() * 2, symbols.size());
+            Thread.sleep(warmup * 1000L);
+
+            observer.reset();
+            Map<String, Double> countersBefore = counters(config);
+            Map<String, ProcessStats> before = new LinkedHashMap<>();
+            pids.forEach((name, pid) -> before.put(name, ProcessStats.of(pid)));
+            long t0 = System.nanoTime();
+            Thread.sleep(seconds * 1000L);
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            Map<String, ProcessStats> after = new LinkedHashMap<>();
+            pids.forEach((name, pid) -> after.put(name, ProcessStats.of(pid)));
+            Map<String, Double> countersAfter = counters(config);
+            Result result = observer.snapshot(elapsed);
+            observer.stop();
+            observing.join();
+
+            System.out.println("[bench] Kafka's own two-hop chain at the same rate on the same broker...");
+            Percentiles twoHop = KafkaTwoHop.run(desk.kafkaBootstrapServers(), perStream * symbols.size() * 2, Duration.ofSeconds(20));
+
+            Percentiles pauses = safepointPauses(work);
+            String report = report(symbols.size(), perStream * symbols.size() * 2, seconds, result, twoHop, pauses,
+                    countersBefore, countersAfter, before, after, elapsed);
+            System.out.println(report);
+            Files.writeString(Path.of("benchmarks/target/desk-benchmark.md"), report);
+            Files.writeString(Path.of("benchmarks/target/desk-benchmark.json"), json(result, twoHop, pauses, before, after, elapsed,
+                    countersBefore, countersAfter, perStream * symbols.size() * 2));
+        }
+    }
+
+    /** Reads the topics the way an auditor would: every quote, signal and order event, timestamped on arrival. */
+    static final class Observer implements Runnable {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private Result current = new Result();
+
+        Observer(String bootstrap) {
+            consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG, "desk-benchmark-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5"), new StringDeserializer(), new ByteArrayDeserializer());
+            consumer.subscribe(List.of(Topics.QUOTES, Topics.SIGNALS, Topics.EXEC_EVENTS));
+        }
+
+        @Override
+        public void run() {
+            try (consumer) {
+                while (running.get()) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                        long now = EpochMicros.now();
+                        NovaEvent event;
+                        try {
+                            event = EventCodec.decode(record.value());
+                        } catch (EventDecodeException e) {
+                            synchronized (this) {
+                                current.undecodable++;
+                            }
+                            continue;
+                        }
+                        synchronized (this) {
+                            current.observe(event, now);
+                        }
+                    }
+                }
+            }
+        }
+
+        synchronized void reset() {
+            current = new Result();
+        }
+
+        synchronized Result snapshot(double seconds) {
+            current.seconds = seconds;
+            return current;
+        }
+
+        void stop() {
+            running.set(false);
+        }
+    }
+
+    static final class Result {
+        long quotes;
+        long undecodable;
+        double seconds;
+        final Percentiles feedLag = new Percentiles();
+        final Percentiles quoteHop = new Percentiles();
+        final Percentiles tickToSignal = new Percentiles();
+        final Percentiles tickToOrder = new Percentiles();
+        final Percentiles signalToOrder = new Percentiles();
+        final Set<String> ordersSeen = new HashSet<>();
+
+        void observe(NovaEvent event, long nowMicros) {
+            switch (event) {
+                case Quote q -> {
+                    quotes++;
+                    quoteHop.add(nowMicros - q.receivedAtMicros());
+                    if (q.venue() == Venue.USDM && q.exchangeTimeMs() > 0) {
+                        feedLag.add(q.receivedAtMicros() - q.exchangeTimeMs() * 1000);
+                    }
+                }
+                case Signal s -> tickToSignal.add(s.decidedAtMicros() - s.tickReceivedAtMicros());
+                case OrderEvent o when o.tickReceivedAtMicros() > 0 && !"NEW".equals(o.status())
+                        && ordersSeen.add(o.clientOrderId()) -> {
+                    tickToOrder.add(o.atMicros() - o.tickReceivedAtMicros());
+                    signalToOrder.add(o.atMicros() - o.signalDecidedAtMicros());
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** Sums of the counters that say what was sent, published and dropped, from every process's /actuator/prometheus. */
+    private static Map<String, Double> counters(DeskConfig config) {
+        Map<String, Double> sums = new LinkedHashMap<>();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String name : List.of(DeskConfig.SIMULATOR, DeskConfig.INGESTION, DeskConfig.SIGNAL, DeskConfig.EXECUTION)) {
+            try {
+                String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + config.port(name) + "/actuator/prometheus")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                for (String line : body.split("\n")) {
+                    if (line.startsWith("#") || line.isBlank()) {
+                        continue;
+                    }
+                    String metric = line.replaceAll("[{ ].*", "");
+                    if (metric.startsWith("nova_") && metric.endsWith("_total")) {
+                        double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                        sums.merge(name + ":" + metric, value, Double::sum);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                sums.put(name + ":unreachable", 1.0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return sums;
+    }
+
+    private static Percentiles safepointPauses(Path work) throws IOException {
+        Percentiles pauses = new Percentiles();
+        try (var files = Files.list(work)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("safepoint-")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    Matcher m = SAFEPOINT_TOTAL.matcher(line);
+                    if (m.find()) {
+                        pauses.add(Long.parseLong(m.group(1)) / 1_000);
+                    }
+                }
+            }
+        }
+        return pauses;
+    }
+
+    private static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> delta = new LinkedHashMap<>();
+        after.forEach((k, v) -> {
+            double d = v - before.getOrDefault(k, 0.0);
+            if (d != 0) {
+                delta.put(k, d);
+            }
+        });
+        return delta;
+    }
+
+    private static String report(int symbols, int rate, int seconds, Result r, Percentiles twoHop, Percentiles pauses,
+                                 Map<String, Double> cBefore, Map<String, Double> cAfter,
+                                 Map<String, ProcessStats> before, Map<String, ProcessStats> after, double elapsed) {
+        StringBuilder md = new StringBuilder();
+        md.append("### Desk benchmark, ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, JDK ").append(Runtime.version()).append("\n\n");
+        md.append(String.format("Offered: %d book-ticker updates/s over %d symbols x 2 venues, measured for %d s after warm-up.%n%n", rate, symbols, seconds));
+        md.append("| figure | value |\n|---|---|\n");
+        md.append(String.format("| quotes published and consumed | %.0f /s |%n", r.quotes / r.seconds));
+        md.append(String.format("| undecodable records | %d |%n", r.undecodable));
+        md.append("| ingestion lag (exchange event -> frame received) p50/p99/p99.9 | ").append(r.feedLag.describe()).append(" |\n");
+        md.append("| tick -> quote consumed (ingestion + one Kafka hop) p50/p99/p99.9 | ").append(r.quoteHop.describe()).append(" |\n");
+        md.append("| tick -> signal p50/p99/p99.9 | ").append(r.tickToSignal.describe()).append(" |\n");
+        md.append("| tick -> order sent p50/p99/p99.9 | ").append(r.tickToOrder.describe()).append(" |\n");
+        md.append("| signal -> order sent p50/p99/p99.9 | ").append(r.signalToOrder.describe()).append(" |\n");
+        md.append("| Kafka's own two hops at the same rate p50/p99/p99.9 | ").append(twoHop.describe()).append(" |\n");
+        md.append("| JVM safepoint pauses, all services, p50/p99/p99.9 | ").append(pauses.describe()).append(" |\n");
+        md.append("\n| process | CPU (% of one core) | RSS |\n|---|---|---|\n");
+        long totalRss = 0;
+        for (String name : after.keySet()) {
+            ProcessStats a = after.get(name);
+            totalRss += a.rssKb();
+            md.append(String.format("| %s | %.0f %% | %d MiB |%n", name, ProcessStats.cpuPercent(before.get(name), a, elapsed), a.rssKb() / 1024));
+        }
+        md.append(String.format("| **all** | | **%d MiB** |%n", totalRss / 1024));
+        md.append("\nCounters during the window (per second):\n\n| counter | /s |\n|---|---|\n");
+        delta(cBefore, cAfter).forEach((k, v) -> md.append(String.format("| %s | %.1f |%n", k, v / elapsed)));
+        return md.toString();
+    }
+
+    private static String json(Result r, Percentiles twoHop, Percentiles pauses, Map<String, ProcessStats> before,
+                               Map<String, ProcessStats> after, double elapsed, Map<String, Double> cBefore,
+                               Map<String, Double> cAfter, int rate) {
+        List<String> parts = new ArrayList<>();
+        parts.add("\"offeredRate\":" + rate);
+        parts.add(String.format("\"quotesPerSecond\":%.1f", r.quotes / r.seconds));
+        parts.add(latency("feedLag", r.feedLag));
+        parts.add(latency("tickToQuoteConsumed", r.quoteHop));
+        parts.add(latency("tickToSignal", r.tickToSignal));
+        parts.add(latency("tickToOrder", r.tickToOrder));
+        parts.add(latency("signalToOrder", r.signalToOrder));
+        parts.add(latency("kafkaTwoHop", twoHop));
+        parts.add(latency("safepointPause", pauses));
+        List<String> processes = new ArrayList<>();
+        after.forEach((name, a) -> processes.add(String.format("\"%s\":{\"cpuPercent\":%.1f,\"rssMiB\":%d}", name,
+                ProcessStats.cpuPercent(before.get(name), a, elapsed), a.rssKb() / 1024)));
+        parts.add("\"processes\":{" + String.join(",", processes) + "}");
+        List<String> counters = new ArrayList<>();
+        delta(cBefore, cAfter).forEach((k, v) -> counters.add(String.format("\"%s\":%.1f", k, v / elapsed)));
+        parts.add("\"countersPerSecond\":{" + String.join(",", counters) + "}");
+        return "{" + String.join(",", parts) + "}\n";
+    }
+
+    private static String latency(String name, Percentiles p) {
+        return String.format("\"%s\":{\"count\":%d,\"p50Micros\":%d,\"p99Micros\":%d,\"p999Micros\":%d}", name, p.count(),
+                p.quantile(0.5), p.quantile(0.99), p.quantile(0.999));
+    }
+}

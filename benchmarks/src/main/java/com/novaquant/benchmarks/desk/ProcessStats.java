@@ -1,0 +1,31 @@
+package com.novaquant.benchmarks.desk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** CPU time and resident memory of a Linux process, from /proc. */
+record ProcessStats(long cpuTicks, long rssKb) {
+
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    static ProcessStats of(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            long rss = Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                    .findFirst().orElse(0);
+            return new ProcessStats(ticks, rss);
+        } catch (IOException | RuntimeException e) {
+            return new ProcessStats(0, 0);
+        }
+    }
+
+    /** Share of one core used between two readings. */
+    static double cpuPercent(ProcessStats before, ProcessStats after, double seconds) {
+        return (after.cpuTicks - before.cpuTicks) / TICKS_PER_SECOND / seconds * 100.0;
+    }
+}

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IngestionApplicationIT {
+class IngestionApplicationIT extends FeedTestSupport {
 
     @Value("${local.server.port}")
     int port;
@@ -30,6 +30,7 @@ class IngestionApplicationIT {
 
     @Test
     void servesHealthAndPrometheusMetrics() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/actuator/health").status() == 200);
         Http.Response health = Http.get("http://localhost:" + port + "/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");

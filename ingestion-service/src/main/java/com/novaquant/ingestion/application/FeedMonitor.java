@@ -1,0 +1,162 @@
+package com.novaquant.ingestion.application;
+
+import com.novaquant.ingestion.domain.FeedProblem;
+import com.novaquant.ingestion.domain.SustainedCondition;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Live state of every connection and stream: connected or not, when each stream last delivered, whether the
+ * connection's lag has stayed over the threshold. Frame callbacks write it (event loops, no locks, no allocation);
+ * the watchdog and the readiness probe read it.
+ */
+public final class FeedMonitor {
+
+    private final List<FeedConnection> connections;
+    private final Map<String, ConnectionState> byName = new HashMap<>();
+    private final ConnectionState[] byStream;
+    private final long[] lastMessageNanos;
+    private final long lagThresholdMillis;
+    private final long lagWindowNanos;
+    private final long staleAfterNanos;
+    private final LongSupplier nanoClock;
+
+    public FeedMonitor(List<FeedConnection> connections, Duration lagThreshold, Duration lagWindow, Duration staleAfter,
+                       LongSupplier nanoClock) {
+        this.connections = List.copyOf(connections);
+        this.lagThresholdMillis = lagThreshold.toMillis();
+        this.lagWindowNanos = lagWindow.toNanos();
+        this.staleAfterNanos = staleAfter.toNanos();
+        this.nanoClock = nanoClock;
+        int streams = connections.stream().mapToInt(c -> c.streams().size()).sum();
+        this.byStream = new ConnectionState[streams];
+        this.lastMessageNanos = new long[streams];
+        long now = nanoClock.getAsLong();
+        for (FeedConnection connection : connections) {
+            ConnectionState state = new ConnectionState(connection);
+            byName.put(connection.name(), state);
+            for (FeedStream stream : connection.streams()) {
+                byStream[stream.id()] = state;
+                lastMessageNanos[stream.id()] = now;
+            }
+        }
+    }
+
+    /** Starts the staleness clocks: called when the feeds are opened, so start-up time does not count as silence. */
+    public void start() {
+        long now = nanoClock.getAsLong();
+        java.util.Arrays.fill(lastMessageNanos, now);
+    }
+
+    public List<FeedConnection> connections() {
+        return connections;
+    }
+
+    public long lagThresholdMillis() {
+        return lagThresholdMillis;
+    }
+
+    public Duration staleAfter() {
+        return Duration.ofNanos(staleAfterNanos);
+    }
+
+    public void onConnected(String connection) {
+        ConnectionState state = byName.get(connection);
+        state.lag.reset();
+        state.connectedAtNanos = nanoClock.getAsLong();
+        state.connected = true;
+    }
+
+    public void onDisconnected(String connection) {
+        ConnectionState state = byName.get(connection);
+        state.connected = false;
+        state.lag.reset();
+    }
+
+    /** A frame of this stream arrived (event loop). Plain write: the watchdog tolerates a slightly old value. */
+    public void onMessage(int streamId, long receivedNanos) {
+        lastMessageNanos[streamId] = receivedNanos;
+    }
+
+    /** The lag of a frame of this stream (event loop). */
+    public void onLag(int streamId, long lagMillis, long receivedNanos) {
+        byStream[streamId].lag.observe(lagMillis > lagThresholdMillis, receivedNanos);
+    }
+
+    public boolean connected(String connection) {
+        return byName.get(connection).connected;
+    }
+
+    /** Time since the stream's last frame (since start-up if it never had one). */
+    public Duration staleness(int streamId) {
+        return Duration.ofNanos(Math.max(0, nanoClock.getAsLong() - lastMessageNanos[streamId]));
+    }
+
+    /**
+     * The problems to act on now. Staleness for the remedy counts from the later of the last frame and the last
+     * (re)connect, so a fresh connection gets the full threshold to deliver before it is replaced again.
+     */
+    public List<FeedProblem> problems() {
+        long now = nanoClock.getAsLong();
+        List<FeedProblem> problems = new ArrayList<>();
+        for (FeedConnection connection : connections) {
+            ConnectionState state = byName.get(connection.name());
+            boolean connected = state.connected;
+            if (connected && state.lag.sustainedFor(lagWindowNanos, now)) {
+                problems.add(new FeedProblem(connection.name(), FeedProblem.Kind.LAG, true));
+                continue;
+            }
+            for (FeedStream stream : connection.streams()) {
+                long silentSince = connected ? Math.max(lastMessageNanos[stream.id()], state.connectedAtNanos)
+                        : lastMessageNanos[stream.id()];
+                if (now - silentSince > staleAfterNanos) {
+                    problems.add(new FeedProblem(connection.name(), FeedProblem.Kind.STALE, connected));
+                    break;
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Readiness: every connection up and every stream delivered within the staleness threshold. */
+    public FeedHealth health() {
+        long now = nanoClock.getAsLong();
+        List<String> down = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        for (FeedConnection connection : connections) {
+            if (!byName.get(connection.name()).connected) {
+                down.add(connection.name());
+            }
+            for (FeedStream stream : connection.streams()) {
+                if (now - lastMessageNanos[stream.id()] > staleAfterNanos) {
+                    stale.add(stream.venue() + ":" + stream.name());
+                }
+            }
+        }
+        return new FeedHealth(down, stale);
+    }
+
+    /** @param downConnections connections without a session; @param staleStreams streams silent over the threshold */
+    public record FeedHealth(List<String> downConnections, List<String> staleStreams) {
+
+        public boolean healthy() {
+            return downConnections.isEmpty() && staleStreams.isEmpty();
+        }
+    }
+
+    private static final class ConnectionState {
+        final FeedConnection connection;
+        final SustainedCondition lag = new SustainedCondition();
+        volatile boolean connected;
+        volatile long connectedAtNanos;
+
+        ConnectionState(FeedConnection connection) {
+            this.connection = connection;
+        }
+    }
+}

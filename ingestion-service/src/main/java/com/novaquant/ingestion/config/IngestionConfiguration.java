@@ -1,0 +1,116 @@
+package com.novaquant.ingestion.config;
+
+import com.novaquant.binance.stream.Backoff;
+import com.novaquant.binance.stream.StreamPlanner;
+import com.novaquant.binance.stream.StreamSettings;
+import com.novaquant.binance.stream.parse.SymbolTable;
+import com.novaquant.ingestion.adapter.binance.BinanceFeeds;
+import com.novaquant.ingestion.adapter.binance.BinanceServerClock;
+import com.novaquant.ingestion.adapter.binance.FrameRecording;
+import com.novaquant.ingestion.adapter.binance.RawFrameRecorder;
+import com.novaquant.ingestion.adapter.kafka.KafkaFeedAlerts;
+import com.novaquant.ingestion.adapter.kafka.KafkaMarketDataPublisher;
+import com.novaquant.ingestion.adapter.web.FeedHealthIndicator;
+import com.novaquant.ingestion.application.ClockOffsets;
+import com.novaquant.ingestion.application.ClockSync;
+import com.novaquant.ingestion.application.FeedMonitor;
+import com.novaquant.ingestion.application.FeedWatchdog;
+import com.novaquant.ingestion.application.IngestionMetrics;
+import com.novaquant.ingestion.application.MarketDataIngestion;
+import com.novaquant.support.AlertPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Wires the ingestion pipeline: Binance connections -> use case -> Kafka, with the watchdog and clock sync beside. */
+@Configuration(proxyBeanMethods = false)
+public class IngestionConfiguration {
+
+    @Bean
+    SymbolTable symbolTable(SymbolsProperties symbols) {
+        return new SymbolTable(symbols.symbols());
+    }
+
+    @Bean
+    BinanceFeeds binanceFeeds(BinanceProperties binance, IngestionProperties properties, SymbolsProperties symbols,
+                              SymbolTable symbolTable) {
+        IngestionProperties.Reconnect reconnect = properties.reconnect();
+        StreamSettings settings = new StreamSettings(reconnect.maxConnectionAge(),
+                new Backoff(reconnect.initialBackoff(), reconnect.maxBackoff()), reconnect.stableAfter(),
+                reconnect.connectTimeout(), 65_536);
+        return new BinanceFeeds(StreamPlanner.plan(binance.spot().wsUrl(), binance.futures().wsUrl(),
+                symbolTable.symbols().stream().sorted().toList(), properties.connections().spot(),
+                properties.connections().futures()), settings, symbolTable, Clock.systemUTC());
+    }
+
+    @Bean
+    FeedMonitor feedMonitor(BinanceFeeds feeds, IngestionProperties properties) {
+        return new FeedMonitor(feeds.topology(), properties.lagWarning(), properties.lagWindow(), properties.staleAfter(),
+                System::nanoTime);
+    }
+
+    @Bean
+    IngestionMetrics ingestionMetrics(MeterRegistry registry, FeedMonitor monitor, IngestionProperties properties) {
+        return new IngestionMetrics(registry, monitor, properties.lagWarning());
+    }
+
+    @Bean
+    ClockOffsets clockOffsets() {
+        return new ClockOffsets();
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaMarketDataPublisher marketDataPublisher(KafkaProperties kafka, IngestionProperties properties, MeterRegistry registry) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.putAll(properties.producer());
+        return new KafkaMarketDataPublisher(config, registry);
+    }
+
+    @Bean
+    MarketDataIngestion marketDataIngestion(FeedMonitor monitor, IngestionMetrics metrics, ClockOffsets offsets,
+                                            KafkaMarketDataPublisher publisher) {
+        return new MarketDataIngestion(monitor, metrics, offsets, publisher);
+    }
+
+    @Bean(destroyMethod = "close")
+    FeedWatchdog feedWatchdog(FeedMonitor monitor, BinanceFeeds feeds, AlertPublisher alerts, IngestionMetrics metrics,
+                              IngestionProperties properties) {
+        IngestionProperties.Reconnect reconnect = properties.reconnect();
+        return new FeedWatchdog(monitor, feeds, new KafkaFeedAlerts(alerts), metrics, properties.alertDedupWindow(),
+                reconnect.stormThreshold(), reconnect.stormWindow(), System::nanoTime);
+    }
+
+    @Bean(destroyMethod = "close")
+    ClockSync clockSync(BinanceProperties binance, ClockOffsets offsets, IngestionMetrics metrics, IngestionProperties properties) {
+        IngestionProperties.ClockSyncSettings sync = properties.clockSync();
+        return new ClockSync(new BinanceServerClock(binance.spot().restUrl(), binance.futures().restUrl(), sync.timeout()),
+                offsets, metrics, sync.timeout());
+    }
+
+    @Bean
+    FrameRecording frameRecording(IngestionProperties properties, MeterRegistry registry) throws IOException {
+        IngestionProperties.Recording recording = properties.recording();
+        if (!recording.enabled()) {
+            return FrameRecording.NONE;
+        }
+        return RawFrameRecorder.toFile(recording.path(), recording.queueCapacity(), registry);
+    }
+
+    @Bean
+    FeedHealthIndicator feedsHealthIndicator(FeedMonitor monitor) {
+        return new FeedHealthIndicator(monitor);
+    }
+
+    @Bean
+    IngestionRuntime ingestionRuntime(BinanceFeeds feeds, KafkaMarketDataPublisher publisher, MarketDataIngestion ingestion,
+                                      FeedMonitor monitor, FeedWatchdog watchdog, IngestionMetrics metrics,
+                                      FrameRecording recording, ClockSync clockSync, IngestionProperties properties) {
+        return new IngestionRuntime(feeds, publisher, ingestion, monitor, watchdog, metrics, recording, clockSync, properties);
+    }
+}

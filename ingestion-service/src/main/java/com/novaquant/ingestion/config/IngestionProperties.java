@@ -1,0 +1,83 @@
+package com.novaquant.ingestion.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Ingestion behaviour ({@code nova.ingestion.*}).
+ *
+ * @param lagWarning       feed lag (receive instant minus exchange event time, clock-corrected) that, sustained for
+ *                         {@code lagWindow}, raises FEED_LAG and reconnects the connection
+ * @param lagWindow        how long every frame of a connection must lag before acting: one slow frame is noise
+ * @param staleAfter       a stream silent this long raises FEED_STALE, reconnects, and makes readiness DOWN
+ * @param watchdogInterval how often the watchdog looks
+ * @param alertDedupWindow the same alert (code and connection) is raised at most once per window
+ * @param connections      connections per venue (symbols are split across them)
+ * @param reconnect        backoff, connection age and reconnect-storm settings
+ * @param clockSync        how often and how patiently to measure the exchanges' clock offset
+ * @param recording        the optional raw-frame tee
+ * @param kafkaReadyTimeout how long start-up waits for topic metadata before opening the feeds anyway
+ * @param producer         Kafka producer settings for the market-data producer, over {@code spring.kafka.producer.*}
+ */
+@ConfigurationProperties("nova.ingestion")
+public record IngestionProperties(
+        @DefaultValue("200ms") Duration lagWarning,
+        @DefaultValue("2s") Duration lagWindow,
+        @DefaultValue("10s") Duration staleAfter,
+        @DefaultValue("250ms") Duration watchdogInterval,
+        @DefaultValue("5m") Duration alertDedupWindow,
+        @DefaultValue Connections connections,
+        @DefaultValue Reconnect reconnect,
+        @DefaultValue ClockSyncSettings clockSync,
+        @DefaultValue Recording recording,
+        @DefaultValue("10s") Duration kafkaReadyTimeout,
+        Map<String, String> producer) {
+
+    public IngestionProperties {
+        producer = producer == null ? Map.of() : Map.copyOf(producer);
+    }
+
+    /**
+     * @param spot    connections for spot book tickers
+     * @param futures connections per USD-M route (book tickers on /public, mark price on /market)
+     */
+    public record Connections(@DefaultValue("1") int spot, @DefaultValue("1") int futures) {
+    }
+
+    /**
+     * @param initialBackoff   first reconnect delay (doubles per attempt, jittered)
+     * @param maxBackoff       reconnect delay ceiling
+     * @param stableAfter      a session that lasted this long resets the backoff
+     * @param maxConnectionAge proactive reconnect before Binance's 24-hour cut
+     * @param connectTimeout   TCP connect timeout
+     * @param stormThreshold   this many reconnects of one connection within {@code stormWindow} is a storm (CRITICAL)
+     * @param stormWindow      the storm window
+     */
+    public record Reconnect(
+            @DefaultValue("250ms") Duration initialBackoff,
+            @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("60s") Duration stableAfter,
+            @DefaultValue("1430m") Duration maxConnectionAge,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("5") int stormThreshold,
+            @DefaultValue("60s") Duration stormWindow) {
+    }
+
+    /** @param interval between server-time measurements; @param timeout per measurement */
+    public record ClockSyncSettings(@DefaultValue("60s") Duration interval, @DefaultValue("3s") Duration timeout) {
+    }
+
+    /**
+     * @param enabled       tee raw frames to {@code path}
+     * @param path          JSON-lines file in the simulator's replay format (appended to)
+     * @param queueCapacity frames buffered for the writer before drops are counted
+     */
+    public record Recording(@DefaultValue("false") boolean enabled,
+                            @DefaultValue("recordings/frames.jsonl") Path path,
+                            @DefaultValue("65536") int queueCapacity) {
+    }
+}

@@ -1,0 +1,68 @@
+package com.novaquant.ingestion.config;
+
+import com.novaquant.ingestion.adapter.binance.BinanceFeeds;
+import com.novaquant.ingestion.adapter.binance.FrameRecording;
+import com.novaquant.ingestion.adapter.binance.MarketDataWiring;
+import com.novaquant.ingestion.adapter.kafka.KafkaMarketDataPublisher;
+import com.novaquant.ingestion.application.ClockSync;
+import com.novaquant.ingestion.application.FeedMonitor;
+import com.novaquant.ingestion.application.FeedWatchdog;
+import com.novaquant.ingestion.application.IngestionMetrics;
+import com.novaquant.ingestion.application.MarketDataIngestion;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts the pipeline once the context is up (producer metadata first, then clock sync, watchdog and the feeds) and
+ * stops the feeds first on shutdown, so the producer can flush what they delivered.
+ */
+public final class IngestionRuntime implements SmartLifecycle {
+
+    private final BinanceFeeds feeds;
+    private final KafkaMarketDataPublisher publisher;
+    private final MarketDataWiring wiring;
+    private final FeedWatchdog watchdog;
+    private final ClockSync clockSync;
+    private final FrameRecording recording;
+    private final IngestionProperties properties;
+    private volatile boolean running;
+
+    IngestionRuntime(BinanceFeeds feeds, KafkaMarketDataPublisher publisher, MarketDataIngestion ingestion,
+                     FeedMonitor monitor, FeedWatchdog watchdog, IngestionMetrics metrics, FrameRecording recording,
+                     ClockSync clockSync, IngestionProperties properties) {
+        this.feeds = feeds;
+        this.publisher = publisher;
+        this.wiring = new MarketDataWiring(ingestion, monitor, watchdog, metrics, recording);
+        this.watchdog = watchdog;
+        this.clockSync = clockSync;
+        this.recording = recording;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        publisher.awaitReady(properties.kafkaReadyTimeout());
+        clockSync.start(properties.clockSync().interval());
+        wiring.monitor().start();
+        feeds.start(wiring);
+        watchdog.start(properties.watchdogInterval());
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        feeds.stop();
+        if (recording instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(IngestionRuntime.class).warn("closing the frame recording failed", e);
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,215 @@
+package com.novaquant.ingestion;
+
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback stand-in for Binance's market-data endpoints, speaking BINANCE.md's formats: spot combined streams at
+ * {@code /spot/stream}, USD-M at {@code /futures/public/stream} and {@code /futures/market/stream}, server time at
+ * {@code /spot/api/v3/time} and {@code /futures/fapi/v1/time}. Every {@code tick} it pushes one bookTicker or
+ * markPriceUpdate per subscribed stream, with the configured book and event times lagging by the configured amount.
+ * Tests steer it per route: lag, silence, dropping connections, injecting raw frames.
+ */
+final class FakeBinance implements AutoCloseable {
+
+    enum Route {
+        SPOT("/spot/stream"), USDM_PUBLIC("/futures/public/stream"), USDM_MARKET("/futures/market/stream");
+
+        final String path;
+
+        Route(String path) {
+            this.path = path;
+        }
+    }
+
+    /** Top of book served for a symbol (decimal strings, as Binance sends them). */
+    record Book(String bid, String bidQty, String ask, String askQty) {
+    }
+
+    /** Mark price state served for a symbol. */
+    record Mark(String markPrice, String indexPrice, String fundingRate, long nextFundingTime) {
+    }
+
+    private record Session(Route route, List<String> streams, Sinks.Many<WebSocketFrame> outbound) {
+    }
+
+    private final DisposableServer server;
+    private final Scheduler pusher = Schedulers.newSingle("fake-binance");
+    private final Disposable ticker;
+    private final List<Session> sessions = new CopyOnWriteArrayList<>();
+    private final Map<Route, AtomicInteger> connections = new ConcurrentHashMap<>();
+    private final Map<Route, Long> lagMillis = new ConcurrentHashMap<>();
+    private final Map<Route, Boolean> silent = new ConcurrentHashMap<>();
+    private final Map<String, Book> spotBooks = new ConcurrentHashMap<>();
+    private final Map<String, Book> usdmBooks = new ConcurrentHashMap<>();
+    private final Map<String, Mark> marks = new ConcurrentHashMap<>();
+    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger updateId = new AtomicInteger(1000);
+    private volatile long serverClockAheadMillis;
+
+    FakeBinance(Duration tick) {
+        for (Route route : Route.values()) {
+            connections.put(route, new AtomicInteger());
+        }
+        reset();
+        server = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> {
+                    routes.get("/spot/api/v3/time", (req, res) -> res.sendString(Mono.fromSupplier(this::serverTime)));
+                    routes.get("/futures/fapi/v1/time", (req, res) -> res.sendString(Mono.fromSupplier(this::serverTime)));
+                    for (Route route : Route.values()) {
+                        routes.get(route.path, (req, res) -> {
+                            String query = req.uri().substring(req.uri().indexOf("streams=") + "streams=".length());
+                            List<String> streams = List.of(query.split("/"));
+                            return res.sendWebsocket((in, out) -> {
+                                Sinks.Many<WebSocketFrame> sink = Sinks.many().unicast().onBackpressureBuffer();
+                                Session session = new Session(route, streams, sink);
+                                sessions.add(session);
+                                connections.get(route).incrementAndGet();
+                                in.receiveCloseStatus().subscribe(status -> sessions.remove(session));
+                                return out.sendObject(sink.asFlux()).then().doFinally(s -> sessions.remove(session));
+                            });
+                        });
+                    }
+                })
+                .bindNow();
+        ticker = Flux.interval(tick, tick, pusher).subscribe(t -> tick());
+    }
+
+    private String serverTime() {
+        return "{\"serverTime\":" + (System.currentTimeMillis() + serverClockAheadMillis) + "}";
+    }
+
+    /** Back to a healthy feed: default books, no lag, no silence. */
+    void reset() {
+        for (Route route : Route.values()) {
+            lagMillis.put(route, 0L);
+            silent.put(route, false);
+        }
+        for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
+            spotBooks.put(symbol, new Book("100.10", "1.5", "100.20", "2.5"));
+            usdmBooks.put(symbol, new Book("100.11", "3.0", "100.21", "4.0"));
+            marks.put(symbol, new Mark("100.15", "100.14", "0.00010000", 1772006400000L));
+        }
+        serverClockAheadMillis = 0;
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    String spotBase(String scheme) {
+        return scheme + "://127.0.0.1:" + port() + "/spot";
+    }
+
+    String futuresBase(String scheme) {
+        return scheme + "://127.0.0.1:" + port() + "/futures";
+    }
+
+    void spotBook(String symbol, Book book) {
+        spotBooks.put(symbol, book);
+    }
+
+    void usdmBook(String symbol, Book book) {
+        usdmBooks.put(symbol, book);
+    }
+
+    void mark(String symbol, Mark mark) {
+        marks.put(symbol, mark);
+    }
+
+    void lag(Route route, long millis) {
+        lagMillis.put(route, millis);
+    }
+
+    /** The exchange's clock runs this far ahead of ours (server time and event times alike). */
+    void clockAhead(long millis) {
+        serverClockAheadMillis = millis;
+    }
+
+    void silence(Route route, boolean on) {
+        silent.put(route, on);
+    }
+
+    int connections(Route route) {
+        return connections.get(route).get();
+    }
+
+    /** Closes every open session of the route (as a network drop or a server restart would). */
+    void dropConnections(Route route) {
+        commands.add(() -> sessions.stream().filter(s -> s.route() == route).forEach(s -> {
+            sessions.remove(s);
+            s.outbound().tryEmitComplete();
+        }));
+    }
+
+    /** Sends a raw text frame once to every open session of the route. */
+    void inject(Route route, String frame) {
+        commands.add(() -> sessions.stream().filter(s -> s.route() == route)
+                .forEach(s -> s.outbound().tryEmitNext(new TextWebSocketFrame(frame))));
+    }
+
+    private void tick() {
+        Runnable command;
+        while ((command = commands.poll()) != null) {
+            command.run();
+        }
+        long now = System.currentTimeMillis() + serverClockAheadMillis;
+        for (Session session : sessions) {
+            if (silent.get(session.route())) {
+                continue;
+            }
+            long eventTime = now - lagMillis.get(session.route());
+            for (String stream : session.streams()) {
+                String symbol = stream.substring(0, stream.indexOf('@')).toUpperCase();
+                session.outbound().tryEmitNext(new TextWebSocketFrame(frame(session.route(), stream, symbol, eventTime)));
+            }
+        }
+    }
+
+    private String frame(Route route, String stream, String symbol, long eventTime) {
+        String data = switch (route) {
+            case SPOT -> {
+                Book b = spotBooks.get(symbol);
+                yield "{\"u\":" + updateId.incrementAndGet() + ",\"s\":\"" + symbol + "\",\"b\":\"" + b.bid() + "\",\"B\":\""
+                        + b.bidQty() + "\",\"a\":\"" + b.ask() + "\",\"A\":\"" + b.askQty() + "\"}";
+            }
+            case USDM_PUBLIC -> {
+                Book b = usdmBooks.get(symbol);
+                yield "{\"e\":\"bookTicker\",\"u\":" + updateId.incrementAndGet() + ",\"E\":" + eventTime + ",\"T\":"
+                        + (eventTime - 2) + ",\"s\":\"" + symbol + "\",\"b\":\"" + b.bid() + "\",\"B\":\"" + b.bidQty()
+                        + "\",\"a\":\"" + b.ask() + "\",\"A\":\"" + b.askQty() + "\"}";
+            }
+            case USDM_MARKET -> {
+                Mark m = marks.get(symbol);
+                yield "{\"e\":\"markPriceUpdate\",\"E\":" + eventTime + ",\"s\":\"" + symbol + "\",\"p\":\"" + m.markPrice()
+                        + "\",\"ap\":\"" + m.markPrice() + "\",\"i\":\"" + m.indexPrice() + "\",\"P\":\"" + m.indexPrice()
+                        + "\",\"r\":\"" + m.fundingRate() + "\",\"T\":" + m.nextFundingTime() + "}";
+            }
+        };
+        return "{\"stream\":\"" + stream + "\",\"data\":" + data + "}";
+    }
+
+    @Override
+    public void close() {
+        ticker.dispose();
+        pusher.dispose();
+        server.disposeNow();
+    }
+}

@@ -60,10 +60,10 @@ public final class BinanceRestClient implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
 
-    private BinanceRestClient(BinanceClientConfig config, Credentials credentials, MeterRegistry registry) {
+    private BinanceRestClient(BinanceClientConfig config, Credentials credentials, MeterRegistry registry,
+                              Supplier<Instant> wallClock) {
         TradingModeGuard.validate(config.mode(), credentials, config.spotRestUrl(), config.futuresRestUrl());
         this.config = config;
-        Supplier<Instant> wallClock = Instant::now;
         BinanceMetrics metrics = new BinanceMetrics(registry == null ? new SimpleMeterRegistry() : registry);
         this.ban = new BanState(wallClock);
         metrics.banActiveGauge(ban::isActive);
@@ -115,7 +115,13 @@ public final class BinanceRestClient implements AutoCloseable {
      */
     public static BinanceRestClient create(BinanceClientConfig config, Credentials credentials,
                                            MeterRegistry registry) {
-        return new BinanceRestClient(config, credentials, registry);
+        return new BinanceRestClient(config, credentials, registry, Instant::now);
+    }
+
+    /** As {@link #create}, with the clock that times bans and Retry-After (tests advance it). */
+    static BinanceRestClient create(BinanceClientConfig config, Credentials credentials, MeterRegistry registry,
+                                    Supplier<Instant> wallClock) {
+        return new BinanceRestClient(config, credentials, registry, wallClock);
     }
 
     public SpotApi spot() {

@@ -44,7 +44,7 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
     private final int readRetries;
     private final AtomicReference<ExchangeInfo> exchangeInfo = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Long>> resync = new AtomicReference<>();
-    private volatile long lastResyncLocalMs = Long.MIN_VALUE / 2;
+    private volatile long lastTimestampResyncLocalMs = Long.MIN_VALUE / 2;
 
     VenueClient(RestTransport transport, RequestGate gate, BinanceMetrics metrics, int readRetries) {
         this.transport = transport;
@@ -181,7 +181,6 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
                 if (reply instanceof Reply.Ok ok) {
                     long serverTime = Parsers.serverTime(ok.body());
                     clock.record(serverTime, sent, clock.localNowMs());
-                    lastResyncLocalMs = clock.localNowMs();
                     metrics.clockOffset(venue(), clock.offsetMs());
                     metrics.timeResync(venue(), trigger);
                     mine.complete(serverTime);
@@ -200,10 +199,11 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         return mine;
     }
 
-    /** Called by the transport on -1021: resync at most once a second. */
+    /** Called by the transport on -1021: resync at once, but at most once a second for a burst of -1021s. */
     void onInvalidTimestamp() {
         long now = transport.clock().localNowMs();
-        if (now - lastResyncLocalMs >= MIN_RESYNC_GAP_MS) {
+        if (now - lastTimestampResyncLocalMs >= MIN_RESYNC_GAP_MS) {
+            lastTimestampResyncLocalMs = now;
             log.warn("Binance {} answered -1021 (timestamp outside recvWindow); resynchronising server time",
                     venue());
             syncTime("invalid_timestamp").exceptionally(e -> null);

@@ -75,7 +75,7 @@ class OrderOutcomesTest {
         assertThat(sent.params()).containsEntry("symbol", "BTCUSDT").containsEntry("side", "BUY")
                 .containsEntry("type", "MARKET").containsEntry("quantity", "0.01")
                 .containsEntry("newClientOrderId", "pair-1-spot").containsEntry("newOrderRespType", "FULL")
-                .containsEntry("recvWindow", "5000").containsKey("timestamp");
+                .containsEntry("recvWindow", "60000").containsKey("timestamp");
         assertThat(sent.apiKeyHeader()).isEqualTo(FakeBinance.API_KEY);
     }
 
@@ -92,7 +92,7 @@ class OrderOutcomesTest {
         assertThat(query.substring(at + "&signature=".length()))
                 .isEqualTo(FakeBinance.hmacHex(FakeBinance.SECRET, query.substring(0, at)));
         assertThat(query).startsWith("symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.01"
-                + "&price=64000.1&newClientOrderId=sig-check&newOrderRespType=FULL&recvWindow=5000&timestamp=");
+                + "&price=64000.1&newClientOrderId=sig-check&newOrderRespType=FULL&recvWindow=60000&timestamp=");
         assertThat(sent.body()).isEmpty();
         assertThat(binance.signatureFailures()).isZero();
     }

@@ -2,6 +2,7 @@ package com.novaquant.alert;
 
 import com.novaquant.alert.domain.AlertDesk;
 import com.novaquant.alert.fakes.FakeTelegram;
+import com.novaquant.alert.fakes.MutableClock;
 import com.novaquant.events.Alert;
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.Severity;
@@ -11,14 +12,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -27,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * INFO waits for the daily digest: a service instance of its own, with its own Bot API stand-in, whose digest time
- * is a few seconds after start-up.
+ * INFO waits for the daily digest: a service instance of its own, with its own Bot API stand-in and a clock that
+ * the test moves past the configured digest time.
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -37,6 +43,8 @@ class InfoDigestIT {
     private static final String TOKEN = "777:digest-token";
     private static final long CHAT = 4242;
     private static final FakeTelegram TELEGRAM = new FakeTelegram(TOKEN);
+    private static final Instant DIGEST_AT = LocalDate.now(ZoneOffset.UTC).atTime(8, 0).toInstant(ZoneOffset.UTC);
+    private static final MutableClock CLOCK = new MutableClock(DIGEST_AT.minus(Duration.ofMinutes(5)));
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -44,17 +52,27 @@ class InfoDigestIT {
     AlertDesk desk;
 
     @DynamicPropertySource
-    static void digestSoon(DynamicPropertyRegistry registry) throws Exception {
+    static void digestSoon(DynamicPropertyRegistry registry) throws IOException {
+        Path outbox = Files.createTempDirectory("alert-digest").resolve("outbox.jsonl");
         registry.add("TELEGRAM_BOT_TOKEN", () -> TOKEN);
         registry.add("nova.telegram.base-url", TELEGRAM::baseUrl);
         registry.add("nova.telegram.chat-ids", () -> CHAT);
         registry.add("nova.telegram.per-chat-interval", () -> "0ms");
         registry.add("nova.telegram.poll-timeout", () -> "1s");
         registry.add("nova.alert.idle-tick", () -> "50ms");
-        registry.add("nova.alert.outbox-path", () -> Files.createTempDirectory("alert-digest").resolve("outbox.jsonl").toString());
+        registry.add("nova.alert.outbox-path", outbox::toString);
         registry.add("nova.alert.consumer-group", () -> "alert-digest-" + UUID.randomUUID());
-        registry.add("nova.alert.daily-digest-time",
-                () -> LocalTime.now(ZoneOffset.UTC).plusSeconds(20).withNano(0).toString());
+        registry.add("nova.alert.daily-digest-time", () -> "08:00");
+    }
+
+    /** The service's clock starts shortly before the digest time; the test moves it past. */
+    @TestConfiguration
+    static class DigestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return CLOCK;
+        }
     }
 
     @AfterAll
@@ -80,7 +98,9 @@ class InfoDigestIT {
         assertThat(digests()).as("INFO is not sent on arrival").isEmpty();
         assertThat(desk.pending(Severity.INFO)).isEqualTo(3);
 
-        await().atMost(Duration.ofSeconds(40)).until(() -> !digests().isEmpty());
+        assertThat(desk.nextDigest()).isEqualTo(DIGEST_AT);
+        CLOCK.advance(Duration.ofMinutes(6));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !digests().isEmpty());
         FakeTelegram.Sent digest = digests().getFirst();
         assertThat(digest.silent()).as("sent without a notification sound").isTrue();
         assertThat(digest.text()).contains("Digest").contains("3 INFO alert(s)")
@@ -88,7 +108,7 @@ class InfoDigestIT {
                 .contains("funding 1.20 USDT on BTCUSDT").contains("\u00D72 since");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> digests().size() == 1);
         assertThat(desk.pending(Severity.INFO)).isZero();
-        assertThat(desk.nextDigest()).isAfter(Instant.now().plus(Duration.ofHours(23)));
+        assertThat(desk.nextDigest()).isEqualTo(DIGEST_AT.plus(Duration.ofDays(1)));
     }
 
     private void publish(Severity severity, String code, String text, String key) throws Exception {

@@ -1,0 +1,169 @@
+package com.novaquant.signal.application;
+
+import com.novaquant.events.FundingRate;
+import com.novaquant.events.Quote;
+import com.novaquant.events.Signal;
+import com.novaquant.events.Venue;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignalEngineTest {
+
+    private static final long T0 = 1_780_000_000_000_000L;
+
+    private final List<Signal> published = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private long now = T0;
+    private boolean killSwitch;
+    private final SignalEngine engine = new SignalEngine(
+            new LiveSettings(properties(Duration.ofSeconds(60), 5000.0), List.of("BTCUSDT", "ETHUSDT")),
+            () -> killSwitch, () -> now, published::add, new SignalMetrics(registry));
+
+    private static SignalProperties properties(Duration cooldown, double totalCap) {
+        return new SignalProperties(null, null, null, null, null, null, null, null, null, cooldown, null, null, null,
+                null, new SignalProperties.Sizing(null, totalCap, null, null),
+                Map.of("ETHUSDT", new SignalProperties.SymbolSettings(4, 800.0)));
+    }
+
+    private Quote quote(String symbol, Venue venue, String bid, String ask) {
+        return new Quote(symbol, venue, new BigDecimal(bid), BigDecimal.ONE, new BigDecimal(ask), BigDecimal.ONE,
+                1, 0, now - 100);
+    }
+
+    private FundingRate funding(String symbol, String rate) {
+        return new FundingRate(symbol, new BigDecimal("100035"), new BigDecimal("100000"), new BigDecimal(rate),
+                T0 / 1000 + 3_600_000, T0 / 1000, now - 50);
+    }
+
+    private void btcBooks() {
+        engine.onQuote(quote("BTCUSDT", Venue.SPOT, "99990", "100000"));
+        engine.onQuote(quote("BTCUSDT", Venue.USDM, "100030", "100040"));
+    }
+
+    private double counter(String name, String... tags) {
+        return registry.get(name).tags(tags).counter().count();
+    }
+
+    @Test
+    void openingSignalCarriesItsSnapshotIdExpiryAndDecimals() {
+        btcBooks();
+        FundingRate rich = funding("BTCUSDT", "0.0003");
+        engine.onFunding(rich);
+
+        assertThat(published).hasSize(1);
+        Signal signal = published.getFirst();
+        assertThat(signal.symbol()).isEqualTo("BTCUSDT");
+        assertThat(signal.targetBaseQty()).isEqualByComparingTo("0.01");
+        assertThat(signal.targetNotional()).isEqualByComparingTo("1000");
+        assertThat(signal.reason()).isEqualTo(Signal.Reason.CARRY_ABOVE_ENTRY);
+        assertThat(signal.expectedCarryApr()).isBetween(0.1616, 0.1617);
+        assertThat(signal.spot().venue()).isEqualTo(Venue.SPOT);
+        assertThat(signal.perp().askPrice()).isEqualByComparingTo("100040");
+        assertThat(signal.funding()).isSameAs(rich);
+        assertThat(signal.decidedAtMicros()).isEqualTo(now);
+        assertThat(signal.expiresAtMs()).isEqualTo(now / 1000 + 5_000);
+        assertThat(signal.signalId()).startsWith("BTCUSDT-").isNotBlank();
+        assertThat(counter("nova.signal.signals", "symbol", "BTCUSDT", "reason", "CARRY_ABOVE_ENTRY", "kind", "CHANGE"))
+                .isEqualTo(1);
+        assertThat(registry.get("nova.signal.tick.to.signal").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void signalIdsAreUnique() {
+        btcBooks();
+        engine.onFunding(funding("BTCUSDT", "0.0003"));
+        now += 61_000_000;
+        btcBooks();
+        engine.onFunding(funding("BTCUSDT", "0.00001"));
+
+        assertThat(published).hasSize(2);
+        assertThat(published.get(0).signalId()).isNotEqualTo(published.get(1).signalId());
+        assertThat(published.get(1).flat()).isTrue();
+        assertThat(published.get(1).targetBaseQty()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void totalCapSpansSymbols() {
+        SignalEngine capped = new SignalEngine(
+                new LiveSettings(properties(Duration.ofSeconds(60), 1500.0), List.of("BTCUSDT", "ETHUSDT")),
+                () -> false, () -> now, published::add, new SignalMetrics(new SimpleMeterRegistry()));
+        capped.onQuote(quote("BTCUSDT", Venue.SPOT, "99990", "100000"));
+        capped.onQuote(quote("BTCUSDT", Venue.USDM, "100030", "100040"));
+        capped.onFunding(funding("BTCUSDT", "0.0003"));
+        capped.onQuote(quote("ETHUSDT", Venue.SPOT, "3999", "4000"));
+        capped.onQuote(quote("ETHUSDT", Venue.USDM, "4001", "4002"));
+        capped.onFunding(funding("ETHUSDT", "0.0003"));
+
+        assertThat(published).hasSize(2);
+        assertThat(published.get(0).targetNotional()).isEqualByComparingTo("1000");
+        // ETH wants 800 but only 500 is left under the 1500 cap
+        assertThat(published.get(1).targetNotional()).isEqualByComparingTo("500");
+        assertThat(published.get(1).targetBaseQty()).isEqualByComparingTo("0.125");
+    }
+
+    @Test
+    void killSwitchSilencesTheEngineAndCountsTheRefusal() {
+        killSwitch = true;
+        btcBooks();
+        engine.onFunding(funding("BTCUSDT", "0.0003"));
+
+        assertThat(published).isEmpty();
+        assertThat(counter("nova.signal.rejected", "symbol", "BTCUSDT", "reason", "KILL_SWITCH")).isEqualTo(1);
+    }
+
+    @Test
+    void unknownSymbolsAndMalformedUpdatesAreCountedAndDropped() {
+        engine.onQuote(quote("DOGEUSDT", Venue.SPOT, "0.1", "0.2"));
+        engine.onQuote(new Quote("BTCUSDT", Venue.SPOT, null, BigDecimal.ONE, new BigDecimal("1"), BigDecimal.ONE,
+                1, 0, now));
+        engine.onFunding(new FundingRate("BTCUSDT", null, null, null, 0, 0, now));
+
+        assertThat(published).isEmpty();
+        assertThat(counter("nova.signal.updates.dropped", "reason", "UNKNOWN_SYMBOL")).isEqualTo(1);
+        assertThat(counter("nova.signal.updates.dropped", "reason", "MALFORMED")).isEqualTo(2);
+        assertThat(engine.state("BTCUSDT").spot().seen()).isFalse();
+    }
+
+    @Test
+    void olderQuoteThanTheOneHeldIsDropped() {
+        btcBooks();
+        Quote older = new Quote("BTCUSDT", Venue.SPOT, new BigDecimal("1"), BigDecimal.ONE, new BigDecimal("2"),
+                BigDecimal.ONE, 0, 0, now - 10_000);
+        engine.onQuote(older);
+
+        assertThat(counter("nova.signal.updates.dropped", "reason", "OUT_OF_ORDER")).isEqualTo(1);
+        assertThat(engine.state("BTCUSDT").spot().ask()).isEqualTo(100_000);
+    }
+
+    @Test
+    void crossedBookPublishesNothingAndIsCounted() {
+        engine.onQuote(quote("BTCUSDT", Venue.SPOT, "100000", "99990"));
+        engine.onQuote(quote("BTCUSDT", Venue.USDM, "100030", "100040"));
+        engine.onFunding(funding("BTCUSDT", "0.0003"));
+
+        assertThat(published).isEmpty();
+        assertThat(counter("nova.signal.rejected", "symbol", "BTCUSDT", "reason", "CROSSED_BOOK")).isEqualTo(1);
+        assertThat(registry.get("nova.signal.carry").tag("symbol", "BTCUSDT").gauge().value()).isNaN();
+    }
+
+    @Test
+    void fourHourSymbolUsesItsOwnInterval() {
+        engine.onQuote(quote("ETHUSDT", Venue.SPOT, "3999", "4000"));
+        engine.onQuote(quote("ETHUSDT", Venue.USDM, "4001", "4002"));
+        engine.onFunding(funding("ETHUSDT", "0.0002"));
+
+        // 0.0002 × 2190 = 0.438 of funding: opens on a 4-hour symbol
+        assertThat(published).singleElement().satisfies(s -> {
+            assertThat(s.symbol()).isEqualTo("ETHUSDT");
+            assertThat(s.targetNotional()).isEqualByComparingTo("800");
+        });
+    }
+}

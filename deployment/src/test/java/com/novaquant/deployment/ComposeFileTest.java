@@ -96,7 +96,7 @@ class ComposeFileTest {
             assertThat(map(service.get("build")).get("dockerfile")).isEqualTo("deploy/docker/Dockerfile");
             assertThat(map(map(service.get("build")).get("args"))).containsEntry("SERVICE", name);
         }
-        assertThat(strings(services.get("alert-service").get("volumes"))).contains("alert-outbox:/var/lib/nova/outbox");
+        assertThat(strings(services.get("alert-service").get("volumes"))).contains("alert-outbox:/var/lib/nova-alert");
     }
 
     @Test

@@ -259,9 +259,9 @@ class HelmChartTest {
         Container alert = RenderedChart.container(chart.deployment("alert"));
         assertThat(alert.getVolumeMounts()).anySatisfy(m -> {
             assertThat(m.getName()).isEqualTo("outbox");
-            assertThat(m.getMountPath()).isEqualTo("/var/lib/nova/outbox");
+            assertThat(m.getMountPath()).isEqualTo("/var/lib/nova-alert");
         });
-        assertThat(RenderedChart.env(alert)).containsEntry("NOVA_ALERT_OUTBOX_DIR", "/var/lib/nova/outbox");
+        assertThat(RenderedChart.env(alert)).containsEntry("NOVA_ALERT_OUTBOX_PATH", "/var/lib/nova-alert/alert-outbox.jsonl");
     }
 
     @ParameterizedTest

@@ -1,0 +1,151 @@
+package com.novaquant.deployment;
+
+import com.novaquant.testsupport.Http;
+import com.novaquant.testsupport.InProcessKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the container image is built from works: signal-service's exec jar extracts into Spring Boot layers, the
+ * layers stacked in the Dockerfile's order make an application directory, and that directory starts with the
+ * image's JVM flags (JDK_JAVA_OPTIONS as in the Dockerfile, reading deploy/jvm.options) against a real Kafka broker,
+ * reports UP, and stops gracefully on SIGTERM.
+ */
+class LayeredImageIT {
+
+    static final List<String> LAYERS = List.of("dependencies", "spring-boot-loader", "snapshot-dependencies",
+            "application");
+
+    static InProcessKafka kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = InProcessKafka.start(0, 3);
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void signalServiceExtractsIntoLayersAndStartsHealthyWithTheImagesJvmFlags(@TempDir Path work) throws Exception {
+        Path jar = Path.of(System.getProperty("nova.signal.exec.jar", "signal-service-exec.jar"));
+        assertThat(jar).as("signal-service exec jar (build signal-service first)").isRegularFile();
+
+        Path extracted = work.resolve("extracted");
+        Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
+                "--launcher", "--destination", extracted.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("extract.log").toFile()).start();
+        assertThat(extract.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(extract.exitValue()).as(Files.readString(work.resolve("extract.log"))).isZero();
+        assertThat(extracted.resolve("dependencies/BOOT-INF/lib")).isDirectory();
+        assertThat(extracted.resolve("spring-boot-loader/org/springframework/boot/loader/launch/JarLauncher.class"))
+                .isRegularFile();
+        assertThat(extracted.resolve("application/BOOT-INF/classes")).isDirectory();
+        assertThat(extracted.resolve("snapshot-dependencies")).isDirectory();
+
+        Path app = work.resolve("app");
+        for (String layer : LAYERS) {
+            copyTree(extracted.resolve(layer), app);
+        }
+
+        int port = freePort();
+        String jdkJavaOptions = imageJdkJavaOptions()
+                .replace("/etc/nova/jvm.options", Repo.path("deploy/jvm.options").toString())
+                .replace("-XX:HeapDumpPath=/tmp", "-XX:HeapDumpPath=" + work);
+        Path log = work.resolve("service.log");
+        ProcessBuilder builder = new ProcessBuilder(java(), "org.springframework.boot.loader.launch.JarLauncher",
+                "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers())
+                .directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JDK_JAVA_OPTIONS", jdkJavaOptions);
+        Process service = builder.start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .failFast("service exited: " + tail(log), () -> !service.isAlive())
+                    .until(() -> healthUp(base + "/actuator/health"));
+
+            assertThat(Http.get(base + "/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+            assertThat(Http.get(base + "/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+            String metrics = Http.get(base + "/actuator/prometheus").body();
+            assertThat(metrics).as("ZGC from jvm.options is the collector").contains("id=\"ZGC");
+            assertThat(Files.readString(log)).contains("Picked up JDK_JAVA_OPTIONS: @" + Repo.path("deploy/jvm.options"));
+        } finally {
+            service.destroy();
+            boolean stopped = service.waitFor(60, TimeUnit.SECONDS);
+            if (!stopped) {
+                service.destroyForcibly();
+            }
+            assertThat(stopped).as("graceful stop on SIGTERM").isTrue();
+        }
+        assertThat(service.exitValue()).as(tail(log)).isIn(0, 143);
+    }
+
+    /** The JDK_JAVA_OPTIONS value of the Dockerfile's ENV line. */
+    static String imageJdkJavaOptions() {
+        Matcher env = Pattern.compile("(?m)^ENV JDK_JAVA_OPTIONS=\"([^\"]+)\"").matcher(Repo.read("deploy/docker/Dockerfile"));
+        assertThat(env.find()).as("Dockerfile sets JDK_JAVA_OPTIONS").isTrue();
+        return env.group(1);
+    }
+
+    private static boolean healthUp(String url) {
+        try {
+            Http.Response response = Http.get(url);
+            return response.status() == 200 && response.body().contains("\"status\":\"UP\"");
+        } catch (RuntimeException notYetListening) {
+            return false;
+        }
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = new ArrayList<>(Files.readAllLines(log));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -13,10 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OrderFiltersTest {
 
-    static final VenueRules SPOT = new VenueRules(new BigDecimal("0.01"), new BigDecimal("0.01"), new BigDecimal("1000000"),
-            new BigDecimal("0.00001"), new BigDecimal("0.00001"), new BigDecimal("9000"), new BigDecimal("120"), new BigDecimal("5"));
-    static final VenueRules FUTURES = new VenueRules(new BigDecimal("0.10"), new BigDecimal("0.10"), new BigDecimal("4529764"),
-            new BigDecimal("0.001"), new BigDecimal("0.001"), new BigDecimal("1000"), new BigDecimal("120"), new BigDecimal("100"));
+    static final VenueRules SPOT = TestRules.SPOT;
+    static final VenueRules FUTURES = TestRules.FUTURES;
 
     static BigDecimal d(String v) {
         return new BigDecimal(v);

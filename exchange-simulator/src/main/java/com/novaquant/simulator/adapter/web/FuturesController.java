@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -225,7 +224,11 @@ class FuturesController {
     }
 
     @PostMapping("/v1/leverage")
-    Map<String, Object> leverage(ServerWebExchange web, @RequestBody(required = false) String body) {
+    Mono<Map<String, Object>> leverage(ServerWebExchange web) {
+        return RequestBodies.raw(web).map(body -> leverage(web, body));
+    }
+
+    private Map<String, Object> leverage(ServerWebExchange web, String body) {
         RequestGate.Authenticated auth = gate.signed(web, body, Venue.USDM, 1);
         String symbol = auth.params().require("symbol");
         Long leverage = auth.params().longValue("leverage");
@@ -241,13 +244,21 @@ class FuturesController {
     }
 
     @PostMapping("/v1/listenKey")
-    Map<String, Object> startUserStream(ServerWebExchange web, @RequestBody(required = false) String body) {
+    Mono<Map<String, Object>> startUserStream(ServerWebExchange web) {
+        return RequestBodies.raw(web).map(body -> startUserStream(web, body));
+    }
+
+    private Map<String, Object> startUserStream(ServerWebExchange web, String body) {
         RequestGate.Authenticated auth = gate.keyed(web, body, Venue.USDM, 1);
         return Map.of("listenKey", listenKeys.createOrExtend(auth.apiKey()));
     }
 
     @PutMapping("/v1/listenKey")
-    Map<String, Object> keepAliveUserStream(ServerWebExchange web, @RequestBody(required = false) String body) {
+    Mono<Map<String, Object>> keepAliveUserStream(ServerWebExchange web) {
+        return RequestBodies.raw(web).map(body -> keepAliveUserStream(web, body));
+    }
+
+    private Map<String, Object> keepAliveUserStream(ServerWebExchange web, String body) {
         RequestGate.Authenticated auth = gate.keyed(web, body, Venue.USDM, 1);
         if (!listenKeys.extend(auth.apiKey())) {
             throw ApiException.badRequest(-1125, "This listenKey does not exist.");
@@ -256,14 +267,22 @@ class FuturesController {
     }
 
     @DeleteMapping("/v1/listenKey")
-    Map<String, Object> closeUserStream(ServerWebExchange web, @RequestBody(required = false) String body) {
+    Mono<Map<String, Object>> closeUserStream(ServerWebExchange web) {
+        return RequestBodies.raw(web).map(body -> closeUserStream(web, body));
+    }
+
+    private Map<String, Object> closeUserStream(ServerWebExchange web, String body) {
         RequestGate.Authenticated auth = gate.keyed(web, body, Venue.USDM, 1);
         listenKeys.delete(auth.apiKey());
         return Map.of();
     }
 
     @PostMapping("/v1/order")
-    Mono<Map<String, Object>> newOrder(ServerWebExchange web, @RequestBody(required = false) String body) {
+    Mono<Map<String, Object>> newOrder(ServerWebExchange web) {
+        return RequestBodies.raw(web).flatMap(body -> newOrder(web, body));
+    }
+
+    private Mono<Map<String, Object>> newOrder(ServerWebExchange web, String body) {
         RequestGate.Authenticated auth = gate.signed(web, body, Venue.USDM, 0);
         RequestParams params = auth.params();
         OrderRequest request;
@@ -282,7 +301,11 @@ class FuturesController {
     }
 
     @PostMapping("/v1/order/test")
-    Map<String, Object> testOrder(ServerWebExchange web, @RequestBody(required = false) String body) {
+    Mono<Map<String, Object>> testOrder(ServerWebExchange web) {
+        return RequestBodies.raw(web).map(body -> testOrder(web, body));
+    }
+
+    private Map<String, Object> testOrder(ServerWebExchange web, String body) {
         RequestGate.Authenticated auth = gate.signed(web, body, Venue.USDM, 0);
         OrderRequest request = parse(auth.params());
         SymbolMarket market = market(request.symbol());
@@ -300,7 +323,11 @@ class FuturesController {
     }
 
     @DeleteMapping("/v1/order")
-    Map<String, Object> cancelOrder(ServerWebExchange web, @RequestBody(required = false) String body) {
+    Mono<Map<String, Object>> cancelOrder(ServerWebExchange web) {
+        return RequestBodies.raw(web).map(body -> cancelOrder(web, body));
+    }
+
+    private Map<String, Object> cancelOrder(ServerWebExchange web, String body) {
         RequestGate.Authenticated auth = gate.signed(web, body, Venue.USDM, 1);
         RequestParams p = auth.params();
         return OrderJson.futures(exchange.cancel(auth.apiKey(), Venue.USDM, p.require("symbol"),

@@ -14,7 +14,6 @@ import com.novaquant.simulator.orders.RejectedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -107,7 +106,11 @@ class SpotController {
     }
 
     @PostMapping("/order")
-    Mono<Map<String, Object>> newOrder(ServerWebExchange web, @RequestBody(required = false) String body) {
+    Mono<Map<String, Object>> newOrder(ServerWebExchange web) {
+        return RequestBodies.raw(web).flatMap(body -> newOrder(web, body));
+    }
+
+    private Mono<Map<String, Object>> newOrder(ServerWebExchange web, String body) {
         RequestGate.Authenticated auth = gate.signed(web, body, Venue.SPOT, 1);
         RequestParams params = auth.params();
         OrderRequest request;
@@ -125,7 +128,11 @@ class SpotController {
     }
 
     @PostMapping("/order/test")
-    Map<String, Object> testOrder(ServerWebExchange web, @RequestBody(required = false) String body) {
+    Mono<Map<String, Object>> testOrder(ServerWebExchange web) {
+        return RequestBodies.raw(web).map(body -> testOrder(web, body));
+    }
+
+    private Map<String, Object> testOrder(ServerWebExchange web, String body) {
         RequestGate.Authenticated auth = gate.signed(web, body, Venue.SPOT, 1);
         OrderRequest request = parse(auth.params());
         SymbolMarket market = market(request.symbol());
@@ -144,7 +151,11 @@ class SpotController {
     }
 
     @DeleteMapping("/order")
-    Map<String, Object> cancelOrder(ServerWebExchange web, @RequestBody(required = false) String body) {
+    Mono<Map<String, Object>> cancelOrder(ServerWebExchange web) {
+        return RequestBodies.raw(web).map(body -> cancelOrder(web, body));
+    }
+
+    private Map<String, Object> cancelOrder(ServerWebExchange web, String body) {
         RequestGate.Authenticated auth = gate.signed(web, body, Venue.SPOT, 1);
         RequestParams p = auth.params();
         String cancelId = p.get("newClientOrderId") != null ? p.get("newClientOrderId") : "cancel" + wallMillis.getAsLong();

@@ -51,6 +51,9 @@ public final class BinanceRestClient implements AutoCloseable {
             new RateLimitRule("ORDERS", "MINUTE", 1, 1200),
             new RateLimitRule("ORDERS", "SECOND", 10, 300));
 
+    /** Filters and rate limits change rarely; refreshing hourly keeps local checks and budgets current. */
+    private static final Duration EXCHANGE_INFO_REFRESH = Duration.ofHours(1);
+
     private final BinanceClientConfig config;
     private final ConnectionProvider connections;
     private final BanState ban;
@@ -85,18 +88,14 @@ public final class BinanceRestClient implements AutoCloseable {
                 config.weightBudgetFraction(), config.circuitOpenDuration());
         metrics.circuitOpenGauge(Venue.SPOT, spotGate::circuitOpen);
         metrics.circuitOpenGauge(Venue.USDM, futuresGate::circuitOpen);
-        SpotClient[] spotRef = new SpotClient[1];
-        FuturesClient[] futuresRef = new FuturesClient[1];
         RestTransport spotTransport = new RestTransport(Venue.SPOT, config.spotRestUrl(), http, credentials,
                 ServerClock.system(), spotGate, ban, metrics, wallClock, config.recvWindow(),
-                config.responseTimeout(), () -> spotRef[0].onInvalidTimestamp(), closed);
+                config.responseTimeout(), closed);
         RestTransport futuresTransport = new RestTransport(Venue.USDM, config.futuresRestUrl(), http, credentials,
                 ServerClock.system(), futuresGate, ban, metrics, wallClock, config.recvWindow(),
-                config.responseTimeout(), () -> futuresRef[0].onInvalidTimestamp(), closed);
+                config.responseTimeout(), closed);
         this.spot = new SpotClient(spotTransport, spotGate, metrics, config.readRetries());
         this.futures = new FuturesClient(futuresTransport, futuresGate, metrics, config.readRetries());
-        spotRef[0] = spot;
-        futuresRef[0] = futures;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "binance-time-sync");
             thread.setDaemon(true);
@@ -138,13 +137,15 @@ public final class BinanceRestClient implements AutoCloseable {
 
     /**
      * Synchronises server time and loads exchangeInfo (filters and rate limits) on both venues, then keeps
-     * server time in sync every {@code timeSyncInterval}. Completes exceptionally with
+     * server time in sync every {@code timeSyncInterval} and refreshes exchangeInfo hourly. Completes exceptionally with
      * {@link BinanceRequestException} when either venue cannot be reached; periodic syncing starts regardless.
      */
     public CompletableFuture<Void> start() {
         if (started.compareAndSet(false, true)) {
             long period = config.timeSyncInterval().toMillis();
             scheduler.scheduleAtFixedRate(this::periodicTimeSync, period, period, TimeUnit.MILLISECONDS);
+            long refresh = EXCHANGE_INFO_REFRESH.toMillis();
+            scheduler.scheduleAtFixedRate(this::periodicExchangeInfo, refresh, refresh, TimeUnit.MILLISECONDS);
         }
         CompletableFuture<?> spotReady = spot.syncTime("start").thenCompose(t -> spot.exchangeInfo());
         CompletableFuture<?> futuresReady = futures.syncTime("start").thenCompose(t -> futures.exchangeInfo());
@@ -155,6 +156,16 @@ public final class BinanceRestClient implements AutoCloseable {
         for (VenueClient venue : List.of(spot, futures)) {
             venue.syncTime("scheduled").exceptionally(error -> {
                 log.warn("Binance {} server-time sync failed: {}", venue.venue(), error.getMessage());
+                return null;
+            });
+        }
+    }
+
+    private void periodicExchangeInfo() {
+        for (VenueClient venue : List.of(spot, futures)) {
+            venue.exchangeInfo().exceptionally(error -> {
+                log.warn("Binance {} exchangeInfo refresh failed, keeping the previous one: {}", venue.venue(),
+                        error.getMessage());
                 return null;
             });
         }

@@ -56,12 +56,12 @@ final class RestTransport {
     private final Supplier<Instant> wallClock;
     private final long recvWindowMs;
     private final Duration responseTimeout;
-    private final Runnable onInvalidTimestamp;
     private final AtomicBoolean closed;
+    private volatile Runnable invalidTimestampListener = () -> { };
 
     RestTransport(Venue venue, URI baseUrl, HttpClient http, Credentials credentials, ServerClock clock,
                   RequestGate gate, BanState ban, BinanceMetrics metrics, Supplier<Instant> wallClock,
-                  Duration recvWindow, Duration responseTimeout, Runnable onInvalidTimestamp, AtomicBoolean closed) {
+                  Duration recvWindow, Duration responseTimeout, AtomicBoolean closed) {
         this.venue = venue;
         this.baseUrl = baseUrl.toString();
         this.http = http;
@@ -74,12 +74,16 @@ final class RestTransport {
         this.wallClock = wallClock;
         this.recvWindowMs = recvWindow.toMillis();
         this.responseTimeout = responseTimeout;
-        this.onInvalidTimestamp = onInvalidTimestamp;
         this.closed = closed;
     }
 
     Venue venue() {
         return venue;
+    }
+
+    /** Who to tell when Binance answers -1021 (the venue client resynchronises server time). */
+    void onInvalidTimestamp(Runnable listener) {
+        this.invalidTimestampListener = listener;
     }
 
     ServerClock clock() {
@@ -185,7 +189,7 @@ final class RestTransport {
         BinanceError error = parseError(body);
         OrderOutcome outcome = OutcomeClassifier.classifyResponse(status, error);
         if (outcome instanceof Rejected rejected && rejected.code() == BinanceErrorCodes.INVALID_TIMESTAMP) {
-            onInvalidTimestamp.run();
+            invalidTimestampListener.run();
         }
         return fail(endpoint, start, outcome);
     }

@@ -51,6 +51,7 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         this.gate = gate;
         this.metrics = metrics;
         this.readRetries = readRetries;
+        transport.onInvalidTimestamp(this::onInvalidTimestamp);
     }
 
     /** {@code /api/v3} or {@code /fapi/v1}. */

@@ -217,7 +217,7 @@ class ReadCallsTest {
     }
 
     @Test
-    void unreadableReadBodyFailsAsUnknownAfterRetrying() {
+    void unreadableReadBodyFailsAsUnknown() {
         binance.always("GET /futures/fapi/v1/premiumIndex", r -> Response.ok("[]"));
 
         assertThatThrownBy(() -> client.futures().premiumIndex("BTCUSDT").join())

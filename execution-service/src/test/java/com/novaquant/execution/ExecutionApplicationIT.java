@@ -17,8 +17,12 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@RealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(postgres = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // No venue behind these: the service must still start, report health and hold trading.
+        "nova.binance.spot.rest-url=http://127.0.0.1:9/spot",
+        "nova.binance.futures.rest-url=http://127.0.0.1:9/futures",
+        "nova.binance.call-timeout=3s"})
 class ExecutionApplicationIT {
 
     @Value("${local.server.port}")

@@ -163,7 +163,7 @@ public class ExecutionEngine {
         }
         String pairId = pair.map(PairRecord::pairId).orElse(ClientOrderIds.pairId(signal.signalId()));
         BigDecimal spotQuantity = !growing && pair.isPresent() && quantity.compareTo(current) == 0
-                ? spotFilters.roundDown(pair.get().spot().quantity()) : quantity;
+                ? spotFilters.roundDown(pair.get().spot().quantity().min(balances.spotBaseFree())) : quantity;
         return new Decision("EXECUTE", null, new Execution(pairId, signal.signalId(), signal.symbol(), spotQuantity,
                 quantity, growing, signal.tickReceivedAtMicros(), signal.decidedAtMicros()));
     }
@@ -213,7 +213,7 @@ public class ExecutionEngine {
         long now = EpochMicros.now(clock);
         String signalId = why + "-" + pair.pairId() + "-" + now;
         BigDecimal spotQuantity = rounded.compareTo(pair.perp().quantity()) == 0
-                ? spotFilters.roundDown(pair.spot().quantity()) : rounded;
+                ? spotFilters.roundDown(pair.spot().quantity().min(venue.balances(pair.symbol()).spotBaseFree())) : rounded;
         execute(new Execution(pair.pairId(), signalId, pair.symbol(), spotQuantity, rounded, false, now, now));
     }
 
@@ -359,8 +359,8 @@ public class ExecutionEngine {
     private boolean sendRepair(Execution ex, Venue legVenue, Side side, BigDecimal quantity, OrderPurpose purpose) {
         if (legVenue == Venue.SPOT && side == Side.SELL) {
             // Never sell more than the pair holds on spot (commission in the base asset left it a little short).
-            BigDecimal held = venue.filters(Venue.SPOT, ex.symbol())
-                    .roundDown(ledger.pair(ex.pairId()).orElseThrow().spot().quantity());
+            BigDecimal held = venue.filters(Venue.SPOT, ex.symbol()).roundDown(ledger.pair(ex.pairId()).orElseThrow()
+                    .spot().quantity().min(venue.balances(ex.symbol()).spotBaseFree()));
             quantity = quantity.min(held);
             if (quantity.signum() <= 0) {
                 log.error("Pair {} holds no spot to sell for {}", ex.pairId(), purpose);

@@ -48,6 +48,12 @@ public interface Ledger {
     FillApplied recordOutcome(String clientOrderId, OrderStatus status, OrderReport report, int errorCode,
                               String errorMessage, boolean retryable);
 
+    /**
+     * Sets a pair's spot quantity to what the exchange holds. Only for the commission dust a query-resolved fill
+     * cannot show (Binance's order query carries no commission): reconciliation decides when that is safe.
+     */
+    void adoptSpotQuantity(String pairId, BigDecimal quantity);
+
     Optional<OrderRecord> order(String clientOrderId);
 
     List<OrderRecord> ordersOfSignal(String signalId);

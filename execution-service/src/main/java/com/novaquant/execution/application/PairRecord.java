@@ -1,6 +1,7 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.execution.domain.LegPosition;
+import com.novaquant.execution.domain.PairSizing;
 import com.novaquant.execution.domain.PairState;
 
 import java.math.BigDecimal;
@@ -27,6 +28,6 @@ public record PairRecord(String pairId, String symbol, PairState state, LegPosit
                 || gap.signum() > 0 && gap.compareTo(perp.quantity().multiply(FEE_DUST)) <= 0;
     }
 
-    /** The largest share of the perp short the spot leg may lack because spot commission was paid in the base asset. */
-    public static final BigDecimal FEE_DUST = new BigDecimal("0.002");
+    /** See {@link PairSizing#FEE_DUST}. */
+    public static final BigDecimal FEE_DUST = PairSizing.FEE_DUST;
 }

@@ -5,6 +5,7 @@ import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.LegOrder;
 import com.novaquant.execution.domain.LegFailure;
 import com.novaquant.execution.domain.OrderStatus;
+import com.novaquant.execution.domain.PairSizing;
 import com.novaquant.execution.domain.QueryOutcome;
 import com.novaquant.support.AlertPublisher;
 import org.slf4j.Logger;
@@ -123,7 +124,13 @@ public class Reconciler {
             if (ledgerSpot.signum() > 0) {
                 // The spot account may hold more of the asset than the pair; it must never hold less.
                 BigDecimal held = venue.balances(symbol).spotBaseTotal();
-                if (held.compareTo(ledgerSpot) < 0) {
+                BigDecimal shortfall = ledgerSpot.subtract(held);
+                if (shortfall.signum() > 0 && shortfall.compareTo(ledgerSpot.multiply(PairSizing.FEE_DUST)) <= 0) {
+                    // Commission taken in the base asset on a fill known only from a query: adopt the exchange's truth.
+                    log.info("{} spot: adopting the exchange's {} over the ledger's {} (commission dust)", symbol,
+                            held.toPlainString(), ledgerSpot.toPlainString());
+                    ledger.adoptSpotQuantity(pair.pairId(), held);
+                } else if (held.compareTo(ledgerSpot) < 0) {
                     mismatches.add(symbol + " spot: exchange holds " + held.toPlainString()
                             + " < ledger " + ledgerSpot.toPlainString());
                 }

@@ -8,6 +8,12 @@ import java.math.BigDecimal;
  */
 public final class PairSizing {
 
+    /**
+     * The largest share of the perp short the spot leg may lack because spot commission was paid in the base asset
+     * (0.1 % on Binance, with headroom): below it a difference is commission, above it a naked position.
+     */
+    public static final BigDecimal FEE_DUST = new BigDecimal("0.002");
+
     private PairSizing() {
     }
 

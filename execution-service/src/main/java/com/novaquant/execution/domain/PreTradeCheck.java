@@ -66,7 +66,8 @@ public final class PreTradeCheck {
                 return refuse("LEVERAGE", "leverage would reach " + leverageAfter.round(new MathContext(3)).toPlainString()
                         + " (max " + limits.maxLeverage().toPlainString() + ")");
             }
-        } else if (r.spotBaseFree().compareTo(r.quantity()) < 0) {
+        } else if (r.spotBaseFree().compareTo(r.quantity().multiply(BigDecimal.ONE.subtract(PairSizing.FEE_DUST))) < 0) {
+            // A close may sell a little less spot than the perp it buys back: commission taken in the base asset.
             return refuse("SPOT_BALANCE", "spot base balance " + r.spotBaseFree().toPlainString()
                     + " below " + r.quantity().toPlainString());
         }

@@ -208,6 +208,11 @@ public class JdbcLedger implements Ledger {
     }
 
     @Override
+    public void adoptSpotQuantity(String pairId, BigDecimal quantity) {
+        jdbc.sql("update pairs set spot_qty = ?, updated_at = ? where pair_id = ?").params(quantity, now(), pairId).update();
+    }
+
+    @Override
     public Optional<OrderRecord> order(String clientOrderId) {
         return jdbc.sql("select * from orders where client_order_id = ?").param(clientOrderId).query(ORDER).optional();
     }
@@ -250,8 +255,8 @@ public class JdbcLedger implements Ledger {
 
     @Override
     public long latestFundingTimeMs() {
-        Timestamp latest = jdbc.sql("select max(funding_time) from funding_payments").query(Timestamp.class).single();
-        return latest == null ? 0 : latest.getTime();
+        return jdbc.sql("select coalesce((extract(epoch from max(funding_time)) * 1000)::bigint, 0) from funding_payments")
+                .query(Long.class).single();
     }
 
     @Override
@@ -270,9 +275,9 @@ public class JdbcLedger implements Ledger {
     @Override
     public PnlSummary pnl(Instant since, Map<String, BigDecimal[]> marks) {
         Timestamp from = Timestamp.from(since);
-        BigDecimal realised = sum("select sum(realised_pnl) from fills where at >= ?", from);
-        BigDecimal fees = sum("select sum(fee_usdt) from fills where at >= ?", from);
-        BigDecimal funding = sum("select sum(amount) from funding_payments where funding_time >= ? and asset = 'USDT'", from);
+        BigDecimal realised = sum("select coalesce(sum(realised_pnl), 0) from fills where at >= ?", from);
+        BigDecimal fees = sum("select coalesce(sum(fee_usdt), 0) from fills where at >= ?", from);
+        BigDecimal funding = sum("select coalesce(sum(amount), 0) from funding_payments where funding_time >= ? and asset = 'USDT'", from);
         long trades = jdbc.sql("select count(*) from fills where at >= ?").param(from).query(Long.class).single();
         long closes = jdbc.sql("select count(*) from pair_closes where at >= ?").param(from).query(Long.class).single();
         long wins = jdbc.sql("select count(*) from pair_closes where at >= ? and net_pnl > 0").param(from).query(Long.class).single();

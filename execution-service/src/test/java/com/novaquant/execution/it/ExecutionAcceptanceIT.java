@@ -1,0 +1,437 @@
+package com.novaquant.execution.it;
+
+import com.novaquant.binance.auth.Credentials;
+import com.novaquant.events.Alert;
+import com.novaquant.events.EpochMicros;
+import com.novaquant.events.EventCodec;
+import com.novaquant.events.FundingRate;
+import com.novaquant.events.Quote;
+import com.novaquant.events.Severity;
+import com.novaquant.events.Signal;
+import com.novaquant.events.Topics;
+import com.novaquant.events.Venue;
+import com.novaquant.execution.application.ExecutionEngine;
+import com.novaquant.execution.application.KillSwitch;
+import com.novaquant.execution.application.Ledger;
+import com.novaquant.execution.application.OrderRecord;
+import com.novaquant.execution.application.PairRecord;
+import com.novaquant.execution.application.Reconciler;
+import com.novaquant.execution.application.TradingSupervisor;
+import com.novaquant.execution.application.TradingVenue;
+import com.novaquant.execution.domain.ClientOrderIds;
+import com.novaquant.execution.domain.LegOrder;
+import com.novaquant.execution.domain.OrderPurpose;
+import com.novaquant.execution.domain.OrderStatus;
+import com.novaquant.execution.domain.PairState;
+import com.novaquant.execution.domain.PlacementOutcome;
+import com.novaquant.testsupport.Http;
+import com.novaquant.testsupport.RealInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The acceptance cases, end to end: signals over real Kafka, the ledger in real PostgreSQL, orders through
+ * binance-client to the exchange simulator (a separate process), faults injected through its admin API. Each
+ * case trades its own symbol so the cases share one simulator and one ledger without seeing each other.
+ */
+@RealInfrastructure(postgres = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "nova.admin.password=it-secret",
+        "nova.execution.lease-check-interval=300ms",
+        "nova.execution.reconcile-interval=10m",
+        "nova.execution.funding-poll-interval=10m",
+        "nova.execution.margin.check-interval=10m",
+        "nova.execution.query-backoff=100ms",
+        "nova.execution.max-quote-age=10s",
+        "nova.execution.rehedge-deadline=5s",
+        "nova.binance.response-timeout=3s",
+        "nova.binance.call-timeout=5s"})
+class ExecutionAcceptanceIT {
+
+    private static final SimulatorProcess SIMULATOR = SimulatorProcess.shared();
+    private static final List<Alert> ALERTS = new CopyOnWriteArrayList<>();
+    private static final AtomicBoolean LISTENING = new AtomicBoolean();
+    private static Thread alertReader;
+
+    @DynamicPropertySource
+    static void venue(DynamicPropertyRegistry registry) {
+        registry.add("nova.binance.spot.rest-url", SIMULATOR::spotUrl);
+        registry.add("nova.binance.futures.rest-url", SIMULATOR::futuresUrl);
+        registry.add("nova.symbols", () -> String.join(",", SimulatorProcess.SYMBOLS));
+    }
+
+    @TestConfiguration
+    static class PaperAccount {
+        /** The simulator's paper account; in production the keys come from the environment only. */
+        @Bean
+        @org.springframework.context.annotation.Primary
+        Credentials paperAccountCredentials() {
+            return Credentials.of(SimulatorProcess.API_KEY, SimulatorProcess.SECRET);
+        }
+    }
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    KillSwitch killSwitch;
+    @Autowired
+    TradingSupervisor supervisor;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    Reconciler reconciler;
+    @Autowired
+    TradingVenue venue;
+    @Autowired
+    ExecutionEngine engine;
+
+    @BeforeAll
+    static void readAlerts() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.kafka.bootstrap-servers"));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "execution-it-alerts-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        LISTENING.set(true);
+        alertReader = Thread.ofPlatform().daemon().start(() -> {
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of(Topics.ALERTS));
+                while (LISTENING.get()) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                        try {
+                            ALERTS.add(EventCodec.decode(r.value(), Alert.class));
+                        } catch (RuntimeException ignored) {
+                            // other services' malformed records are not this test's concern
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    @AfterAll
+    static void stopAlerts() throws InterruptedException {
+        LISTENING.set(false);
+        alertReader.join(5000);
+    }
+
+    @BeforeEach
+    void tradingIsActiveAndFree() {
+        SIMULATOR.clearFaults();
+        await().atMost(Duration.ofSeconds(60)).until(() -> supervisor.active()
+                && !listeners.getListenerContainer("execution-signals").getAssignedPartitions().isEmpty());
+        if (killSwitch.engaged()) {
+            killSwitch.release("next acceptance case", "execution-it");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !killSwitch.engaged());
+    }
+
+    @Test
+    void normalOpenAndCloseWritesExactLedgerRows() {
+        String symbol = "OPNUSDT";
+        Signal open = signal(symbol, "1");
+        send(open);
+        assertThat(awaitOutcome(open)).isEqualTo("FILLED");
+
+        String pairId = ClientOrderIds.pairId(open.signalId());
+        PairRecord pair = ledger.pair(pairId).orElseThrow();
+        assertThat(pair.state()).isEqualTo(PairState.OPEN);
+        assertThat(pair.perp().quantity()).isEqualByComparingTo("1");
+        // Spot commission is charged in the base asset: the pair holds what arrived.
+        assertThat(pair.spot().quantity()).isEqualByComparingTo("0.999");
+        List<OrderRecord> opening = ledger.ordersOfSignal(open.signalId());
+        assertThat(opening).extracting(OrderRecord::clientOrderId).containsExactlyInAnyOrder(
+                ClientOrderIds.of(open.signalId(), Venue.SPOT, OrderPurpose.OPEN, 0),
+                ClientOrderIds.of(open.signalId(), Venue.USDM, OrderPurpose.OPEN, 0));
+        assertThat(opening).allSatisfy(o -> {
+            assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(o.executedQty()).isEqualByComparingTo("1");
+            assertThat(o.avgPrice()).isPositive();
+            assertThat(o.pairId()).isEqualTo(pairId);
+        });
+        assertThat(fills(pairId)).isEqualTo(2);
+
+        Signal close = signal(symbol, "0");
+        send(close);
+        assertThat(awaitOutcome(close)).isEqualTo("FILLED");
+        PairRecord closed = ledger.pair(pairId).orElseThrow();
+        assertThat(closed.state()).isEqualTo(PairState.CLOSED);
+        assertThat(closed.perp().quantity()).isZero();
+        assertThat(closed.spot().quantity()).isZero();
+        List<OrderRecord> closing = ledger.ordersOfSignal(close.signalId());
+        assertThat(closing).hasSize(2).allSatisfy(o -> assertThat(o.status()).isEqualTo(OrderStatus.FILLED));
+        assertThat(closing).filteredOn(o -> o.venue() == Venue.SPOT).singleElement()
+                .satisfies(o -> assertThat(o.executedQty()).isEqualByComparingTo("0.999"));
+        assertThat(closing).filteredOn(o -> o.venue() == Venue.USDM).singleElement()
+                .satisfies(o -> assertThat(o.reduceOnly()).isTrue());
+        assertThat(fills(pairId)).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from pair_closes where pair_id = ?").param(pairId).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(SIMULATOR.orders(symbol, "SPOT")).hasSize(2);
+        assertThat(SIMULATOR.orders(symbol, "USDM")).hasSize(2);
+        assertThat(SIMULATOR.perpPosition(symbol)).isZero();
+    }
+
+    @Test
+    void futuresRejectedAfterSpotFilledUnwindsSpotEngagesKillSwitchAndRaisesCritical() {
+        String symbol = "LEGUSDT";
+        SIMULATOR.post("/admin/faults/reject-next",
+                "{\"venue\":\"USDM\",\"symbol\":\"" + symbol + "\",\"code\":-2019,\"msg\":\"Margin is insufficient.\"}");
+        Signal open = signal(symbol, "1");
+        send(open);
+        assertThat(awaitOutcome(open)).isEqualTo("UNWOUND");
+
+        PairRecord pair = ledger.pair(ClientOrderIds.pairId(open.signalId())).orElseThrow();
+        assertThat(pair.state()).isEqualTo(PairState.UNWOUND);
+        List<OrderRecord> orders = ledger.ordersOfSignal(open.signalId());
+        assertThat(orders).filteredOn(o -> o.purpose() == OrderPurpose.UNWIND).singleElement().satisfies(o -> {
+            assertThat(o.venue()).isEqualTo(Venue.SPOT);
+            assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
+        });
+        assertThat(orders).filteredOn(o -> o.venue() == Venue.USDM).singleElement()
+                .satisfies(o -> assertThat(o.errorCode()).isEqualTo(-2019));
+        assertThat(killSwitch.engaged()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ALERTS.stream().anyMatch(a -> a.severity() == Severity.CRITICAL
+                && "LEG_RISK".equals(a.code())
+                && a.text().startsWith("LEG RISK DETECTED: Spot Filled, Future Rejected. Unwinding position. System Halted.")
+                && a.text().contains(symbol)));
+        // The naked exposure is gone on the exchange: no perp, and spot back below one step.
+        assertThat(SIMULATOR.perpPosition(symbol)).isZero();
+        assertThat(SIMULATOR.spotBalance("LEG")).isLessThan(new BigDecimal("0.01"));
+    }
+
+    @Test
+    void spotRejectedAfterFuturesFilledUnwindsFutures() {
+        String symbol = "SPTUSDT";
+        SIMULATOR.post("/admin/faults/reject-next",
+                "{\"venue\":\"SPOT\",\"symbol\":\"" + symbol + "\",\"code\":-2010,\"msg\":\"Account has insufficient balance for requested action.\"}");
+        Signal open = signal(symbol, "1");
+        send(open);
+        assertThat(awaitOutcome(open)).isEqualTo("UNWOUND");
+        List<OrderRecord> orders = ledger.ordersOfSignal(open.signalId());
+        assertThat(orders).filteredOn(o -> o.purpose() == OrderPurpose.UNWIND).singleElement().satisfies(o -> {
+            assertThat(o.venue()).isEqualTo(Venue.USDM);
+            assertThat(o.reduceOnly()).isTrue();
+            assertThat(o.executedQty()).isEqualByComparingTo("1");
+        });
+        assertThat(killSwitch.engaged()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ALERTS.stream().anyMatch(a -> "LEG_RISK".equals(a.code())
+                && a.text().startsWith("LEG RISK DETECTED: Future Filled, Spot Rejected.")));
+        assertThat(SIMULATOR.perpPosition(symbol)).isZero();
+    }
+
+    @Test
+    void partialFuturesFillIsRehedgedWithoutHalting() {
+        String symbol = "PRTUSDT";
+        SIMULATOR.post("/admin/faults/partial-fill-next", "{\"venue\":\"USDM\",\"symbol\":\"" + symbol + "\",\"ratio\":0.5}");
+        Signal open = signal(symbol, "1");
+        send(open);
+        assertThat(awaitOutcome(open)).isEqualTo("REHEDGED");
+        PairRecord pair = ledger.pair(ClientOrderIds.pairId(open.signalId())).orElseThrow();
+        assertThat(pair.state()).isEqualTo(PairState.OPEN);
+        assertThat(pair.perp().quantity()).isEqualByComparingTo("1");
+        assertThat(ledger.ordersOfSignal(open.signalId())).filteredOn(o -> o.purpose() == OrderPurpose.REHEDGE)
+                .singleElement().satisfies(o -> {
+                    assertThat(o.venue()).isEqualTo(Venue.USDM);
+                    assertThat(o.executedQty()).isEqualByComparingTo("0.5");
+                });
+        assertThat(killSwitch.engaged()).isFalse();
+        assertThat(SIMULATOR.perpPosition(symbol)).isEqualByComparingTo("-1");
+    }
+
+    @Test
+    void serverErrorAfterAcceptIsResolvedByQueryWithoutADuplicateOrder() {
+        String symbol = "AMBUSDT";
+        SIMULATOR.post("/admin/faults/ambiguous-next", "{\"venue\":\"USDM\",\"symbol\":\"" + symbol + "\",\"mode\":\"HTTP_5XX\"}");
+        Signal open = signal(symbol, "1");
+        send(open);
+        assertThat(awaitOutcome(open)).isEqualTo("FILLED");
+        assertThat(SIMULATOR.orders(symbol, "USDM")).hasSize(1)
+                .allSatisfy(o -> assertThat(o.path("outcome").asString()).startsWith("AMBIGUOUS"));
+        OrderRecord perp = ledger.order(ClientOrderIds.of(open.signalId(), Venue.USDM, OrderPurpose.OPEN, 0)).orElseThrow();
+        assertThat(perp.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(perp.executedQty()).isEqualByComparingTo("1");
+        assertThat(SIMULATOR.perpPosition(symbol)).isEqualByComparingTo("-1");
+    }
+
+    @Test
+    void sameSignalDeliveredTwiceTradesOnce() {
+        String symbol = "DUPUSDT";
+        Signal open = signal(symbol, "1");
+        send(open);
+        send(open);
+        assertThat(awaitOutcome(open)).isEqualTo("FILLED");
+        Signal marker = signal(symbol, "1");
+        send(marker);
+        // The marker is handled after the duplicate (same partition, same key): by then the duplicate was seen.
+        assertThat(awaitOutcome(marker)).isEqualTo("NO_CHANGE");
+        assertThat(SIMULATOR.orders(symbol, "SPOT")).hasSize(1);
+        assertThat(SIMULATOR.orders(symbol, "USDM")).hasSize(1);
+        assertThat(ledger.ordersOfSignal(open.signalId())).hasSize(2);
+    }
+
+    @Test
+    void killSwitchBlocksOpening() {
+        String symbol = "KILUSDT";
+        Http.Response engaged = admin("POST", "/admin/kill-switch/engage", "{\"reason\":\"acceptance\"}", true);
+        assertThat(engaged.status()).isEqualTo(200);
+        assertThat(engaged.body()).contains("\"engaged\":true").contains("\"by\":\"operator\"");
+        Signal open = signal(symbol, "1");
+        send(open);
+        assertThat(awaitOutcome(open)).isEqualTo("KILL_SWITCH");
+        assertThat(SIMULATOR.orders(symbol, "SPOT")).isEmpty();
+        assertThat(SIMULATOR.orders(symbol, "USDM")).isEmpty();
+        assertThat(jdbc.sql("select engaged from kill_switch_history order by id desc limit 1").query(Boolean.class).single())
+                .isTrue();
+        Http.Response released = admin("POST", "/admin/kill-switch/release", "{\"reason\":\"done\"}", true);
+        assertThat(released.body()).contains("\"engaged\":false");
+    }
+
+    @Test
+    void adminEndpointsRefuseUnauthenticatedCalls() {
+        for (String path : List.of("/admin/status", "/admin/pairs", "/admin/orders", "/admin/pnl", "/v3/api-docs")) {
+            assertThat(admin("GET", path, null, false).status()).as(path).isEqualTo(401);
+        }
+        assertThat(admin("POST", "/admin/kill-switch/engage", "{\"reason\":\"x\"}", false).status()).isEqualTo(401);
+        assertThat(admin("POST", "/admin/flatten", "{\"reason\":\"x\"}", false).status()).isEqualTo(401);
+        assertThat(killSwitch.engaged()).isFalse();
+        assertThat(Http.get("http://localhost:" + port + "/actuator/health").status()).isEqualTo(200);
+        Http.Response status = admin("GET", "/admin/status", null, true);
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.body()).contains("\"mode\":\"paper\"").contains("\"killSwitch\"").contains("\"tradingHeld\"");
+        assertThat(admin("GET", "/admin/pnl?hours=24", null, true).body()).contains("\"trades\"").contains("\"winRate\"");
+        assertThat(admin("GET", "/v3/api-docs", null, true).body()).contains("/admin/kill-switch/engage");
+    }
+
+    @Test
+    void restartInTheMiddleOfAPairRecoversWithoutDuplicateOrNakedLeg() {
+        String symbol = "RSTUSDT";
+        // The state a crash leaves between the two sends: both orders written, only the spot leg sent.
+        String signalId = "crashed-" + UUID.randomUUID();
+        String pairId = ClientOrderIds.pairId(signalId);
+        ledger.openPair(pairId, symbol, signalId);
+        long now = EpochMicros.now();
+        LegOrder spot = new LegOrder(ClientOrderIds.of(signalId, Venue.SPOT, OrderPurpose.OPEN, 0), symbol, Venue.SPOT,
+                com.novaquant.events.Side.BUY, BigDecimal.ONE, false, OrderPurpose.OPEN);
+        LegOrder perp = new LegOrder(ClientOrderIds.of(signalId, Venue.USDM, OrderPurpose.OPEN, 0), symbol, Venue.USDM,
+                com.novaquant.events.Side.SELL, BigDecimal.ONE, false, OrderPurpose.OPEN);
+        for (LegOrder leg : List.of(spot, perp)) {
+            ledger.recordNew(new OrderRecord(leg.clientOrderId(), pairId, signalId, symbol, leg.venue(), leg.side(),
+                    leg.quantity(), leg.reduceOnly(), leg.purpose(), OrderStatus.NEW, 0, BigDecimal.ZERO, BigDecimal.ZERO,
+                    BigDecimal.ZERO, "", 0, null, false, now, now, java.time.Instant.now()));
+        }
+        ledger.markSent(spot.clientOrderId());
+        assertThat(venue.place(spot)).isInstanceOf(PlacementOutcome.Accepted.class);
+
+        // What start-up runs before consuming signals.
+        assertThat(reconciler.reconcile()).isEmpty();
+
+        assertThat(ledger.order(spot.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(ledger.order(perp.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.NOT_SENT);
+        PairRecord pair = ledger.pair(pairId).orElseThrow();
+        assertThat(pair.state()).isEqualTo(PairState.OPEN);
+        assertThat(pair.perp().quantity()).isEqualByComparingTo("1");
+        assertThat(SIMULATOR.orders(symbol, "SPOT")).hasSize(1);
+        assertThat(SIMULATOR.orders(symbol, "USDM")).hasSize(1)
+                .allSatisfy(o -> assertThat(o.path("clientOrderId").asString())
+                        .isEqualTo(ClientOrderIds.of(signalId, Venue.USDM, OrderPurpose.REHEDGE, 1)));
+        assertThat(SIMULATOR.perpPosition(symbol)).isEqualByComparingTo("-1");
+    }
+
+    @Test
+    void flattenClosesEveryPairOnBothLegsAfterEngagingTheKillSwitch() {
+        String symbol = "FLTUSDT";
+        Signal open = signal(symbol, "2");
+        send(open);
+        assertThat(awaitOutcome(open)).isEqualTo("FILLED");
+        Http.Response flatten = admin("POST", "/admin/flatten", "{\"reason\":\"acceptance flatten\"}", true);
+        assertThat(flatten.status()).isEqualTo(200);
+        assertThat(flatten.body()).contains("\"engaged\":true");
+        assertThat(ledger.activePairs()).noneMatch(p -> p.symbol().equals(symbol));
+        assertThat(ledger.pair(ClientOrderIds.pairId(open.signalId())).orElseThrow().state()).isEqualTo(PairState.CLOSED);
+        assertThat(SIMULATOR.perpPosition(symbol)).isZero();
+        assertThat(killSwitch.engaged()).isTrue();
+    }
+
+    private Signal signal(String symbol, String target) {
+        long micros = EpochMicros.now();
+        BigDecimal bid = new BigDecimal("99.9");
+        BigDecimal ask = new BigDecimal("100.1");
+        Quote spot = new Quote(symbol, Venue.SPOT, bid, BigDecimal.TEN, ask, BigDecimal.TEN, 1, 0, micros);
+        Quote perp = new Quote(symbol, Venue.USDM, bid, BigDecimal.TEN, ask, BigDecimal.TEN, 1, micros / 1000, micros);
+        FundingRate funding = new FundingRate(symbol, new BigDecimal("100"), new BigDecimal("100"),
+                new BigDecimal("0.001"), micros / 1000 + 3_600_000, micros / 1000, micros);
+        BigDecimal qty = new BigDecimal(target);
+        return new Signal(UUID.randomUUID().toString(), symbol, qty, qty.multiply(new BigDecimal("100")),
+                qty.signum() == 0 ? Signal.Reason.CARRY_BELOW_EXIT : Signal.Reason.CARRY_ABOVE_ENTRY, 0.2, spot, perp,
+                funding, micros, System.currentTimeMillis() + 60_000);
+    }
+
+    private void send(Signal signal) {
+        kafka.send(Topics.SIGNALS, signal.key(), EventCodec.encode(signal)).join();
+    }
+
+    private String awaitOutcome(Signal signal) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !outcome(signal).equals("IN_PROGRESS") && !outcome(signal).isEmpty());
+        return outcome(signal);
+    }
+
+    private String outcome(Signal signal) {
+        return jdbc.sql("select outcome from processed_signals where signal_id = ?").param(signal.signalId())
+                .query(String.class).optional().orElse("");
+    }
+
+    private long fills(String pairId) {
+        return jdbc.sql("select count(*) from fills where pair_id = ?").param(pairId).query(Long.class).single();
+    }
+
+    private Http.Response admin(String method, String path, String body, boolean authenticated) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (authenticated) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString("operator:it-secret".getBytes(StandardCharsets.UTF_8)));
+        }
+        return Http.send(request.build());
+    }
+}

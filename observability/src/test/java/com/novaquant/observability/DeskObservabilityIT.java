@@ -12,6 +12,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,14 +63,19 @@ class DeskObservabilityIT {
         PrometheusServer.requireInstalled(PrometheusServer.BINARY);
         checker = Checker.of(DASHBOARDS, RULES);
         Map<String, List<String>> extra = new LinkedHashMap<>();
-        // The synthetic market at 60x with its funding spike a minute in: the desk opens pairs within the test.
-        extra.put(DeskConfig.SIMULATOR, List.of("--nova.simulator.clock-speed=60",
-                "--nova.simulator.funding.spike-start=1m", "--nova.simulator.funding.spike-duration=3h"));
+        // The synthetic market at 60x; the funding spike is set through the simulator's admin API once the desk is up
+        // (a timed one could pass while the services start on a busy machine). Funding income is polled often so
+        // that the settlement the test triggers reaches the funding panels.
+        extra.put(DeskConfig.SIMULATOR, List.of("--nova.simulator.clock-speed=60"));
+        extra.put(DeskConfig.EXECUTION, List.of("--nova.execution.funding-poll-interval=5s"));
         DeskConfig config = new DeskConfig(DESK_ROOT, workDir, "synthetic", PrometheusServer.freePort(), PrometheusServer.freePort(),
                 DeskConfig.freePorts(), null, "100001", "observability-it", extra, List.of());
         desk = new Desk(config, System.out).start(Duration.ofMinutes(4));
         List<String> targets = SCRAPED.stream().map(name -> "127.0.0.1:" + config.port(name)).toList();
         prometheus = PrometheusServer.start(workDir.resolve("prometheus"), targets, RULES, Duration.ofSeconds(2));
+        for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
+            simulatorAdmin("/admin/market/funding", "{\"symbol\":\"" + symbol + "\",\"rate\":0.0015}");
+        }
     }
 
     @AfterAll
@@ -99,6 +109,11 @@ class DeskObservabilityIT {
     @Order(2)
     void everyPanelQueryAndEveryAlertRuleParsesAndReturnsDataOnTheRunningDesk() throws IOException {
         long deadline = System.nanoTime() + DATA_DEADLINE.toNanos();
+        // Once pairs are open, the next funding settlement is brought forward so the funding panels have a payment.
+        while (prometheus.api().query("nova_execution_open_notional > 0").series() == 0 && System.nanoTime() < deadline) {
+            sleep(2_000);
+        }
+        simulatorAdmin("/admin/clock/advance", "{\"ms\":" + Duration.ofHours(8).toMillis() + "}");
         Checker.Report report = checker.checkQueries(prometheus.api());
         while (!report.passed() && System.nanoTime() < deadline) {
             sleep(10_000);
@@ -139,6 +154,21 @@ class DeskObservabilityIT {
             texts.add(text);
         }
         return texts;
+    }
+
+    private void simulatorAdmin(String path, String json) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + desk.config().port(DeskConfig.SIMULATOR) + path))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void sleep(long ms) {

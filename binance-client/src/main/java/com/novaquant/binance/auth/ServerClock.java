@@ -12,7 +12,6 @@ public final class ServerClock {
 
     private final LongSupplier localClock;
     private final AtomicLong offsetMs = new AtomicLong();
-    private final AtomicLong lastSyncLocalMs = new AtomicLong(Long.MIN_VALUE);
 
     public ServerClock(LongSupplier localClockMs) {
         this.localClock = localClockMs;
@@ -42,16 +41,10 @@ public final class ServerClock {
     public void record(long serverTimeMs, long sentLocalMs, long receivedLocalMs) {
         long midpoint = sentLocalMs + (receivedLocalMs - sentLocalMs) / 2;
         offsetMs.set(serverTimeMs - midpoint);
-        lastSyncLocalMs.set(receivedLocalMs);
     }
 
     /** serverTime - localTime in ms. */
     public long offsetMs() {
         return offsetMs.get();
-    }
-
-    /** Local time of the last successful sync, or {@link Long#MIN_VALUE} when never synced. */
-    public long lastSyncLocalMs() {
-        return lastSyncLocalMs.get();
     }
 }

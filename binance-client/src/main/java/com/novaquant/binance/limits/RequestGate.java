@@ -24,6 +24,9 @@ import java.util.function.Supplier;
  */
 public final class RequestGate {
 
+    /** Share of the exchange's per-minute weight at which weighted requests stop until the minute turns. */
+    static final double WEIGHT_HEADROOM = 0.95;
+
     private final String name;
     private final BanState ban;
     private final Supplier<Instant> clock;
@@ -32,6 +35,8 @@ public final class RequestGate {
     private final AtomicReference<Instant> retryAfterUntil = new AtomicReference<>(Instant.MIN);
     private final AtomicReference<List<RateLimiter>> weightLimiters = new AtomicReference<>(List.of());
     private final AtomicReference<List<RateLimiter>> orderLimiters = new AtomicReference<>(List.of());
+    private final AtomicReference<Instant> weightExhaustedUntil = new AtomicReference<>(Instant.MIN);
+    private volatile int exchangeWeightPerMinute;
 
     /**
      * @param name             venue name, used in limiter and breaker names
@@ -62,6 +67,9 @@ public final class RequestGate {
         List<RateLimiter> weights = new ArrayList<>();
         List<RateLimiter> orders = new ArrayList<>();
         for (RateLimitRule rule : rules) {
+            if (rule.type().equals("REQUEST_WEIGHT") && rule.window().equals(Duration.ofMinutes(1))) {
+                exchangeWeightPerMinute = rule.limit();
+            }
             int budget = Math.max(1, (int) Math.floor(rule.limit() * budgetFraction));
             RateLimiter limiter = RateLimiter.of("binance-" + name + "-" + rule.type() + "-" + rule.intervalNum()
                     + rule.interval(), RateLimiterConfig.custom()
@@ -99,6 +107,12 @@ public final class RequestGate {
             return Optional.of(new NotSent(NotSentReason.RATE_LIMITED,
                     "Binance asked to retry after " + retryAfter + " (HTTP 429)", Optional.of(retryAfter)));
         }
+        Instant weightBlocked = weightExhaustedUntil.get();
+        if (weight > 0 && clock.get().isBefore(weightBlocked)) {
+            return Optional.of(new NotSent(NotSentReason.RATE_LIMITED, "X-MBX-USED-WEIGHT-1M is within "
+                    + Math.round(WEIGHT_HEADROOM * 100) + " % of the exchange limit " + exchangeWeightPerMinute
+                    + " (shared by every process on this IP)", Optional.of(weightBlocked)));
+        }
         if (!circuitBreaker.tryAcquirePermission()) {
             return Optional.of(NotSent.of(NotSentReason.CIRCUIT_OPEN,
                     "circuit breaker binance-" + name + " is open after transport failures"));
@@ -132,6 +146,20 @@ public final class RequestGate {
     /** The transport failed or Binance answered 5xx/408. */
     public void recordTransportFailure(long elapsedNanos, Throwable failure) {
         circuitBreaker.onError(elapsedNanos, TimeUnit.NANOSECONDS, failure);
+    }
+
+    /**
+     * The IP's used weight as Binance reports it ({@code X-MBX-USED-WEIGHT-1M}). Other processes on the same IP
+     * spend weight this client cannot see; when the total nears the exchange's limit, weighted requests are
+     * refused locally until the next minute, because the next step after 429s is an IP ban.
+     */
+    public void observeUsedWeight(long usedWeight) {
+        int limit = exchangeWeightPerMinute;
+        if (limit > 0 && usedWeight >= (long) Math.ceil(limit * WEIGHT_HEADROOM)) {
+            Instant now = clock.get();
+            Instant nextMinute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+            weightExhaustedUntil.accumulateAndGet(nextMinute, (a, b) -> a.isAfter(b) ? a : b);
+        }
     }
 
     /** HTTP 429: refuse locally until {@code now + retryAfter}. */

@@ -228,7 +228,9 @@ final class RestTransport {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             try {
                 if (name.equals("x-mbx-used-weight-1m")) {
-                    metrics.usedWeight(venue, Long.parseLong(header.getValue().trim()));
+                    long used = Long.parseLong(header.getValue().trim());
+                    metrics.usedWeight(venue, used);
+                    gate.observeUsedWeight(used);
                 } else if (name.startsWith(ORDER_COUNT_PREFIX)) {
                     metrics.orderCount(venue, name.substring(ORDER_COUNT_PREFIX.length()),
                             Long.parseLong(header.getValue().trim()));

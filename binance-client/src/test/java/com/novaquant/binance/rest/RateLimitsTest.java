@@ -169,6 +169,27 @@ class RateLimitsTest {
     }
 
     @Test
+    void usedWeightNearTheExchangeLimitStopsWeightedRequestsUntilTheMinuteTurns() {
+        client.spot().exchangeInfo().join();
+        binance.enqueue("GET " + SPOT_ORDER, OrderResponses.spotStatus(
+                new FakeBinance.Received("GET", SPOT_ORDER, "", java.util.Map.of("origClientOrderId", "heavy-1"),
+                        FakeBinance.API_KEY, ""), "NEW").withHeader("X-MBX-USED-WEIGHT-1M", "5750"));
+        binance.always("GET " + SPOT_ORDER, r -> OrderResponses.spotStatus(r, "NEW"));
+
+        OrderOutcome heavy = client.spot().queryOrder("BTCUSDT", "heavy-1").join();
+        OrderOutcome refused = client.spot().queryOrder("BTCUSDT", "heavy-2").join();
+
+        assertThat(heavy).isInstanceOf(Accepted.class);
+        assertThat(refused).isInstanceOfSatisfying(NotSent.class, n -> {
+            assertThat(n.reason()).isEqualTo(NotSentReason.RATE_LIMITED);
+            assertThat(n.detail()).contains("X-MBX-USED-WEIGHT-1M").contains("6000");
+            assertThat(n.retryAfter()).contains(Instant.parse("2026-11-25T10:01:00Z"));
+        });
+        now.set(Instant.parse("2026-11-25T10:01:00.001Z"));
+        assertThat(client.spot().queryOrder("BTCUSDT", "heavy-3").join()).isInstanceOf(Accepted.class);
+    }
+
+    @Test
     void circuitBreakerOpensAfterRepeatedConnectFailures() throws Exception {
         URI closed;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

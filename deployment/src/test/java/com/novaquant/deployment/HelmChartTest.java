@@ -214,6 +214,14 @@ class HelmChartTest {
         }
     }
 
+    @Test
+    void fractionalCpuOrUnequalMemoryIsRefusedBecauseThePodWouldLoseItsExclusiveCores() {
+        assertThatThrownBy(() -> RenderedChart.render(c -> c.set("signal.resources.cpu", "500m")))
+                .hasMessageContaining("cpu");
+        assertThatThrownBy(() -> RenderedChart.render(c -> c.set("execution.resources.memory", "2G")))
+                .hasMessageContaining("memory");
+    }
+
     @ParameterizedTest
     @MethodSource("bothValueSets")
     void everyContainerIsSupervisedByStartupLivenessAndReadinessProbesAndStopsGracefully(RenderedChart chart) {

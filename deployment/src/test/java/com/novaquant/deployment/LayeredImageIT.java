@@ -81,7 +81,7 @@ class LayeredImageIT {
         Process service = builder.start();
         try {
             String base = "http://127.0.0.1:" + port;
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
                     .failFast("service exited: " + tail(log), () -> !service.isAlive())
                     .until(() -> healthUp(base + "/actuator/health"));
 

@@ -105,7 +105,7 @@ public final class Desk implements AutoCloseable {
 
         List<String> alert = new ArrayList<>(common);
         alert.add("--nova.alert.execution-url=http://localhost:" + config.port(DeskConfig.EXECUTION));
-        alert.add("--nova.alert.outbox-dir=" + config.workDir().resolve("alert-outbox"));
+        alert.add("--nova.alert.outbox-path=" + config.workDir().resolve("alert-outbox.jsonl"));
         alert.add("--nova.telegram.chat-ids=" + config.telegramChatIds());
         Map<String, String> alertEnv = new HashMap<>(env);
         if (config.telegramToken() == null) {
@@ -193,6 +193,14 @@ public final class Desk implements AutoCloseable {
 
     public EmbeddedPostgresServer postgres() {
         return postgres;
+    }
+
+    /** Sends a Telegram message from an operator's chat to the bot (local sink only). */
+    public void telegramCommand(long chatId, String username, String text) {
+        if (telegram == null) {
+            throw new IllegalStateException("a real Telegram bot is configured; type the command in Telegram");
+        }
+        telegram.command(chatId, username, text);
     }
 
     /** What the local Telegram sink received so far (empty with a real token). */

@@ -60,6 +60,7 @@ public final class LocalDesk {
         Desk desk = new Desk(config, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("[desk] stopping...");
+            quietKafkaShutdown();
             desk.close();
             System.out.println("[desk] stopped");
         }, "desk-shutdown"));
@@ -92,6 +93,17 @@ public final class LocalDesk {
                 config.port(DeskConfig.SIMULATOR),
                 config.telegramToken() == null ? "local sink, messages printed here as [telegram -> chat ...]" : "real bot",
                 config.workDir()));
+    }
+
+    /**
+     * Kafka's test kit deletes its log directories in its own shutdown hook, racing the broker's orderly stop; the
+     * errors that race prints are noise once the desk is stopping.
+     */
+    private static void quietKafkaShutdown() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger("kafka").setLevel(ch.qos.logback.classic.Level.OFF);
+            context.getLogger("org.apache.kafka").setLevel(ch.qos.logback.classic.Level.OFF);
+        }
     }
 
     /** The password goes to a file only its owner can read, never to the console or a log. */

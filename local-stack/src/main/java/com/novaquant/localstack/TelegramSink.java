@@ -27,7 +27,9 @@ final class TelegramSink implements AutoCloseable {
     private final HttpServer server;
     private final PrintStream console;
     private final List<String> sent = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.BlockingQueue<String> updates = new java.util.concurrent.LinkedBlockingQueue<>();
     private long messageId;
+    private long updateId;
 
     private TelegramSink(HttpServer server, PrintStream console) {
         this.server = server;
@@ -70,12 +72,13 @@ final class TelegramSink implements AutoCloseable {
             response = "{\"ok\":true,\"result\":{\"message_id\":" + messageId + ",\"date\":" + System.currentTimeMillis() / 1000
                     + ",\"chat\":{\"id\":" + (chat.isEmpty() ? "0" : chat) + ",\"type\":\"private\"},\"text\":\"\"}}";
         } else if (path.endsWith("/getUpdates")) {
+            String update = null;
             try {
-                Thread.sleep(1000);
+                update = updates.poll(1, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            response = "{\"ok\":true,\"result\":[]}";
+            response = "{\"ok\":true,\"result\":[" + (update == null ? "" : update) + "]}";
         } else if (path.endsWith("/getMe")) {
             response = "{\"ok\":true,\"result\":{\"id\":1,\"is_bot\":true,\"first_name\":\"Nova Local\",\"username\":\"nova_local_bot\"}}";
         } else {
@@ -86,6 +89,15 @@ final class TelegramSink implements AutoCloseable {
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** Queues a message from an operator's chat, delivered to the bot's next getUpdates. */
+    synchronized void command(long chatId, String username, String text) {
+        updateId++;
+        long now = System.currentTimeMillis() / 1000;
+        updates.add(("{\"update_id\":%d,\"message\":{\"message_id\":%d,\"date\":%d,\"chat\":{\"id\":%d,\"type\":\"private\"},"
+                + "\"from\":{\"id\":%d,\"is_bot\":false,\"first_name\":\"%s\",\"username\":\"%s\"},\"text\":\"%s\"}}")
+                .formatted(updateId, updateId, now, chatId, chatId, username, username, text.replace("\"", "\\\"")));
     }
 
     private static String extract(Pattern json, String body, String rawQuery, String name) {

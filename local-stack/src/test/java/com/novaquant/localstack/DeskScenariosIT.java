@@ -1,0 +1,271 @@
+package com.novaquant.localstack;
+
+import com.novaquant.events.FillEvent;
+import com.novaquant.events.FundingPaymentEvent;
+import com.novaquant.events.KillSwitchState;
+import com.novaquant.events.LegRiskEvent;
+import com.novaquant.events.PairEvent;
+import com.novaquant.events.Quote;
+import com.novaquant.events.Side;
+import com.novaquant.events.Topics;
+import com.novaquant.events.Venue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole desk end to end, as an operator would see it: real Kafka, real PostgreSQL, the exchange simulator and the
+ * four services as separate JVMs, the Telegram sink. One desk serves the four scenarios in order, each leaving the
+ * desk in the state the next one starts from.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeskScenariosIT {
+
+    private static final long CHAT = 100001;
+    private static final String SYMBOL = "BTCUSDT";
+    private static final Duration STEP = Duration.ofSeconds(120);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static Desk desk;
+    static TopicRecorder recorder;
+    static String password = UUID.randomUUID().toString();
+    static LocalTime summaryAt;
+
+    @BeforeAll
+    static void startDesk() throws IOException {
+        Path repo = Path.of("").toAbsolutePath().getParent();
+        Path work = Files.createTempDirectory("desk-scenarios");
+        // The daily summary and the INFO digest fall due once the other scenarios are done.
+        LocalTime now = LocalTime.now(ZoneOffset.UTC);
+        summaryAt = now.plusMinutes(7).withSecond(0).withNano(0);
+        LocalTime digestAt = summaryAt.plusMinutes(1);
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        Map<String, List<String>> extra = Map.of(
+                DeskConfig.SIMULATOR, List.of(
+                        // No funding spike of its own: the scenarios set funding through the simulator's admin API.
+                        "--nova.simulator.funding.spike-start=1000h", "--nova.simulator.funding.negative-start=1000h"),
+                DeskConfig.SIGNAL, List.of("--nova.signal.republish-interval=5s"),
+                DeskConfig.EXECUTION, List.of(
+                        // A rejected hedge is unwound at once (no re-hedge attempt), funding is polled often.
+                        "--nova.execution.rehedge-attempts=0",
+                        "--nova.execution.funding-poll-interval=2s",
+                        "--nova.execution.daily-summary-time=" + summaryAt.format(hhmm)),
+                DeskConfig.ALERT, List.of(
+                        "--nova.alert.daily-digest-time=" + digestAt.format(hhmm),
+                        "--nova.alert.dedup-window=5s"));
+        DeskConfig config = new DeskConfig(repo, work, "synthetic", 0, 0, DeskConfig.freePorts(), null,
+                String.valueOf(CHAT), password, extra, List.of());
+        desk = new Desk(config, System.out).start(Duration.ofMinutes(4));
+        recorder = new TopicRecorder(desk.kafkaBootstrapServers(),
+                List.of(Topics.EXEC_EVENTS, Topics.CONTROL, Topics.QUOTES, Topics.ALERTS));
+    }
+
+    @AfterAll
+    static void stopDesk() throws InterruptedException {
+        if (recorder != null) {
+            recorder.close();
+        }
+        if (desk != null) {
+            desk.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void futuresLegRejectedUnwindsSpotHaltsTradingAndPagesTheOperator() {
+        simulator("POST", "/admin/faults/reject-next",
+                "{\"venue\":\"USDM\",\"symbol\":\"" + SYMBOL + "\",\"code\":-2019,\"msg\":\"Margin is insufficient.\"}");
+        simulator("POST", "/admin/market/funding", "{\"symbol\":\"" + SYMBOL + "\",\"rate\":0.003}");
+
+        await().atMost(STEP).until(() -> recorder.all(LegRiskEvent.class).stream().anyMatch(e -> e.symbol().equals(SYMBOL)));
+        LegRiskEvent episode = recorder.all(LegRiskEvent.class).getFirst();
+        assertThat(episode.filledVenue()).isEqualTo(Venue.SPOT);
+        assertThat(episode.failedVenue()).isEqualTo(Venue.USDM);
+        assertThat(episode.resolution()).isEqualTo("UNWOUND");
+
+        await().atMost(STEP).until(() -> recorder.all(KillSwitchState.class).stream().anyMatch(KillSwitchState::engaged));
+        await().atMost(STEP).until(() -> telegramContains("LEG RISK DETECTED"));
+        assertThat(telegram("LEG RISK DETECTED")).contains("Spot Filled").contains("Future Rejected").contains("System Halted");
+
+        // The unwind sold back what the spot leg bought: no naked spot exposure is left.
+        String orders = simulator("GET", "/admin/orders", null);
+        assertThat(count(orders, "\"outcome\":\"REJECTED:-2019\"")).isEqualTo(1);
+        assertThat(count(orders, "\"side\":\"BUY\"")).isEqualTo(1);
+        assertThat(count(orders, "\"side\":\"SELL\"")).isEqualTo(2);
+
+        // While the kill switch is engaged the funding spike goes on, and nothing opens.
+        int ordersBefore = count(orders, "\"clientOrderId\"");
+        sleep(Duration.ofSeconds(15));
+        assertThat(count(simulator("GET", "/admin/orders", null), "\"clientOrderId\"")).isEqualTo(ordersBefore);
+        assertThat(recorder.all(PairEvent.class)).noneMatch(p -> p.state().equals("OPEN"));
+    }
+
+    @Test
+    @Order(2)
+    void releasedByTheOperatorTheFundingSpikeOpensAHedgedPairAndTheOperatorIsTold() {
+        assertThat(admin("POST", "/admin/kill-switch/release", "{\"reason\":\"leg risk reviewed\"}").statusCode()).isEqualTo(200);
+
+        await().atMost(STEP).until(() -> recorder.all(PairEvent.class).stream()
+                .anyMatch(p -> p.symbol().equals(SYMBOL) && p.state().equals("OPEN")));
+        PairEvent open = recorder.all(PairEvent.class).stream().filter(p -> p.state().equals("OPEN")).findFirst().orElseThrow();
+        assertThat(open.spotQty()).isPositive();
+        assertThat(open.perpQty().abs()).isEqualByComparingTo(open.spotQty());
+
+        List<FillEvent> fills = recorder.all(FillEvent.class).stream().filter(f -> f.pairId().equals(open.pairId())).toList();
+        BigDecimal bought = sum(fills, Venue.SPOT, Side.BUY);
+        BigDecimal sold = sum(fills, Venue.USDM, Side.SELL);
+        assertThat(bought).isPositive().isEqualByComparingTo(sold);
+
+        HttpResponse<String> pairs = admin("GET", "/admin/pairs", null);
+        assertThat(pairs.statusCode()).isEqualTo(200);
+        assertThat(pairs.body()).contains(SYMBOL).contains(open.pairId());
+        assertThat(admin("GET", "/admin/pairs", null, "wrong-password").statusCode()).isEqualTo(401);
+
+        // The release reached the operator's phone, and the operator can ask for positions from Telegram.
+        await().atMost(STEP).until(() -> telegramContains("released"));
+        desk.telegramCommand(CHAT, "operator_alice", "/positions");
+        await().atMost(STEP).until(() -> desk.telegramMessages().stream()
+                .anyMatch(m -> m.contains(SYMBOL) && !m.contains("LEG RISK") && !m.contains("released")));
+    }
+
+    @Test
+    @Order(3)
+    void feedLagRaisesAWarningReconnectsAndRecovers() {
+        double reconnectsBefore = metric(DeskConfig.INGESTION, "nova_ingestion_reconnects_total");
+        simulator("POST", "/admin/faults/feed-lag", "{\"venue\":\"USDM\",\"ms\":700}");
+
+        await().atMost(STEP).until(() -> telegramContains("WebSocket lag detected"));
+        await().atMost(STEP).until(() -> metric(DeskConfig.INGESTION, "nova_ingestion_reconnects_total") > reconnectsBefore);
+
+        simulator("DELETE", "/admin/faults", null);
+        long recoveredFrom = System.currentTimeMillis();
+        await().atMost(STEP).until(() -> recorder.all(Quote.class).stream()
+                .anyMatch(q -> q.venue() == Venue.USDM && q.exchangeTimeMs() > recoveredFrom + 2_000
+                        && q.receivedAtMicros() / 1000 - q.exchangeTimeMs() < 200));
+        await().atMost(STEP).until(() -> status(DeskConfig.INGESTION, "/actuator/health/readiness") == 200);
+    }
+
+    @Test
+    @Order(4)
+    void aFundingIntervalPaysTheShortAndTheDailySummaryCountsIt() {
+        simulator("POST", "/admin/clock/advance", "{\"ms\":28800000}");
+
+        await().atMost(STEP).until(() -> recorder.all(FundingPaymentEvent.class).stream()
+                .anyMatch(f -> f.symbol().equals(SYMBOL) && f.amount().signum() > 0));
+        String pnl = admin("GET", "/admin/pnl?hours=24", null).body();
+        assertThat(number(pnl, "funding")).isPositive();
+
+        // The daily summary is raised at its configured time and delivered in the quiet INFO digest a minute later.
+        await().atMost(Duration.ofMinutes(10)).until(() -> telegramContains("24h PnL"));
+        String summary = telegram("24h PnL");
+        Matcher m = Pattern.compile("Total Trades: (\\d+)").matcher(summary);
+        assertThat(m.find()).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).isPositive();
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private static BigDecimal sum(List<FillEvent> fills, Venue venue, Side side) {
+        return fills.stream().filter(f -> f.venue() == venue && f.side() == side).map(FillEvent::quantity)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static boolean telegramContains(String text) {
+        return desk.telegramMessages().stream().anyMatch(m -> m.contains(text));
+    }
+
+    private static String telegram(String text) {
+        return desk.telegramMessages().stream().filter(m -> m.contains(text)).findFirst().orElse("");
+    }
+
+    private static int count(String haystack, String needle) {
+        int count = 0;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static BigDecimal number(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*\"?(-?[0-9.Ee+-]+)").matcher(json);
+        assertThat(m.find()).as(field + " in " + json).isTrue();
+        return new BigDecimal(m.group(1));
+    }
+
+    private static String simulator(String method, String path, String body) {
+        HttpResponse<String> response = send(method, "http://localhost:" + desk.config().port(DeskConfig.SIMULATOR) + path, body, null);
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static HttpResponse<String> admin(String method, String path, String body) {
+        return admin(method, path, body, password);
+    }
+
+    private static HttpResponse<String> admin(String method, String path, String body, String secret) {
+        String basic = Base64.getEncoder().encodeToString(("operator:" + secret).getBytes(StandardCharsets.UTF_8));
+        return send(method, "http://localhost:" + desk.config().port(DeskConfig.EXECUTION) + path, body, "Basic " + basic);
+    }
+
+    private static int status(String process, String path) {
+        return send("GET", "http://localhost:" + desk.config().port(process) + path, null, null).statusCode();
+    }
+
+    private static double metric(String process, String name) {
+        String body = send("GET", "http://localhost:" + desk.config().port(process) + "/actuator/prometheus", null, null).body();
+        return body.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static HttpResponse<String> send(String method, String url, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

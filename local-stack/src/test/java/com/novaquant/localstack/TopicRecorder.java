@@ -1,0 +1,56 @@
+package com.novaquant.localstack;
+
+import com.novaquant.events.EventCodec;
+import com.novaquant.events.EventDecodeException;
+import com.novaquant.events.NovaEvent;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Records every event on the given topics from the beginning, as an auditor reading the desk from outside. */
+final class TopicRecorder implements AutoCloseable {
+
+    private final List<NovaEvent> events = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+
+    TopicRecorder(String bootstrap, List<String> topics) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "scenario-recorder-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(topics);
+        thread = Thread.ofPlatform().name("topic-recorder").daemon().start(() -> {
+            try (consumer) {
+                while (running.get()) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                        try {
+                            events.add(EventCodec.decode(record.value()));
+                        } catch (EventDecodeException ignored) {
+                            // the services count these; the scenarios assert on valid events only
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    <T extends NovaEvent> List<T> all(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        thread.join(5_000);
+    }
+}

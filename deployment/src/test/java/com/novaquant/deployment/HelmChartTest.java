@@ -439,10 +439,16 @@ class HelmChartTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void monitoringComesFromTheChartsOneSourceFilesWithConfigurableSelectorLabels() {
         GenericKubernetesResource monitor = defaults.generic("ServiceMonitor").get(0);
         assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
         assertThat(monitor.get("spec").toString()).contains("/actuator/prometheus");
+        // job="nova-quant" on every target, as in docker-compose's Prometheus: the alert rules select on it.
+        assertThat(((Map<String, Object>) monitor.get("spec")).get("jobLabel")).isEqualTo("app.kubernetes.io/part-of");
+        assertThat(defaults.all(Service.class)).allSatisfy(service -> assertThat(service.getMetadata().getLabels())
+                .containsEntry("app.kubernetes.io/part-of", "nova-quant"));
+        assertThat(Repo.read("deploy/compose/prometheus/prometheus.yml")).contains("job_name: nova-quant");
         RenderedChart relabelled = RenderedChart.render(c -> c.set("metrics.serviceMonitor.labels.team", "desk"));
         assertThat(relabelled.generic("ServiceMonitor").get(0).getMetadata().getLabels()).containsEntry("team", "desk");
 

@@ -2,6 +2,7 @@ package com.novaquant.signal;
 
 import com.novaquant.events.EpochMicros;
 import com.novaquant.signal.adapter.kafka.KafkaSignalSink;
+import com.novaquant.signal.adapter.kafka.KillSwitchCatchUp;
 import com.novaquant.signal.adapter.kafka.MarketDataListener;
 import com.novaquant.signal.application.LiveSettings;
 import com.novaquant.signal.application.SignalEngine;
@@ -14,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +48,12 @@ public class SignalServiceConfiguration {
                               SignalMetrics metrics) {
         return new SignalEngine(settings, killSwitch::engaged, EpochMicros::now, new KafkaSignalSink(publisher),
                 metrics);
+    }
+
+    @Bean
+    KillSwitchCatchUp killSwitchCatchUp(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder,
+                                        KillSwitchView killSwitch, KafkaListenerEndpointRegistry listeners) {
+        return new KillSwitchCatchUp(consumers, decoder, killSwitch, listeners);
     }
 
     @Bean

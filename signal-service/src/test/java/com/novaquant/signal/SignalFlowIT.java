@@ -9,10 +9,15 @@ import com.novaquant.events.Quote;
 import com.novaquant.events.Signal;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
+import com.novaquant.signal.adapter.kafka.KillSwitchCatchUp;
+import com.novaquant.signal.adapter.kafka.MarketDataListener;
+import com.novaquant.support.EventDecoder;
 import com.novaquant.support.KillSwitchView;
 import com.novaquant.testsupport.KafkaServer;
 import com.novaquant.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -71,6 +77,12 @@ class SignalFlowIT {
     KafkaListenerEndpointRegistry listeners;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    PrometheusMeterRegistry prometheus;
+    @Autowired
+    EventDecoder decoder;
+    @Autowired
+    ConsumerFactory<String, byte[]> consumerFactory;
 
     private long nextFundingTimeMs;
 
@@ -91,7 +103,7 @@ class SignalFlowIT {
 
     @BeforeEach
     void marketDataListenerIsAssigned() {
-        MessageListenerContainer container = listeners.getListenerContainer("signal-market-data");
+        MessageListenerContainer container = listeners.getListenerContainer(MarketDataListener.ID);
         await().atMost(Duration.ofSeconds(30)).until(() -> container != null
                 && container.getAssignedPartitions() != null && container.getAssignedPartitions().size() >= 6);
         nextFundingTimeMs = System.currentTimeMillis() / 28_800_000 * 28_800_000 + 28_800_000;
@@ -148,6 +160,24 @@ class SignalFlowIT {
     }
 
     @Test
+    void killSwitchEngagedOnTheControlTopicIsKnownBeforeMarketDataIsRead() {
+        send(Topics.CONTROL, new KillSwitchState(true, "catch-up test", "signal-flow-it", System.currentTimeMillis()));
+        try {
+            // a fresh view, as at start-up: it knows nothing until the catch-up has read the compacted topic
+            KillSwitchView fresh = new KillSwitchView(decoder, new SimpleMeterRegistry());
+            assertThat(fresh.engaged()).isFalse();
+            new KillSwitchCatchUp(consumerFactory, decoder, fresh, listeners).readControlTopicToEnd();
+            assertThat(fresh.engaged()).isTrue();
+            assertThat(fresh.current().reason()).isEqualTo("catch-up test");
+        } finally {
+            send(Topics.CONTROL, new KillSwitchState(false, "catch-up test done", "signal-flow-it",
+                    System.currentTimeMillis() + 1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !killSwitch.engaged());
+        }
+        assertThat(listeners.getListenerContainer(MarketDataListener.ID).isRunning()).isTrue();
+    }
+
+    @Test
     void decisionsAreMeasuredAndCounted() {
         long start = EpochMicros.now();
         publishBooks();
@@ -155,19 +185,13 @@ class SignalFlowIT {
         publishFunding(DROP);
         awaitSignal(start, Signal::flat);
 
-        String metrics = com.novaquant.testsupport.Http.get("http://localhost:" + port() + "/actuator/prometheus").body();
+        // the registry behind /actuator/prometheus (the endpoint itself is probed by SignalApplicationIT)
+        String metrics = prometheus.scrape();
         assertThat(metrics)
                 .contains("nova_signal_tick_to_signal_seconds{application=\"signal-service\",quantile=\"0.99\"}")
                 .contains("nova_signal_signals_total{application=\"signal-service\",kind=\"CHANGE\",reason=\"CARRY_BELOW_EXIT\",symbol=\"BTCUSDT\"}")
                 .contains("nova_signal_carry{application=\"signal-service\",symbol=\"BTCUSDT\"}")
                 .contains("nova_signal_rejected_total{application=\"signal-service\",reason=\"STALE_QUOTE\",symbol=\"ETHUSDT\"}");
-    }
-
-    @Autowired
-    org.springframework.core.env.Environment environment;
-
-    private int port() {
-        return Integer.parseInt(environment.getRequiredProperty("local.server.port"));
     }
 
     private double killSwitchRefusals() {

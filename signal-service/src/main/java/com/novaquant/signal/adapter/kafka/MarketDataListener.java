@@ -12,9 +12,13 @@ import org.springframework.kafka.annotation.KafkaListener;
  * Feeds quotes and funding updates to the engine. One listener (one consumer thread) reads both topics, so the
  * engine's lock is uncontended; instances scale out by sharing the consumer group, the symbol-keyed partitions of
  * both topics being split alike. It starts from the latest offsets: old quotes would be stale anyway.
- * Malformed records are counted and skipped by {@link EventDecoder}.
+ * Malformed records are counted and skipped by {@link EventDecoder}. It does not start with the context but once
+ * the kill switch is known ({@link KillSwitchCatchUp}).
  */
 public class MarketDataListener {
+
+    /** The listener container's id; it starts once the kill switch is known ({@link KillSwitchCatchUp}). */
+    public static final String ID = "signal-market-data";
 
     private final EventDecoder decoder;
     private final SignalEngine engine;
@@ -24,8 +28,8 @@ public class MarketDataListener {
         this.engine = engine;
     }
 
-    @KafkaListener(id = "signal-market-data", topics = {Topics.QUOTES, Topics.FUNDING},
-            groupId = "${spring.application.name}", concurrency = "1")
+    @KafkaListener(id = ID, topics = {Topics.QUOTES, Topics.FUNDING},
+            groupId = "${spring.application.name}", concurrency = "1", autoStartup = "false")
     void onRecord(ConsumerRecord<String, byte[]> record) {
         if (Topics.QUOTES.equals(record.topic())) {
             decoder.decode(record, Quote.class).ifPresent(engine::onQuote);

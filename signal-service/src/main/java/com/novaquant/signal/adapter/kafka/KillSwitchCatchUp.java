@@ -1,0 +1,114 @@
+package com.novaquant.signal.adapter.kafka;
+
+import com.novaquant.events.KillSwitchState;
+import com.novaquant.events.Topics;
+import com.novaquant.support.EventDecoder;
+import com.novaquant.support.KillSwitchView;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Holds market data back until the kill switch is known. {@link KillSwitchView} starts "released" and learns the
+ * real state from {@code nova.control} some moments after start-up; a decision taken in that window could open a
+ * pair while the desk is halted. So the market-data listener does not start with the context: once the application
+ * is ready, this reads the compacted control topic to its end, applies the newest state, and only then starts the
+ * listener. If the topic cannot be read it retries, and the service decides nothing meanwhile.
+ */
+public class KillSwitchCatchUp {
+
+    private static final Logger log = LoggerFactory.getLogger(KillSwitchCatchUp.class);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
+
+    private final ConsumerFactory<String, byte[]> consumers;
+    private final EventDecoder decoder;
+    private final KillSwitchView killSwitch;
+    private final KafkaListenerEndpointRegistry listeners;
+
+    public KillSwitchCatchUp(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder,
+                             KillSwitchView killSwitch, KafkaListenerEndpointRegistry listeners) {
+        this.consumers = consumers;
+        this.decoder = decoder;
+        this.killSwitch = killSwitch;
+        this.listeners = listeners;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startMarketDataOnceTheKillSwitchIsKnown() {
+        Thread.ofVirtual().name("kill-switch-catch-up").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    readControlTopicToEnd();
+                    MessageListenerContainer container = listeners.getListenerContainer(MarketDataListener.ID);
+                    if (container != null) {
+                        container.start();
+                    }
+                    log.info("Kill switch known ({}); market data listener started",
+                            killSwitch.engaged() ? "ENGAGED" : "released");
+                    return;
+                } catch (RuntimeException e) {
+                    log.error("Cannot read {} to learn the kill switch; no decisions until it can: {}",
+                            Topics.CONTROL, e.toString());
+                    try {
+                        Thread.sleep(RETRY_PAUSE);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        });
+    }
+
+    /** Reads {@code nova.control} from the beginning to its current end and applies every kill-switch state. */
+    public void readControlTopicToEnd() {
+        Properties overrides = new Properties();
+        overrides.put("enable.auto.commit", "false");
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer(null, "signal-kill-switch-catch-up", null,
+                overrides)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(Topics.CONTROL, READ_TIMEOUT);
+            if (infos == null || infos.isEmpty()) {
+                return;
+            }
+            List<TopicPartition> partitions = infos.stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (!caughtUp(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("timed out reading " + Topics.CONTROL + " to its end");
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (Topics.KILL_SWITCH_KEY.equals(record.key())) {
+                        decoder.decode(record, KillSwitchState.class).ifPresent(killSwitch::apply);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean caughtUp(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+            if (consumer.position(partition.getKey()) < partition.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

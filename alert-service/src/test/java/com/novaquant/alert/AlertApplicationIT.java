@@ -56,10 +56,10 @@ class AlertApplicationIT extends SentinelTestBase {
     @Test
     void anAlertOnKafkaReachesTelegramAndShowsInTheDocumentedMetrics() {
         publish(Severity.WARNING, "RECONCILIATION_MISMATCH", "it-e2e drift on ETHUSDT", "it-e2e");
-        await().atMost(Duration.ofSeconds(15)).until(() -> alertMessages(CHAT_A).stream()
+        await().atMost(Duration.ofSeconds(45)).until(() -> alertMessages(CHAT_A).stream()
                 .anyMatch(m -> m.text().contains("it-e2e drift on ETHUSDT")));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 Http.get("http://localhost:" + port + "/actuator/prometheus").body())
                 .contains("nova_alert_received_total{application=\"alert-service\",severity=\"WARNING\"}")
                 .contains("nova_alert_sent_total{application=\"alert-service\",severity=\"WARNING\"}")

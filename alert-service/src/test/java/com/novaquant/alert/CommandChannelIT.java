@@ -32,7 +32,7 @@ class CommandChannelIT extends SentinelTestBase {
         TELEGRAM.userSays(STRANGER_CHAT, 66, "mallory", "/halt");
 
         // The WARNING travels through nova.alerts like any other alert and reaches the allowed chats.
-        await().atMost(Duration.ofSeconds(20)).until(() -> alertMessages(CHAT_A).stream()
+        await().atMost(Duration.ofSeconds(45)).until(() -> alertMessages(CHAT_A).stream()
                 .anyMatch(m -> m.text().contains("TELEGRAM_UNAUTHORIZED") && m.text().contains("666")));
         assertThat(TELEGRAM.sentTo(STRANGER_CHAT)).isEmpty();
         assertThat(EXECUTION.calls()).isEmpty();
@@ -45,7 +45,8 @@ class CommandChannelIT extends SentinelTestBase {
         TELEGRAM.userSays(CHAT_A, 7, "alice", "/status");
 
         String reply = awaitReply(CHAT_A, "Status");
-        assertThat(reply).contains("openPairs: 2").contains("pnlToday: 12.34").contains("engaged: false");
+        assertThat(reply).contains("openPairs: 2").contains("pnlToday: 12.34").contains("engaged: false")
+                .contains("Sentinel: pending CRITICAL 0");
         FakeExecutionAdmin.Call call = EXECUTION.calls().getFirst();
         assertThat(call.method()).isEqualTo("GET");
         assertThat(call.path()).isEqualTo("/admin/status");
@@ -126,7 +127,7 @@ class CommandChannelIT extends SentinelTestBase {
     }
 
     private static String awaitReply(long chatId, String startsWith) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> reply(chatId, startsWith).isPresent());
+        await().atMost(Duration.ofSeconds(45)).until(() -> reply(chatId, startsWith).isPresent());
         return reply(chatId, startsWith).orElseThrow();
     }
 

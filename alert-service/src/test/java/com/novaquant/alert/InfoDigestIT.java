@@ -58,7 +58,7 @@ class InfoDigestIT {
         registry.add("nova.telegram.base-url", TELEGRAM::baseUrl);
         registry.add("nova.telegram.chat-ids", () -> CHAT);
         registry.add("nova.telegram.per-chat-interval", () -> "0ms");
-        registry.add("nova.telegram.poll-timeout", () -> "1s");
+        registry.add("nova.telegram.poll-timeout", () -> "2s");
         registry.add("nova.alert.idle-tick", () -> "50ms");
         registry.add("nova.alert.outbox-path", outbox::toString);
         registry.add("nova.alert.consumer-group", () -> "alert-digest-" + UUID.randomUUID());
@@ -93,14 +93,14 @@ class InfoDigestIT {
         publish(Severity.INFO, "FUNDING_RECEIVED", "funding 1.20 USDT on BTCUSDT", "FUNDING_RECEIVED:BTCUSDT");
         publish(Severity.WARNING, "FEED_LAG", "digest-test warning " + run, "digest-test");
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> SentinelTestBase.alertMessages(TELEGRAM, CHAT).stream()
+        await().atMost(Duration.ofSeconds(45)).until(() -> SentinelTestBase.alertMessages(TELEGRAM, CHAT).stream()
                 .anyMatch(m -> m.text().contains("digest-test warning " + run)));
         assertThat(digests()).as("INFO is not sent on arrival").isEmpty();
         assertThat(desk.pending(Severity.INFO)).isEqualTo(3);
 
         assertThat(desk.nextDigest()).isEqualTo(DIGEST_AT);
         CLOCK.advance(Duration.ofMinutes(6));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !digests().isEmpty());
+        await().atMost(Duration.ofSeconds(45)).until(() -> !digests().isEmpty());
         FakeTelegram.Sent digest = digests().getFirst();
         assertThat(digest.silent()).as("sent without a notification sound").isTrue();
         assertThat(digest.text()).contains("Digest").contains("3 INFO alert(s)")

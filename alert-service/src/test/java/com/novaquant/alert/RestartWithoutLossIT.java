@@ -86,9 +86,9 @@ class RestartWithoutLossIT {
         for (int i = 0; i < 10; i++) {
             send(i % 4 == 0 ? Severity.CRITICAL : Severity.WARNING, marker(i), base + 1 + i);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        await().atMost(Duration.ofSeconds(45)).until(() ->
                 firstDesk.pending(Severity.WARNING) == canaries + 7 && firstDesk.pending(Severity.CRITICAL) == 3);
-        await().atMost(Duration.ofSeconds(20)).until(this::offsetsCommittedToTheEnd);
+        await().atMost(Duration.ofSeconds(45)).until(this::offsetsCommittedToTheEnd);
         assertThat(TELEGRAM.sent()).isEmpty();
         first.close();
 
@@ -119,7 +119,7 @@ class RestartWithoutLossIT {
                 "--nova.telegram.base-url=" + TELEGRAM.baseUrl(),
                 "--nova.telegram.chat-ids=" + CHAT,
                 "--nova.telegram.per-chat-interval=0ms",
-                "--nova.telegram.poll-timeout=1s",
+                "--nova.telegram.poll-timeout=2s",
                 "--nova.telegram.request-timeout=500ms",
                 "--nova.alert.retry-min-backoff=100ms",
                 "--nova.alert.retry-max-backoff=300ms",

@@ -64,7 +64,7 @@ abstract class SentinelTestBase {
         registry.add("nova.telegram.base-url", TELEGRAM::baseUrl);
         registry.add("nova.telegram.chat-ids", () -> CHAT_A + "," + CHAT_B);
         registry.add("nova.telegram.request-timeout", () -> "500ms");
-        registry.add("nova.telegram.poll-timeout", () -> "1s");
+        registry.add("nova.telegram.poll-timeout", () -> "2s");
         registry.add("nova.telegram.per-chat-interval", () -> "0ms");
         registry.add("nova.telegram.group-chat-interval", () -> "0ms");
         registry.add("nova.telegram.max-per-second", () -> "1000");

@@ -56,7 +56,7 @@ class StartsWithoutTokenIT {
 
             assertThat(Http.get(base + "/actuator/health/readiness").status()).isEqualTo(503);
             assertThat(Http.get(base + "/actuator/health/liveness").status()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(Http.get(base + "/actuator/prometheus").body())
                             .contains("nova_alert_delivery_ready{application=\"alert-service\"} 0.0")
                             .containsPattern("nova_alert_pending\\{application=\"alert-service\",severity=\"CRITICAL\"} [1-9]"));

@@ -5,6 +5,9 @@ import com.novaquant.events.Alert;
 import com.novaquant.events.Severity;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -18,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Tiers, de-duplication, escalation and failure handling against the loopback Bot API stand-in. */
+@ExtendWith(OutputCaptureExtension.class)
 class TelegramDeliveryIT extends SentinelTestBase {
 
     @Autowired
@@ -27,7 +31,7 @@ class TelegramDeliveryIT extends SentinelTestBase {
     void warningGoesOutImmediatelyToEveryChatAsEscapedHtmlWithSound() {
         publish(Severity.WARNING, "FEED_LAG", "spread <5bps> & widening on BTCUSDT", "FEED_LAG:BTCUSDT");
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> alertMessages(CHAT_A).size() == 1 && alertMessages(CHAT_B).size() == 1);
+        await().atMost(Duration.ofSeconds(45)).until(() -> alertMessages(CHAT_A).size() == 1 && alertMessages(CHAT_B).size() == 1);
         FakeTelegram.Sent sent = alertMessages(CHAT_A).getFirst();
         assertThat(sent.text()).contains("spread &lt;5bps&gt; &amp; widening on BTCUSDT").contains("<code>FEED_LAG</code>")
                 .startsWith("\u26A0\uFE0F <b>WARNING</b>");
@@ -41,7 +45,7 @@ class TelegramDeliveryIT extends SentinelTestBase {
         IntStream.rangeClosed(1, 6).forEach(i ->
                 publish(Severity.WARNING, "FEED_STALE", "no quotes for 5 s on ETHUSDT", "FEED_STALE:ETHUSDT"));
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> countedAlerts(alertMessages(CHAT_A), "FEED_STALE") == 6);
+        await().atMost(Duration.ofSeconds(45)).until(() -> countedAlerts(alertMessages(CHAT_A), "FEED_STALE") == 6);
         List<FakeTelegram.Sent> messages = alertMessages(CHAT_A);
         assertThat(messages).hasSizeLessThanOrEqualTo(2);
         assertThat(messages).anySatisfy(m -> assertThat(m.text()).containsPattern("\u00D7[2-6] since"));
@@ -51,13 +55,13 @@ class TelegramDeliveryIT extends SentinelTestBase {
     void criticalIsLoudAndRepeatedAtEscalatingIntervalsUntilAnOperatorAcknowledges() {
         publish(Severity.CRITICAL, "LEG_RISK", "naked spot leg on BTCUSDT", "LEG_RISK:BTCUSDT");
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> alertMessages(CHAT_A).size() == 1);
+        await().atMost(Duration.ofSeconds(45)).until(() -> alertMessages(CHAT_A).size() == 1);
         FakeTelegram.Sent first = alertMessages(CHAT_A).getFirst();
         assertThat(first.text()).startsWith("\uD83D\uDEA8 <b>CRITICAL</b>").contains("Send /ack");
         assertThat(first.silent()).isFalse();
 
         // Escalation intervals 1 s then 2 s: two reminders in about 3 s, each loud, each naming the alert.
-        await().atMost(Duration.ofSeconds(15)).until(() -> reminders(CHAT_A).size() >= 2);
+        await().atMost(Duration.ofSeconds(45)).until(() -> reminders(CHAT_A).size() >= 2);
         List<FakeTelegram.Sent> reminders = reminders(CHAT_A);
         assertThat(reminders).allSatisfy(r -> {
             assertThat(r.text()).contains("naked spot leg on BTCUSDT");
@@ -68,7 +72,7 @@ class TelegramDeliveryIT extends SentinelTestBase {
         assertThat(gap2).as("the second interval is longer than the first").isGreaterThan(gap1);
 
         TELEGRAM.userSays(CHAT_A, 7, "alice", "/ack");
-        await().atMost(Duration.ofSeconds(15)).until(() -> TELEGRAM.sentTo(CHAT_A).stream()
+        await().atMost(Duration.ofSeconds(45)).until(() -> TELEGRAM.sentTo(CHAT_A).stream()
                 .anyMatch(s -> s.text().startsWith("Acknowledged 1 CRITICAL")));
         int afterAck = reminders(CHAT_A).size();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
@@ -82,7 +86,7 @@ class TelegramDeliveryIT extends SentinelTestBase {
         TELEGRAM.rateLimitNext(1, 1);
         publish(Severity.WARNING, "MARGIN_WARNING", "margin ratio 61%", "MARGIN_WARNING");
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> alertMessages(CHAT_A).size() == 1 && alertMessages(CHAT_B).size() == 1);
+        await().atMost(Duration.ofSeconds(45)).until(() -> alertMessages(CHAT_A).size() == 1 && alertMessages(CHAT_B).size() == 1);
         assertThat(TELEGRAM.answered429()).isEqualTo(1);
         long waited = alertMessages(CHAT_A).getFirst().atNanos() - TELEGRAM.rateLimitedAtNanos().getFirst();
         assertThat(TimeUnit.NANOSECONDS.toMillis(waited)).as("honours retry_after").isGreaterThanOrEqualTo(900);
@@ -91,7 +95,8 @@ class TelegramDeliveryIT extends SentinelTestBase {
     }
 
     @Test
-    void outageOfServerErrorsAndTimeoutsEndsWithEveryAlertDeliveredOnceInOrderPerSeverity() throws Exception {
+    void outageOfServerErrorsAndTimeoutsEndsWithEveryAlertDeliveredOnceInOrderPerSeverity(CapturedOutput output)
+            throws Exception {
         TELEGRAM.mode(FakeTelegram.Mode.SERVER_ERROR);
         long base = System.currentTimeMillis();
         for (int i = 0; i < 30; i++) {
@@ -115,6 +120,8 @@ class TelegramDeliveryIT extends SentinelTestBase {
         }
         assertThat(registry.counter("nova.alert.telegram.errors", "kind", "server_error").count()).isGreaterThan(0);
         assertThat(registry.counter("nova.alert.telegram.errors", "kind", "timeout").count()).isGreaterThan(0);
+        assertThat(output.getAll()).as("failures are logged, the token never").contains("not confirmed (server_error)")
+                .doesNotContain(TOKEN);
     }
 
     @Test
@@ -141,6 +148,41 @@ class TelegramDeliveryIT extends SentinelTestBase {
         assertThat(markers(alertMessages(CHAT_B), "soak-")).containsExactlyElementsOf(expected);
         System.out.printf("soak: %d alerts during a 20 s outage, %d 5xx and %d timeouts answered, delivered in %d messages%n",
                 total, TELEGRAM.answered5xx(), TELEGRAM.timedOut(), alertMessages(CHAT_A).size());
+    }
+
+    @Test
+    void aFloodIsPackedIntoFewMessagesAndEveryCriticalArrives() {
+        TELEGRAM.mode(FakeTelegram.Mode.SERVER_ERROR);
+        long base = System.currentTimeMillis();
+        List<String> critical = new java.util.ArrayList<>();
+        List<String> warning = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            boolean isCritical = i % 4 == 0;
+            String marker = (isCritical ? "floodC-" : "floodW-") + i;
+            (isCritical ? critical : warning).add(marker);
+            publish(new Alert(isCritical ? Severity.CRITICAL : Severity.WARNING, "test-source", "FLOOD", "alert " + marker,
+                    marker, base + i));
+        }
+        await().atMost(Duration.ofSeconds(45)).until(() ->
+                desk.pending(Severity.CRITICAL) + desk.pending(Severity.WARNING) >= 199);
+        TELEGRAM.mode(FakeTelegram.Mode.OK);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> markers(alertMessages(CHAT_A), "floodC-").size() >= 50
+                && markers(alertMessages(CHAT_A), "floodW-").size() >= 150);
+        List<FakeTelegram.Sent> messages = alertMessages(CHAT_A);
+        assertThat(markers(messages, "floodC-")).containsExactlyElementsOf(critical);
+        assertThat(markers(messages, "floodW-")).containsExactlyElementsOf(warning);
+        assertThat(messages.size()).as("200 alerts packed 10 per message").isLessThanOrEqualTo(25);
+        int lastCritical = 0;
+        int firstWarningAfterRecovery = Integer.MAX_VALUE;
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).text().contains("floodC-")) {
+                lastCritical = i;
+            } else if (i > 0) {
+                firstWarningAfterRecovery = Math.min(firstWarningAfterRecovery, i);
+            }
+        }
+        assertThat(lastCritical).as("CRITICALs go before the WARNING backlog").isLessThan(firstWarningAfterRecovery);
     }
 
     /** The number of alerts behind the messages for a code: 1 per block, or its ×N count. */

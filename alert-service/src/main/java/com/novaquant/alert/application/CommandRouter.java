@@ -83,7 +83,7 @@ public final class CommandRouter {
         String argument = text.contains(" ") ? text.substring(text.indexOf(' ') + 1).strip() : "";
         Outcome outcome = switch (name) {
             case "/help", "/start" -> Outcome.accepted(HELP);
-            case "/status" -> fromAdmin(admin.status(command.actor()));
+            case "/status" -> withSentinelState(fromAdmin(admin.status(command.actor())));
             case "/pnl" -> fromAdmin(admin.pnl(command.actor()));
             case "/positions" -> fromAdmin(admin.positions(command.actor()));
             case "/halt" -> fromAdmin(admin.engageKillSwitch(
@@ -138,6 +138,14 @@ public final class CommandRouter {
         return Outcome.accepted(acknowledged.isEmpty()
                 ? "Nothing to acknowledge."
                 : "Acknowledged " + acknowledged.size() + " CRITICAL alert(s); escalation stopped.");
+    }
+
+    /** /status also tells what the sentinel itself is holding, even when execution does not answer. */
+    private Outcome withSentinelState(Outcome outcome) {
+        String sentinel = "\nSentinel: pending CRITICAL " + desk.pending(Severity.CRITICAL)
+                + ", WARNING " + desk.pending(Severity.WARNING) + ", INFO " + desk.pending(Severity.INFO)
+                + " (digest " + desk.nextDigest() + "); unacknowledged CRITICAL " + desk.unacknowledged();
+        return new Outcome(outcome.accepted, outcome.failed, outcome.reply + "\n" + sentinel);
     }
 
     private static Outcome fromAdmin(ExecutionAdmin.AdminAnswer answer) {

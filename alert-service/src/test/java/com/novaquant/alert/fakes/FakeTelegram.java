@@ -184,7 +184,8 @@ public final class FakeTelegram implements AutoCloseable {
 
     private void getUpdates(HttpExchange exchange, JsonNode body) throws IOException, InterruptedException {
         long offset = body.path("offset").asLong(0);
-        long waitMs = Math.min(2000, body.path("timeout").asLong(0) * 1000);
+        // Answer well before the client gives up, as Telegram does (it holds a long poll for "timeout" seconds).
+        long waitMs = Math.max(0, Math.min(2000, body.path("timeout").asLong(0) * 1000 - 1000));
         long deadline = System.currentTimeMillis() + waitMs;
         ArrayNode result = JSON.createArrayNode();
         synchronized (this) {

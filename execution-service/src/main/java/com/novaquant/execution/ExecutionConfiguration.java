@@ -5,6 +5,7 @@ import com.novaquant.execution.adapter.kafka.SignalListener;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
 import com.novaquant.execution.adapter.persistence.JdbcLedger;
 import com.novaquant.execution.application.DailySummary;
+import com.novaquant.execution.application.DrawdownGuard;
 import com.novaquant.execution.application.ExecutionEngine;
 import com.novaquant.execution.application.ExecutionMetrics;
 import com.novaquant.execution.application.ExecutionProperties;
@@ -129,6 +130,11 @@ public class ExecutionConfiguration {
     }
 
     @Bean
+    DrawdownGuard drawdownGuard(Ledger ledger, Marks marks, KillSwitch killSwitch, ExecutionProperties p, Clock clock) {
+        return new DrawdownGuard(ledger, marks, killSwitch, p.risk().maxDailyLoss(), clock);
+    }
+
+    @Bean
     DailySummary dailySummary(Ledger ledger, Marks marks, AlertPublisher alerts, Clock clock, ExecutionProperties p,
                               ExecutionMetrics metrics) {
         metrics.gauge("nova.execution.pnl.last24h", () -> ledger.pnl(clock.instant().minus(java.time.Duration.ofHours(24)),
@@ -155,9 +161,9 @@ public class ExecutionConfiguration {
     @Bean(destroyMethod = "close")
     TradingSupervisor tradingSupervisor(TradingLease lease, SignalListener intake, KillSwitch killSwitch,
                                         Reconciler reconciler, FundingPoller funding, MarginWatch margin,
-                                        DailySummary summary, AlertPublisher alerts, ExecutionProperties p,
+                                        DrawdownGuard drawdown, DailySummary summary, AlertPublisher alerts, ExecutionProperties p,
                                         ApplicationContext context) {
-        return new TradingSupervisor(lease, intake, killSwitch, reconciler, funding, margin, summary, alerts, p,
+        return new TradingSupervisor(lease, intake, killSwitch, reconciler, funding, margin, drawdown, summary, alerts, p,
                 ready -> AvailabilityChangeEvent.publish(context,
                         ready ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC));
     }

@@ -46,11 +46,13 @@ public record ExecutionProperties(
      * @param maxSymbolNotional largest hedged notional per symbol, USDT
      * @param maxTotalNotional  largest hedged notional over all symbols, USDT
      * @param maxLeverage       largest total perp notional / futures wallet balance
+     * @param maxDailyLoss      24 h loss (USDT, PnL from the ledger) that engages the kill switch
      */
     public record Risk(
             @DefaultValue("50000") BigDecimal maxSymbolNotional,
             @DefaultValue("100000") BigDecimal maxTotalNotional,
-            @DefaultValue("3") BigDecimal maxLeverage) {
+            @DefaultValue("3") BigDecimal maxLeverage,
+            @DefaultValue("1000") BigDecimal maxDailyLoss) {
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * Makes this instance the one active trader, or keeps it passive. Becoming active: take the lease, restore the
  * kill switch from the ledger, reconcile with the exchange (resolving any execution a previous holder left
  * half-done), then start consuming signals and report ready. Losing the lease stops the signal consumer at once.
- * While active it runs the periodic jobs: reconciliation, funding poll, margin watch, daily summary.
+ * While active it runs the periodic jobs: reconciliation, funding poll, margin watch, drawdown guard, daily summary.
  */
 public class TradingSupervisor implements AutoCloseable {
 
@@ -29,6 +29,7 @@ public class TradingSupervisor implements AutoCloseable {
     private final Reconciler reconciler;
     private final FundingPoller funding;
     private final MarginWatch margin;
+    private final DrawdownGuard drawdown;
     private final DailySummary dailySummary;
     private final AlertPublisher alerts;
     private final ExecutionProperties properties;
@@ -38,7 +39,8 @@ public class TradingSupervisor implements AutoCloseable {
     private final AtomicBoolean active = new AtomicBoolean();
 
     public TradingSupervisor(TradingLease lease, SignalIntake intake, KillSwitch killSwitch, Reconciler reconciler,
-                             FundingPoller funding, MarginWatch margin, DailySummary dailySummary, AlertPublisher alerts,
+                             FundingPoller funding, MarginWatch margin, DrawdownGuard drawdown,
+                             DailySummary dailySummary, AlertPublisher alerts,
                              ExecutionProperties properties, Consumer<Boolean> readiness) {
         this.lease = lease;
         this.intake = intake;
@@ -46,6 +48,7 @@ public class TradingSupervisor implements AutoCloseable {
         this.reconciler = reconciler;
         this.funding = funding;
         this.margin = margin;
+        this.drawdown = drawdown;
         this.dailySummary = dailySummary;
         this.alerts = alerts;
         this.properties = properties;
@@ -59,6 +62,7 @@ public class TradingSupervisor implements AutoCloseable {
         every(properties.reconcileInterval(), "reconciliation", () -> reconciler.reconcile());
         every(properties.fundingPollInterval(), "funding poll", funding::poll);
         every(properties.margin().checkInterval(), "margin watch", margin::check);
+        every(properties.margin().checkInterval(), "drawdown guard", drawdown::check);
         scheduleDailySummary();
     }
 

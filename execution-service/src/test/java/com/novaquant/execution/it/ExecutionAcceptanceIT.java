@@ -122,6 +122,10 @@ class ExecutionAcceptanceIT {
     TradingVenue venue;
     @Autowired
     ExecutionEngine engine;
+    @Autowired
+    com.novaquant.execution.application.DailySummary summary;
+    @Autowired
+    com.novaquant.execution.application.FundingPoller funding;
 
     @BeforeAll
     static void readAlerts() {
@@ -389,6 +393,39 @@ class ExecutionAcceptanceIT {
         assertThat(ledger.pair(ClientOrderIds.pairId(open.signalId())).orElseThrow().state()).isEqualTo(PairState.CLOSED);
         assertThat(SIMULATOR.perpPosition(symbol)).isZero();
         assertThat(killSwitch.engaged()).isTrue();
+    }
+
+    @Test
+    void feedReconnectStormAlertEngagesTheKillSwitch() {
+        Alert storm = Alert.of(Severity.CRITICAL, "ingestion-service", "FEED_RECONNECT_STORM",
+                "USDM feed reconnected 6 times in 60 s", "feed-storm-it");
+        kafka.send(Topics.ALERTS, storm.key(), EventCodec.encode(storm)).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> killSwitch.engaged());
+        assertThat(killSwitch.current().reason()).startsWith("FEED_RECONNECT_STORM");
+        assertThat(killSwitch.current().by()).isEqualTo("ingestion-service");
+    }
+
+    @Test
+    void fundingIsPolledIntoTheLedgerAndTheDailySummaryCarriesLedgerFigures() {
+        String symbol = "FUNUSDT";
+        SIMULATOR.post("/admin/market/funding", "{\"symbol\":\"" + symbol + "\",\"rate\":0.001}");
+        Signal open = signal(symbol, "1");
+        send(open);
+        assertThat(awaitOutcome(open)).isEqualTo("FILLED");
+        SIMULATOR.post("/admin/clock/advance", "{\"ms\":" + Duration.ofHours(8).toMillis() + "}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> funding.poll() >= 0 && jdbc.sql(
+                "select count(*) from funding_payments where symbol = ?").param(symbol).query(Long.class).single() > 0);
+        PairRecord pair = ledger.pair(ClientOrderIds.pairId(open.signalId())).orElseThrow();
+        assertThat(pair.funding()).isPositive();
+        assertThat(ledger.pnl(java.time.Instant.now().minus(Duration.ofHours(24)), Map.of()).funding())
+                .isGreaterThanOrEqualTo(pair.funding());
+
+        String line = summary.send();
+        long trades = jdbc.sql("select count(*) from fills where at >= now() - interval '24 hours'").query(Long.class).single();
+        assertThat(line).matches("24h PnL: [+-]\\$\\d+\\.\\d{2} \\| Total Trades: \\d+ \\| Win Rate: (\\d+%|n/a)");
+        assertThat(line).contains("Total Trades: " + trades + " ");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ALERTS.stream().anyMatch(a -> a.severity() == Severity.INFO
+                && "DAILY_SUMMARY".equals(a.code()) && a.text().equals(line)));
     }
 
     private Signal signal(String symbol, String target) {

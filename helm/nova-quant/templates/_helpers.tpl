@@ -61,6 +61,14 @@ app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 {{- end -}}
 
+{{- define "nova.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "nova.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
 {{- define "nova.secretName" -}}
 {{- required "secrets.existingSecret must name the Secret holding the credentials (see README: Credentials)" .Values.secrets.existingSecret -}}
 {{- end -}}

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -477,6 +478,35 @@ class HelmChartTest {
             assertThat(script).contains(RenderedChart.componentName(component) + ":" + PORTS.get(component)
                     + "/actuator/health/readiness");
         }
+    }
+
+    @Test
+    void everyOptionalPartCanBeSwitchedOffAndThePersistentOutboxSwitchedOn() {
+        RenderedChart minimal = RenderedChart.render(c -> c
+                .set("networkPolicy.enabled", false)
+                .set("metrics.serviceMonitor.enabled", false)
+                .set("metrics.prometheusRule.enabled", false)
+                .set("metrics.dashboards.enabled", false)
+                .set("serviceAccount.create", false)
+                .set("placement.antiAffinity", "required")
+                .set("alert.outbox.type", "pvc")
+                .set("alert.outbox.storageClassName", "efs-sc"));
+
+        assertThat(minimal.unknownFields()).isEmpty();
+        assertThat(minimal.all(NetworkPolicy.class)).isEmpty();
+        assertThat(minimal.all(GenericKubernetesResource.class)).isEmpty();
+        assertThat(minimal.all(ConfigMap.class)).extracting(cm -> cm.getMetadata().getName())
+                .containsExactly("nova-nova-quant-jvm-options");
+        assertThat(RenderedChart.pod(minimal.deployment("signal")).getServiceAccountName()).isEqualTo("default");
+        assertThat(RenderedChart.pod(minimal.deployment("signal")).getAffinity().getPodAntiAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution()).hasSize(1);
+        PersistentVolumeClaim outbox = minimal.named(PersistentVolumeClaim.class, "nova-nova-quant-alert-outbox");
+        assertThat(outbox.getSpec().getAccessModes()).containsExactly("ReadWriteMany");
+        assertThat(outbox.getSpec().getStorageClassName()).isEqualTo("efs-sc");
+        assertThat(RenderedChart.pod(minimal.deployment("alert")).getVolumes())
+                .filteredOn(v -> v.getName().equals("outbox")).singleElement()
+                .satisfies(v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo(outbox.getMetadata().getName()));
+        assertThat(RenderedChart.pod(defaults.deployment("signal")).getServiceAccountName()).isEqualTo("nova-nova-quant");
     }
 
     @Test

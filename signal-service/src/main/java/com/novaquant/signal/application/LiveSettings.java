@@ -5,6 +5,7 @@ import com.novaquant.signal.domain.SymbolPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,13 @@ public final class LiveSettings {
     }
 
     private Snapshot snapshot(SignalProperties p) {
-        List<String> violations = p.violations();
+        List<String> violations = new ArrayList<>(p.violations());
+        for (String configured : p.symbols().keySet()) {
+            if (!symbols.contains(configured)) {
+                violations.add("symbols." + configured + " configures a symbol that is not traded (nova.symbols is "
+                        + String.join(",", symbols) + ")");
+            }
+        }
         if (!violations.isEmpty()) {
             throw new InvalidSettingsException(violations);
         }

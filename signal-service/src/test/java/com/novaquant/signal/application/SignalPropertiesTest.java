@@ -84,6 +84,14 @@ class SignalPropertiesTest {
     }
 
     @Test
+    void settingsForASymbolThatIsNotTradedAreRefused() {
+        SignalProperties typo = new SignalProperties(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, Map.of("ETHUSDC", new SignalProperties.SymbolSettings(4, null)));
+        assertThatThrownBy(() -> new LiveSettings(typo, List.of("BTCUSDT", "ETHUSDT")))
+                .hasMessageContaining("symbols.ETHUSDC configures a symbol that is not traded");
+    }
+
+    @Test
     void perSymbolIntervalAndNotionalReachThePolicy() {
         SignalProperties eth4h = new SignalProperties(null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, Map.of("ETHUSDT", new SignalProperties.SymbolSettings(4, 500.0)));

@@ -126,6 +126,24 @@ class CommandChannelIT extends SentinelTestBase {
                 .isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void aCommandQueuedLongerThanTheMaximumAgeIsRefusedNotActedOnLate() {
+        TELEGRAM.userSaid(CHAT_A, 7, "alice", "/halt", System.currentTimeMillis() / 1000 - 3600);
+
+        assertThat(awaitReply(CHAT_A, "Ignored /halt")).contains("too old");
+        assertThat(EXECUTION.calls()).isEmpty();
+    }
+
+    @Test
+    void whenExecutionFailsTheOperatorIsToldNothingWasDone() {
+        EXECUTION.failWith(503);
+        TELEGRAM.userSays(CHAT_A, 7, "alice", "/halt");
+
+        assertThat(awaitReply(CHAT_A, "Not done")).contains("HTTP 503").contains("ledger unavailable");
+        assertThat(registry.counter("nova.alert.commands", "command", "/halt", "outcome", "failed").count())
+                .isGreaterThanOrEqualTo(1);
+    }
+
     private static String awaitReply(long chatId, String startsWith) {
         await().atMost(Duration.ofSeconds(45)).until(() -> reply(chatId, startsWith).isPresent());
         return reply(chatId, startsWith).orElseThrow();

@@ -23,6 +23,7 @@ public final class FakeExecutionAdmin implements AutoCloseable {
     private final HttpServer server;
     private final String expectedAuthorization;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private volatile int failWith;
 
     public FakeExecutionAdmin(String username, String password) {
         this.expectedAuthorization = "Basic " + Base64.getEncoder()
@@ -46,6 +47,12 @@ public final class FakeExecutionAdmin implements AutoCloseable {
 
     public void reset() {
         calls.clear();
+        failWith = 0;
+    }
+
+    /** Every call answers this HTTP status (0: normal answers). */
+    public void failWith(int status) {
+        this.failWith = status;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -55,6 +62,10 @@ public final class FakeExecutionAdmin implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             calls.add(new Call(exchange.getRequestMethod(), path, authorization,
                     exchange.getRequestHeaders().getFirst("X-Nova-Actor"), body));
+            if (failWith != 0) {
+                respond(exchange, failWith, "{\"error\":\"ledger unavailable\"}");
+                return;
+            }
             if (!expectedAuthorization.equals(authorization)) {
                 respond(exchange, 401, "");
                 return;

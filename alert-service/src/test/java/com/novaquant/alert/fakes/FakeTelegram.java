@@ -114,12 +114,17 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     /** Queues a text message from a user in a chat, as getUpdates will report it. */
-    public synchronized void userSays(long chatId, long userId, String userName, String text) {
+    public void userSays(long chatId, long userId, String userName, String text) {
+        userSaid(chatId, userId, userName, text, System.currentTimeMillis() / 1000);
+    }
+
+    /** Queues a message sent at {@code epochSecond}, e.g. one that waited while the service was down. */
+    public synchronized void userSaid(long chatId, long userId, String userName, String text, long epochSecond) {
         ObjectNode update = JSON.createObjectNode();
         update.put("update_id", updateIds.incrementAndGet());
         ObjectNode message = update.putObject("message");
         message.put("message_id", updateIds.get());
-        message.put("date", System.currentTimeMillis() / 1000);
+        message.put("date", epochSecond);
         message.put("text", text);
         message.putObject("chat").put("id", chatId).put("type", chatId < 0 ? "group" : "private");
         ObjectNode from = message.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "U");

@@ -68,6 +68,7 @@ public class IngestionConfiguration {
     @Bean(destroyMethod = "close")
     KafkaMarketDataPublisher marketDataPublisher(KafkaProperties kafka, IngestionProperties properties, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.putAll(KafkaMarketDataPublisher.LATENCY_SETTINGS);
         config.putAll(properties.producer());
         return new KafkaMarketDataPublisher(config, registry);
     }

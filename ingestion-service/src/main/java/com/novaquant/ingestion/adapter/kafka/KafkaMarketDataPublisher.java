@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -32,6 +33,23 @@ import java.util.concurrent.TimeUnit;
 public final class KafkaMarketDataPublisher implements MarketDataSink, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaMarketDataPublisher.class);
+
+    /**
+     * The producer settings this publisher is meant to run with, applied over {@code spring.kafka.producer.*} and
+     * under {@code nova.ingestion.producer.*} (README, "Kafka producer", says why each one).
+     */
+    public static final Map<String, Object> LATENCY_SETTINGS = Map.ofEntries(
+            Map.entry(ProducerConfig.ACKS_CONFIG, "1"),
+            Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false"),
+            Map.entry(ProducerConfig.RETRIES_CONFIG, "0"),
+            Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5"),
+            Map.entry(ProducerConfig.LINGER_MS_CONFIG, "0"),
+            Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, "65536"),
+            Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"),
+            Map.entry(ProducerConfig.BUFFER_MEMORY_CONFIG, "16777216"),
+            Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, "0"),
+            Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000"),
+            Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "3000"));
 
     private final KafkaProducer<String, byte[]> producer;
     private final TopicMeters quotes;

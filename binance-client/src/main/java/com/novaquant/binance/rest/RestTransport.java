@@ -125,10 +125,10 @@ final class RestTransport {
                 .uri(url)
                 .responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8)
                         .defaultIfEmpty("")
-                        .map(text -> onResponse(endpoint, response.status().code(), response.responseHeaders(),
-                                text, start)))
+                        .map(text -> onResponse(endpoint, params, response.status().code(),
+                                response.responseHeaders(), text, start)))
                 .timeout(responseTimeout.plusSeconds(2))
-                .onErrorResume(error -> Mono.just(onTransportFailure(endpoint, error, written.get(), start)));
+                .onErrorResume(error -> Mono.just(onTransportFailure(endpoint, params, error, written.get(), start)));
         return exchange.toFuture();
     }
 
@@ -155,7 +155,8 @@ final class RestTransport {
         query.append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 
-    private Reply onResponse(Endpoint endpoint, int status, HttpHeaders headers, String body, long start) {
+    private Reply onResponse(Endpoint endpoint, Map<String, String> params, int status, HttpHeaders headers,
+                             String body, long start) {
         observeLimits(headers);
         if (status == 429) {
             metrics.rateLimited(venue);
@@ -183,7 +184,7 @@ final class RestTransport {
                 record(endpoint, "accepted", "none", start);
                 return new Reply.Ok(node);
             } catch (RuntimeException e) {
-                return fail(endpoint, start, OutcomeClassifier.classifyResponse(status, null));
+                return fail(endpoint, params, start, OutcomeClassifier.classifyResponse(status, null));
             }
         }
         BinanceError error = parseError(body);
@@ -191,13 +192,14 @@ final class RestTransport {
         if (outcome instanceof Rejected rejected && rejected.code() == BinanceErrorCodes.INVALID_TIMESTAMP) {
             invalidTimestampListener.run();
         }
-        return fail(endpoint, start, outcome);
+        return fail(endpoint, params, start, outcome);
     }
 
-    private Reply onTransportFailure(Endpoint endpoint, Throwable error, boolean written, long start) {
+    private Reply onTransportFailure(Endpoint endpoint, Map<String, String> params, Throwable error,
+                                     boolean written, long start) {
         gate.recordTransportFailure(System.nanoTime() - start, error);
         OrderOutcome outcome = OutcomeClassifier.classifyTransport(error, written);
-        return fail(endpoint, start, outcome);
+        return fail(endpoint, params, start, outcome);
     }
 
     private Reply refuse(Endpoint endpoint, long start, NotSent notSent) {
@@ -205,7 +207,7 @@ final class RestTransport {
         return new Reply.Failed(notSent);
     }
 
-    private Reply fail(Endpoint endpoint, long start, OrderOutcome outcome) {
+    private Reply fail(Endpoint endpoint, Map<String, String> params, long start, OrderOutcome outcome) {
         String code = switch (outcome) {
             case Rejected r -> Integer.toString(r.code());
             case com.novaquant.binance.outcome.Unknown u -> Integer.toString(u.code());
@@ -214,7 +216,10 @@ final class RestTransport {
         };
         record(endpoint, outcome.kind(), code, start);
         if (!(outcome instanceof Rejected)) {
-            log.warn("Binance {} {} {} -> {}", venue, endpoint.method(), endpoint.path(), outcome);
+            // Symbol and client order id only: enough to find the order, nothing that is signed or secret.
+            log.warn("Binance {} {} {} symbol={} clientOrderId={} -> {}", venue, endpoint.method(), endpoint.path(),
+                    params.getOrDefault("symbol", "-"),
+                    params.getOrDefault("newClientOrderId", params.getOrDefault("origClientOrderId", "-")), outcome);
         }
         return new Reply.Failed(outcome);
     }

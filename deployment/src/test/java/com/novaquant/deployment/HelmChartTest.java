@@ -469,7 +469,9 @@ class HelmChartTest {
 
     @Test
     void helmTestPodChecksEveryComponentsReadiness(@TempDir Path workDir) throws IOException {
-        Pod test = RenderedChart.withTestHooks(workDir).all(Pod.class).get(0);
+        RenderedChart withTests = RenderedChart.withTestHooks(workDir);
+        assertThat(withTests.unknownFields()).isEmpty();
+        Pod test = withTests.all(Pod.class).get(0);
         assertThat(test.getMetadata().getAnnotations()).containsEntry("nova-quant.io/hook", "test");
         assertThat(Repo.read("helm/nova-quant/templates/tests/test-readiness.yaml")).contains("helm.sh/hook: test");
         assertThat(test.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();

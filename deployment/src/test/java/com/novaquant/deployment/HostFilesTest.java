@@ -1,12 +1,17 @@
 package com.novaquant.deployment;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +50,27 @@ class HostFilesTest {
         assertThat(Repo.read("deploy/systemd/nova-quant.target"))
                 .contains("nova-quant@ingestion-service.service", "nova-quant@signal-service.service",
                         "nova-quant@execution-service.service", "nova-quant@alert-service.service");
+    }
+
+    @Test
+    void systemdAcceptsTheUnitWhereSystemdAnalyzeIsInstalled(@TempDir Path dir) throws IOException, InterruptedException {
+        Path unit = dir.resolve("nova-quant@signal-service.service");
+        Files.writeString(unit, Repo.read("deploy/systemd/nova-quant@.service"));
+        Files.writeString(dir.resolve("nova-quant@.service"), Repo.read("deploy/systemd/nova-quant@.service"));
+        Files.writeString(dir.resolve("nova-quant.target"), Repo.read("deploy/systemd/nova-quant.target"));
+        Path analyze = Path.of("/usr/bin/systemd-analyze");
+        // The directive checks above always run; systemd's own parser runs wherever it is installed.
+        if (!Files.isExecutable(analyze)) {
+            assertThat(unit).isRegularFile();
+            return;
+        }
+        Process process = new ProcessBuilder(analyze.toString(), "verify", "--man=no", unit.toString(),
+                dir.resolve("nova-quant.target").toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).doesNotContainIgnoringCase("unknown").doesNotContainIgnoringCase("invalid")
+                .doesNotContainIgnoringCase("ignoring").doesNotContainIgnoringCase("failed");
     }
 
     @Test

@@ -275,8 +275,20 @@ public class ExecutionEngine {
         return settle(ex, startedAt, start);
     }
 
-    /** Runs the leg-risk policy on the execution's ledger state until the legs are equal or the episode halts. */
+    /**
+     * Runs the leg-risk policy until the legs are equal or the episode halts. If the exchange stops answering in
+     * the middle, the pair is marked BROKEN and trading held: reconciliation continues the episode when it answers.
+     */
     private String settle(Execution ex, Instant startedAt, long startNanos) {
+        try {
+            return settleLoop(ex, startedAt, startNanos);
+        } catch (VenueUnavailableException e) {
+            killSwitch.engage("LEG_RISK " + ex.symbol() + ": exchange unavailable during execution", "execution-service");
+            return unresolved(ex, null, null, BigDecimal.ZERO, "exchange unavailable: " + e.getMessage(), startedAt);
+        }
+    }
+
+    private String settleLoop(Execution ex, Instant startedAt, long startNanos) {
         boolean episode = false;
         boolean unwinding = false;
         boolean forceUnwind = false;
@@ -391,15 +403,14 @@ public class ExecutionEngine {
         PairState state = !flat ? PairState.OPEN : unwound ? PairState.UNWOUND : PairState.CLOSED;
         ledger.setPairState(ex.pairId(), state, ex.signalId());
         publishPair(ex.pairId(), ex.signalId());
+        // Legs are equal again: a hold placed when this pair broke no longer applies.
+        gate.lift("pair:" + ex.pairId());
         long nakedMs = Duration.between(startedAt, clock.instant()).toMillis();
         if (episode) {
             String resolution = unwound ? "UNWOUND" : "REHEDGED";
             metrics.legRisk(resolution, nakedMs);
             events.publish(Topics.EXEC_EVENTS, new LegRiskEvent(ex.pairId(), ex.symbol(), filled, failed, nakedQty,
                     resolution, description, nakedMs, EpochMicros.now(clock)));
-            if (unwound) {
-                gate.lift("pair:" + ex.pairId());
-            }
             return unwound ? "UNWOUND" : "REHEDGED";
         }
         metrics.hedgeCompletion(System.nanoTime() - startNanos);

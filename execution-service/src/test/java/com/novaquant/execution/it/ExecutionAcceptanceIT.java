@@ -10,6 +10,7 @@ import com.novaquant.events.Severity;
 import com.novaquant.events.Signal;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
+import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
 import com.novaquant.execution.application.ExecutionEngine;
 import com.novaquant.execution.application.KillSwitch;
 import com.novaquant.execution.application.Ledger;
@@ -124,6 +125,10 @@ class ExecutionAcceptanceIT {
     ExecutionEngine engine;
     @Autowired
     com.novaquant.execution.application.DailySummary summary;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    com.novaquant.execution.application.ExecutionProperties properties;
     @Autowired
     com.novaquant.execution.application.FundingPoller funding;
 
@@ -396,6 +401,19 @@ class ExecutionAcceptanceIT {
     }
 
     @Test
+    void secondInstanceCannotTakeTheTradingLeaseWhileTheFirstTrades() {
+        AdvisoryLockLease standby = new AdvisoryLockLease(dataSource, properties.advisoryLockKey());
+        try {
+            assertThat(supervisor.active()).isTrue();
+            assertThat(standby.tryAcquire()).isFalse();
+            assertThat(standby.held()).isFalse();
+        } finally {
+            standby.release();
+        }
+        assertThat(Http.get("http://localhost:" + port + "/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @Test
     void feedReconnectStormAlertEngagesTheKillSwitch() {
         Alert storm = Alert.of(Severity.CRITICAL, "ingestion-service", "FEED_RECONNECT_STORM",
                 "USDM feed reconnected 6 times in 60 s", "feed-storm-it");
@@ -447,8 +465,8 @@ class ExecutionAcceptanceIT {
     }
 
     private String awaitOutcome(Signal signal) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> !outcome(signal).equals("IN_PROGRESS") && !outcome(signal).isEmpty());
-        return outcome(signal);
+        return await().atMost(Duration.ofSeconds(60)).until(() -> outcome(signal),
+                outcome -> !outcome.isEmpty() && !outcome.equals("IN_PROGRESS"));
     }
 
     private String outcome(Signal signal) {

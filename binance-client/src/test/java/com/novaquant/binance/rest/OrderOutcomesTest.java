@@ -20,6 +20,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,21 @@ class OrderOutcomesTest {
         assertThat(query).startsWith("symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.01"
                 + "&price=64000.1&newClientOrderId=sig-check&newOrderRespType=FULL&recvWindow=60000&timestamp=");
         assertThat(sent.body()).isEmpty();
+        assertThat(binance.signatureFailures()).isZero();
+    }
+
+    @Test
+    void concurrentPlacementsAreEachSignedCorrectlyAndSentOnce() {
+        binance.always("POST " + FUTURES_ORDER, OrderResponses::futuresFilled);
+
+        List<CompletableFuture<OrderOutcome>> outcomes = IntStream.range(0, 40)
+                .mapToObj(i -> client.futures().placeOrder(NewOrder.market("BTCUSDT", Side.SELL,
+                        new BigDecimal("0.001"), "burst-" + i)))
+                .toList();
+
+        assertThat(outcomes).allSatisfy(f -> assertThat(f.join()).isInstanceOf(Accepted.class));
+        assertThat(outcomes.stream().map(f -> ((Accepted) f.join()).clientOrderId()).distinct()).hasSize(40);
+        assertThat(binance.received("POST", FUTURES_ORDER)).hasSize(40);
         assertThat(binance.signatureFailures()).isZero();
     }
 

@@ -4,7 +4,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,6 +78,40 @@ class ComposeFileTest {
             assertThat(String.join(" ", strings(healthcheck(service).get("test"))))
                     .contains("/actuator/health/readiness", "\"status\":\"UP\"");
         }
+    }
+
+    @Test
+    void serviceHealthcheckPassesOnlyWhileReadinessReportsUp() throws Exception {
+        List<String> test = strings(healthcheck("signal-service").get("test"));
+        assertThat(test.subList(0, 3)).containsExactly("CMD", "bash", "-c");
+        // Compose turns $$ into $ before the container's bash sees the command.
+        String command = test.get(3).replace("$$", "$");
+        String[] readiness = {"{\"status\":\"UP\"}"};
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/actuator/health/readiness", exchange -> {
+            byte[] body = readiness[0].getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(readiness[0].contains("UP") ? 200 : 503, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            assertThat(runHealthcheck(command, port)).isZero();
+            readiness[0] = "{\"status\":\"OUT_OF_SERVICE\"}";
+            assertThat(runHealthcheck(command, port)).isNotZero();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static int runHealthcheck(String command, int port) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true);
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        Process process = builder.start();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
     }
 
     @Test

@@ -23,18 +23,20 @@ public final class TelegramCommandPoller {
     private final TelegramDeliveryChannel replies;
     private final CommandRouter router;
     private final Duration pollTimeout;
-    private final Duration errorBackoff;
+    private final Duration minBackoff;
+    private final Duration maxBackoff;
     private volatile boolean running;
     private Thread thread;
     private long offset;
 
     TelegramCommandPoller(TelegramBotApi api, TelegramDeliveryChannel replies, CommandRouter router,
-                          Duration pollTimeout, Duration errorBackoff) {
+                          Duration pollTimeout, Duration minBackoff, Duration maxBackoff) {
         this.api = api;
         this.replies = replies;
         this.router = router;
         this.pollTimeout = pollTimeout;
-        this.errorBackoff = errorBackoff;
+        this.minBackoff = minBackoff;
+        this.maxBackoff = maxBackoff;
     }
 
     public synchronized void start() {
@@ -59,9 +61,11 @@ public final class TelegramCommandPoller {
     }
 
     private void run() {
+        Duration backoff = minBackoff;
         while (running) {
             try {
                 List<TelegramBotApi.Update> updates = api.getUpdates(offset, pollTimeout);
+                backoff = minBackoff;
                 for (TelegramBotApi.Update update : updates) {
                     try {
                         handle(update);
@@ -75,8 +79,10 @@ public final class TelegramCommandPoller {
                 if (!running) {
                     return;
                 }
-                log.warn("getUpdates failed ({}); retrying in {} ms", e.getMessage(), errorBackoff.toMillis());
-                sleep(errorBackoff);
+                // E.g. 409 when a webhook is set on the bot: keep trying, but without flooding the log.
+                log.warn("getUpdates failed ({}); retrying in {} ms", e.getMessage(), backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }
         }
     }

@@ -50,7 +50,8 @@ public class TelegramConfiguration {
     TelegramCommandPoller telegramCommandPoller(TelegramBotApi api, TelegramDeliveryChannel channel,
                                                 CommandRouter router, TelegramProperties properties,
                                                 AlertProperties alert) {
-        return new TelegramCommandPoller(api, channel, router, properties.pollTimeout(), alert.retryMinBackoff());
+        return new TelegramCommandPoller(api, channel, router, properties.pollTimeout(), alert.retryMinBackoff(),
+                alert.retryMaxBackoff());
     }
 
     /**

@@ -267,7 +267,7 @@ public final class Exchange {
         String quote = instrument.quoteAsset();
         boolean limit = request.type() == OrderType.LIMIT;
         if (request.side() == Side.BUY) {
-            BigDecimal cost = limit ? request.price().multiply(qty) : costToTake(book, Side.BUY, qty);
+            BigDecimal cost = limit ? request.price().multiply(qty) : matcher.costToTake(book, Side.BUY, qty);
             if (!spot.canSpend(quote, cost)) {
                 throw new RejectedException(-2010, "Account has insufficient balance for requested action.");
             }
@@ -499,22 +499,6 @@ public final class Exchange {
 
     private static BigDecimal mid(Book book) {
         return book.bestBid().price().add(book.bestAsk().price()).divide(BigDecimal.TWO, 8, RoundingMode.HALF_EVEN);
-    }
-
-    /** What taking {@code qty} from the book would cost right now; beyond the book, at its last level. */
-    private static BigDecimal costToTake(Book book, Side side, BigDecimal qty) {
-        BigDecimal remaining = qty;
-        BigDecimal cost = BigDecimal.ZERO;
-        List<PriceLevel> levels = side == Side.BUY ? book.asks() : book.bids();
-        for (PriceLevel level : levels) {
-            BigDecimal take = level.qty().min(remaining);
-            cost = cost.add(take.multiply(level.price()));
-            remaining = remaining.subtract(take);
-            if (remaining.signum() <= 0) {
-                return cost;
-            }
-        }
-        return cost.add(remaining.multiply(levels.getLast().price()));
     }
 
     /** The base quantity that {@code quote} buys (or must sell to raise it), walking the book, rounded down to the step. */

@@ -62,6 +62,30 @@ public final class BookMatcher {
     }
 
     /**
+     * What taking {@code qty} would cost right now, net of liquidity already taken from this book;
+     * beyond the book's depth, at its last level (an upper bound for a balance check).
+     */
+    public BigDecimal costToTake(Book book, Side side, BigDecimal qty) {
+        resetIfNewBook(book);
+        List<PriceLevel> levels = side == Side.BUY ? book.asks() : book.bids();
+        BigDecimal remaining = qty;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (PriceLevel level : levels) {
+            BigDecimal left = level.qty().subtract(consumed.getOrDefault(level.price(), BigDecimal.ZERO));
+            if (left.signum() <= 0) {
+                continue;
+            }
+            BigDecimal take = left.min(remaining);
+            cost = cost.add(take.multiply(level.price()));
+            remaining = remaining.subtract(take);
+            if (remaining.signum() <= 0) {
+                return cost;
+            }
+        }
+        return levels.isEmpty() ? cost : cost.add(remaining.multiply(levels.getLast().price()));
+    }
+
+    /**
      * Whether a resting LIMIT order at {@code price} is reached by the book: a resting BUY fills when
      * the best ask falls to or below it, a resting SELL when the best bid rises to or above it. The
      * fill is at the order's own price (it is the maker).

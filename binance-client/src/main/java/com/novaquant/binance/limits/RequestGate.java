@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides, before a request leaves the process, whether it may: refuses during an IP ban (418, all venues),
@@ -23,6 +25,8 @@ import java.util.function.Supplier;
  * A refusal is a {@link NotSent}: nothing reached Binance.
  */
 public final class RequestGate {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestGate.class);
 
     /** Share of the exchange's per-minute weight at which weighted requests stop until the minute turns. */
     static final double WEIGHT_HEADROOM = 0.95;
@@ -67,13 +71,24 @@ public final class RequestGate {
         List<RateLimiter> weights = new ArrayList<>();
         List<RateLimiter> orders = new ArrayList<>();
         for (RateLimitRule rule : rules) {
-            if (rule.type().equals("REQUEST_WEIGHT") && rule.window().equals(Duration.ofMinutes(1))) {
+            Duration window;
+            try {
+                window = rule.window();
+            } catch (IllegalArgumentException e) {
+                log.warn("ignoring Binance rate limit with an unknown interval: {}", rule);
+                continue;
+            }
+            if (rule.limit() <= 0) {
+                log.warn("ignoring Binance rate limit without a positive limit: {}", rule);
+                continue;
+            }
+            if (rule.type().equals("REQUEST_WEIGHT") && window.equals(Duration.ofMinutes(1))) {
                 exchangeWeightPerMinute = rule.limit();
             }
             int budget = Math.max(1, (int) Math.floor(rule.limit() * budgetFraction));
             RateLimiter limiter = RateLimiter.of("binance-" + name + "-" + rule.type() + "-" + rule.intervalNum()
                     + rule.interval(), RateLimiterConfig.custom()
-                    .limitRefreshPeriod(rule.window())
+                    .limitRefreshPeriod(window)
                     .limitForPeriod(budget)
                     .timeoutDuration(Duration.ZERO)
                     .build());

@@ -69,6 +69,7 @@ public final class IngestionLoad {
         System.out.printf("ingestion load: %s, %d cores, JDK %s, broker %s (%s), %d symbols (%d book-ticker streams), %d s per rate%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), Runtime.version(), bootstrap,
                 broker != null ? broker.kind() : "external", symbolCount, 2 * symbolCount, seconds);
+        System.out.println("load average before: " + loadAverage());
 
         try (LoadServer server = new LoadServer()) {
             System.out.println("warm-up: 10000/s for 10 s (not reported)");
@@ -79,6 +80,7 @@ public final class IngestionLoad {
             for (long rate : rates) {
                 System.out.println(run(server, symbols, bootstrap, rate, seconds).row());
             }
+            System.out.println("load average after: " + loadAverage());
         } finally {
             if (broker != null) {
                 broker.close();
@@ -160,6 +162,15 @@ public final class IngestionLoad {
         return new Result(rate, offered / elapsed, received / elapsed, latency.count() / elapsed, dropped, rejected,
                 percentile(snapshot, 0.5), percentile(snapshot, 0.99), percentile(snapshot, 0.999),
                 snapshot.max(TimeUnit.MILLISECONDS));
+    }
+
+    /** The host's load average (Linux), printed beside the figures: on a shared 2-core box it explains a lot. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static long bookTickers(SimpleMeterRegistry registry) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,7 +21,7 @@ public final class FeedMonitor {
     private final List<FeedConnection> connections;
     private final Map<String, ConnectionState> byName = new HashMap<>();
     private final ConnectionState[] byStream;
-    private final long[] lastMessageNanos;
+    private final AtomicLongArray lastMessageNanos;
     private final long lagThresholdMillis;
     private final long lagWindowNanos;
     private final long staleAfterNanos;
@@ -35,14 +36,14 @@ public final class FeedMonitor {
         this.nanoClock = nanoClock;
         int streams = connections.stream().mapToInt(c -> c.streams().size()).sum();
         this.byStream = new ConnectionState[streams];
-        this.lastMessageNanos = new long[streams];
+        this.lastMessageNanos = new AtomicLongArray(streams);
         long now = nanoClock.getAsLong();
         for (FeedConnection connection : connections) {
             ConnectionState state = new ConnectionState(connection);
             byName.put(connection.name(), state);
             for (FeedStream stream : connection.streams()) {
                 byStream[stream.id()] = state;
-                lastMessageNanos[stream.id()] = now;
+                lastMessageNanos.set(stream.id(), now);
             }
         }
     }
@@ -50,7 +51,9 @@ public final class FeedMonitor {
     /** Starts the staleness clocks: called when the feeds are opened, so start-up time does not count as silence. */
     public void start() {
         long now = nanoClock.getAsLong();
-        java.util.Arrays.fill(lastMessageNanos, now);
+        for (int i = 0; i < lastMessageNanos.length(); i++) {
+            lastMessageNanos.set(i, now);
+        }
     }
 
     public List<FeedConnection> connections() {
@@ -78,9 +81,12 @@ public final class FeedMonitor {
         state.lag.reset();
     }
 
-    /** A frame of this stream arrived (event loop). Plain write: the watchdog tolerates a slightly old value. */
+    /**
+     * A frame of this stream arrived (event loop). Opaque write: atomic, no fence on the hot path; the watchdog
+     * tolerates seeing it a little late.
+     */
     public void onMessage(int streamId, long receivedNanos) {
-        lastMessageNanos[streamId] = receivedNanos;
+        lastMessageNanos.setOpaque(streamId, receivedNanos);
     }
 
     /** The lag of a frame of this stream (event loop). */
@@ -94,7 +100,7 @@ public final class FeedMonitor {
 
     /** Time since the stream's last frame (since start-up if it never had one). */
     public Duration staleness(int streamId) {
-        return Duration.ofNanos(Math.max(0, nanoClock.getAsLong() - lastMessageNanos[streamId]));
+        return Duration.ofNanos(Math.max(0, nanoClock.getAsLong() - lastMessageNanos.getOpaque(streamId)));
     }
 
     /**
@@ -112,8 +118,8 @@ public final class FeedMonitor {
                 continue;
             }
             for (FeedStream stream : connection.streams()) {
-                long silentSince = connected ? Math.max(lastMessageNanos[stream.id()], state.connectedAtNanos)
-                        : lastMessageNanos[stream.id()];
+                long silentSince = connected ? Math.max(lastMessageNanos.getOpaque(stream.id()), state.connectedAtNanos)
+                        : lastMessageNanos.getOpaque(stream.id());
                 if (now - silentSince > staleAfterNanos) {
                     problems.add(new FeedProblem(connection.name(), FeedProblem.Kind.STALE, connected));
                     break;
@@ -133,7 +139,7 @@ public final class FeedMonitor {
                 down.add(connection.name());
             }
             for (FeedStream stream : connection.streams()) {
-                if (now - lastMessageNanos[stream.id()] > staleAfterNanos) {
+                if (now - lastMessageNanos.getOpaque(stream.id()) > staleAfterNanos) {
                     stale.add(stream.venue() + ":" + stream.name());
                 }
             }

@@ -70,7 +70,9 @@ class DeskObservabilityIT {
         extra.put(DeskConfig.EXECUTION, List.of("--nova.execution.funding-poll-interval=5s"));
         DeskConfig config = new DeskConfig(DESK_ROOT, workDir, "synthetic", PrometheusServer.freePort(), PrometheusServer.freePort(),
                 DeskConfig.freePorts(), null, "100001", "observability-it", extra, List.of());
-        desk = new Desk(config, System.out).start(Duration.ofMinutes(4));
+        // Assigned before start so that @AfterAll stops whatever did start when start-up fails.
+        desk = new Desk(config, System.out);
+        desk.start(Duration.ofMinutes(5));
         List<String> targets = SCRAPED.stream().map(name -> "127.0.0.1:" + config.port(name)).toList();
         prometheus = PrometheusServer.start(workDir.resolve("prometheus"), targets, RULES, Duration.ofSeconds(2));
         for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {

@@ -3,6 +3,8 @@ package com.novaquant.alert;
 import com.novaquant.alert.fakes.FakeTelegram;
 import com.novaquant.events.Alert;
 import com.novaquant.events.Severity;
+import com.novaquant.events.Topics;
+import com.novaquant.support.EventDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +28,8 @@ class TelegramDeliveryIT extends SentinelTestBase {
 
     @Autowired
     MeterRegistry registry;
+    @Autowired
+    EventDecoder decoder;
 
     @Test
     void warningGoesOutImmediatelyToEveryChatAsEscapedHtmlWithSound() {
@@ -183,6 +187,18 @@ class TelegramDeliveryIT extends SentinelTestBase {
             }
         }
         assertThat(lastCritical).as("CRITICALs go before the WARNING backlog").isLessThan(firstWarningAfterRecovery);
+    }
+
+    @Test
+    void aMalformedRecordIsCountedAndSkippedAndTheAlertsAroundItStillArrive() throws Exception {
+        double rejectedBefore = decoder.rejected(Topics.ALERTS);
+        kafka.send(Topics.ALERTS, "same-key", "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)).get();
+        publish(new Alert(Severity.WARNING, "test-source", "AFTER_GARBAGE", "after-garbage arrives", "same-key",
+                System.currentTimeMillis()));
+
+        await().atMost(Duration.ofSeconds(45)).until(() -> alertMessages(CHAT_A).stream()
+                .anyMatch(m -> m.text().contains("after-garbage arrives")));
+        assertThat(decoder.rejected(Topics.ALERTS)).isEqualTo(rejectedBefore + 1);
     }
 
     /** The number of alerts behind the messages for a code: 1 per block, or its ×N count. */

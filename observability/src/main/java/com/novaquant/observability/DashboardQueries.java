@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * Every PromQL expression of every panel target of Grafana dashboards, with Grafana's variables replaced by what
  * Grafana would send.
  *
- * <p>Built-in interval variables become fixed durations; the dashboards' own variables (all of them label filters
+ * <p>Query variables of the form {@code label_values(selector, label)} contribute their selector. Built-in interval
+ * variables become fixed durations; the dashboards' own variables (all of them label filters
  * used in {@code =~} matchers, such as {@code $application}) become their "All" value {@code .*}.
  */
 public final class DashboardQueries {
@@ -37,6 +38,9 @@ public final class DashboardQueries {
     /** {@code $name}, {@code ${name}}, {@code ${name:format}} and the deprecated {@code [[name]]}. */
     private static final Pattern VARIABLE = Pattern.compile(
             "\\$\\{(\\w+)(?::[^}]*)?}|\\$(\\w+)|\\[\\[(\\w+)(?::[^]]*)?]]");
+
+    /** Grafana's {@code label_values(selector, label)} with a selector (the one-argument form lists a label only). */
+    private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*\\w+\\s*\\)");
 
     private DashboardQueries() {
     }
@@ -66,8 +70,28 @@ public final class DashboardQueries {
     public static List<Query> read(String name, String json) {
         JsonNode root = JSON.readTree(json);
         List<Query> queries = new ArrayList<>();
+        collectVariables(name, root.path("templating").path("list"), queries);
         collect(name, root.path("panels"), queries);
         return queries;
+    }
+
+    /**
+     * A query variable {@code label_values(selector, label)} lists what the selector returns: the selector must return
+     * data, or the variable's dropdown is empty and every panel filtered on it goes blank.
+     */
+    private static void collectVariables(String name, JsonNode variables, List<Query> queries) {
+        for (JsonNode variable : variables) {
+            if (!"query".equals(variable.path("type").asString(""))) {
+                continue;
+            }
+            JsonNode query = variable.path("query");
+            String text = query.isObject() ? query.path("query").asString("") : query.asString("");
+            Matcher m = LABEL_VALUES.matcher(text.strip());
+            if (m.matches()) {
+                queries.add(new Query(name + " › variable " + variable.path("name").asString("?"),
+                        substituteVariables(m.group(1).strip()), Query.Kind.PANEL));
+            }
+        }
     }
 
     private static void collect(String name, JsonNode panels, List<Query> queries) {

@@ -13,10 +13,17 @@ class DashboardQueriesTest {
     void everyTargetOfEveryPanelIncludingCollapsedRowsIsExtracted() {
         List<Query> queries = DashboardQueries.read(Path.of("src/test/resources/fixtures/renamed-metric-dashboard.json"));
         assertThat(queries).extracting(Query::origin).containsExactly(
+                "renamed-metric-dashboard.json › variable application",
                 "renamed-metric-dashboard.json › Orders by outcome › A",
                 "renamed-metric-dashboard.json › Order round trip p99 › A",
                 "renamed-metric-dashboard.json › Order round trip p99 › B");
         assertThat(queries).allMatch(q -> q.kind() == Query.Kind.PANEL);
+    }
+
+    @Test
+    void aLabelValuesVariableContributesItsSelectorWithItsMatchers() {
+        List<Query> queries = DashboardQueries.read(Path.of("src/test/resources/fixtures/renamed-metric-dashboard.json"));
+        assertThat(queries.get(0).expr()).isEqualTo("nova_execution_orders_total{venue=~\".+\", outcome!=\"\"}");
     }
 
     @Test

@@ -3,11 +3,11 @@ package com.novaquant.execution.application;
 import com.novaquant.events.Venue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** Every execution metric in one place; the README lists them with their meaning. */
@@ -64,9 +64,9 @@ public class ExecutionMetrics {
         Counter.builder("nova.execution.funding.received").baseUnit("usdt").register(registry).increment(amount);
     }
 
+    /** A gauge read from a supplier; held strongly (Micrometer holds gauge state weakly by default). */
     public void gauge(String name, Supplier<Number> value) {
-        AtomicReference<Supplier<Number>> holder = new AtomicReference<>(value);
-        registry.gauge(name, holder, h -> h.get().get().doubleValue());
+        Gauge.builder(name, value, v -> v.get().doubleValue()).strongReference(true).register(registry);
     }
 
     private void latency(String name, long micros) {

@@ -1,0 +1,182 @@
+package com.novaquant.benchmarks.execution;
+
+import com.novaquant.events.EpochMicros;
+import com.novaquant.events.EventCodec;
+import com.novaquant.events.FundingRate;
+import com.novaquant.events.OrderEvent;
+import com.novaquant.events.Quote;
+import com.novaquant.events.Signal;
+import com.novaquant.events.Topics;
+import com.novaquant.events.Venue;
+import com.novaquant.localstack.Desk;
+import com.novaquant.localstack.DeskConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Signal-to-order latency of execution-service through real Kafka against the exchange simulator: the local desk
+ * (simulator, ingestion, signal, execution, alert; embedded Kafka and PostgreSQL) is started, then signals that
+ * alternately open and close a pair on a symbol no other service trades are published on {@code nova.signals},
+ * one at a time. For each, the SENT order events on {@code nova.exec.events} give signal-to-order latency
+ * ({@code atMicros - signalDecidedAtMicros}) per leg, and the last final order event gives signal-to-hedged.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar com.novaquant.benchmarks.execution.ExecutionLatencyBenchmark [--signals 200] [--warmup 20]</pre>
+ * Run from the repository root after the service jars are built ({@code ./nq mvn -q -B install -DskipTests}).
+ */
+public final class ExecutionLatencyBenchmark {
+
+    private static final String SYMBOL = "XBNUSDT";
+
+    private ExecutionLatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int signals = intArg(args, "--signals", 200);
+        int warmup = intArg(args, "--warmup", 20);
+        Path work = Path.of("benchmarks/target/execution-latency-run").toAbsolutePath();
+        Files.createDirectories(work);
+        Map<String, List<String>> extra = new LinkedHashMap<>();
+        extra.put(DeskConfig.SIMULATOR, List.of("--nova.simulator.symbols=BTCUSDT," + SYMBOL));
+        extra.put(DeskConfig.EXECUTION, List.of("--nova.symbols=BTCUSDT," + SYMBOL,
+                "--nova.execution.risk.max-daily-loss=1000000"));
+        DeskConfig config = new DeskConfig(Path.of("").toAbsolutePath(), work, "synthetic", 0, 0, DeskConfig.freePorts(),
+                null, "100001", UUID.randomUUID().toString(), extra, List.of());
+        try (Desk desk = new Desk(config, System.out)) {
+            desk.start(Duration.ofMinutes(4));
+            List<Long> signalToOrder = new ArrayList<>();
+            List<Long> signalToHedged = new ArrayList<>();
+            try (KafkaProducer<String, byte[]> producer = producer(desk.kafkaBootstrapServers());
+                 KafkaConsumer<String, byte[]> consumer = consumer(desk.kafkaBootstrapServers())) {
+                consumer.subscribe(List.of(Topics.EXEC_EVENTS));
+                consumer.poll(Duration.ofSeconds(2));
+                for (int i = 0; i < warmup + signals; i++) {
+                    Signal signal = signal(i % 2 == 0 ? BigDecimal.ONE : BigDecimal.ZERO);
+                    producer.send(new ProducerRecord<>(Topics.SIGNALS, signal.key(), EventCodec.encode(signal))).get();
+                    long[] result = awaitExecution(consumer, signal);
+                    if (i >= warmup && result != null) {
+                        signalToOrder.add(result[0]);
+                        signalToOrder.add(result[1]);
+                        signalToHedged.add(result[2]);
+                    }
+                }
+            }
+            System.out.println();
+            System.out.println("execution-service, " + signals + " signals (" + warmup + " warm-up) through real Kafka against the simulator");
+            print("signal-to-order (per leg)", signalToOrder);
+            print("signal-to-hedged (both legs final)", signalToHedged);
+        }
+    }
+
+    /** [spot sent, perp sent, last final] latencies in microseconds, or null when the execution did not finish in 30 s. */
+    private static long[] awaitExecution(KafkaConsumer<String, byte[]> consumer, Signal signal) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long spotSent = -1;
+        long perpSent = -1;
+        int finals = 0;
+        long lastFinal = -1;
+        while (System.nanoTime() < deadline && finals < 2) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                if (!(decode(record.value()) instanceof OrderEvent order) || !signal.signalId().equals(order.signalId())) {
+                    continue;
+                }
+                long latency = order.atMicros() - order.signalDecidedAtMicros();
+                switch (order.status()) {
+                    case "SENT" -> {
+                        if (order.venue() == Venue.SPOT) {
+                            spotSent = latency;
+                        } else {
+                            perpSent = latency;
+                        }
+                    }
+                    case "FILLED", "REJECTED", "EXPIRED", "CANCELED", "NOT_SENT" -> {
+                        finals++;
+                        lastFinal = Math.max(lastFinal, latency);
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        return finals < 2 || spotSent < 0 || perpSent < 0 ? null : new long[]{spotSent, perpSent, lastFinal};
+    }
+
+    private static Object decode(byte[] value) {
+        try {
+            return EventCodec.decode(value, com.novaquant.events.NovaEvent.class);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Signal signal(BigDecimal target) {
+        long micros = EpochMicros.now();
+        BigDecimal bid = new BigDecimal("99.9");
+        BigDecimal ask = new BigDecimal("100.1");
+        Quote spot = new Quote(SYMBOL, Venue.SPOT, bid, BigDecimal.TEN, ask, BigDecimal.TEN, 1, 0, micros);
+        Quote perp = new Quote(SYMBOL, Venue.USDM, bid, BigDecimal.TEN, ask, BigDecimal.TEN, 1, micros / 1000, micros);
+        FundingRate funding = new FundingRate(SYMBOL, new BigDecimal("100"), new BigDecimal("100"),
+                new BigDecimal("0.001"), micros / 1000 + 3_600_000, micros / 1000, micros);
+        return new Signal(UUID.randomUUID().toString(), SYMBOL, target, target.multiply(new BigDecimal("100")),
+                target.signum() == 0 ? Signal.Reason.CARRY_BELOW_EXIT : Signal.Reason.CARRY_ABOVE_ENTRY, 0.2, spot,
+                perp, funding, micros, System.currentTimeMillis() + 30_000);
+    }
+
+    private static void print(String name, List<Long> micros) {
+        if (micros.isEmpty()) {
+            System.out.println(name + ": no samples");
+            return;
+        }
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        System.out.printf("%s: n=%d p50=%.2f ms p99=%.2f ms max=%.2f ms%n", name, sorted.size(),
+                at(sorted, 0.50) / 1000.0, at(sorted, 0.99) / 1000.0, sorted.getLast() / 1000.0);
+    }
+
+    private static long at(List<Long> sorted, double quantile) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "execution-latency-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}

@@ -9,6 +9,7 @@ import com.novaquant.execution.application.Marks;
 import com.novaquant.execution.application.OrderRecord;
 import com.novaquant.execution.application.PairRecord;
 import com.novaquant.execution.application.TradingGate;
+import com.novaquant.execution.application.TradingSupervisor;
 import com.novaquant.execution.domain.PnlSummary;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +47,10 @@ public class AdminController {
     private final Marks marks;
     private final Clock clock;
     private final String mode;
+    private final TradingSupervisor supervisor;
 
     public AdminController(Ledger ledger, KillSwitch killSwitch, ExecutionEngine engine, TradingGate gate, Marks marks,
-                           Clock clock, ExecutionMode tradingMode) {
+                           Clock clock, ExecutionMode tradingMode, TradingSupervisor supervisor) {
         this.ledger = ledger;
         this.killSwitch = killSwitch;
         this.engine = engine;
@@ -56,6 +58,7 @@ public class AdminController {
         this.marks = marks;
         this.clock = clock;
         this.mode = tradingMode.name();
+        this.supervisor = supervisor;
     }
 
     public record KillSwitchView(boolean engaged, String reason, String by, long atMs) {
@@ -93,8 +96,11 @@ public class AdminController {
             BigDecimal notional = pairs.stream().map(PairRecord::notional).reduce(BigDecimal.ZERO, BigDecimal::add);
             PnlSummary today = ledger.pnl(LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant(),
                     marks.snapshot());
-            return new Status(mode, view(killSwitch.current()), pairs.size(), notional, today.total(), gate.held(),
-                    gate.held() ? gate.reason() : null);
+            boolean passive = !supervisor.active();
+            boolean held = passive || gate.held();
+            String reason = passive ? "passive instance: another instance holds the trading lease" : gate.reason();
+            return new Status(mode, view(killSwitch.current()), pairs.size(), notional, today.total(), held,
+                    held ? reason : null);
         });
     }
 
@@ -161,6 +167,11 @@ public class AdminController {
                                       @RequestHeader(name = "X-Nova-Actor", required = false) String actor,
                                       Mono<Principal> principal) {
         String reason = reason(body);
+        if (!supervisor.active()) {
+            // Only the instance holding the trading lease may send orders: one active trader per account.
+            return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                    "this instance is passive; flatten on the active execution instance"));
+        }
         return principal.flatMap(p -> blocking(() -> {
             String by = by(actor, p);
             int closed = engine.flatten(reason, by);

@@ -63,10 +63,12 @@ class DeskObservabilityIT {
         PrometheusServer.requireInstalled(PrometheusServer.BINARY);
         checker = Checker.of(DASHBOARDS, RULES);
         Map<String, List<String>> extra = new LinkedHashMap<>();
-        // The synthetic market at 60x; the funding spike is set through the simulator's admin API once the desk is up
-        // (a timed one could pass while the services start on a busy machine). Funding income is polled often so
-        // that the settlement the test triggers reaches the funding panels.
-        extra.put(DeskConfig.SIMULATOR, List.of("--nova.simulator.clock-speed=60"));
+        // The synthetic market at 60x with a carry worth opening from the first tick (a timed spike could pass while
+        // the services start on a busy machine) and no negative-funding period within the test. Funding income is
+        // polled often so that the settlement the test brings forward reaches the funding panels.
+        extra.put(DeskConfig.SIMULATOR, List.of("--nova.simulator.clock-speed=60",
+                "--nova.simulator.funding.base-rate=0.0015", "--nova.simulator.funding.negative-start=1000h"));
+        extra.put(DeskConfig.SIGNAL, List.of("--nova.signal.cooldown=5s"));
         extra.put(DeskConfig.EXECUTION, List.of("--nova.execution.funding-poll-interval=5s"));
         DeskConfig config = new DeskConfig(DESK_ROOT, workDir, "synthetic", PrometheusServer.freePort(), PrometheusServer.freePort(),
                 DeskConfig.freePorts(), null, "100001", "observability-it", extra, List.of());
@@ -75,9 +77,6 @@ class DeskObservabilityIT {
         desk.start(Duration.ofMinutes(5));
         List<String> targets = SCRAPED.stream().map(name -> "127.0.0.1:" + config.port(name)).toList();
         prometheus = PrometheusServer.start(workDir.resolve("prometheus"), targets, RULES, Duration.ofSeconds(2));
-        for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
-            simulatorAdmin("/admin/market/funding", "{\"symbol\":\"" + symbol + "\",\"rate\":0.0015}");
-        }
     }
 
     @AfterAll
@@ -112,9 +111,12 @@ class DeskObservabilityIT {
     void everyPanelQueryAndEveryAlertRuleParsesAndReturnsDataOnTheRunningDesk() throws IOException {
         long deadline = System.nanoTime() + DATA_DEADLINE.toNanos();
         // Once pairs are open, the next funding settlement is brought forward so the funding panels have a payment.
+        long start = System.nanoTime();
         while (prometheus.api().query("nova_execution_open_notional > 0").series() == 0 && System.nanoTime() < deadline) {
             sleep(2_000);
         }
+        System.out.println("[observability] pairs open after " + Duration.ofNanos(System.nanoTime() - start).toSeconds()
+                + " s; bringing the next funding settlement forward");
         simulatorAdmin("/admin/clock/advance", "{\"ms\":" + Duration.ofHours(8).toMillis() + "}");
         Checker.Report report = checker.checkQueries(prometheus.api());
         while (!report.passed() && System.nanoTime() < deadline) {

@@ -128,6 +128,7 @@ class MarketSourceLifecycle implements SmartLifecycle {
     public void stop() {
         started = false;
         hub.shutdownNotice(null);
+        privateStreams.closeAll();
         for (AutoCloseable source : running) {
             try {
                 source.close();

@@ -238,4 +238,38 @@ class RestApiIT {
         assertThat(info.body().get("symbols").get(0).get("filters").toString()).contains("MIN_NOTIONAL", "\"notional\"");
         assertThat(unknown.code()).isEqualTo(-1121);
     }
+
+    @Test
+    void responseDelayHoldsTheAnswerButNotTheOrder() {
+        http.admin("POST", "/admin/faults/response-delay", "{\"ms\":400}");
+        String clientId = id();
+        long start = System.nanoTime();
+
+        SignedHttp.Reply reply = http.signed("POST", "/futures/fapi/v1/order", "symbol=ETHUSDT&side=BUY&type=MARKET&quantity=0.010&newClientOrderId=" + clientId);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(tookMillis).isGreaterThanOrEqualTo(400);
+        assertThat(ordersWithClientId(clientId)).isEqualTo(1);
+    }
+
+    @Test
+    void adminAccountsShowThePaperAccountWithBalancesAndPositions() {
+        http.signed("POST", "/futures/fapi/v1/order", "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.010");
+
+        JsonNode accounts = http.admin("GET", "/admin/accounts", null).body();
+
+        assertThat(accounts.get(0).get("apiKey").asString()).isEqualTo(SignedHttp.KEY);
+        assertThat(accounts.get(0).get("spot").toString()).contains("USDT");
+        assertThat(accounts.get(0).get("futures").get("wallet").asString()).isNotEmpty();
+        assertThat(accounts.get(0).toString()).doesNotContain(SignedHttp.SECRET);
+    }
+
+    @Test
+    void badAdminBodiesAreAnswered400() {
+        SignedHttp.Reply reply = http.admin("POST", "/admin/faults/reject-next", "{\"venue\":\"USDM\",\"symbol\":\"NOPE\",\"code\":-1}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("error").asString()).contains("symbol");
+    }
 }

@@ -205,4 +205,19 @@ class StreamsIT {
             assertThat(funding.get("a").get("B").get(0).get("a").asString()).isEqualTo("USDT");
         }
     }
+
+    @Test
+    void dropFramesFaultSilencesTheVenueUntilCleared() {
+        try (WsProbe ws = new WsProbe(port, "/spot/ws/btcusdt@bookTicker")) {
+            ws.next(WAIT);
+            http.admin("POST", "/admin/faults/drop-frames", "{\"venue\":\"SPOT\",\"ratio\":1.0}");
+            await().pollDelay(Duration.ofMillis(300)).atMost(WAIT).until(() -> true);
+            ws.frames.clear();
+            await().pollDelay(Duration.ofMillis(1500)).atMost(WAIT).until(() -> true);
+            assertThat(ws.frames).isEmpty();
+
+            http.admin("DELETE", "/admin/faults", null);
+            ws.next(WAIT);
+        }
+    }
 }

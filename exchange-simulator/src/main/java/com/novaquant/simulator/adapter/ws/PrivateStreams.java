@@ -76,6 +76,12 @@ public final class PrivateStreams implements FuturesUserEvents, WebSocketHandler
         }
     }
 
+    /** Closes every user-data connection (application shutdown). */
+    public void closeAll() {
+        byListenKey.values().forEach(set -> set.forEach(s -> s.connection.complete()));
+        byListenKey.clear();
+    }
+
     @Override
     public void orderUpdate(String apiKey, OrderView order, String executionType, Order.TradeFill fill,
                             BigDecimal realisedProfit, long eventTime) {

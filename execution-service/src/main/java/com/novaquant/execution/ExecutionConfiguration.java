@@ -168,9 +168,21 @@ public class ExecutionConfiguration {
                         ready ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC));
     }
 
-    /** Trading starts only once the application is up: Boot reports ready on its own at this point, we correct it. */
+    /** Trading starts only once the application is up. */
     @EventListener(ApplicationReadyEvent.class)
     void startTrading(ApplicationReadyEvent event) {
         event.getApplicationContext().getBean(TradingSupervisor.class).start();
+    }
+
+    /**
+     * Boot declares the application ready right after start-up; an instance without the trading lease is not
+     * ready (it trades nothing), so that declaration is corrected until the supervisor has made it active.
+     */
+    @EventListener
+    void onlyTheActiveTraderIsReady(AvailabilityChangeEvent<ReadinessState> event) {
+        ApplicationContext context = (ApplicationContext) event.getSource();
+        if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC && !context.getBean(TradingSupervisor.class).active()) {
+            AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        }
     }
 }

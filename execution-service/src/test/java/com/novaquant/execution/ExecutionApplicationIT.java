@@ -22,7 +22,9 @@ import static org.awaitility.Awaitility.await;
         // No venue behind these: the service must still start, report health and hold trading.
         "nova.binance.spot.rest-url=http://127.0.0.1:9/spot",
         "nova.binance.futures.rest-url=http://127.0.0.1:9/futures",
-        "nova.binance.call-timeout=3s"})
+        "nova.binance.call-timeout=3s",
+        // Its own account's trading lease: in a shared test JVM another cached context may hold the default one.
+        "nova.execution.advisory-lock-key=830831"})
 class ExecutionApplicationIT {
 
     @Value("${local.server.port}")
@@ -34,6 +36,9 @@ class ExecutionApplicationIT {
 
     @Test
     void servesHealthAndPrometheusMetrics() {
+        // Ready once the trading lease is taken and start-up reconciliation has run (here: exchange unreachable).
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Http.get("http://localhost:" + port + "/actuator/health").status() == 200);
         Http.Response health = Http.get("http://localhost:" + port + "/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");

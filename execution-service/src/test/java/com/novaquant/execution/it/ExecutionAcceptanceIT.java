@@ -103,6 +103,23 @@ class ExecutionAcceptanceIT {
         }
     }
 
+    /** A second application in this JVM must not dispose the Reactor Netty resources the first one uses. */
+    @TestConfiguration
+    static class PrivateReactorResources {
+        @Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor privateReactorResourceFactory() {
+            return new org.springframework.beans.factory.config.BeanPostProcessor() {
+                @Override
+                public Object postProcessBeforeInitialization(Object bean, String name) {
+                    if (bean instanceof org.springframework.http.client.ReactorResourceFactory factory) {
+                        factory.setUseGlobalResources(false);
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
+
     @Value("${local.server.port}")
     int port;
     @Autowired
@@ -414,6 +431,30 @@ class ExecutionAcceptanceIT {
     }
 
     @Test
+    void secondInstanceStaysPassiveNotReadyAndSendsNothing() {
+        try (org.springframework.context.ConfigurableApplicationContext second =
+                     new org.springframework.boot.builder.SpringApplicationBuilder(
+                             com.novaquant.execution.ExecutionApplication.class, PaperAccount.class,
+                             PrivateReactorResources.class)
+                             .run("--server.port=0", "--nova.admin.password=it-secret",
+                                     "--nova.execution.lease-check-interval=300ms",
+                                     "--nova.binance.spot.rest-url=" + SIMULATOR.spotUrl(),
+                                     "--nova.binance.futures.rest-url=" + SIMULATOR.futuresUrl())) {
+            int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            TradingSupervisor standby = second.getBean(TradingSupervisor.class);
+            await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> true);
+            assertThat(standby.active()).isFalse();
+            assertThat(second.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("execution-signals")
+                    .isRunning()).isFalse();
+            assertThat(Http.get("http://localhost:" + secondPort + "/actuator/health/readiness").status()).isEqualTo(503);
+            Http.Response status = adminAt(secondPort, "GET", "/admin/status", null);
+            assertThat(status.body()).contains("\"tradingHeld\":true").contains("passive instance");
+            assertThat(adminAt(secondPort, "POST", "/admin/flatten", "{\"reason\":\"x\"}").status()).isEqualTo(409);
+        }
+        assertThat(supervisor.active()).isTrue();
+    }
+
+    @Test
     void feedReconnectStormAlertEngagesTheKillSwitch() {
         Alert storm = Alert.of(Severity.CRITICAL, "ingestion-service", "FEED_RECONNECT_STORM",
                 "USDM feed reconnected 6 times in 60 s", "feed-storm-it");
@@ -478,8 +519,16 @@ class ExecutionAcceptanceIT {
         return jdbc.sql("select count(*) from fills where pair_id = ?").param(pairId).query(Long.class).single();
     }
 
+    private Http.Response adminAt(int targetPort, String method, String path, String body) {
+        return request(targetPort, method, path, body, true);
+    }
+
     private Http.Response admin(String method, String path, String body, boolean authenticated) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return request(port, method, path, body, authenticated);
+    }
+
+    private Http.Response request(int targetPort, String method, String path, String body, boolean authenticated) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + targetPort + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

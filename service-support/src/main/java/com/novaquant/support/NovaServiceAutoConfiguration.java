@@ -44,6 +44,12 @@ public class NovaServiceAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin);
+    }
+
+    @Bean
     NativeTransportReport nativeTransportReport(MeterRegistry registry) {
         return new NativeTransportReport(registry);
     }

@@ -1,9 +1,11 @@
-package com.novaquant.signal.adapter.web;
+package com.novaquant.support.admin;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
@@ -17,13 +19,19 @@ import reactor.core.publisher.Mono;
 /**
  * The shared admin contract: health, info and prometheus are open; everything else (the admin API and every other
  * actuator endpoint) needs HTTP Basic with {@code nova.admin.username} / {@code NOVA_ADMIN_PASSWORD}. Without a
- * password no account exists, so every protected call gets 401.
+ * password no account exists, so every protected call gets 401. Written once here for every service that puts
+ * Spring Security on its classpath (signal-service, execution-service).
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration"})
+@ConditionalOnClass(ServerHttpSecurity.class)
+@EnableConfigurationProperties(AdminProperties.class)
 @EnableWebFluxSecurity
-public class AdminSecurityConfiguration {
+public class AdminSecurityAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(AdminSecurityConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(AdminSecurityAutoConfiguration.class);
 
     @Bean
     SecurityWebFilterChain adminSecurity(ServerHttpSecurity http) {
@@ -31,6 +39,7 @@ public class AdminSecurityConfiguration {
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
                 .httpBasic(basic -> {
                 })
                 .authorizeExchange(auth -> auth

@@ -1,4 +1,4 @@
-package com.novaquant.signal.adapter.web;
+package com.novaquant.support.admin;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
@@ -8,9 +8,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AdminSecurityConfigurationTest {
+class AdminSecurityAutoConfigurationTest {
 
-    private final AdminSecurityConfiguration configuration = new AdminSecurityConfiguration();
+    private final AdminSecurityAutoConfiguration configuration = new AdminSecurityAutoConfiguration();
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     @Test

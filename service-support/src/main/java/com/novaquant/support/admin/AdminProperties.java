@@ -1,4 +1,4 @@
-package com.novaquant.signal.adapter.web;
+package com.novaquant.support.admin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

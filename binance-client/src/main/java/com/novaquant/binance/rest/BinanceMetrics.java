@@ -18,6 +18,12 @@ final class BinanceMetrics {
 
     BinanceMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // Rate-limit and ban counters exist at zero from creation, so dashboards and alerts see a series
+        // before the first 429/418 ever arrives.
+        for (Venue venue : Venue.values()) {
+            rateLimitedCounter(venue);
+            bansCounter(venue);
+        }
     }
 
     /** One finished request: latency and classified outcome. */
@@ -52,13 +58,21 @@ final class BinanceMetrics {
     }
 
     void rateLimited(Venue venue) {
-        Counter.builder("nova.binance.rate.limited").description("HTTP 429 responses")
-                .tag("venue", venue.tag()).register(registry).increment();
+        rateLimitedCounter(venue).increment();
     }
 
     void banned(Venue venue) {
-        Counter.builder("nova.binance.bans").description("HTTP 418 IP bans")
-                .tag("venue", venue.tag()).register(registry).increment();
+        bansCounter(venue).increment();
+    }
+
+    private Counter rateLimitedCounter(Venue venue) {
+        return Counter.builder("nova.binance.rate.limited").description("HTTP 429 responses")
+                .tag("venue", venue.tag()).register(registry);
+    }
+
+    private Counter bansCounter(Venue venue) {
+        return Counter.builder("nova.binance.bans").description("HTTP 418 IP bans")
+                .tag("venue", venue.tag()).register(registry);
     }
 
     void timeResync(Venue venue, String trigger) {

@@ -48,4 +48,19 @@ class PrometheusNamesTest {
                     .contains("nova_binance_time_resyncs_total{trigger=\"start\",venue=\"spot\"} 1.0");
         }
     }
+
+    @Test
+    void rateLimitAndBanCountersExistAtZeroForBothVenuesAsSoonAsTheClientIsCreated() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (FakeBinance binance = new FakeBinance();
+             BinanceRestClient client = Clients.against(binance, registry)) {
+            String scrape = registry.scrape();
+
+            assertThat(scrape)
+                    .contains("nova_binance_rate_limited_total{venue=\"spot\"} 0.0")
+                    .contains("nova_binance_rate_limited_total{venue=\"usdm\"} 0.0")
+                    .contains("nova_binance_bans_total{venue=\"spot\"} 0.0")
+                    .contains("nova_binance_bans_total{venue=\"usdm\"} 0.0");
+        }
+    }
 }

@@ -40,6 +40,24 @@ class IngestionApplicationIT extends FeedTestSupport {
     }
 
     @Test
+    void rejectionAndReconnectSeriesAreScrapedFromStartUpBeforeAnyIsCounted() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/actuator/health").status() == 200);
+        String scrape = Http.get("http://localhost:" + port + "/actuator/prometheus").body();
+        for (String venue : new String[] {"SPOT", "USDM"}) {
+            for (String reason : new String[] {"TRUNCATED", "TOO_LARGE", "UNKNOWN_SYMBOL", "NON_POSITIVE_PRICE", "CROSSED_BOOK"}) {
+                assertThat(scrape).contains("nova_ingestion_rejected_total{application=\"ingestion-service\",reason=\""
+                        + reason + "\",venue=\"" + venue + "\"}");
+            }
+        }
+        for (String cause : new String[] {"requested", "server_shutdown", "max_age", "server_closed", "error", "connect_failed"}) {
+            assertThat(scrape).containsPattern("nova_ingestion_reconnects_total\\{application=\"ingestion-service\",cause=\""
+                    + cause + "\",connection=\"spot-[^\"]+\"}");
+            assertThat(scrape).containsPattern("nova_ingestion_reconnects_total\\{application=\"ingestion-service\",cause=\""
+                    + cause + "\",connection=\"usdm-[^\"]+\"}");
+        }
+    }
+
+    @Test
     void killSwitchStatePublishedOnKafkaReachesTheService() throws Exception {
         KillSwitchState engaged = new KillSwitchState(true, "test", "ingestion-service-it", System.currentTimeMillis());
         kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, EventCodec.encode(engaged)).get();

@@ -1,20 +1,28 @@
 package com.novaquant.ingestion.application;
 
+import com.novaquant.events.Venue;
+import com.novaquant.ingestion.domain.QuoteCheck;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The ingestion meters (documented in the module README). Hot-path meters are created once, up front, and looked up
- * by array index, so recording a frame allocates nothing.
+ * by array index, so recording a frame allocates nothing. Counters over a closed set of tag values (every venue and
+ * rejection reason, every planned connection and reconnect cause) are registered at zero up front, so a fresh service
+ * already exposes every series its dashboards and alert rules query.
  */
 public final class IngestionMetrics {
 
@@ -23,7 +31,18 @@ public final class IngestionMetrics {
     private final Timer[] lag;
     private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
 
+    /** Without the feed adapter's vocabulary: only the service's own rejection reasons are registered up front. */
     public IngestionMetrics(MeterRegistry registry, FeedMonitor monitor, Duration lagWarning) {
+        this(registry, monitor, lagWarning, List.of(), List.of());
+    }
+
+    /**
+     * @param parseRejections the parser's rejection reasons (the feed adapter's closed set), counted beside the
+     *                        service's own {@link QuoteCheck} reasons
+     * @param reconnectCauses every {@code cause} tag a reconnect can carry
+     */
+    public IngestionMetrics(MeterRegistry registry, FeedMonitor monitor, Duration lagWarning,
+                            Collection<String> parseRejections, Collection<String> reconnectCauses) {
         this.registry = registry;
         List<FeedStream> streams = monitor.connections().stream().flatMap(c -> c.streams().stream()).toList();
         this.messages = new Counter[streams.size()];
@@ -54,7 +73,23 @@ public final class IngestionMetrics {
             registry.gauge("nova.ingestion.connected",
                     io.micrometer.core.instrument.Tags.of("connection", connection.name(), "venue", connection.venue().name()),
                     monitor, m -> m.connected(connection.name()) ? 1 : 0);
+            for (String cause : reconnectCauses) {
+                reconnectCounter(connection.name(), cause);
+            }
         }
+        Set<String> reasons = rejectionReasons(parseRejections);
+        for (Venue venue : Venue.values()) {
+            for (String reason : reasons) {
+                rejectedCounter(venue.name(), reason);
+            }
+        }
+    }
+
+    /** The parser's reasons plus the sanity checks' (a name both share, such as NON_POSITIVE_PRICE, is one series). */
+    private static Set<String> rejectionReasons(Collection<String> parseRejections) {
+        Set<String> reasons = new LinkedHashSet<>(parseRejections);
+        Arrays.stream(QuoteCheck.values()).filter(check -> check != QuoteCheck.OK).map(Enum::name).forEach(reasons::add);
+        return reasons;
     }
 
     public void message(int streamId) {
@@ -67,14 +102,22 @@ public final class IngestionMetrics {
 
     /** A frame or quote dropped before publication, by reason (parse status or sanity check). */
     public void rejected(String venue, String reason) {
-        rejected.computeIfAbsent(venue + "/" + reason, k -> Counter.builder("nova.ingestion.rejected")
-                .description("Frames dropped before publication, by reason")
-                .tags("venue", venue, "reason", reason)
-                .register(registry)).increment();
+        rejectedCounter(venue, reason).increment();
     }
 
     public void reconnect(String connection, String cause) {
-        registry.counter("nova.ingestion.reconnects", "connection", connection, "cause", cause).increment();
+        reconnectCounter(connection, cause).increment();
+    }
+
+    private Counter rejectedCounter(String venue, String reason) {
+        return rejected.computeIfAbsent(venue + "/" + reason, k -> Counter.builder("nova.ingestion.rejected")
+                .description("Frames dropped before publication, by reason")
+                .tags("venue", venue, "reason", reason)
+                .register(registry));
+    }
+
+    private Counter reconnectCounter(String connection, String cause) {
+        return registry.counter("nova.ingestion.reconnects", "connection", connection, "cause", cause);
     }
 
     public void alert(String code) {

@@ -57,7 +57,8 @@ public class IngestionConfiguration {
 
     @Bean
     IngestionMetrics ingestionMetrics(MeterRegistry registry, FeedMonitor monitor, IngestionProperties properties) {
-        return new IngestionMetrics(registry, monitor, properties.lagWarning());
+        return new IngestionMetrics(registry, monitor, properties.lagWarning(), BinanceFeeds.parseRejectionReasons(),
+                BinanceFeeds.reconnectCauses());
     }
 
     @Bean

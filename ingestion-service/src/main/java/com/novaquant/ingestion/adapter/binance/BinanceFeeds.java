@@ -1,8 +1,10 @@
 package com.novaquant.ingestion.adapter.binance;
 
 import com.novaquant.binance.stream.ConnectionSpec;
+import com.novaquant.binance.stream.DisconnectCause;
 import com.novaquant.binance.stream.StreamConnection;
 import com.novaquant.binance.stream.StreamSettings;
+import com.novaquant.binance.stream.parse.ParseStatus;
 import com.novaquant.binance.stream.parse.StreamKey;
 import com.novaquant.binance.stream.parse.StreamType;
 import com.novaquant.binance.stream.parse.SymbolTable;
@@ -14,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,16 @@ public final class BinanceFeeds implements FeedControl {
         this.settings = settings;
         this.symbols = symbols;
         this.clock = clock;
+    }
+
+    /** Every reason the parser can reject a frame for, as counted under {@code nova.ingestion.rejected}. */
+    public static List<String> parseRejectionReasons() {
+        return Arrays.stream(ParseStatus.values()).filter(status -> !status.ok()).map(Enum::name).toList();
+    }
+
+    /** Every {@code cause} tag a reconnect is counted under. */
+    public static List<String> reconnectCauses() {
+        return Arrays.stream(DisconnectCause.values()).map(BinanceFrameHandler::causeTag).toList();
     }
 
     /** The plan in the application's terms. */

@@ -44,6 +44,11 @@ final class BinanceFrameHandler implements FrameListener, ConnectionListener {
         this.recorder = recorder;
     }
 
+    /** The {@code cause} tag of {@code nova.ingestion.reconnects}. */
+    static String causeTag(DisconnectCause cause) {
+        return cause.name().toLowerCase(Locale.ROOT);
+    }
+
     static Venue venue(ConnectionSpec connection) {
         return Venue.valueOf(connection.route().venue());
     }
@@ -83,7 +88,7 @@ final class BinanceFrameHandler implements FrameListener, ConnectionListener {
 
     @Override
     public void onReconnectScheduled(ConnectionSpec connection, Duration delay, int attempt, DisconnectCause cause) {
-        metrics.reconnect(connection.name(), cause.name().toLowerCase(Locale.ROOT));
+        metrics.reconnect(connection.name(), causeTag(cause));
         watchdog.onReconnect(connection.name());
     }
 }

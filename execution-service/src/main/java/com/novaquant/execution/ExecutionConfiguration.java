@@ -43,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +52,9 @@ import java.util.concurrent.Executors;
 /** Wires the execution use cases to their adapters. The venue adapter is configured in {@code adapter.binance}. */
 @Configuration(proxyBeanMethods = false)
 public class ExecutionConfiguration {
+
+    /** How long a ledger-derived gauge value is reused: scrapes every few seconds need not each query the ledger. */
+    private static final Duration GAUGE_MAX_AGE = Duration.ofSeconds(10);
 
     @Bean
     Clock clock() {
@@ -103,6 +108,7 @@ public class ExecutionConfiguration {
         ExecutionEngine engine = new ExecutionEngine(venue, ledger, sender, policy, preTrade, killSwitch, gate, marks,
                 events, alerts, metrics, p, legExecutor, clock);
         metrics.gauge("nova.execution.open.notional", engine::openNotional);
+        metrics.cachedGauge("nova.execution.open.pairs", GAUGE_MAX_AGE, engine::openPairs);
         return engine;
     }
 
@@ -139,6 +145,8 @@ public class ExecutionConfiguration {
                               ExecutionMetrics metrics) {
         metrics.gauge("nova.execution.pnl.last24h", () -> ledger.pnl(clock.instant().minus(java.time.Duration.ofHours(24)),
                 marks.snapshot()).total().doubleValue());
+        metrics.cachedGauge("nova.execution.pnl.cumulative", GAUGE_MAX_AGE,
+                () -> ledger.pnl(Instant.EPOCH, marks.snapshot()).total().doubleValue());
         return new DailySummary(ledger, marks, alerts, clock, p.dailySummaryTime());
     }
 

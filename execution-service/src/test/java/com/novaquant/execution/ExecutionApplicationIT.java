@@ -45,6 +45,12 @@ class ExecutionApplicationIT {
         Http.Response metrics = Http.get("http://localhost:" + port + "/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"execution-service\"");
+        // Series dashboards and alert rules read must exist before the first trade.
+        assertThat(metrics.body()).contains("nova_execution_open_pairs{", "nova_execution_pnl_cumulative{",
+                "nova_execution_funding_received_usdt_total{", "nova_execution_naked_time_seconds_count{",
+                "nova_execution_hedge_completion_seconds_count{",
+                "nova_execution_leg_risk_episodes_total{application=\"execution-service\",resolution=\"UNRESOLVED\"} 0.0",
+                "nova_execution_pretrade_refusals_total{application=\"execution-service\",reason=\"STALE_QUOTES\"} 0.0");
     }
 
     @Test

@@ -513,6 +513,11 @@ public class ExecutionEngine {
                 .round(MathContext.DECIMAL64).doubleValue();
     }
 
+    /** Pairs in state OPEN in the ledger (a gauge). */
+    public long openPairs() {
+        return ledger.activePairs().stream().filter(p -> p.state() == PairState.OPEN).count();
+    }
+
     /** One two-leg execution: the same base quantity on both legs, opening (growing) or closing. */
     /**
      * @param spotQuantity the spot leg's quantity: equal to the perp's, except when a close sells the whole spot

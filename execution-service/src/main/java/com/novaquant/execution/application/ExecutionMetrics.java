@@ -1,6 +1,7 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.events.Venue;
+import com.novaquant.execution.domain.PreTradeCheck;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -8,15 +9,37 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
-/** Every execution metric in one place; the README lists them with their meaning. */
+/**
+ * Every execution metric in one place; the README lists them with their meaning. Meters whose tags come from a closed
+ * set are registered here at construction, so a fresh service already exposes each series at zero (dashboards and
+ * alert rules then see a flat line instead of no data).
+ */
 public class ExecutionMetrics {
 
+    /** How a leg-risk episode ended, as the engine and {@code LegRiskEvent} name it. */
+    public static final List<String> LEG_RISK_RESOLUTIONS = List.of("REHEDGED", "UNWOUND", "UNRESOLVED");
+
+    /** Refusals counted before sending: the engine's kill-switch refusal and every pre-trade check code. */
+    public static final List<String> REFUSAL_REASONS = Stream.concat(Stream.of("KILL_SWITCH"),
+            PreTradeCheck.REFUSAL_CODES.stream()).toList();
+
     private final MeterRegistry registry;
+    private final Timer hedgeCompletion;
+    private final Timer nakedTime;
+    private final Counter fundingReceived;
 
     public ExecutionMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.hedgeCompletion = Timer.builder("nova.execution.hedge.completion").publishPercentileHistogram()
+                .register(registry);
+        this.nakedTime = Timer.builder("nova.execution.naked.time").register(registry);
+        this.fundingReceived = Counter.builder("nova.execution.funding.received").baseUnit("usdt").register(registry);
+        LEG_RISK_RESOLUTIONS.forEach(this::legRiskEpisodes);
+        REFUSAL_REASONS.forEach(this::refusals);
     }
 
     public void signal(String outcome) {
@@ -47,21 +70,20 @@ public class ExecutionMetrics {
     }
 
     public void hedgeCompletion(long nanos) {
-        Timer.builder("nova.execution.hedge.completion").publishPercentileHistogram().register(registry)
-                .record(Duration.ofNanos(nanos));
+        hedgeCompletion.record(Duration.ofNanos(nanos));
     }
 
     public void legRisk(String resolution, long nakedMs) {
-        registry.counter("nova.execution.leg.risk.episodes", "resolution", resolution).increment();
-        Timer.builder("nova.execution.naked.time").register(registry).record(Duration.ofMillis(nakedMs));
+        legRiskEpisodes(resolution).increment();
+        nakedTime.record(Duration.ofMillis(nakedMs));
     }
 
     public void refusal(String code) {
-        registry.counter("nova.execution.pretrade.refusals", "reason", code).increment();
+        refusals(code).increment();
     }
 
     public void fundingReceived(double amount) {
-        Counter.builder("nova.execution.funding.received").baseUnit("usdt").register(registry).increment(amount);
+        fundingReceived.increment(amount);
     }
 
     /** A gauge read from a supplier; held strongly (Micrometer holds gauge state weakly by default). */
@@ -69,10 +91,49 @@ public class ExecutionMetrics {
         Gauge.builder(name, value, v -> v.get().doubleValue()).strongReference(true).register(registry);
     }
 
+    /**
+     * A gauge whose value is computed at most once per {@code maxAge}: for values read from the ledger, so that
+     * frequent scrapes do not turn into as many database queries.
+     */
+    public void cachedGauge(String name, Duration maxAge, Supplier<Number> value) {
+        gauge(name, new CachedValue(value, maxAge.toNanos()));
+    }
+
+    private Counter legRiskEpisodes(String resolution) {
+        return registry.counter("nova.execution.leg.risk.episodes", "resolution", resolution);
+    }
+
+    private Counter refusals(String reason) {
+        return registry.counter("nova.execution.pretrade.refusals", "reason", reason);
+    }
+
     private void latency(String name, long micros) {
         if (micros < 0) {
             return;
         }
         Timer.builder(name).publishPercentileHistogram().register(registry).record(Duration.ofNanos(micros * 1000));
+    }
+
+    /** The last value of a supplier, recomputed once it is older than the given age. */
+    private static final class CachedValue implements Supplier<Number> {
+        private final Supplier<Number> source;
+        private final long maxAgeNanos;
+        private Number value;
+        private long computedAtNanos;
+
+        CachedValue(Supplier<Number> source, long maxAgeNanos) {
+            this.source = source;
+            this.maxAgeNanos = maxAgeNanos;
+        }
+
+        @Override
+        public synchronized Number get() {
+            long now = System.nanoTime();
+            if (value == null || now - computedAtNanos >= maxAgeNanos) {
+                value = source.get();
+                computedAtNanos = now;
+            }
+            return value;
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.novaquant.execution.domain;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,10 @@ import java.util.Optional;
  * cheaper to miss a trade than to discover a problem after one leg is filled.
  */
 public final class PreTradeCheck {
+
+    /** Every code {@link #check} can refuse with: a closed set, so metrics can show each one from start-up. */
+    public static final List<String> REFUSAL_CODES = List.of("BELOW_STEP", "STALE_QUOTES", "BAD_PRICE", "SPOT_FILTER",
+            "PERP_FILTER", "SYMBOL_LIMIT", "TOTAL_LIMIT", "SPOT_BALANCE", "FUTURES_MARGIN", "LEVERAGE");
 
     /** Headroom on balances for price moves between check and fill and for fees. */
     private static final BigDecimal BALANCE_HEADROOM = new BigDecimal("1.01");

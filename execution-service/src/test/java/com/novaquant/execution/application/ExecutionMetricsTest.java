@@ -1,0 +1,64 @@
+package com.novaquant.execution.application;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExecutionMetricsTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ExecutionMetrics metrics = new ExecutionMetrics(registry);
+
+    @Test
+    void everyLegRiskResolutionIsCountedAtZeroFromStart() {
+        assertThat(ExecutionMetrics.LEG_RISK_RESOLUTIONS).containsExactlyInAnyOrder("REHEDGED", "UNWOUND", "UNRESOLVED");
+        for (String resolution : ExecutionMetrics.LEG_RISK_RESOLUTIONS) {
+            assertThat(registry.get("nova.execution.leg.risk.episodes").tag("resolution", resolution).counter().count())
+                    .isZero();
+        }
+        assertThat(registry.get("nova.execution.naked.time").timer().count()).isZero();
+        assertThat(registry.get("nova.execution.hedge.completion").timer().count()).isZero();
+    }
+
+    @Test
+    void everyRefusalReasonIsCountedAtZeroFromStart() {
+        assertThat(ExecutionMetrics.REFUSAL_REASONS).contains("KILL_SWITCH", "STALE_QUOTES", "LEVERAGE", "BELOW_STEP");
+        for (String reason : ExecutionMetrics.REFUSAL_REASONS) {
+            assertThat(registry.get("nova.execution.pretrade.refusals").tag("reason", reason).counter().count()).isZero();
+        }
+    }
+
+    @Test
+    void fundingReceivedStartsAtZeroAndAccumulates() {
+        assertThat(registry.get("nova.execution.funding.received").counter().count()).isZero();
+        metrics.fundingReceived(1.5);
+        metrics.fundingReceived(-0.5);
+        assertThat(registry.get("nova.execution.funding.received").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void recordingUsesThePreRegisteredMeters() {
+        metrics.legRisk("UNWOUND", 250);
+        metrics.refusal("STALE_QUOTES");
+        assertThat(registry.get("nova.execution.leg.risk.episodes").tag("resolution", "UNWOUND").counter().count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("nova.execution.naked.time").timer().count()).isEqualTo(1);
+        assertThat(registry.get("nova.execution.pretrade.refusals").tag("reason", "STALE_QUOTES").counter().count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void cachedGaugeReadsItsSourceOncePerMaxAge() {
+        AtomicInteger reads = new AtomicInteger();
+        metrics.cachedGauge("nova.execution.test.cached", Duration.ofHours(1), reads::incrementAndGet);
+        double first = registry.get("nova.execution.test.cached").gauge().value();
+        double second = registry.get("nova.execution.test.cached").gauge().value();
+        assertThat(first).isEqualTo(1.0);
+        assertThat(second).isEqualTo(1.0);
+        assertThat(reads.get()).isEqualTo(1);
+    }
+}

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +32,20 @@ class AlertApplicationIT extends SentinelTestBase {
         Http.Response metrics = Http.get("http://localhost:" + port + "/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"alert-service\"");
+    }
+
+    @Test
+    void everyTelegramErrorKindIsScrapableFromStart() {
+        String metrics = Http.get("http://localhost:" + port + "/actuator/prometheus").body();
+        for (String kind : List.of("rate_limited", "server_error", "timeout", "network", "unauthorized", "unexpected",
+                "bad_request", "forbidden", "rejected")) {
+            assertThat(metrics).contains("nova_alert_telegram_errors_total{application=\"alert-service\",kind=\""
+                    + kind + "\"}");
+        }
+        assertThat(metrics)
+                .contains("nova_alert_commands_total{application=\"alert-service\",command=\"/halt\",outcome=\"failed\"}")
+                .contains("nova_alert_messages_total{application=\"alert-service\",kind=\"reminder\"}")
+                .contains("nova_alert_outbox_errors_total{application=\"alert-service\",operation=\"append\"}");
     }
 
     @Test

@@ -25,6 +25,9 @@ public final class CommandRouter {
 
     private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
     private static final Pattern CODE = Pattern.compile("\\d{6}");
+    /** Commands counted under their own name in {@code nova_alert_commands_total{command}}; anything else is "other". */
+    static final List<String> COUNTED_COMMANDS = List.of("/help", "/start", "/status", "/pnl", "/positions", "/halt",
+            "/resume", "/flatten", "/confirm", "/ack", "other");
     static final String HELP = """
             Nova Quant sentinel commands:
             /status - mode, kill switch, open pairs, PnL today
@@ -170,11 +173,7 @@ public final class CommandRouter {
     }
 
     private static String knownOrOther(String name) {
-        return switch (name) {
-            case "/help", "/start", "/status", "/pnl", "/positions", "/halt", "/resume", "/flatten", "/confirm",
-                 "/ack" -> name;
-            default -> "other";
-        };
+        return COUNTED_COMMANDS.contains(name) ? name : "other";
     }
 
     private static String abbreviate(String text, int max) {

@@ -13,11 +13,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** Every meter the sentinel exposes (documented in the module README). */
 public final class SentinelMetrics {
+
+    /** Outcomes counted in {@code nova_alert_commands_total{outcome}}. */
+    static final List<String> COMMAND_OUTCOMES = List.of("accepted", "rejected", "failed");
+    /** Operations counted in {@code nova_alert_outbox_errors_total{operation}}. */
+    static final List<String> OUTBOX_OPERATIONS = List.of("append", "mark_sent", "mark_acknowledged");
+
+    /** A send Telegram refused for good (no retry), as counted in {@code nova_alert_telegram_errors_total{kind}}. */
+    public enum Refusal {
+        /** 400 on the HTML form of a message: it is sent again as plain text. */
+        BAD_REQUEST("bad_request"),
+        /** 403: the chat blocked or removed the bot; the message is skipped there. */
+        FORBIDDEN("forbidden"),
+        /** 400 even on the plain-text form; the message is skipped in that chat. */
+        REJECTED("rejected");
+
+        private final String tag;
+
+        Refusal(String tag) {
+            this.tag = tag;
+        }
+
+        public String tag() {
+            return tag;
+        }
+    }
 
     private final MeterRegistry registry;
     private final Map<Severity, Counter> received = new EnumMap<>(Severity.class);
@@ -46,6 +72,33 @@ public final class SentinelMetrics {
                 .description("Reminder messages repeating unacknowledged CRITICALs").register(registry);
         acknowledged = Counter.builder("nova.alert.acknowledged")
                 .description("CRITICAL alerts acknowledged with /ack").register(registry);
+        registerLabelledCountersAtZero();
+    }
+
+    /**
+     * Creates every series of the tagged counters up front, so a fresh sentinel exposes them at 0 and dashboards and
+     * alert rules ({@code increase(...)}) see the first event as a change instead of a series appearing.
+     */
+    private void registerLabelledCountersAtZero() {
+        for (DeliveryResult.FailureKind kind : DeliveryResult.FailureKind.values()) {
+            telegramErrors(kind.tag());
+        }
+        for (Refusal refusal : Refusal.values()) {
+            telegramErrors(refusal.tag());
+        }
+        for (Delivery.Kind kind : Delivery.Kind.values()) {
+            messages(kind.name().toLowerCase(Locale.ROOT));
+        }
+        messages("reply");
+        messages("reply_failed");
+        for (String command : CommandRouter.COUNTED_COMMANDS) {
+            for (String outcome : COMMAND_OUTCOMES) {
+                commands(command, outcome);
+            }
+        }
+        for (String operation : OUTBOX_OPERATIONS) {
+            outboxErrors(operation);
+        }
     }
 
     public void received(Severity severity) {
@@ -53,7 +106,7 @@ public final class SentinelMetrics {
     }
 
     public void delivered(Delivery delivery, Collection<PendingAlert> firstDeliveries, Instant now) {
-        registry.counter("nova.alert.messages", "kind", delivery.kind().name().toLowerCase(Locale.ROOT)).increment();
+        messages(delivery.kind().name().toLowerCase(Locale.ROOT)).increment();
         if (delivery.kind() == Delivery.Kind.REMINDER) {
             escalations.increment();
         }
@@ -71,24 +124,44 @@ public final class SentinelMetrics {
     }
 
     public void channelError(DeliveryResult.FailureKind kind) {
-        registry.counter("nova.alert.telegram.errors", "kind", kind.tag()).increment();
+        telegramErrors(kind.tag()).increment();
     }
 
     /** A failure that has no retry (a chat that refuses the bot, a message Telegram rejects). */
-    public void channelError(String kind) {
-        registry.counter("nova.alert.telegram.errors", "kind", kind).increment();
+    public void channelError(Refusal refusal) {
+        telegramErrors(refusal.tag()).increment();
     }
 
     public void command(String command, String outcome) {
-        registry.counter("nova.alert.commands", "command", command, "outcome", outcome).increment();
+        commands(command, outcome).increment();
     }
 
     public void reply(boolean ok) {
-        registry.counter("nova.alert.messages", "kind", ok ? "reply" : "reply_failed").increment();
+        messages(ok ? "reply" : "reply_failed").increment();
     }
 
     public void outboxError(String operation) {
-        registry.counter("nova.alert.outbox.errors", "operation", operation).increment();
+        outboxErrors(operation).increment();
+    }
+
+    private Counter telegramErrors(String kind) {
+        return Counter.builder("nova.alert.telegram.errors").tag("kind", kind)
+                .description("Failed Bot API sends, by kind").register(registry);
+    }
+
+    private Counter messages(String kind) {
+        return Counter.builder("nova.alert.messages").tag("kind", kind)
+                .description("Telegram messages sent, by kind").register(registry);
+    }
+
+    private Counter commands(String command, String outcome) {
+        return Counter.builder("nova.alert.commands").tag("command", command).tag("outcome", outcome)
+                .description("Operator commands, by command and outcome").register(registry);
+    }
+
+    private Counter outboxErrors(String operation) {
+        return Counter.builder("nova.alert.outbox.errors").tag("operation", operation)
+                .description("Outbox I/O failures, by operation").register(registry);
     }
 
     private static String tag(Severity severity) {

@@ -114,7 +114,7 @@ public final class TelegramDeliveryChannel implements DeliveryChannel {
         if (outcome instanceof SendOutcome.BadRequest refused) {
             log.warn("Telegram refused the HTML message for chat {} ({}); sending it as plain text", chatId,
                     refused.description());
-            metrics.channelError("bad_request");
+            metrics.channelError(SentinelMetrics.Refusal.BAD_REQUEST);
             outcome = api.sendMessage(chatId, part.plain(), false, silent);
         }
         return switch (outcome) {
@@ -134,12 +134,12 @@ public final class TelegramDeliveryChannel implements DeliveryChannel {
             }
             case SendOutcome.Unexpected unexpected -> new DeliveryResult.RetryLater(Duration.ZERO, FailureKind.UNEXPECTED);
             case SendOutcome.Forbidden forbidden -> {
-                metrics.channelError("forbidden");
+                metrics.channelError(SentinelMetrics.Refusal.FORBIDDEN);
                 log.error("Chat {} refuses the bot ({}): this message is skipped there", chatId, forbidden.description());
                 yield null;
             }
             case SendOutcome.BadRequest refused -> {
-                metrics.channelError("rejected");
+                metrics.channelError(SentinelMetrics.Refusal.REJECTED);
                 log.error("Telegram refused even the plain-text message for chat {} ({}): skipped there", chatId,
                         refused.description());
                 yield null;

@@ -82,7 +82,8 @@ class RestartWithoutLossIT {
             send(Severity.WARNING, "canary-" + run, base);
             return firstDesk.pending(Severity.WARNING) > 0;
         });
-        int canaries = firstDesk.pending(Severity.WARNING);
+        // The last canary sent may still be on its way to the consumer: count them once the number stops moving.
+        int canaries = settled(() -> firstDesk.pending(Severity.WARNING));
         for (int i = 0; i < 10; i++) {
             send(i % 4 == 0 ? Severity.CRITICAL : Severity.WARNING, marker(i), base + 1 + i);
         }
@@ -138,6 +139,21 @@ class RestartWithoutLossIT {
     private void send(Severity severity, String marker, long atMs) throws Exception {
         Alert alert = new Alert(severity, "test-source", "RESTART_TEST", "alert " + marker, marker, atMs);
         producer.send(new ProducerRecord<>(Topics.ALERTS, marker, EventCodec.encode(alert))).get();
+    }
+
+    private static int settled(java.util.function.IntSupplier count) throws InterruptedException {
+        int last = count.getAsInt();
+        long stableSince = System.nanoTime();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() - stableSince < Duration.ofSeconds(2).toNanos() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            int now = count.getAsInt();
+            if (now != last) {
+                last = now;
+                stableSince = System.nanoTime();
+            }
+        }
+        return last;
     }
 
     private boolean offsetsCommittedToTheEnd() throws Exception {

@@ -1,0 +1,174 @@
+package com.novaquant.testsupport;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real single-node KRaft broker in a child JVM (Kafka's own {@code kafka.Kafka} main class, from this JVM's
+ * classpath), for tests that must stop, kill and restart the broker under running clients: the port and the log
+ * directory survive a restart, as they do for a broker pod with a persistent volume.
+ */
+public final class KafkaProcess implements KafkaServer {
+
+    private final Path dir;
+    private final int port;
+    private final List<String> command;
+    private Process process;
+
+    private KafkaProcess(Path dir, int port, List<String> command) {
+        this.dir = dir;
+        this.port = port;
+        this.command = command;
+    }
+
+    /** Formats a fresh log directory under {@code dir} and starts the broker on a free port. */
+    public static KafkaProcess start(Path dir, int partitions) {
+        try {
+            Files.createDirectories(dir);
+            int port = freePort();
+            int controllerPort = freePort();
+            Path properties = dir.resolve("server.properties");
+            Files.writeString(properties, String.join("\n",
+                    "process.roles=broker,controller",
+                    "node.id=1",
+                    "controller.quorum.voters=1@localhost:" + controllerPort,
+                    "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                    "advertised.listeners=PLAINTEXT://localhost:" + port,
+                    "controller.listener.names=CONTROLLER",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "log.dirs=" + dir.resolve("logs"),
+                    "num.partitions=" + partitions,
+                    "auto.create.topics.enable=true",
+                    "offsets.topic.replication.factor=1",
+                    "offsets.topic.num.partitions=5",
+                    "transaction.state.log.replication.factor=1",
+                    "transaction.state.log.min.isr=1",
+                    "group.initial.rebalance.delay.ms=0",
+                    "log.cleaner.enable=true",
+                    // A killed broker re-registers once its old session has expired: keep that wait short.
+                    "broker.heartbeat.interval.ms=500",
+                    "broker.session.timeout.ms=2500",
+                    ""));
+            List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"));
+            List<String> format = new ArrayList<>(java);
+            format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+                    "-c", properties.toString()));
+            run(format, dir.resolve("format.log"));
+            List<String> broker = new ArrayList<>(java);
+            broker.addAll(List.of("kafka.Kafka", properties.toString()));
+            KafkaProcess kafka = new KafkaProcess(dir, port, List.copyOf(broker));
+            kafka.launch();
+            return kafka;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the broker again after {@link #stop()} or {@link #kill()}: same port, same logs. */
+    public void launch() {
+        try {
+            process = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Kafka broker", e);
+        }
+        awaitReady(Duration.ofSeconds(90));
+    }
+
+    /** A clean shutdown (SIGTERM: the broker closes its logs and leaves). */
+    public void stop() {
+        process.destroy();
+        awaitExit();
+    }
+
+    /** A crash (SIGKILL: nothing is flushed or closed by the broker). */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    public boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    private void awaitExit() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4_000))) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ": see " + dir.resolve("broker.log"));
+                }
+                try {
+                    admin.describeCluster().nodes().get(4, TimeUnit.SECONDS);
+                    return;
+                } catch (Exception notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Kafka broker not ready within " + timeout + ": see " + dir.resolve("broker.log"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void run(List<String> command, Path log) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("formatting the Kafka log directory failed: see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    @Override
+    public String kind() {
+        return "child-process";
+    }
+
+    @Override
+    public void close() {
+        if (running()) {
+            stop();
+        }
+    }
+}

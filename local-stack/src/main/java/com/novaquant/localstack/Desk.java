@@ -3,6 +3,7 @@ package com.novaquant.localstack;
 import com.novaquant.events.Topics;
 import com.novaquant.testsupport.EmbeddedPostgresServer;
 import com.novaquant.testsupport.InProcessKafka;
+import com.novaquant.testsupport.KafkaServer;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,14 +31,24 @@ public final class Desk implements AutoCloseable {
 
     private final DeskConfig config;
     private final PrintStream console;
-    private InProcessKafka kafka;
+    private final KafkaServer externalKafka;
+    private KafkaServer kafka;
     private EmbeddedPostgresServer postgres;
     private TelegramSink telegram;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
 
     public Desk(DeskConfig config, PrintStream console) {
+        this(config, console, null);
+    }
+
+    /**
+     * A desk on a broker started elsewhere (e.g. a broker process a test kills and restarts); the desk neither
+     * starts nor stops it.
+     */
+    public Desk(DeskConfig config, PrintStream console, KafkaServer externalKafka) {
         this.config = config;
         this.console = console;
+        this.externalKafka = externalKafka;
     }
 
     /** Starts everything and waits until every process answers health UP. */
@@ -48,8 +59,9 @@ public final class Desk implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         long t0 = System.nanoTime();
-        kafka = InProcessKafka.start(config.kafkaPort(), 3, Topics.ALL.toArray(String[]::new));
-        info("Kafka (KRaft, in-process) at " + kafka.bootstrapServers());
+        kafka = externalKafka != null ? externalKafka
+                : InProcessKafka.start(config.kafkaPort(), 3, Topics.ALL.toArray(String[]::new));
+        info("Kafka (KRaft, " + kafka.kind() + ") at " + kafka.bootstrapServers());
         postgres = EmbeddedPostgresServer.start(config.postgresPort(), null);
         info("PostgreSQL (embedded) at " + postgres.jdbcUrl());
         if (config.telegramToken() == null) {
@@ -203,6 +215,11 @@ public final class Desk implements AutoCloseable {
         telegram.command(chatId, username, text);
     }
 
+    /** The local Telegram sink, to inject outages and rate limits (empty with a real token). */
+    public java.util.Optional<TelegramSink> telegramSink() {
+        return java.util.Optional.ofNullable(telegram);
+    }
+
     /** What the local Telegram sink received so far (empty with a real token). */
     public List<String> telegramMessages() {
         return telegram == null ? List.of() : telegram.sent();
@@ -260,7 +277,7 @@ public final class Desk implements AutoCloseable {
         if (postgres != null) {
             postgres.close();
         }
-        if (kafka != null) {
+        if (kafka != null && kafka != externalKafka) {
             kafka.close();
         }
     }

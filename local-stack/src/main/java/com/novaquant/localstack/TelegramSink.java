@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 
 /**
  * A local stand-in for the Telegram Bot API: prints what would be sent, and answers {@code getUpdates} with no
- * updates (after a short wait, like a long poll). Used when no real bot token is configured.
+ * updates (after a short wait, like a long poll). Used when no real bot token is configured. Tests can make it fail
+ * the way Telegram does: an outage (502 from Telegram's front end) or a flood limit (429 with {@code retry_after}).
  */
-final class TelegramSink implements AutoCloseable {
+public final class TelegramSink implements AutoCloseable {
 
     private static final Pattern TEXT = Pattern.compile("\"text\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern CHAT = Pattern.compile("\"chat_id\"\\s*:\\s*\"?(-?\\d+)");
@@ -27,6 +28,11 @@ final class TelegramSink implements AutoCloseable {
     private final HttpServer server;
     private final PrintStream console;
     private final List<String> sent = new CopyOnWriteArrayList<>();
+    private final List<String> chats = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong attempts = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean down;
+    private volatile long rateLimitedUntilMs;
     private final java.util.concurrent.BlockingQueue<String> updates = new java.util.concurrent.LinkedBlockingQueue<>();
     private long messageId;
     private long updateId;
@@ -53,18 +59,67 @@ final class TelegramSink implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    List<String> sent() {
+    public List<String> sent() {
         return List.copyOf(sent);
+    }
+
+    /** Texts delivered to one chat. */
+    public synchronized List<String> sentTo(long chatId) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            if (chats.get(i).equals(String.valueOf(chatId))) {
+                texts.add(sent.get(i));
+            }
+        }
+        return texts;
+    }
+
+    /** While down, every sendMessage answers 502 and delivers nothing. */
+    public void outage(boolean down) {
+        this.down = down;
+    }
+
+    /** For the given time, every sendMessage answers 429 with {@code retry_after} and delivers nothing. */
+    public void rateLimit(java.time.Duration duration) {
+        rateLimitedUntilMs = System.currentTimeMillis() + duration.toMillis();
+    }
+
+    /** sendMessage calls received, delivered or not. */
+    public long attempts() {
+        return attempts.get();
+    }
+
+    /** sendMessage calls answered with an error (outage or rate limit). */
+    public long refused() {
+        return refused.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String response;
-        if (path.endsWith("/sendMessage")) {
+        int status = 200;
+        long retryAfterMs = rateLimitedUntilMs - System.currentTimeMillis();
+        if (path.endsWith("/sendMessage") && (down || retryAfterMs > 0)) {
+            attempts.incrementAndGet();
+            refused.incrementAndGet();
+            if (down) {
+                status = 502;
+                response = "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}";
+            } else {
+                status = 429;
+                long seconds = Math.max(1, (retryAfterMs + 999) / 1000);
+                response = "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after " + seconds
+                        + "\",\"parameters\":{\"retry_after\":" + seconds + "}}";
+            }
+        } else if (path.endsWith("/sendMessage")) {
+            attempts.incrementAndGet();
             String text = extract(TEXT, body, exchange.getRequestURI().getRawQuery(), "text");
             String chat = extract(CHAT, body, exchange.getRequestURI().getRawQuery(), "chat_id");
-            sent.add(text);
+            synchronized (this) {
+                chats.add(chat);
+                sent.add(text);
+            }
             console.println("\u001b[1m[telegram -> chat " + chat + "]\u001b[0m " + text.replace("\\n", "\n    "));
             synchronized (this) {
                 messageId++;
@@ -86,13 +141,13 @@ final class TelegramSink implements AutoCloseable {
         }
         byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }
 
     /** Queues a message from an operator's chat, delivered to the bot's next getUpdates. */
-    synchronized void command(long chatId, String username, String text) {
+    public synchronized void command(long chatId, String username, String text) {
         updateId++;
         long now = System.currentTimeMillis() / 1000;
         updates.add(("{\"update_id\":%d,\"message\":{\"message_id\":%d,\"date\":%d,\"chat\":{\"id\":%d,\"type\":\"private\"},"

@@ -16,14 +16,18 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Records every event on the given topics from the beginning, as an auditor reading the desk from outside. */
-final class TopicRecorder implements AutoCloseable {
+/**
+ * Records every event on the given topics from the beginning, as an auditor reading the desk from outside: the
+ * decoded events, and the raw records (for scans such as "no secret ever appears in an event").
+ */
+public final class TopicRecorder implements AutoCloseable {
 
     private final List<NovaEvent> events = new CopyOnWriteArrayList<>();
+    private final List<String> raw = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
-    TopicRecorder(String bootstrap, List<String> topics) {
+    public TopicRecorder(String bootstrap, List<String> topics) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "scenario-recorder-" + UUID.randomUUID(),
@@ -33,6 +37,8 @@ final class TopicRecorder implements AutoCloseable {
             try (consumer) {
                 while (running.get()) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                        raw.add(record.topic() + " " + record.key() + " "
+                                + new String(record.value() == null ? new byte[0] : record.value(), java.nio.charset.StandardCharsets.UTF_8));
                         try {
                             events.add(EventCodec.decode(record.value()));
                         } catch (EventDecodeException ignored) {
@@ -44,8 +50,13 @@ final class TopicRecorder implements AutoCloseable {
         });
     }
 
-    <T extends NovaEvent> List<T> all(Class<T> type) {
+    public <T extends NovaEvent> List<T> all(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Every record seen, as "topic key value" (values as UTF-8 text). */
+    public List<String> raw() {
+        return List.copyOf(raw);
     }
 
     @Override

@@ -141,6 +141,15 @@ class AdminController {
         return ok(Map.of("venues", venues(body.venue()), "count", body.count()));
     }
 
+    @PostMapping("/faults/replay-frames")
+    Map<String, Object> replayFrames(@RequestBody StreamFault body) {
+        if (body.count() == null || body.count() < 0) {
+            throw new BadAdminRequest("count must be zero or more");
+        }
+        venues(body.venue()).forEach(v -> faults.replayFrames(v, body.count()));
+        return ok(Map.of("venues", venues(body.venue()), "count", body.count()));
+    }
+
     @PostMapping("/faults/ban")
     Map<String, Object> ban(@RequestBody Seconds body) {
         long seconds = nonNegative(body.seconds(), "seconds");

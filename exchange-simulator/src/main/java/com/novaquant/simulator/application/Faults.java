@@ -35,6 +35,7 @@ public final class Faults {
     private final Map<Venue, Long> feedLagMillis = new ConcurrentHashMap<>();
     private final Map<Venue, Double> dropRatio = new ConcurrentHashMap<>();
     private final Map<Venue, AtomicInteger> malformedLeft = new EnumMap<>(Venue.class);
+    private final Map<Venue, AtomicInteger> replayLeft = new EnumMap<>(Venue.class);
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
     private final LongSupplier wallMillis;
@@ -47,6 +48,7 @@ public final class Faults {
         this.wallMillis = wallMillis;
         for (Venue venue : Venue.values()) {
             malformedLeft.put(venue, new AtomicInteger());
+            replayLeft.put(venue, new AtomicInteger());
         }
     }
 
@@ -113,12 +115,27 @@ public final class Faults {
 
     /** Whether this frame should be replaced by a malformed one; consumes one of the armed count. */
     public boolean takeMalformed(Venue venue) {
-        AtomicInteger left = malformedLeft.get(venue);
+        return takeOne(malformedLeft.get(venue), "malformed_frames");
+    }
+
+    public void replayFrames(Venue venue, int count) {
+        replayLeft.get(venue).set(Math.max(0, count));
+    }
+
+    /**
+     * Whether an earlier frame of the stream should be sent again after this book-ticker frame; consumes one of the
+     * armed count.
+     */
+    public boolean takeReplay(Venue venue) {
+        return takeOne(replayLeft.get(venue), "replay_frames");
+    }
+
+    private boolean takeOne(AtomicInteger left, String fault) {
         if (left.get() <= 0) {
             return false;
         }
         if (left.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-            count("malformed_frames");
+            count(fault);
             return true;
         }
         return false;
@@ -156,6 +173,7 @@ public final class Faults {
         feedLagMillis.clear();
         dropRatio.clear();
         malformedLeft.values().forEach(a -> a.set(0));
+        replayLeft.values().forEach(a -> a.set(0));
         responseDelayMillis = 0;
         banUntil = 0;
         rateLimitUntil = 0;
@@ -173,6 +191,9 @@ public final class Faults {
         Map<Venue, Integer> malformed = new EnumMap<>(Venue.class);
         malformedLeft.forEach((v, n) -> malformed.put(v, n.get()));
         out.put("malformedFrames", malformed);
+        Map<Venue, Integer> replay = new EnumMap<>(Venue.class);
+        replayLeft.forEach((v, n) -> replay.put(v, n.get()));
+        out.put("replayFrames", replay);
         out.put("banSecondsLeft", banSecondsLeft());
         out.put("rateLimitSecondsLeft", rateLimitSecondsLeft());
         return out;

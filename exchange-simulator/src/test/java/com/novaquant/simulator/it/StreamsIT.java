@@ -7,6 +7,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -164,6 +166,42 @@ class StreamsIT {
             }
             assertThat(sawMalformed).isTrue();
         }
+    }
+
+    @Test
+    void replayFramesFaultRepeatsAnAlreadySentBookTickerWithANonIncreasingUpdateId() {
+        try (WsProbe ws = new WsProbe(port, "/futures/public/ws/btcusdt@bookTicker")) {
+            List<String> sent = new ArrayList<>(List.of(ws.next(WAIT)));
+            long latest = SignedHttp.JSON.readTree(sent.getFirst()).get("u").asLong();
+            http.admin("POST", "/admin/faults/replay-frames", "{\"venue\":\"USDM\",\"count\":3}");
+            List<String> repeated = new ArrayList<>();
+            for (int i = 0; i < 200 && repeated.isEmpty(); i++) {
+                String frame = ws.next(WAIT);
+                long u = SignedHttp.JSON.readTree(frame).get("u").asLong();
+                if (u <= latest) {
+                    repeated.add(frame);
+                } else {
+                    sent.add(frame);
+                }
+                latest = Math.max(latest, u);
+            }
+            assertThat(repeated).as("a frame whose update id is not newer than the latest").isNotEmpty();
+            assertThat(sent).as("an exact duplicate of an already-sent frame").containsAll(repeated);
+        }
+    }
+
+    @Test
+    void replayFramesFaultIsListedUntilClearedAndRefusesANegativeCount() {
+        http.admin("POST", "/admin/faults/replay-frames", "{\"venue\":\"SPOT\",\"count\":1000000}");
+        assertThat(http.admin("GET", "/admin/faults", null).body().get("replayFrames").get("SPOT").asInt()).isEqualTo(1000000);
+        assertThat(http.admin("GET", "/admin/faults", null).body().get("replayFrames").get("USDM").asInt()).isZero();
+
+        http.admin("DELETE", "/admin/faults", null);
+        assertThat(http.admin("GET", "/admin/faults", null).body().get("replayFrames").get("SPOT").asInt()).isZero();
+
+        SignedHttp.Reply bad = http.admin("POST", "/admin/faults/replay-frames", "{\"count\":-1}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("error").asString()).contains("count");
     }
 
     @Test

@@ -18,11 +18,12 @@ import java.util.function.LongSupplier;
 /**
  * Fan-out of market frames to subscribed connections. Publishing is cheap when nobody listens (one
  * map lookup), and a frame's combined wrapper is built once per publish, not once per connection.
- * Applies the stream faults (drop, malformed, lag) on delivery.
+ * Applies the stream faults (drop, malformed, lag, replayed book tickers) on delivery.
  */
 public final class StreamHub {
 
     private final Map<StreamChannel, Map<String, Set<StreamConnection>>> subscribers = new EnumMap<>(StreamChannel.class);
+    private final Map<StreamChannel, Map<String, String>> lastBookTicker = new EnumMap<>(StreamChannel.class);
     private final Map<StreamConnection, Runnable> closers = new ConcurrentHashMap<>();
     private final Map<String, Counter> sent = new ConcurrentHashMap<>();
     private final Map<String, Counter> dropped = new ConcurrentHashMap<>();
@@ -38,6 +39,7 @@ public final class StreamHub {
         this.wallMillis = wallMillis;
         for (StreamChannel channel : StreamChannel.values()) {
             subscribers.put(channel, new ConcurrentHashMap<>());
+            lastBookTicker.put(channel, new ConcurrentHashMap<>());
         }
         for (Venue venue : Venue.values()) {
             AtomicInteger count = new AtomicInteger();
@@ -52,7 +54,11 @@ public final class StreamHub {
         return set != null && !set.isEmpty();
     }
 
-    /** Delivers {@code payload} (a raw stream payload) to every subscriber of {@code stream}. */
+    /**
+     * Delivers {@code payload} (a raw stream payload) to every subscriber of {@code stream}. With the replay fault
+     * armed, a book-ticker frame is followed by the stream's previous frame again (its own copy on the stream's
+     * first frame): an exact duplicate whose update id is not newer than the one just sent.
+     */
     public void publish(StreamChannel channel, String stream, String payload) {
         Set<StreamConnection> set = subscribers.get(channel).get(stream);
         if (set == null || set.isEmpty()) {
@@ -60,10 +66,21 @@ public final class StreamHub {
         }
         Venue venue = channel.venue();
         String body = faults.takeMalformed(venue) ? payload.substring(0, payload.length() / 2) : payload;
-        String wrapped = null;
         long lag = faults.feedLagMillis(venue);
         long due = lag > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lag) : 0;
         Counter counter = sentCounter(venue, stream);
+        deliver(set, venue, stream, body, due, counter);
+        if (stream.endsWith("@bookTicker")) {
+            // Remembered on every publish, so an armed replay always has an already-sent frame to repeat.
+            String previous = lastBookTicker.get(channel).put(stream, payload);
+            if (faults.takeReplay(venue)) {
+                deliver(set, venue, stream, previous != null ? previous : payload, due, counter);
+            }
+        }
+    }
+
+    private void deliver(Set<StreamConnection> set, Venue venue, String stream, String body, long due, Counter counter) {
+        String wrapped = null;
         for (StreamConnection connection : set) {
             if (faults.dropFrame(venue)) {
                 dropCounter(venue, "fault").increment();

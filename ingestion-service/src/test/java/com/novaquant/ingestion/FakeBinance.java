@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code /spot/stream}, USD-M at {@code /futures/public/stream} and {@code /futures/market/stream}, server time at
  * {@code /spot/api/v3/time} and {@code /futures/fapi/v1/time}. Every {@code tick} it pushes one bookTicker or
  * markPriceUpdate per subscribed stream, with the configured book and event times lagging by the configured amount.
- * Tests steer it per route: lag, silence, dropping connections, injecting raw frames.
+ * Tests steer it per route: lag, silence, dropping connections, injecting raw frames, replaying book tickers already
+ * sent (as the exchange simulator's {@code replay-frames} fault does), restarting the exchange's update ids.
  */
 final class FakeBinance implements AutoCloseable {
 
@@ -62,11 +63,16 @@ final class FakeBinance implements AutoCloseable {
     private final Map<String, Mark> marks = new ConcurrentHashMap<>();
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicInteger updateId = new AtomicInteger(1000);
+    private final Map<Route, AtomicInteger> replayLeft = new ConcurrentHashMap<>();
+    private final Map<Route, AtomicInteger> replayed = new ConcurrentHashMap<>();
+    private final Map<String, String> lastBookTicker = new ConcurrentHashMap<>();
     private volatile long serverClockAheadMillis;
 
     FakeBinance(Duration tick) {
         for (Route route : Route.values()) {
             connections.put(route, new AtomicInteger());
+            replayLeft.put(route, new AtomicInteger());
+            replayed.put(route, new AtomicInteger());
         }
         reset();
         server = HttpServer.create().host("127.0.0.1").port(0)
@@ -101,6 +107,7 @@ final class FakeBinance implements AutoCloseable {
         for (Route route : Route.values()) {
             lagMillis.put(route, 0L);
             silent.put(route, false);
+            replayLeft.get(route).set(0);
         }
         for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
             spotBooks.put(symbol, new Book("100.10", "1.5", "100.20", "2.5"));
@@ -165,6 +172,34 @@ final class FakeBinance implements AutoCloseable {
                 .forEach(s -> s.outbound().tryEmitNext(new TextWebSocketFrame(frame))));
     }
 
+    /**
+     * After each of the next {@code count} book-ticker frames of the route, the same stream's previous frame is sent
+     * again, byte for byte: a duplicate with an update id older than the latest.
+     */
+    void replayFrames(Route route, int count) {
+        replayLeft.get(route).set(count);
+    }
+
+    /** Book-ticker frames sent again so far on the route. */
+    int replayed(Route route) {
+        return replayed.get(route).get();
+    }
+
+    /**
+     * An exchange restart: every session is closed and the update ids begin again from 1, below every id sent before.
+     * Done in one step on the pushing thread, so no old session sees a restarted id.
+     */
+    void restart() {
+        commands.add(() -> {
+            updateId.set(0);
+            lastBookTicker.clear();
+            sessions.forEach(s -> {
+                sessions.remove(s);
+                s.outbound().tryEmitComplete();
+            });
+        });
+    }
+
     private void tick() {
         Runnable command;
         while ((command = commands.poll()) != null) {
@@ -178,7 +213,15 @@ final class FakeBinance implements AutoCloseable {
             long eventTime = now - lagMillis.get(session.route());
             for (String stream : session.streams()) {
                 String symbol = stream.substring(0, stream.indexOf('@')).toUpperCase();
-                session.outbound().tryEmitNext(new TextWebSocketFrame(frame(session.route(), stream, symbol, eventTime)));
+                String frame = frame(session.route(), stream, symbol, eventTime);
+                session.outbound().tryEmitNext(new TextWebSocketFrame(frame));
+                if (session.route() != Route.USDM_MARKET) {
+                    String previous = lastBookTicker.put(session.route() + ":" + stream, frame);
+                    if (previous != null && replayLeft.get(session.route()).getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        session.outbound().tryEmitNext(new TextWebSocketFrame(previous));
+                        replayed.get(session.route()).incrementAndGet();
+                    }
+                }
             }
         }
     }

@@ -21,6 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -164,6 +167,50 @@ class IngestionPipelineIT extends FeedTestSupport {
                             || q.event().crossed());
         }
         assertThat(Http.get(url("/actuator/health/readiness")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void replayedAndOlderBookTickersAreCountedAndNeverPublished() {
+        double spotStale = rejected("SPOT", "STALE_UPDATE_ID");
+        double usdmStale = rejected("USDM", "STALE_UPDATE_ID");
+        int spotReplayed = BINANCE.replayed(Route.SPOT);
+        int usdmReplayed = BINANCE.replayed(Route.USDM_PUBLIC);
+        try (TopicProbe<Quote> quotes = new TopicProbe<>(Topics.QUOTES, Quote.class)) {
+            BINANCE.replayFrames(Route.SPOT, 6);
+            BINANCE.replayFrames(Route.USDM_PUBLIC, 6);
+            await().atMost(WAIT).until(() -> BINANCE.replayed(Route.SPOT) == spotReplayed + 6
+                    && BINANCE.replayed(Route.USDM_PUBLIC) == usdmReplayed + 6);
+            BINANCE.inject(Route.SPOT, spotFrame("555.5", "555.6"));
+
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(rejected("SPOT", "STALE_UPDATE_ID")).as("6 replays and 1 older frame").isEqualTo(spotStale + 7);
+                assertThat(rejected("USDM", "STALE_UPDATE_ID")).as("6 replays").isEqualTo(usdmStale + 6);
+            });
+            List<TopicProbe.Received<Quote>> published = quotes.during(Duration.ofSeconds(1));
+            assertThat(published).as("fresh frames keep flowing, the older one is not among them")
+                    .isNotEmpty()
+                    .noneMatch(q -> q.event().bidPrice().compareTo(new BigDecimal("555.5")) == 0);
+            Map<String, Long> latest = new HashMap<>();
+            for (TopicProbe.Received<Quote> q : published) {
+                String stream = q.event().venue() + ":" + q.event().symbol();
+                Long previous = latest.put(stream, q.event().updateId());
+                assertThat(previous == null || q.event().updateId() > previous)
+                        .as("%s published %d after %d: no duplicate, no step back", stream, q.event().updateId(), previous)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void afterAnExchangeRestartItsRestartedUpdateIdsArePublishedAgain() {
+        try (TopicProbe<Quote> quotes = new TopicProbe<>(Topics.QUOTES, Quote.class)) {
+            BINANCE.restart();
+
+            assertThat(quotes.first(q -> q.event().venue() == Venue.SPOT && q.event().updateId() < 1000, WAIT))
+                    .as("ids from 1 again, below every id published before the restart").isPresent();
+            assertThat(quotes.first(q -> q.event().venue() == Venue.USDM && q.event().updateId() < 1000, WAIT)).isPresent();
+        }
+        awaitReady();
     }
 
     static String spotFrame(String bid, String ask) {

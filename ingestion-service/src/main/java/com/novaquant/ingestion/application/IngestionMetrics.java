@@ -2,6 +2,7 @@ package com.novaquant.ingestion.application;
 
 import com.novaquant.events.Venue;
 import com.novaquant.ingestion.domain.QuoteCheck;
+import com.novaquant.ingestion.domain.UpdateIdSequence;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
@@ -29,6 +30,7 @@ public final class IngestionMetrics {
     private final MeterRegistry registry;
     private final Counter[] messages;
     private final Timer[] lag;
+    private final Counter[] staleUpdates;
     private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
 
     /** Without the feed adapter's vocabulary: only the service's own rejection reasons are registered up front. */
@@ -47,12 +49,14 @@ public final class IngestionMetrics {
         List<FeedStream> streams = monitor.connections().stream().flatMap(c -> c.streams().stream()).toList();
         this.messages = new Counter[streams.size()];
         this.lag = new Timer[streams.size()];
+        this.staleUpdates = new Counter[streams.size()];
         Map<String, Timer> lagByVenueAndKind = new HashMap<>();
         for (FeedStream stream : streams) {
             messages[stream.id()] = Counter.builder("nova.ingestion.messages")
                     .description("Frames received per stream (before sanity checks)")
                     .tags("venue", stream.venue().name(), "stream", stream.name())
                     .register(registry);
+            staleUpdates[stream.id()] = rejectedCounter(stream.venue().name(), UpdateIdSequence.STALE_UPDATE_ID);
             lag[stream.id()] = lagByVenueAndKind.computeIfAbsent(stream.venue() + "/" + stream.kind(), k ->
                     Timer.builder("nova.ingestion.lag")
                             .description("Receive instant minus exchange event time, corrected by the clock offset")
@@ -85,10 +89,14 @@ public final class IngestionMetrics {
         }
     }
 
-    /** The parser's reasons plus the sanity checks' (a name both share, such as NON_POSITIVE_PRICE, is one series). */
+    /**
+     * The parser's reasons plus the sanity checks' (a name both share, such as NON_POSITIVE_PRICE, is one series) and
+     * the update-id rule's.
+     */
     private static Set<String> rejectionReasons(Collection<String> parseRejections) {
         Set<String> reasons = new LinkedHashSet<>(parseRejections);
         Arrays.stream(QuoteCheck.values()).filter(check -> check != QuoteCheck.OK).map(Enum::name).forEach(reasons::add);
+        reasons.add(UpdateIdSequence.STALE_UPDATE_ID);
         return reasons;
     }
 
@@ -103,6 +111,11 @@ public final class IngestionMetrics {
     /** A frame or quote dropped before publication, by reason (parse status or sanity check). */
     public void rejected(String venue, String reason) {
         rejectedCounter(venue, reason).increment();
+    }
+
+    /** A book ticker of this stream dropped for an update id not newer than the last published (no allocation). */
+    public void rejectedStaleUpdate(int streamId) {
+        staleUpdates[streamId].increment();
     }
 
     public void reconnect(String connection, String cause) {

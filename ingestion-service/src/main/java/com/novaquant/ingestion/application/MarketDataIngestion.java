@@ -4,11 +4,15 @@ import com.novaquant.events.FundingRate;
 import com.novaquant.events.Quote;
 import com.novaquant.ingestion.domain.ClockOffset;
 import com.novaquant.ingestion.domain.QuoteCheck;
+import com.novaquant.ingestion.domain.UpdateIdSequence;
+
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The ingestion use case, run on the Netty event loop for every parsed frame: mark the stream alive, measure lag
- * against the exchange's clock, drop what fails the sanity rules (counted, never published) and hand the rest to the
- * sink. Never blocks.
+ * against the exchange's clock, drop what fails the sanity rules or is not newer than the stream's last published
+ * update id (counted, never published) and hand the rest to the sink. Never blocks.
  */
 public final class MarketDataIngestion {
 
@@ -16,12 +20,32 @@ public final class MarketDataIngestion {
     private final IngestionMetrics metrics;
     private final ClockOffsets clockOffsets;
     private final MarketDataSink sink;
+    private final UpdateIdSequence updateIds;
+    private final Map<String, int[]> streamIdsByConnection;
 
     public MarketDataIngestion(FeedMonitor monitor, IngestionMetrics metrics, ClockOffsets clockOffsets, MarketDataSink sink) {
         this.monitor = monitor;
         this.metrics = metrics;
         this.clockOffsets = clockOffsets;
         this.sink = sink;
+        this.updateIds = new UpdateIdSequence(monitor.connections().stream()
+                .flatMap(c -> c.streams().stream()).mapToInt(FeedStream::id).max().orElse(-1) + 1);
+        this.streamIdsByConnection = monitor.connections().stream().collect(Collectors.toUnmodifiableMap(
+                FeedConnection::name, c -> c.streams().stream().mapToInt(FeedStream::id).toArray()));
+    }
+
+    /**
+     * The connection has a new session (event loop, before its first frame): its streams' update ids start afresh,
+     * since the exchange may have restarted and begun its ids again.
+     */
+    public void onConnected(String connection) {
+        int[] streamIds = streamIdsByConnection.get(connection);
+        if (streamIds == null) {
+            return;
+        }
+        for (int streamId : streamIds) {
+            updateIds.reset(streamId);
+        }
     }
 
     public void onQuote(FeedStream stream, Quote quote, long receivedNanos) {
@@ -29,6 +53,10 @@ public final class MarketDataIngestion {
         QuoteCheck check = QuoteCheck.of(quote);
         if (check != QuoteCheck.OK) {
             metrics.rejected(stream.venue().name(), check.name());
+            return;
+        }
+        if (!updateIds.advance(stream.id(), quote.updateId())) {
+            metrics.rejectedStaleUpdate(stream.id());
             return;
         }
         sink.publish(quote, receivedNanos);

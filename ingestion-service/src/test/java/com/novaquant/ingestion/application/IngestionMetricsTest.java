@@ -25,13 +25,13 @@ class IngestionMetricsTest {
         new IngestionMetrics(registry, monitor, Duration.ofMillis(200), List.of("TRUNCATED", "NON_POSITIVE_PRICE"), List.of());
 
         for (Venue venue : Venue.values()) {
-            for (String reason : List.of("TRUNCATED", "NON_POSITIVE_PRICE", "NEGATIVE_QUANTITY", "CROSSED_BOOK")) {
+            for (String reason : List.of("TRUNCATED", "NON_POSITIVE_PRICE", "NEGATIVE_QUANTITY", "CROSSED_BOOK", "STALE_UPDATE_ID")) {
                 Counter counter = registry.find("nova.ingestion.rejected").tags("venue", venue.name(), "reason", reason).counter();
                 assertThat(counter).as(venue + "/" + reason).isNotNull();
                 assertThat(counter.count()).isZero();
             }
         }
-        assertThat(registry.find("nova.ingestion.rejected").counters()).hasSize(Venue.values().length * 4);
+        assertThat(registry.find("nova.ingestion.rejected").counters()).hasSize(Venue.values().length * 5);
         assertThat(registry.find("nova.ingestion.rejected").tag("reason", "OK").counters()).isEmpty();
     }
 
@@ -61,6 +61,19 @@ class IngestionMetricsTest {
         assertThat(registry.get("nova.ingestion.rejected").tags("venue", "USDM", "reason", "CROSSED_BOOK").counter().count()).isEqualTo(1);
         assertThat(registry.get("nova.ingestion.rejected").tags("venue", "SPOT", "reason", "CROSSED_BOOK").counter().count()).isZero();
         assertThat(registry.get("nova.ingestion.reconnects").tags("connection", "spot-0", "cause", "error").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void staleUpdateRejectionsCountOnThePreRegisteredSeriesOfTheStreamsVenue() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        IngestionMetrics metrics = new IngestionMetrics(registry, monitor, Duration.ofMillis(200), List.of(), List.of());
+
+        metrics.rejectedStaleUpdate(1);
+        metrics.rejectedStaleUpdate(1);
+
+        assertThat(registry.find("nova.ingestion.rejected").tag("reason", "STALE_UPDATE_ID").counters()).hasSize(2);
+        assertThat(registry.get("nova.ingestion.rejected").tags("venue", "USDM", "reason", "STALE_UPDATE_ID").counter().count()).isEqualTo(2);
+        assertThat(registry.get("nova.ingestion.rejected").tags("venue", "SPOT", "reason", "STALE_UPDATE_ID").counter().count()).isZero();
     }
 
     /** Pins what the README documents: the SLO buckets, count, sum and max, and no client-side quantile series. */

@@ -79,6 +79,7 @@ final class BinanceFrameHandler implements FrameListener, ConnectionListener {
     @Override
     public void onConnected(ConnectionSpec connection) {
         monitor.onConnected(connection.name());
+        ingestion.onConnected(connection.name());
     }
 
     @Override

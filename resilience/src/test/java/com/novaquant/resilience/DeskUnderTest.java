@@ -1,0 +1,265 @@
+package com.novaquant.resilience;
+
+import com.novaquant.events.EpochMicros;
+import com.novaquant.events.EventCodec;
+import com.novaquant.events.FundingRate;
+import com.novaquant.events.NovaEvent;
+import com.novaquant.events.Quote;
+import com.novaquant.events.Signal;
+import com.novaquant.events.Topics;
+import com.novaquant.events.Venue;
+import com.novaquant.localstack.Desk;
+import com.novaquant.localstack.DeskConfig;
+import com.novaquant.localstack.TelegramSink;
+import com.novaquant.localstack.TopicRecorder;
+import com.novaquant.testsupport.KafkaProcess;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole desk as the suite attacks it: a Kafka broker in its own process (so it can be killed), embedded
+ * PostgreSQL, the exchange simulator and the four services as child JVMs, the local Telegram sink, and an auditor
+ * reading every topic. Faults go in through the simulator's admin API, the sink, the broker process and the
+ * operating system; what held is read back from the exchange's own journal, the topics, Telegram and the metrics.
+ */
+final class DeskUnderTest implements AutoCloseable {
+
+    static final long OPERATOR_CHAT = 100001;
+    static final String TELEGRAM_TOKEN = "local-desk-token";
+    static final String PAPER_SECRET = "nova-paper-secret";
+    /** Binance's own bounds on a leg standing alone: the re-hedge window plus one venue call to unwind. */
+    static final Duration REHEDGE_DEADLINE = Duration.ofSeconds(3);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
+    static final long NAKED_DEADLINE_MS = REHEDGE_DEADLINE.plus(CALL_TIMEOUT).toMillis();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    final String adminPassword = UUID.randomUUID().toString();
+    final List<String> symbols;
+    final Path workDir;
+    final KafkaProcess kafka;
+    final Desk desk;
+    final TopicRecorder recorder;
+    private final KafkaProducer<String, byte[]> producer;
+
+    DeskUnderTest(Path workDir, List<String> symbols) {
+        this.workDir = workDir;
+        this.symbols = symbols;
+        String all = "BTCUSDT,ETHUSDT," + String.join(",", symbols);
+        kafka = KafkaProcess.start(workDir.resolve("kafka"), 3);
+        Map<String, List<String>> extra = Map.of(
+                DeskConfig.SIMULATOR, List.of(
+                        "--nova.simulator.symbols=" + all,
+                        // The market stays quiet: every trade in the suite is one the suite asked for.
+                        "--nova.simulator.funding.spike-start=1000h", "--nova.simulator.funding.negative-start=1000h",
+                        // Longer than execution's response timeout, so a held answer is a real timeout.
+                        "--nova.simulator.faults.timeout-hold=5s"),
+                DeskConfig.INGESTION, List.of("--nova.ingestion.stale-after=4s", "--nova.ingestion.alert-dedup-window=5s"),
+                DeskConfig.EXECUTION, List.of(
+                        "--nova.symbols=" + all,
+                        "--nova.binance.response-timeout=2s",
+                        "--nova.binance.call-timeout=" + CALL_TIMEOUT.toSeconds() + "s",
+                        "--nova.execution.rehedge-deadline=" + REHEDGE_DEADLINE.toSeconds() + "s",
+                        "--nova.execution.risk.max-daily-loss=1000000"),
+                DeskConfig.ALERT, List.of("--nova.alert.escalation=1h", "--nova.alert.dedup-window=5s"));
+        DeskConfig config = new DeskConfig(Path.of("").toAbsolutePath().getParent(), workDir, "synthetic", 0, 0,
+                DeskConfig.freePorts(), null, String.valueOf(OPERATOR_CHAT), adminPassword, extra, List.of());
+        desk = new Desk(config, System.out, kafka).start(Duration.ofMinutes(5));
+        recorder = new TopicRecorder(kafka.bootstrapServers(), List.of(Topics.EXEC_EVENTS, Topics.CONTROL, Topics.QUOTES, Topics.ALERTS));
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    // --- the exchange --------------------------------------------------------------------------------------------
+
+    String simulator(String method, String path, String body) {
+        HttpResponse<String> response = send(method, url(DeskConfig.SIMULATOR, path), body, null);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    ExchangeJournal journal() {
+        List<ExchangeJournal.Order> orders = new ArrayList<>();
+        for (JsonNode o : JSON.readTree(simulator("GET", "/admin/orders", null))) {
+            orders.add(new ExchangeJournal.Order(o.path("venue").asString(), o.path("symbol").asString(),
+                    o.path("clientOrderId").asString(), o.path("side").asString(), o.path("outcome").asString(),
+                    new BigDecimal(o.path("executedQty").asString("0")), o.path("receivedAt").asLong()));
+        }
+        return new ExchangeJournal(orders);
+    }
+
+    /** The exchange's current book top of a symbol on one venue, as a quote the desk could have received now. */
+    Quote bookTop(String symbol, Venue venue) {
+        String path = venue == Venue.SPOT ? "/spot/api/v3/ticker/bookTicker?symbol=" : "/futures/fapi/v1/ticker/bookTicker?symbol=";
+        JsonNode t = JSON.readTree(simulator("GET", path + symbol, null));
+        long micros = EpochMicros.now();
+        return new Quote(symbol, venue, new BigDecimal(t.path("bidPrice").asString()), new BigDecimal(t.path("bidQty").asString()),
+                new BigDecimal(t.path("askPrice").asString()), new BigDecimal(t.path("askQty").asString()), 1,
+                micros / 1000, micros);
+    }
+
+    /** A target the way signal-service states one, priced on the exchange's current books. */
+    Signal signal(String symbol, BigDecimal target) {
+        Quote spot = bookTop(symbol, Venue.SPOT);
+        Quote perp = bookTop(symbol, Venue.USDM);
+        long micros = EpochMicros.now();
+        FundingRate funding = new FundingRate(symbol, perp.bidPrice(), spot.bidPrice(), new BigDecimal("0.001"),
+                micros / 1000 + 3_600_000, micros / 1000, micros);
+        return new Signal(UUID.randomUUID().toString(), symbol, target, target.multiply(spot.askPrice()),
+                target.signum() == 0 ? Signal.Reason.CARRY_BELOW_EXIT : Signal.Reason.CARRY_ABOVE_ENTRY, 0.3,
+                spot, perp, funding, micros, System.currentTimeMillis() + 30_000);
+    }
+
+    // --- the desk --------------------------------------------------------------------------------------------
+
+    void publish(String topic, NovaEvent event) {
+        publish(topic, event.key(), EventCodec.encode(event));
+    }
+
+    void publish(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    HttpResponse<String> admin(String process, String method, String path, String body, String password) {
+        String basic = password == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8));
+        return send(method, url(process, path), body, basic);
+    }
+
+    HttpResponse<String> admin(String method, String path, String body) {
+        return admin(DeskConfig.EXECUTION, method, path, body, adminPassword);
+    }
+
+    HttpResponse<String> get(String process, String path) {
+        return send("GET", url(process, path), null, null);
+    }
+
+    boolean killSwitchEngaged() {
+        return JSON.readTree(admin("GET", "/admin/status", null).body()).findPath("engaged").asBoolean();
+    }
+
+    void releaseKillSwitch() {
+        if (killSwitchEngaged()) {
+            HttpResponse<String> r = admin("POST", "/admin/kill-switch/release", "{\"reason\":\"resilience suite: case checked\"}");
+            if (r.statusCode() != 200) {
+                throw new AssertionError("release answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+    }
+
+    /** Sum of a Prometheus counter's series whose labels contain every given {@code name="value"} pair. */
+    double metric(String process, String name, String... labels) {
+        String body = get(process, "/actuator/prometheus").body();
+        double sum = 0;
+        for (String line : body.lines().toList()) {
+            if (!(line.startsWith(name + "{") || line.startsWith(name + " "))) {
+                continue;
+            }
+            boolean match = true;
+            for (String label : labels) {
+                match &= line.contains(label);
+            }
+            if (match) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    /** Signals handled by execution so far, by outcome. */
+    Map<String, Double> signalOutcomes() {
+        Map<String, Double> outcomes = new HashMap<>();
+        for (String line : get(DeskConfig.EXECUTION, "/actuator/prometheus").body().lines().toList()) {
+            if (line.startsWith("nova_execution_signals_total{")) {
+                int at = line.indexOf("outcome=\"") + 9;
+                outcomes.merge(line.substring(at, line.indexOf('"', at)), Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
+            }
+        }
+        return outcomes;
+    }
+
+    // --- Telegram ------------------------------------------------------------------------------------------------
+
+    TelegramSink telegram() {
+        return desk.telegramSink().orElseThrow();
+    }
+
+    /** How many times a text occurs across everything Telegram delivered (several alerts may share one message). */
+    int delivered(String text) {
+        int count = 0;
+        for (String message : telegram().sent()) {
+            for (int i = message.indexOf(text); i >= 0; i = message.indexOf(text, i + 1)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    // --- plumbing ------------------------------------------------------------------------------------------------
+
+    String url(String process, String path) {
+        return "http://localhost:" + desk.config().port(process) + path;
+    }
+
+    static HttpResponse<String> send(String method, String url, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        producer.close(Duration.ofSeconds(5));
+        recorder.close();
+        desk.close();
+        kafka.close();
+    }
+}

@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Our own stream client (binance-streams) against the simulator: the routed URLs it builds, the
- * combined envelope, bookTicker and markPrice values, serverShutdown and disconnects.
+ * combined envelope, bookTicker and markPrice values, serverShutdown, disconnects, malformed and replayed frames.
  */
 @SimulatorIntegrationTest
 class BinanceStreamsContractIT {
@@ -56,6 +56,8 @@ class BinanceStreamsContractIT {
     final List<Long> nextFundingTimes = new CopyOnWriteArrayList<>();
     final List<ParseStatus> rejected = new CopyOnWriteArrayList<>();
     final List<String> disconnects = new CopyOnWriteArrayList<>();
+    final Map<String, Long> latestUpdateId = new ConcurrentHashMap<>();
+    final List<String> nonIncreasingUpdateIds = new CopyOnWriteArrayList<>();
     final AtomicInteger connects = new AtomicInteger();
 
     @BeforeEach
@@ -69,6 +71,11 @@ class BinanceStreamsContractIT {
                 String key = connection.route() + ":" + ticker.symbol();
                 lastTicker.put(key, ticker.bidPrice().toPlainString() + "/" + ticker.askPrice().toPlainString());
                 tickerTimes.put(key, new long[] {ticker.eventTimeMs(), ticker.updateId()});
+                Long latest = latestUpdateId.get(key);
+                if (latest != null && ticker.updateId() <= latest) {
+                    nonIncreasingUpdateIds.add(key);
+                }
+                latestUpdateId.merge(key, ticker.updateId(), Math::max);
             }
 
             @Override
@@ -181,5 +188,18 @@ class BinanceStreamsContractIT {
         await().atMost(WAIT).until(() -> rejected.size() >= 1);
         lastTicker.clear();
         await().atMost(WAIT).until(() -> lastTicker.containsKey(StreamRoute.USDM_PUBLIC + ":BTCUSDT"));
+    }
+
+    @Test
+    void replayedFramesParseAsValidBookTickersWithNonIncreasingUpdateIdsOnBothVenues() {
+        await().atMost(WAIT).until(() -> lastTicker.keySet().containsAll(List.of(
+                StreamRoute.SPOT + ":BTCUSDT", StreamRoute.USDM_PUBLIC + ":BTCUSDT")));
+        assertThat(nonIncreasingUpdateIds).as("without the fault every stream's ids increase").isEmpty();
+
+        admin("POST", "/admin/faults/replay-frames", "{\"count\":4}");
+
+        await().atMost(WAIT).until(() -> nonIncreasingUpdateIds.stream().anyMatch(k -> k.startsWith(StreamRoute.SPOT + ":"))
+                && nonIncreasingUpdateIds.stream().anyMatch(k -> k.startsWith(StreamRoute.USDM_PUBLIC + ":")));
+        assertThat(rejected).as("a replayed frame is well formed: only its update id gives it away").isEmpty();
     }
 }

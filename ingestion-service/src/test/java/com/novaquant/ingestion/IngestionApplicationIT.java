@@ -44,7 +44,8 @@ class IngestionApplicationIT extends FeedTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/actuator/health").status() == 200);
         String scrape = Http.get("http://localhost:" + port + "/actuator/prometheus").body();
         for (String venue : new String[] {"SPOT", "USDM"}) {
-            for (String reason : new String[] {"TRUNCATED", "TOO_LARGE", "UNKNOWN_SYMBOL", "NON_POSITIVE_PRICE", "CROSSED_BOOK"}) {
+            for (String reason : new String[] {"TRUNCATED", "TOO_LARGE", "UNKNOWN_SYMBOL", "NON_POSITIVE_PRICE", "CROSSED_BOOK",
+                    "STALE_UPDATE_ID"}) {
                 assertThat(scrape).contains("nova_ingestion_rejected_total{application=\"ingestion-service\",reason=\""
                         + reason + "\",venue=\"" + venue + "\"}");
             }

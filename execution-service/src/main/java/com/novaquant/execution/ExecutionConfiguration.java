@@ -4,6 +4,7 @@ import com.novaquant.execution.adapter.kafka.FeedAlertListener;
 import com.novaquant.execution.adapter.kafka.SignalListener;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
 import com.novaquant.execution.adapter.persistence.JdbcLedger;
+import com.novaquant.execution.application.AccountBook;
 import com.novaquant.execution.application.DailySummary;
 import com.novaquant.execution.application.DrawdownGuard;
 import com.novaquant.execution.application.ExecutionEngine;
@@ -98,14 +99,22 @@ public class ExecutionConfiguration {
     }
 
     @Bean
-    ExecutionEngine executionEngine(TradingVenue venue, Ledger ledger, OrderSender sender, KillSwitch killSwitch,
+    AccountBook accountBook(TradingVenue venue, ExecutionMetrics metrics, Clock clock, ExecutionProperties p,
+                            ExecutorService legExecutor) {
+        AccountBook book = new AccountBook(venue, metrics, clock, p.balanceMaxAge(), legExecutor);
+        metrics.gauge("nova.execution.account.view.age.seconds", book::viewAgeSeconds);
+        return book;
+    }
+
+    @Bean
+    ExecutionEngine executionEngine(TradingVenue venue, AccountBook account, Ledger ledger, OrderSender sender, KillSwitch killSwitch,
                                     TradingGate gate, Marks marks, EventPublisher events, AlertPublisher alerts,
                                     ExecutionMetrics metrics, ExecutionProperties p, ExecutorService legExecutor,
                                     Clock clock) {
         LegRiskPolicy policy = new LegRiskPolicy(p.rehedgeAttempts(), p.rehedgeDeadline());
         PreTradeCheck preTrade = new PreTradeCheck(new RiskLimits(p.risk().maxSymbolNotional(),
                 p.risk().maxTotalNotional(), p.risk().maxLeverage()), p.maxQuoteAge().toMillis());
-        ExecutionEngine engine = new ExecutionEngine(venue, ledger, sender, policy, preTrade, killSwitch, gate, marks,
+        ExecutionEngine engine = new ExecutionEngine(venue, account, ledger, sender, policy, preTrade, killSwitch, gate, marks,
                 events, alerts, metrics, p, legExecutor, clock);
         metrics.gauge("nova.execution.open.notional", engine::openNotional);
         metrics.cachedGauge("nova.execution.open.pairs", GAUGE_MAX_AGE, engine::openPairs);
@@ -168,10 +177,10 @@ public class ExecutionConfiguration {
 
     @Bean(destroyMethod = "close")
     TradingSupervisor tradingSupervisor(TradingLease lease, SignalListener intake, KillSwitch killSwitch,
-                                        Reconciler reconciler, FundingPoller funding, MarginWatch margin,
+                                        Reconciler reconciler, AccountBook account, FundingPoller funding, MarginWatch margin,
                                         DrawdownGuard drawdown, DailySummary summary, AlertPublisher alerts, ExecutionProperties p,
                                         ApplicationContext context) {
-        return new TradingSupervisor(lease, intake, killSwitch, reconciler, funding, margin, drawdown, summary, alerts, p,
+        return new TradingSupervisor(lease, intake, killSwitch, reconciler, account, funding, margin, drawdown, summary, alerts, p,
                 ready -> AvailabilityChangeEvent.publish(context,
                         ready ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC));
     }

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -53,6 +54,7 @@ public class ExecutionEngine {
     private static final Logger log = LoggerFactory.getLogger(ExecutionEngine.class);
 
     private final TradingVenue venue;
+    private final AccountBook account;
     private final Ledger ledger;
     private final OrderSender sender;
     private final LegRiskPolicy policy;
@@ -68,11 +70,12 @@ public class ExecutionEngine {
     private final Clock clock;
     private final ReentrantLock desk = new ReentrantLock();
 
-    public ExecutionEngine(TradingVenue venue, Ledger ledger, OrderSender sender, LegRiskPolicy policy,
+    public ExecutionEngine(TradingVenue venue, AccountBook account, Ledger ledger, OrderSender sender, LegRiskPolicy policy,
                            PreTradeCheck preTrade, KillSwitch killSwitch, TradingGate gate, Marks marks,
                            EventPublisher events, AlertPublisher alerts, ExecutionMetrics metrics,
                            ExecutionProperties properties, ExecutorService legExecutor, Clock clock) {
         this.venue = venue;
+        this.account = account;
         this.ledger = ledger;
         this.sender = sender;
         this.policy = policy;
@@ -90,13 +93,15 @@ public class ExecutionEngine {
 
     /** Handles one signal; returns a short outcome code (also counted and stored with the processed signal). */
     public String onSignal(Signal signal) {
+        long receivedNanos = System.nanoTime();
         if (signal.expiredAt(clock.millis())) {
             metrics.signal("EXPIRED");
             return "EXPIRED";
         }
         desk.lock();
         try {
-            if (!ledger.claimSignal(signal)) {
+            Optional<Ledger.Exposure> exposure = ledger.claimSignal(signal);
+            if (exposure.isEmpty()) {
                 metrics.signal("DUPLICATE");
                 return "DUPLICATE";
             }
@@ -104,11 +109,12 @@ public class ExecutionEngine {
             String outcome;
             String detail = null;
             try {
-                Decision decision = decide(signal);
+                Decision decision = decide(signal, exposure.get());
                 outcome = decision.code();
                 detail = decision.detail();
                 if (decision.execution() != null) {
-                    outcome = execute(decision.execution());
+                    outcome = execute(decision.execution(),
+                            () -> metrics.signalReceivedToOrders(System.nanoTime() - receivedNanos));
                 }
             } catch (VenueUnavailableException e) {
                 outcome = "VENUE_UNAVAILABLE";
@@ -123,11 +129,15 @@ public class ExecutionEngine {
         }
     }
 
-    private Decision decide(Signal signal) {
+    /**
+     * Everything here is read from memory or from the claim's round trip, except the balances when the account view
+     * is not current ({@link AccountBook}): nothing else stands between a signal and its orders.
+     */
+    private Decision decide(Signal signal, Ledger.Exposure exposure) {
         if (gate.held()) {
             return Decision.refused("TRADING_HELD", gate.reason());
         }
-        Optional<PairRecord> pair = ledger.activePair(signal.symbol());
+        Optional<PairRecord> pair = exposure.pair();
         if (pair.isPresent() && (pair.get().state() == PairState.BROKEN || !pair.get().balanced())) {
             return Decision.refused("PAIR_BROKEN", "pair " + pair.get().pairId() + " is not balanced");
         }
@@ -150,10 +160,9 @@ public class ExecutionEngine {
         BigDecimal spotPrice = growing ? signal.spot().askPrice() : signal.spot().bidPrice();
         BigDecimal perpPrice = growing ? signal.perp().bidPrice() : signal.perp().askPrice();
         long quoteAgeMs = clock.millis() - Math.min(signal.spot().receivedAtMicros(), signal.perp().receivedAtMicros()) / 1000;
-        TradingVenue.Balances balances = venue.balances(signal.symbol());
-        BigDecimal totalNotional = ledger.activePairs().stream().map(PairRecord::notional).reduce(BigDecimal.ZERO, BigDecimal::add);
+        TradingVenue.Balances balances = account.balances(signal.symbol());
         PreTradeRequest request = new PreTradeRequest(growing, quantity, spotPrice, perpPrice, quoteAgeMs,
-                pair.map(PairRecord::notional).orElse(BigDecimal.ZERO), totalNotional, balances.spotQuoteFree(),
+                pair.map(PairRecord::notional).orElse(BigDecimal.ZERO), exposure.totalNotional(), balances.spotQuoteFree(),
                 balances.spotBaseFree(), balances.futuresAvailable(), balances.futuresWallet(), properties.perpLeverage());
         Optional<PreTradeCheck.Refusal> refusal = preTrade.check(request, spotFilters, perpFilters);
         if (refusal.isPresent()) {
@@ -214,7 +223,7 @@ public class ExecutionEngine {
         String signalId = why + "-" + pair.pairId() + "-" + now;
         BigDecimal spotQuantity = rounded.compareTo(pair.perp().quantity()) == 0
                 ? spotFilters.roundDown(pair.spot().quantity().min(venue.balances(pair.symbol()).spotBaseFree())) : rounded;
-        execute(new Execution(pair.pairId(), signalId, pair.symbol(), spotQuantity, rounded, false, now, now));
+        execute(new Execution(pair.pairId(), signalId, pair.symbol(), spotQuantity, rounded, false, now, now), () -> { });
     }
 
     /**
@@ -244,7 +253,11 @@ public class ExecutionEngine {
         Execution execution = new Execution(pair.pairId(), pair.lastSignalId(), pair.symbol(), spotQuantity,
                 perpQuantity, growing, first.tickReceivedAtMicros(), first.signalDecidedAtMicros());
         log.warn("Repairing pair {} after restart (signal {})", pair.pairId(), pair.lastSignalId());
-        settle(execution, first.createdAt(), System.nanoTime());
+        try {
+            settle(execution, first.createdAt(), System.nanoTime());
+        } finally {
+            account.tradeFinished();
+        }
     }
 
     private static BigDecimal plannedQuantity(List<OrderRecord> orders, Venue venue, BigDecimal fallback) {
@@ -253,11 +266,12 @@ public class ExecutionEngine {
                 .map(OrderRecord::quantity).findFirst().orElse(fallback);
     }
 
-    private String execute(Execution ex) {
-        PairRecord pair = ledger.openPair(ex.pairId(), ex.symbol(), ex.signalId());
-        ledger.setPairState(pair.pairId(), ex.growing() ? (pair.perp().quantity().signum() == 0 ? PairState.OPENING : PairState.OPEN)
-                : PairState.CLOSING, ex.signalId());
-        publishPair(ex.pairId(), ex.signalId());
+    /**
+     * Writes the pair and both orders in one atomic step, then sends both legs at once.
+     *
+     * @param bothHandedOver run once both orders are handed to the venue
+     */
+    private String execute(Execution ex, Runnable bothHandedOver) {
         Side spotSide = ex.growing() ? Side.BUY : Side.SELL;
         OrderPurpose purpose = ex.growing() ? OrderPurpose.OPEN : OrderPurpose.CLOSE;
         LegOrder spot = new LegOrder(ClientOrderIds.of(ex.signalId(), Venue.SPOT, purpose, 0), ex.symbol(), Venue.SPOT,
@@ -265,14 +279,28 @@ public class ExecutionEngine {
         LegOrder perp = new LegOrder(ClientOrderIds.of(ex.signalId(), Venue.USDM, purpose, 0), ex.symbol(), Venue.USDM,
                 spotSide.opposite(), ex.perpQuantity(), !ex.growing(), purpose);
         Instant startedAt = clock.instant();
+        OrderRecord spotRow = record(spot, ex);
+        OrderRecord perpRow = record(perp, ex);
         // Both written before either is sent: a crash between the two sends leaves a NEW row to resolve, not a hole.
-        ledger.recordNew(record(spot, ex));
-        ledger.recordNew(record(perp, ex));
-        long start = System.nanoTime();
-        CompletableFuture<LegResult> spotLeg = CompletableFuture.supplyAsync(() -> sender.send(spot), legExecutor);
-        CompletableFuture<LegResult> perpLeg = CompletableFuture.supplyAsync(() -> sender.send(perp), legExecutor);
-        CompletableFuture.allOf(spotLeg, perpLeg).exceptionally(e -> null).join();
-        return settle(ex, startedAt, start);
+        PairRecord pair = ledger.beginExecution(ex.pairId(), ex.symbol(), ex.signalId(), ex.growing(), List.of(spotRow, perpRow));
+        publishPair(pair, ex.signalId());
+        account.tradeStarted();
+        try {
+            AtomicInteger notYetHandedOver = new AtomicInteger(2);
+            Runnable handedOver = () -> {
+                if (notYetHandedOver.decrementAndGet() == 0) {
+                    bothHandedOver.run();
+                }
+            };
+            long start = System.nanoTime();
+            CompletableFuture<LegResult> spotLeg = CompletableFuture.supplyAsync(() -> sender.send(spotRow, handedOver), legExecutor);
+            CompletableFuture<LegResult> perpLeg = CompletableFuture.supplyAsync(() -> sender.send(perpRow, handedOver), legExecutor);
+            CompletableFuture.allOf(spotLeg, perpLeg).exceptionally(e -> null).join();
+            return settle(ex, startedAt, start);
+        } finally {
+            // The fills changed the balances: the next decision sees them read after the legs settled.
+            account.tradeFinished();
+        }
     }
 
     /**
@@ -293,13 +321,15 @@ public class ExecutionEngine {
         boolean unwinding = false;
         boolean forceUnwind = false;
         String description = null;
-        LegState[] legs = legStates(ex);
+        List<OrderRecord> orders = ordersOf(ex.signalId());
+        LegState[] legs = legStates(ex, orders);
         Venue firstFilled = null;
         Venue firstFailed = null;
         BigDecimal nakedQty = BigDecimal.ZERO;
         int unwinds = 0;
         while (true) {
-            int rehedges = unwinding || forceUnwind ? Integer.MAX_VALUE : count(ex.signalId(), OrderPurpose.REHEDGE);
+            int rehedges = unwinding || forceUnwind ? Integer.MAX_VALUE
+                    : (int) orders.stream().filter(o -> o.purpose() == OrderPurpose.REHEDGE).count();
             Duration nakedFor = Duration.between(startedAt, clock.instant());
             LegRiskDecision decision = policy.decide(legs[0], legs[1], rehedges, nakedFor, dust(ex));
             switch (decision) {
@@ -348,7 +378,8 @@ public class ExecutionEngine {
                     return unresolved(ex, firstFilled, firstFailed, nakedQty, halt.description(), startedAt);
                 }
             }
-            legs = legStates(ex);
+            orders = ordersOf(ex.signalId());
+            legs = legStates(ex, orders);
         }
     }
 
@@ -389,8 +420,10 @@ public class ExecutionEngine {
         boolean reduceOnly = legVenue == Venue.USDM && side == Side.BUY;
         LegOrder order = new LegOrder(ClientOrderIds.of(ex.signalId(), legVenue, purpose, attempt), ex.symbol(),
                 legVenue, side, quantity, reduceOnly, purpose);
-        ledger.recordNew(record(order, ex));
-        sender.send(order);
+        OrderRecord written = record(order, ex);
+        ledger.recordNew(written);
+        account.tradeStarted();
+        sender.send(written);
         return true;
     }
 
@@ -436,8 +469,7 @@ public class ExecutionEngine {
      * The spot fill is counted on the perp's basis: a close that sells a holding smaller than the short by the
      * commission dust counts as complete when it sold all of it.
      */
-    private LegState[] legStates(Execution ex) {
-        List<OrderRecord> orders = ordersOf(ex.signalId());
+    private LegState[] legStates(Execution ex, List<OrderRecord> orders) {
         Side spotSide = ex.growing() ? Side.BUY : Side.SELL;
         LegState spot = legState(orders, Venue.SPOT, spotSide);
         BigDecimal dust = ex.perpQuantity().subtract(ex.spotQuantity());
@@ -476,10 +508,6 @@ public class ExecutionEngine {
         return ledger.ordersOfSignal(signalId).stream().sorted(Comparator.comparing(OrderRecord::createdAt)).toList();
     }
 
-    private int count(String signalId, OrderPurpose purpose) {
-        return (int) ledger.ordersOfSignal(signalId).stream().filter(o -> o.purpose() == purpose).count();
-    }
-
     private int count(String signalId, OrderPurpose purpose, Venue legVenue) {
         return (int) ledger.ordersOfSignal(signalId).stream()
                 .filter(o -> o.purpose() == purpose && o.venue() == legVenue).count();
@@ -487,14 +515,18 @@ public class ExecutionEngine {
 
     private OrderRecord record(LegOrder order, Execution ex) {
         return new OrderRecord(order.clientOrderId(), ex.pairId(), ex.signalId(), ex.symbol(), order.venue(),
-                order.side(), order.quantity(), order.reduceOnly(), order.purpose(), OrderStatus.NEW, 0,
+                order.side(), order.quantity().stripTrailingZeros(), order.reduceOnly(), order.purpose(), OrderStatus.NEW, 0,
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "", 0, null, false, ex.tickReceivedAtMicros(),
                 ex.signalDecidedAtMicros(), clock.instant());
     }
 
     private void publishPair(String pairId, String signalId) {
-        ledger.pair(pairId).ifPresent(p -> events.publish(Topics.EXEC_EVENTS, new PairEvent(p.pairId(), p.symbol(),
-                p.state().name(), p.spot().quantity(), p.perp().quantity(), signalId, EpochMicros.now(clock))));
+        ledger.pair(pairId).ifPresent(p -> publishPair(p, signalId));
+    }
+
+    private void publishPair(PairRecord p, String signalId) {
+        events.publish(Topics.EXEC_EVENTS, new PairEvent(p.pairId(), p.symbol(), p.state().name(), p.spot().quantity(),
+                p.perp().quantity(), signalId, EpochMicros.now(clock)));
     }
 
     /** Runs work with the desk to itself: no execution runs meanwhile (reconciliation). */

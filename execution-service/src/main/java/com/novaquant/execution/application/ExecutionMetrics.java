@@ -31,6 +31,7 @@ public class ExecutionMetrics {
     private final Timer hedgeCompletion;
     private final Timer nakedTime;
     private final Counter fundingReceived;
+    private final Timer receivedToOrders;
 
     public ExecutionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -38,8 +39,14 @@ public class ExecutionMetrics {
                 .register(registry);
         this.nakedTime = Timer.builder("nova.execution.naked.time").register(registry);
         this.fundingReceived = Counter.builder("nova.execution.funding.received").baseUnit("usdt").register(registry);
+        this.receivedToOrders = Timer.builder("nova.execution.signal.received.to.orders").publishPercentileHistogram()
+                .register(registry);
         LEG_RISK_RESOLUTIONS.forEach(this::legRiskEpisodes);
         REFUSAL_REASONS.forEach(this::refusals);
+        for (AccountBook.Trigger trigger : AccountBook.Trigger.values()) {
+            accountReads(trigger, true);
+            accountReads(trigger, false);
+        }
     }
 
     public void signal(String outcome) {
@@ -48,6 +55,15 @@ public class ExecutionMetrics {
 
     public void signalToOrder(long micros) {
         latency("nova.execution.signal.to.order", micros);
+    }
+
+    /** From the signal's arrival in this service to the moment the second of its two orders is handed to the venue. */
+    public void signalReceivedToOrders(long nanos) {
+        receivedToOrders.record(Duration.ofNanos(nanos));
+    }
+
+    public void accountRead(AccountBook.Trigger trigger, boolean ok) {
+        accountReads(trigger, ok).increment();
     }
 
     public void tickToOrder(long micros) {
@@ -101,6 +117,10 @@ public class ExecutionMetrics {
 
     private Counter legRiskEpisodes(String resolution) {
         return registry.counter("nova.execution.leg.risk.episodes", "resolution", resolution);
+    }
+
+    private Counter accountReads(AccountBook.Trigger trigger, boolean ok) {
+        return registry.counter("nova.execution.account.reads", "trigger", trigger.name(), "outcome", ok ? "OK" : "FAILED");
     }
 
     private Counter refusals(String reason) {

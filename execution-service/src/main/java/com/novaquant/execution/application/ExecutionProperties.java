@@ -22,6 +22,9 @@ import java.time.LocalTime;
  * @param dailySummaryTime   UTC time of day of the DAILY_SUMMARY alert
  * @param advisoryLockKey    PostgreSQL advisory lock held by the one active trader of this account
  * @param leaseCheckInterval how often a passive instance tries to take the lock, and the active one checks it
+ * @param balanceRefreshInterval period of the account read that keeps the pre-trade check's view of balances fresh
+ *                           (it is also read at start-up and after every trade)
+ * @param balanceMaxAge      oldest account view a pre-trade check may use; an older one is read again on the spot
  * @param risk               position limits
  * @param margin             margin-watch thresholds
  */
@@ -39,6 +42,8 @@ public record ExecutionProperties(
         @DefaultValue("00:00") LocalTime dailySummaryTime,
         @DefaultValue("830830") long advisoryLockKey,
         @DefaultValue("5s") Duration leaseCheckInterval,
+        @DefaultValue("5s") Duration balanceRefreshInterval,
+        @DefaultValue("15s") Duration balanceMaxAge,
         @DefaultValue Risk risk,
         @DefaultValue Margin margin) {
 

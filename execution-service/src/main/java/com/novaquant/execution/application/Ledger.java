@@ -19,8 +19,12 @@ import java.util.Optional;
  */
 public interface Ledger {
 
-    /** Records a signal as being handled; false when it was seen before (a redelivery). */
-    boolean claimSignal(Signal signal);
+    /**
+     * Records a signal as being handled and reads, in the same round trip, the position its decision starts from.
+     *
+     * @return empty when the signal was seen before (a redelivery)
+     */
+    Optional<Exposure> claimSignal(Signal signal);
 
     void completeSignal(String signalId, String outcome, String detail);
 
@@ -35,10 +39,20 @@ public interface Ledger {
 
     void setPairState(String pairId, PairState state, String signalId);
 
+    /**
+     * The write-ahead step of a two-leg execution, atomically: creates the pair (OPENING) or moves the existing one
+     * to OPENING / OPEN (growing) or CLOSING, and writes the orders in state NEW. Fails, writing nothing, when a
+     * client id exists (the caller must not send then).
+     *
+     * @return the pair as written
+     */
+    PairRecord beginExecution(String pairId, String symbol, String signalId, boolean growing, List<OrderRecord> orders);
+
     /** Writes an order in state NEW. Fails when the client id exists (the caller must not send then). */
     void recordNew(OrderRecord order);
 
-    void markSent(String clientOrderId);
+    /** Marks an order NEW as SENT, stamped with when it was handed to the venue. */
+    void markSent(String clientOrderId, Instant sentAt);
 
     /**
      * Records what the exchange said about an order and applies any newly executed quantity to the pair.
@@ -75,6 +89,15 @@ public interface Ledger {
 
     /** PnL since an instant; unrealised valued at the given marks (symbol to [spot mark, perp mark]). */
     PnlSummary pnl(Instant since, Map<String, BigDecimal[]> marks);
+
+    /**
+     * The position a signal's decision starts from.
+     *
+     * @param pair          the symbol's active pair, if any
+     * @param totalNotional hedged notional at entry over every active pair (USDT), {@link PairRecord#notional} summed
+     */
+    record Exposure(Optional<PairRecord> pair, BigDecimal totalNotional) {
+    }
 
     /** What applying an order outcome changed. */
     record FillApplied(BigDecimal quantity, BigDecimal price, BigDecimal fee, String feeAsset) {

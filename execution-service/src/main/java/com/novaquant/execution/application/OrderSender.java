@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Sends one order that is already in the ledger and drives it to a known outcome: an ambiguous answer is resolved
@@ -47,13 +48,27 @@ public class OrderSender {
     }
 
     /** Sends an order recorded as NEW and returns its resolved outcome. */
-    LegResult send(LegOrder order) {
-        ledger.markSent(order.clientOrderId());
-        OrderRecord record = ledger.order(order.clientOrderId()).orElseThrow();
-        long sentMicros = EpochMicros.now(clock);
-        metrics.signalToOrder(sentMicros - record.signalDecidedAtMicros());
-        metrics.tickToOrder(sentMicros - record.tickReceivedAtMicros());
-        publishOrder(record, OrderStatus.SENT.name(), sentMicros);
+    LegResult send(OrderRecord written) {
+        return send(written, () -> { });
+    }
+
+    /**
+     * Sends an order recorded as NEW and returns its resolved outcome. Nothing but in-memory work and an asynchronous
+     * publish stands between the call and the request to the venue: the SENT mark is written once the answer is in
+     * (an order still NEW after a crash is resolved by query like a SENT one).
+     *
+     * @param written     the order as the ledger holds it (state NEW)
+     * @param handedOver  run right before the request goes to the venue
+     */
+    LegResult send(OrderRecord written, Runnable handedOver) {
+        LegOrder order = new LegOrder(written.clientOrderId(), written.symbol(), written.venue(), written.side(),
+                written.quantity(), written.reduceOnly(), written.purpose());
+        Instant sentAt = clock.instant();
+        long sentMicros = EpochMicros.of(sentAt);
+        metrics.signalToOrder(sentMicros - written.signalDecidedAtMicros());
+        metrics.tickToOrder(sentMicros - written.tickReceivedAtMicros());
+        publishOrder(written, OrderStatus.SENT.name(), sentMicros);
+        handedOver.run();
 
         long start = System.nanoTime();
         PlacementOutcome outcome;
@@ -64,6 +79,7 @@ public class OrderSender {
             outcome = new PlacementOutcome.Unknown("adapter failure: " + e);
         }
         metrics.roundTrip(order.venue(), System.nanoTime() - start);
+        ledger.markSent(order.clientOrderId(), sentAt);
         return switch (outcome) {
             case PlacementOutcome.Accepted accepted -> {
                 metrics.order(order.venue(), "ACCEPTED", 0);

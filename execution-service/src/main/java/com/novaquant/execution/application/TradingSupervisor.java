@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * Makes this instance the one active trader, or keeps it passive. Becoming active: take the lease, restore the
  * kill switch from the ledger, reconcile with the exchange (resolving any execution a previous holder left
  * half-done), then start consuming signals and report ready. Losing the lease stops the signal consumer at once.
- * While active it runs the periodic jobs: reconciliation, funding poll, margin watch, drawdown guard, daily summary.
+ * While active it runs the periodic jobs: reconciliation, account refresh, funding poll, margin watch, drawdown guard,
+ * daily summary.
  */
 public class TradingSupervisor implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public class TradingSupervisor implements AutoCloseable {
     private final SignalIntake intake;
     private final KillSwitch killSwitch;
     private final Reconciler reconciler;
+    private final AccountBook account;
     private final FundingPoller funding;
     private final MarginWatch margin;
     private final DrawdownGuard drawdown;
@@ -34,18 +36,19 @@ public class TradingSupervisor implements AutoCloseable {
     private final AlertPublisher alerts;
     private final ExecutionProperties properties;
     private final Consumer<Boolean> readiness;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(3,
             Thread.ofPlatform().name("execution-supervisor-", 0).daemon().factory());
     private final AtomicBoolean active = new AtomicBoolean();
 
     public TradingSupervisor(TradingLease lease, SignalIntake intake, KillSwitch killSwitch, Reconciler reconciler,
-                             FundingPoller funding, MarginWatch margin, DrawdownGuard drawdown,
+                             AccountBook account, FundingPoller funding, MarginWatch margin, DrawdownGuard drawdown,
                              DailySummary dailySummary, AlertPublisher alerts,
                              ExecutionProperties properties, Consumer<Boolean> readiness) {
         this.lease = lease;
         this.intake = intake;
         this.killSwitch = killSwitch;
         this.reconciler = reconciler;
+        this.account = account;
         this.funding = funding;
         this.margin = margin;
         this.drawdown = drawdown;
@@ -60,6 +63,7 @@ public class TradingSupervisor implements AutoCloseable {
         long leaseMs = properties.leaseCheckInterval().toMillis();
         scheduler.scheduleWithFixedDelay(guard("lease", this::checkLease), 0, leaseMs, TimeUnit.MILLISECONDS);
         every(properties.reconcileInterval(), "reconciliation", () -> reconciler.reconcile());
+        every(properties.balanceRefreshInterval(), "account refresh", () -> account.refresh(AccountBook.Trigger.PERIODIC));
         every(properties.fundingPollInterval(), "funding poll", funding::poll);
         every(properties.margin().checkInterval(), "margin watch", margin::check);
         every(properties.margin().checkInterval(), "drawdown guard", drawdown::check);
@@ -91,6 +95,8 @@ public class TradingSupervisor implements AutoCloseable {
         if (!mismatches.isEmpty()) {
             log.warn("Start-up reconciliation found {} mismatches; trading held until resolved", mismatches.size());
         }
+        // The first signal finds the balances already read (if this read fails, it reads them itself).
+        account.refresh(AccountBook.Trigger.STARTUP);
         active.set(true);
         intake.start();
         readiness.accept(true);

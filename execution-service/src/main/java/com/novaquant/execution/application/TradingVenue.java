@@ -8,6 +8,7 @@ import com.novaquant.execution.domain.SymbolFilters;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The exchange account as execution needs it: both legs (spot and the USD-M perpetual), balances, positions and
@@ -27,7 +28,16 @@ public interface TradingVenue {
 
     SymbolFilters filters(Venue venue, String symbol);
 
-    Balances balances(String symbol);
+    /** The balances one symbol's execution needs, read now from both accounts. */
+    default Balances balances(String symbol) {
+        return account().balancesOf(baseAsset(symbol));
+    }
+
+    /** Both accounts in one read (spot: every asset; futures: available and wallet balance). */
+    Account account();
+
+    /** The base asset of a symbol (BTC for BTCUSDT), from the exchange's symbol list. */
+    String baseAsset(String symbol);
 
     /** Open USD-M positions, every symbol; an empty list means the exchange said flat. */
     List<PerpPosition> perpPositions();
@@ -50,6 +60,34 @@ public interface TradingVenue {
      */
     record Balances(BigDecimal spotBaseFree, BigDecimal spotBaseTotal, BigDecimal spotQuoteFree,
                     BigDecimal futuresAvailable, BigDecimal futuresWallet) {
+    }
+
+    /**
+     * Spot and futures balances as read together.
+     *
+     * @param spot             spot balances by asset; an asset not listed holds nothing
+     * @param futuresAvailable available balance for new futures positions
+     * @param futuresWallet    futures wallet balance
+     */
+    record Account(Map<String, SpotBalance> spot, BigDecimal futuresAvailable, BigDecimal futuresWallet) {
+
+        /** Every symbol traded here is quoted in USDT (spot and USD-M). */
+        public static final String QUOTE_ASSET = "USDT";
+
+        public Account {
+            spot = Map.copyOf(spot);
+        }
+
+        public Balances balancesOf(String baseAsset) {
+            SpotBalance base = spot.getOrDefault(baseAsset, SpotBalance.NONE);
+            return new Balances(base.free(), base.total(), spot.getOrDefault(QUOTE_ASSET, SpotBalance.NONE).free(),
+                    futuresAvailable, futuresWallet);
+        }
+    }
+
+    /** One spot asset: free, and free + locked. */
+    record SpotBalance(BigDecimal free, BigDecimal total) {
+        public static final SpotBalance NONE = new SpotBalance(BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     /** @param positionAmt signed: negative for a short */

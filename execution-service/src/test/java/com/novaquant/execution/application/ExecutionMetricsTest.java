@@ -33,6 +33,17 @@ class ExecutionMetricsTest {
     }
 
     @Test
+    void everyAccountReadTriggerAndOutcomeIsCountedAtZeroFromStart() {
+        for (AccountBook.Trigger trigger : AccountBook.Trigger.values()) {
+            for (String outcome : new String[]{"OK", "FAILED"}) {
+                assertThat(registry.get("nova.execution.account.reads").tag("trigger", trigger.name())
+                        .tag("outcome", outcome).counter().count()).isZero();
+            }
+        }
+        assertThat(registry.get("nova.execution.signal.received.to.orders").timer().count()).isZero();
+    }
+
+    @Test
     void fundingReceivedStartsAtZeroAndAccumulates() {
         assertThat(registry.get("nova.execution.funding.received").counter().count()).isZero();
         metrics.fundingReceived(1.5);

@@ -11,6 +11,7 @@ import com.novaquant.events.Signal;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
+import com.novaquant.execution.application.AccountBook;
 import com.novaquant.execution.application.ExecutionEngine;
 import com.novaquant.execution.application.KillSwitch;
 import com.novaquant.execution.application.Ledger;
@@ -148,6 +149,8 @@ class ExecutionAcceptanceIT {
     com.novaquant.execution.application.ExecutionProperties properties;
     @Autowired
     com.novaquant.execution.application.FundingPoller funding;
+    @Autowired
+    AccountBook accountBook;
 
     @BeforeAll
     static void readAlerts() {
@@ -335,6 +338,49 @@ class ExecutionAcceptanceIT {
     }
 
     @Test
+    void pairOpenedRightAfterAnotherSeesThePostTradeBalancesAndIsRefusedWhenTheFirstUsedThemUp() {
+        // Leave about 1500 USDT on spot: enough for one 10-unit pair (1011 with the check's headroom), not for two.
+        BigDecimal drained = drainSpotQuoteTo(new BigDecimal("1500"));
+        try {
+            accountBook.refresh(AccountBook.Trigger.PERIODIC);
+            Signal first = signal("BALUSDT", "10");
+            Signal second = signal("BBLUSDT", "10");
+            send(first);
+            send(second);
+            assertThat(awaitOutcome(first)).isEqualTo("FILLED");
+            assertThat(awaitOutcome(second)).isEqualTo("SPOT_BALANCE");
+            assertThat(SIMULATOR.orders("BBLUSDT", "SPOT")).isEmpty();
+            assertThat(SIMULATOR.orders("BBLUSDT", "USDM")).isEmpty();
+            assertThat(ledger.ordersOfSignal(second.signalId())).isEmpty();
+            assertThat(killSwitch.engaged()).isFalse();
+
+            Signal close = signal("BALUSDT", "0");
+            send(close);
+            assertThat(awaitOutcome(close)).isEqualTo("FILLED");
+        } finally {
+            sellSpot("DRNUSDT", "DRN", drained);
+        }
+    }
+
+    @Test
+    void failedAccountReadRefusesWithVenueUnavailableAndSendsNothing() {
+        String symbol = "VUNUSDT";
+        // Every answer now comes after the client's response timeout: the read after the last trade fails, and so
+        // does the decision's own read.
+        SIMULATOR.post("/admin/faults/response-delay", "{\"ms\":5000}");
+        accountBook.tradeStarted();
+        accountBook.tradeFinished();
+        Signal open = signal(symbol, "1");
+        send(open);
+        assertThat(awaitOutcome(open)).isEqualTo("VENUE_UNAVAILABLE");
+        SIMULATOR.clearFaults();
+        assertThat(ledger.ordersOfSignal(open.signalId())).isEmpty();
+        assertThat(SIMULATOR.orders(symbol, "SPOT")).isEmpty();
+        assertThat(SIMULATOR.orders(symbol, "USDM")).isEmpty();
+        assertThat(ledger.activePairs()).noneMatch(p -> p.symbol().equals(symbol));
+    }
+
+    @Test
     void killSwitchBlocksOpening() {
         String symbol = "KILUSDT";
         Http.Response engaged = admin("POST", "/admin/kill-switch/engage", "{\"reason\":\"acceptance\"}", true);
@@ -384,7 +430,7 @@ class ExecutionAcceptanceIT {
                     leg.quantity(), leg.reduceOnly(), leg.purpose(), OrderStatus.NEW, 0, BigDecimal.ZERO, BigDecimal.ZERO,
                     BigDecimal.ZERO, "", 0, null, false, now, now, java.time.Instant.now()));
         }
-        ledger.markSent(spot.clientOrderId());
+        ledger.markSent(spot.clientOrderId(), java.time.Instant.now());
         assertThat(venue.place(spot)).isInstanceOf(PlacementOutcome.Accepted.class);
 
         // What start-up runs before consuming signals.
@@ -485,6 +531,35 @@ class ExecutionAcceptanceIT {
         assertThat(line).contains("Total Trades: " + trades + " ");
         await().atMost(Duration.ofSeconds(10)).until(() -> ALERTS.stream().anyMatch(a -> a.severity() == Severity.INFO
                 && "DAILY_SUMMARY".equals(a.code()) && a.text().equals(line)));
+    }
+
+    /** Buys a symbol's base asset on spot until about {@code left} USDT remain; returns the base quantity bought. */
+    private BigDecimal drainSpotQuoteTo(BigDecimal left) {
+        BigDecimal bought = BigDecimal.ZERO;
+        BigDecimal price = new BigDecimal("120");
+        for (int step = 0; step < 2; step++) {
+            BigDecimal free = venue.balances("DRNUSDT").spotQuoteFree();
+            BigDecimal quantity = free.subtract(left).divide(price, 0, java.math.RoundingMode.DOWN);
+            if (quantity.signum() <= 0) {
+                break;
+            }
+            LegOrder buy = new LegOrder("nq-drain-" + UUID.randomUUID().toString().substring(0, 12), "DRNUSDT",
+                    Venue.SPOT, com.novaquant.events.Side.BUY, quantity, false, OrderPurpose.OPEN);
+            assertThat(venue.place(buy)).isInstanceOf(PlacementOutcome.Accepted.class);
+            bought = bought.add(quantity);
+            // The first buy shows the real price; the second brings the balance close to the target.
+            price = free.subtract(venue.balances("DRNUSDT").spotQuoteFree()).divide(quantity, java.math.MathContext.DECIMAL64);
+        }
+        return bought;
+    }
+
+    private void sellSpot(String symbol, String asset, BigDecimal atMost) {
+        BigDecimal quantity = SIMULATOR.spotBalance(asset).min(atMost).setScale(2, java.math.RoundingMode.DOWN);
+        if (quantity.signum() > 0) {
+            LegOrder sell = new LegOrder("nq-refill-" + UUID.randomUUID().toString().substring(0, 12), symbol,
+                    Venue.SPOT, com.novaquant.events.Side.SELL, quantity, false, OrderPurpose.CLOSE);
+            assertThat(venue.place(sell)).isInstanceOf(PlacementOutcome.Accepted.class);
+        }
     }
 
     private Signal signal(String symbol, String target) {

@@ -27,7 +27,8 @@ final class SimulatorProcess {
     static final String API_KEY = "nova-paper-key";
     static final String SECRET = "nova-paper-secret";
     static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "OPNUSDT", "LEGUSDT", "SPTUSDT", "PRTUSDT",
-            "AMBUSDT", "DUPUSDT", "RSTUSDT", "KILUSDT", "FLTUSDT", "FUNUSDT");
+            "AMBUSDT", "DUPUSDT", "RSTUSDT", "KILUSDT", "FLTUSDT", "FUNUSDT", "ACBUSDT", "VUNUSDT", "BALUSDT", "BBLUSDT",
+            "DRNUSDT");
 
     private static SimulatorProcess shared;
     private static final JsonMapper JSON = JsonMapper.builder().build();

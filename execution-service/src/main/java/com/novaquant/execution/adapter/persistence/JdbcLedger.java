@@ -24,9 +24,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /** The ledger in PostgreSQL. Fills move pair legs in the same transaction as the order update, exactly once. */
 public class JdbcLedger implements Ledger {
@@ -44,12 +46,26 @@ public class JdbcLedger implements Ledger {
         this.clock = clock;
     }
 
+    /**
+     * One statement: the claim, the symbol's active pair and the total active notional. The reads see the pairs as
+     * they were before the statement, which the claim does not touch.
+     */
     @Override
-    public boolean claimSignal(Signal signal) {
+    public Optional<Exposure> claimSignal(Signal signal) {
         return jdbc.sql("""
-                        insert into processed_signals (signal_id, symbol, target_qty, outcome, received_at)
-                        values (?, ?, ?, 'IN_PROGRESS', ?) on conflict (signal_id) do nothing""")
-                .params(signal.signalId(), signal.symbol(), signal.targetBaseQty(), now()).update() == 1;
+                        with claimed as (
+                            insert into processed_signals (signal_id, symbol, target_qty, outcome, received_at)
+                            values (?, ?, ?, 'IN_PROGRESS', ?) on conflict (signal_id) do nothing returning signal_id),
+                        total as (
+                            select coalesce(sum(perp_qty * perp_entry_price), 0) as total_notional from pairs
+                            where state in %1$s)
+                        select (select count(*) from claimed) as claimed, total.total_notional, p.*
+                        from total left join pairs p on p.symbol = ? and p.state in %1$s""".formatted(ACTIVE))
+                .params(signal.signalId(), signal.symbol(), signal.targetBaseQty(), now(), signal.symbol())
+                .query((rs, i) -> rs.getLong("claimed") == 0 ? Optional.<Exposure>empty()
+                        : Optional.of(new Exposure(rs.getString("pair_id") == null ? Optional.empty()
+                                : Optional.of(PAIR.mapRow(rs, i)), rs.getBigDecimal("total_notional"))))
+                .single();
     }
 
     @Override
@@ -104,21 +120,54 @@ public class JdbcLedger implements Ledger {
     }
 
     @Override
-    public void recordNew(OrderRecord o) {
-        jdbc.sql("""
-                        insert into orders (client_order_id, pair_id, signal_id, symbol, venue, side, quantity,
-                            reduce_only, purpose, status, tick_received_at_micros, signal_decided_at_micros, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)""")
-                .params(o.clientOrderId(), o.pairId(), o.signalId(), o.symbol(), o.venue().name(), o.side().name(),
-                        o.quantity(), o.reduceOnly(), o.purpose().name(), o.tickReceivedAtMicros(),
-                        o.signalDecidedAtMicros(), Timestamp.from(o.createdAt()))
-                .update();
+    public PairRecord beginExecution(String pairId, String symbol, String signalId, boolean growing,
+                                     List<OrderRecord> orders) {
+        // One statement, so one round trip and atomic: the pair and every NEW order are durable together.
+        List<Object> params = new ArrayList<>(List.of(pairId, symbol, growing ? "OPENING" : "CLOSING", signalId,
+                now(), now(), growing));
+        StringJoiner rows = new StringJoiner(", ");
+        for (OrderRecord o : orders) {
+            rows.add("(?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)");
+            params.addAll(orderValues(o));
+        }
+        return jdbc.sql("""
+                        with pair as (
+                            insert into pairs (pair_id, symbol, state, last_signal_id, opened_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?)
+                            on conflict (pair_id) do update set
+                                state = case when ? then (case when pairs.perp_qty = 0 then 'OPENING' else 'OPEN' end)
+                                        else 'CLOSING' end,
+                                last_signal_id = excluded.last_signal_id, updated_at = excluded.updated_at
+                            returning *),
+                        written as (
+                            insert into orders (%s)
+                            values %s
+                            returning client_order_id)
+                        select pair.*, (select count(*) from written) as orders_written from pair""".formatted(ORDER_COLUMNS, rows))
+                .params(params)
+                .query(PAIR).single();
     }
 
     @Override
-    public void markSent(String clientOrderId) {
+    public void recordNew(OrderRecord o) {
+        jdbc.sql("insert into orders (" + ORDER_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)")
+                .params(orderValues(o))
+                .update();
+    }
+
+    private static final String ORDER_COLUMNS = "client_order_id, pair_id, signal_id, symbol, venue, side, quantity, "
+            + "reduce_only, purpose, status, tick_received_at_micros, signal_decided_at_micros, created_at";
+
+    private static List<Object> orderValues(OrderRecord o) {
+        return List.of(o.clientOrderId(), o.pairId(), o.signalId(), o.symbol(), o.venue().name(), o.side().name(),
+                o.quantity(), o.reduceOnly(), o.purpose().name(), o.tickReceivedAtMicros(), o.signalDecidedAtMicros(),
+                Timestamp.from(o.createdAt()));
+    }
+
+    @Override
+    public void markSent(String clientOrderId, Instant sentAt) {
         jdbc.sql("update orders set status = 'SENT', sent_at = ? where client_order_id = ? and status = 'NEW'")
-                .params(now(), clientOrderId).update();
+                .params(Timestamp.from(sentAt), clientOrderId).update();
     }
 
     @Override

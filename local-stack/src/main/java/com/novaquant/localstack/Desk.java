@@ -127,10 +127,18 @@ public final class Desk implements AutoCloseable {
             alertEnv.put("TELEGRAM_BOT_TOKEN", config.telegramToken());
         }
         return List.of(
-                spec(DeskConfig.INGESTION, "ingestion-service", 256, common, env),
-                spec(DeskConfig.SIGNAL, "signal-service", 192, common, env),
-                spec(DeskConfig.EXECUTION, "execution-service", 256, execution, executionEnv),
-                spec(DeskConfig.ALERT, "alert-service", 192, alert, alertEnv));
+                spec(DeskConfig.INGESTION, "ingestion-service", 256, withReadiness(common, "readinessState,kafka,feeds"), env),
+                spec(DeskConfig.SIGNAL, "signal-service", 192, withReadiness(common, "readinessState,kafka"), env),
+                spec(DeskConfig.EXECUTION, "execution-service", 256, withReadiness(execution, "readinessState,kafka,db"), executionEnv),
+                spec(DeskConfig.ALERT, "alert-service", 192, withReadiness(alert, "readinessState,kafka,telegram"), alertEnv));
+    }
+
+    /** Readiness made of the same health contributors as in the Helm chart, so the desk is ready when a pod would be. */
+    private static List<String> withReadiness(List<String> args, String include) {
+        List<String> all = new ArrayList<>(args);
+        all.add("--management.endpoint.health.group.readiness.include=" + include);
+        all.add("--management.endpoint.health.validate-group-membership=false");
+        return all;
     }
 
     private ServiceSpec spec(String name, String module, int heapMb, List<String> base, Map<String, String> env) {

@@ -78,7 +78,7 @@ final class DeskUnderTest implements AutoCloseable {
                         "--nova.simulator.funding.spike-start=1000h", "--nova.simulator.funding.negative-start=1000h",
                         // Longer than execution's response timeout, so a held answer is a real timeout.
                         "--nova.simulator.faults.timeout-hold=5s"),
-                DeskConfig.INGESTION, List.of("--nova.ingestion.stale-after=4s", "--nova.ingestion.alert-dedup-window=5s"),
+                DeskConfig.INGESTION, List.of("--nova.ingestion.stale-after=5s", "--nova.ingestion.alert-dedup-window=5s"),
                 DeskConfig.EXECUTION, List.of(
                         "--nova.symbols=" + all,
                         "--nova.binance.response-timeout=2s",

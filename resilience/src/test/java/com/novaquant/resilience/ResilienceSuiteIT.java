@@ -46,9 +46,9 @@ class ResilienceSuiteIT {
     /** Commission taken in the base asset and step rounding: below this the two legs are equal. */
     private static final BigDecimal DUST = new BigDecimal("0.016");
     private static final Duration STEP = Duration.ofSeconds(60);
-    private static final List<String> SYMBOLS = List.of(
-            "RSAUSDT", "RSBUSDT", "RSCUSDT", "RSDUSDT", "RSEUSDT", "RSFUSDT", "RSGUSDT", "RSHUSDT", "RSIUSDT",
-            "RSJUSDT", "RSKUSDT", "RSLUSDT", "RSMUSDT", "RSNUSDT", "RSOUSDT", "RSPUSDT", "RSQUSDT", "RSRUSDT");
+    /** One symbol per scenario (the simulator lists any symbol, with a generic preset): RSAUSDT ... RSZUSDT. */
+    private static final List<String> SYMBOLS = java.util.stream.IntStream.rangeClosed('A', 'Z')
+            .mapToObj(c -> "RS" + (char) c + "USDT").toList();
 
     static DeskUnderTest desk;
     static final SummaryTable TABLE = new SummaryTable();
@@ -257,7 +257,7 @@ class ResilienceSuiteIT {
     @Test
     @Order(7)
     void silenceMakesTheFeedStaleAndAReconnectBringsItBack() {
-        scenario("market-data WebSocket", "silence: every frame dropped for 8 s (stale after 4 s)", c -> {
+        scenario("market-data WebSocket", "silence: every spot frame dropped (stale after 5 s)", c -> {
             int before = desk.delivered("WebSocket feed stale");
             desk.simulator("POST", "/admin/faults/drop-frames", "{\"venue\":\"SPOT\",\"ratio\":1.0}");
             await().atMost(STEP).until(() -> desk.delivered("WebSocket feed stale") > before);
@@ -489,7 +489,7 @@ class ResilienceSuiteIT {
             int ordersBefore = desk.journal().count();
             int ignoredBefore = desk.delivered("Ignored a message from chat 666");
             desk.desk.telegramCommand(666, "mallory", "/flatten");
-            await().atMost(STEP).until(() -> desk.delivered("Ignored a message from chat 666") >= ignoredBefore + 1);
+            await().atMost(STEP.multipliedBy(2)).until(() -> desk.delivered("Ignored a message from chat 666") >= ignoredBefore + 1);
             sleep(Duration.ofSeconds(2));
             assertThat(desk.telegram().sentTo(666)).as("no reply to a stranger").isEmpty();
             assertThat(desk.killSwitchEngaged()).isFalse();
@@ -517,8 +517,9 @@ class ResilienceSuiteIT {
     @Test
     @Order(17)
     void noSecretAppearsInLogsEventsTelegramOrActuatorOutput() throws IOException {
-        List<String> secrets = List.of(desk.adminPassword, DeskUnderTest.PAPER_SECRET, DeskUnderTest.TELEGRAM_TOKEN,
-                desk.desk.postgres().password());
+        // The secrets this run handed to the desk. (The embedded database's password is its well-known default,
+        // "postgres", which is also its user and driver name: not a secret a scan can tell apart.)
+        List<String> secrets = List.of(desk.adminPassword, DeskUnderTest.PAPER_SECRET, DeskUnderTest.TELEGRAM_TOKEN);
         scenario("security", "every log line, record, Telegram message and actuator page of the run scanned for the secrets", c -> {
             List<String> leaks = new ArrayList<>();
             try (Stream<Path> logs = Files.list(desk.workDir)) {
@@ -639,9 +640,10 @@ class ResilienceSuiteIT {
 
     private static void awaitFreshQuotes(Venue venue) {
         long from = System.currentTimeMillis();
+        // Spot book tickers carry no event time: for them, arriving again is what "fresh" can mean.
         await().atMost(STEP).until(() -> desk.recorder.all(Quote.class).stream()
-                .anyMatch(q -> q.venue() == venue && q.exchangeTimeMs() > from + 1_000
-                        && q.receivedAtMicros() / 1000 - q.exchangeTimeMs() < 200));
+                .anyMatch(q -> q.venue() == venue && q.receivedAtMicros() / 1000 > from + 1_000
+                        && (q.exchangeTimeMs() == 0 || q.receivedAtMicros() / 1000 - q.exchangeTimeMs() < 200)));
     }
 
     private static int nonIncreasingUpdateIds(List<Quote> quotes) {

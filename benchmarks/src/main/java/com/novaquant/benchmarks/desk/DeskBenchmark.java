@@ -54,6 +54,8 @@ public final class DeskBenchmark {
             "DOGEUSDT", "ADAUSDT", "AVAXUSDT", "LINKUSDT", "DOTUSDT", "LTCUSDT", "TRXUSDT", "MATICUSDT", "ATOMUSDT",
             "NEARUSDT", "APTUSDT", "ARBUSDT", "OPUSDT", "FILUSDT", "ETCUSDT");
     private static final Pattern SAFEPOINT_TOTAL = Pattern.compile("Total: (\\d+) ns");
+    /** ZGC's stop-the-world phases, e.g. "GC(12) y: Pause Mark Start 0.011ms". */
+    private static final Pattern GC_PAUSE = Pattern.compile("Pause [A-Za-z ]+ ([0-9.]+)ms");
 
     private DeskBenchmark() {
     }
@@ -87,7 +89,8 @@ public final class DeskBenchmark {
         }
         DeskConfig config = new DeskConfig(Path.of("").toAbsolutePath(), work, "synthetic", 0, 0, DeskConfig.freePorts(),
                 null, "100001", UUID.randomUUID().toString(), extra,
-                List.of("-Xlog:safepoint:file=" + work + "/safepoint-%p.log"));
+                List.of("-Xlog:safepoint:file=" + work + "/safepoint-%p.log",
+                        "-Xlog:gc+phases=info:file=" + work + "/gc-%p.log"));
 
         try (Desk desk = new Desk(config, System.out)) {
             desk.start(Duration.ofMinutes(4));
@@ -103,6 +106,7 @@ public final class DeskBenchmark {
             Thread.sleep(warmup * 1000L);
 
             observer.reset();
+            Map<Path, Integer> logLinesBefore = logLines(work);
             Map<String, Double> countersBefore = counters(config);
             Map<String, ProcessStats> before = new LinkedHashMap<>();
             pids.forEach((name, pid) -> before.put(name, ProcessStats.of(pid)));
@@ -119,12 +123,14 @@ public final class DeskBenchmark {
             System.out.println("[bench] Kafka's own two-hop chain at the same rate on the same broker...");
             Percentiles twoHop = KafkaTwoHop.run(desk.kafkaBootstrapServers(), perStream * symbols.size() * 2, Duration.ofSeconds(20));
 
-            Percentiles pauses = safepointPauses(work);
-            String report = report(symbols.size(), perStream * symbols.size() * 2, seconds, result, twoHop, pauses,
+            // Pauses of the measured window only: start-up and warm-up (class loading, JIT) are not the steady state.
+            Percentiles pauses = pauses(work, "safepoint-", SAFEPOINT_TOTAL, logLinesBefore, 1_000);
+            Percentiles gcPauses = pauses(work, "gc-", GC_PAUSE, logLinesBefore, 0);
+            String report = report(symbols.size(), perStream * symbols.size() * 2, seconds, result, twoHop, gcPauses, pauses,
                     countersBefore, countersAfter, before, after, elapsed);
             System.out.println(report);
             Files.writeString(Path.of("benchmarks/target/desk-benchmark.md"), report);
-            Files.writeString(Path.of("benchmarks/target/desk-benchmark.json"), json(result, twoHop, pauses, before, after, elapsed,
+            Files.writeString(Path.of("benchmarks/target/desk-benchmark.json"), json(result, twoHop, gcPauses, pauses, before, after, elapsed,
                     countersBefore, countersAfter, perStream * symbols.size() * 2));
         }
     }
@@ -240,14 +246,31 @@ public final class DeskBenchmark {
         return sums;
     }
 
-    private static Percentiles safepointPauses(Path work) throws IOException {
+    private static Map<Path, Integer> logLines(Path work) throws IOException {
+        Map<Path, Integer> lines = new LinkedHashMap<>();
+        try (var files = Files.list(work)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".log")).toList()) {
+                lines.put(file, Files.readAllLines(file).size());
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Pause durations in microseconds from the JVM logs of every service, counting only lines written after
+     * {@code linesBefore} was taken; {@code nanosPerUnit} 1,000 reads nanoseconds, 0 reads milliseconds with a fraction.
+     */
+    private static Percentiles pauses(Path work, String prefix, Pattern pattern, Map<Path, Integer> linesBefore,
+                                      long nanosPerUnit) throws IOException {
         Percentiles pauses = new Percentiles();
         try (var files = Files.list(work)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("safepoint-")).toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    Matcher m = SAFEPOINT_TOTAL.matcher(line);
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (String line : lines.subList(Math.min(lines.size(), linesBefore.getOrDefault(file, 0)), lines.size())) {
+                    Matcher m = pattern.matcher(line);
                     if (m.find()) {
-                        pauses.add(Long.parseLong(m.group(1)) / 1_000);
+                        pauses.add(nanosPerUnit > 0 ? Long.parseLong(m.group(1)) / nanosPerUnit
+                                : Math.round(Double.parseDouble(m.group(1)) * 1_000));
                     }
                 }
             }
@@ -266,7 +289,8 @@ public final class DeskBenchmark {
         return delta;
     }
 
-    private static String report(int symbols, int rate, int seconds, Result r, Percentiles twoHop, Percentiles pauses,
+    private static String report(int symbols, int rate, int seconds, Result r, Percentiles twoHop, Percentiles gcPauses,
+                                 Percentiles pauses,
                                  Map<String, Double> cBefore, Map<String, Double> cAfter,
                                  Map<String, ProcessStats> before, Map<String, ProcessStats> after, double elapsed) {
         StringBuilder md = new StringBuilder();
@@ -282,7 +306,8 @@ public final class DeskBenchmark {
         md.append("| tick -> order sent p50/p99/p99.9 | ").append(r.tickToOrder.describe()).append(" |\n");
         md.append("| signal -> order sent p50/p99/p99.9 | ").append(r.signalToOrder.describe()).append(" |\n");
         md.append("| Kafka's own two hops at the same rate p50/p99/p99.9 | ").append(twoHop.describe()).append(" |\n");
-        md.append("| JVM safepoint pauses, all services, p50/p99/p99.9 | ").append(pauses.describe()).append(" |\n");
+        md.append("| GC pauses (ZGC stop-the-world phases), all services, p50/p99/p99.9 | ").append(gcPauses.describe()).append(" |\n");
+        md.append("| JVM safepoint operations incl. time to reach them, all services, p50/p99/p99.9 | ").append(pauses.describe()).append(" |\n");
         md.append("\n| process | CPU (% of one core) | RSS |\n|---|---|---|\n");
         long totalRss = 0;
         for (String name : after.keySet()) {
@@ -296,7 +321,7 @@ public final class DeskBenchmark {
         return md.toString();
     }
 
-    private static String json(Result r, Percentiles twoHop, Percentiles pauses, Map<String, ProcessStats> before,
+    private static String json(Result r, Percentiles twoHop, Percentiles gcPauses, Percentiles pauses, Map<String, ProcessStats> before,
                                Map<String, ProcessStats> after, double elapsed, Map<String, Double> cBefore,
                                Map<String, Double> cAfter, int rate) {
         List<String> parts = new ArrayList<>();
@@ -308,6 +333,7 @@ public final class DeskBenchmark {
         parts.add(latency("tickToOrder", r.tickToOrder));
         parts.add(latency("signalToOrder", r.signalToOrder));
         parts.add(latency("kafkaTwoHop", twoHop));
+        parts.add(latency("gcPause", gcPauses));
         parts.add(latency("safepointPause", pauses));
         List<String> processes = new ArrayList<>();
         after.forEach((name, a) -> processes.add(String.format("\"%s\":{\"cpuPercent\":%.1f,\"rssMiB\":%d}", name,

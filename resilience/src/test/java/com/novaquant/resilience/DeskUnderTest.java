@@ -65,6 +65,7 @@ final class DeskUnderTest implements AutoCloseable {
     final Desk desk;
     final TopicRecorder recorder;
     private final KafkaProducer<String, byte[]> producer;
+    private final java.sql.Connection ledger;
 
     DeskUnderTest(Path workDir, List<String> symbols) {
         this.workDir = workDir;
@@ -86,7 +87,10 @@ final class DeskUnderTest implements AutoCloseable {
                         "--nova.execution.rehedge-deadline=" + REHEDGE_DEADLINE.toSeconds() + "s",
                         "--nova.execution.risk.max-daily-loss=1000000"),
                 DeskConfig.ALERT, List.of("--nova.alert.escalation=1h", "--nova.alert.dedup-window=5s"));
-        DeskConfig config = new DeskConfig(Path.of("").toAbsolutePath().getParent(), workDir, "synthetic", 0, 0,
+        // The checkout whose service jars run (NOVA_DESK_ROOT: jars built elsewhere, e.g. a release candidate).
+        Path root = System.getenv("NOVA_DESK_ROOT") != null ? Path.of(System.getenv("NOVA_DESK_ROOT"))
+                : Path.of("").toAbsolutePath().getParent();
+        DeskConfig config = new DeskConfig(root, workDir, "synthetic", 0, 0,
                 DeskConfig.freePorts(), null, String.valueOf(OPERATOR_CHAT), adminPassword, extra, List.of());
         desk = new Desk(config, System.out, kafka).start(Duration.ofMinutes(5));
         recorder = new TopicRecorder(kafka.bootstrapServers(), List.of(Topics.EXEC_EVENTS, Topics.CONTROL, Topics.QUOTES, Topics.ALERTS));
@@ -95,6 +99,28 @@ final class DeskUnderTest implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000),
                 new StringSerializer(), new ByteArraySerializer());
+        try {
+            ledger = java.sql.DriverManager.getConnection(desk.postgres().jdbcUrl(), desk.postgres().username(),
+                    desk.postgres().password());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the ledger", e);
+        }
+    }
+
+    /**
+     * How execution settled one signal, read from its ledger ({@code processed_signals}), once it has finished with
+     * it; empty while it has not.
+     */
+    java.util.Optional<String> outcome(String signalId) {
+        try (var statement = ledger.prepareStatement(
+                "select outcome from processed_signals where signal_id = ? and completed_at is not null")) {
+            statement.setString(1, signalId);
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? java.util.Optional.of(rows.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- the exchange --------------------------------------------------------------------------------------------
@@ -258,6 +284,11 @@ final class DeskUnderTest implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         producer.close(Duration.ofSeconds(5));
+        try {
+            ledger.close();
+        } catch (java.sql.SQLException ignored) {
+            // the database stops with the desk
+        }
         recorder.close();
         desk.close();
         kafka.close();

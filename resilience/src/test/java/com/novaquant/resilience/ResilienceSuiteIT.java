@@ -146,9 +146,7 @@ class ResilienceSuiteIT {
             Signal signal = desk.signal(symbol, QTY);
             desk.simulator("POST", "/admin/faults/" + kind, "{\"seconds\":3}");
             long from = System.currentTimeMillis();
-            Map<String, Double> before = desk.signalOutcomes();
-            desk.publish(Topics.SIGNALS, signal);
-            String outcome = awaitOutcome(before);
+            String outcome = execute(signal);
             assertThat(outcome).as("nothing is placed while throttled").isNotIn("FILLED", "REHEDGED");
             assertThat(desk.journal().symbol(symbol).placed()).isZero();
             // After Retry-After the desk trades again, once.
@@ -170,12 +168,11 @@ class ResilienceSuiteIT {
         String symbol = symbol();
         scenario("duplicate Kafka message", "the same signal record published twice", c -> {
             Signal signal = desk.signal(symbol, QTY);
-            Map<String, Double> before = desk.signalOutcomes();
+            double duplicates = desk.signalOutcomes().getOrDefault("DUPLICATE", 0.0);
             desk.publish(Topics.SIGNALS, signal);
             desk.publish(Topics.SIGNALS, signal);
-            await().atMost(STEP).until(() -> handled(before) >= 2);
-            Map<String, Double> after = desk.signalOutcomes();
-            assertThat(after.getOrDefault("DUPLICATE", 0.0) - before.getOrDefault("DUPLICATE", 0.0)).isEqualTo(1.0);
+            assertThat(awaitOutcome(signal)).isEqualTo("FILLED");
+            await().atMost(STEP).until(() -> desk.signalOutcomes().getOrDefault("DUPLICATE", 0.0) >= duplicates + 1);
             assertThat(desk.journal().symbol(symbol).placed()).as("one order per leg").isEqualTo(2);
             assertHedged(symbol);
             closePair(symbol);
@@ -406,11 +403,11 @@ class ResilienceSuiteIT {
                         "topic=\"" + entry.getKey() + "\"") > rejected);
             }
             // Well-formed but nonsensical signals: refused before anything is sent.
-            Map<String, Double> before = desk.signalOutcomes();
-            desk.publish(Topics.SIGNALS, withTarget(valid, new BigDecimal("-2")));
-            desk.publish(Topics.SIGNALS, withTarget(valid, new BigDecimal("1E+30")));
-            desk.publish(Topics.SIGNALS, withSymbol(desk.signal(symbol(), QTY), "NOSUCHUSDT"));
-            await().atMost(STEP).until(() -> handled(before) >= 3);
+            for (Signal nonsense : List.of(withTarget(valid, new BigDecimal("-2")), withTarget(valid, new BigDecimal("1E+30")),
+                    withSymbol(desk.signal(symbol(), QTY), "NOSUCHUSDT"))) {
+                assertThat(execute(nonsense)).as("target " + nonsense.targetBaseQty() + " " + nonsense.symbol())
+                        .isNotIn("FILLED", "REHEDGED", "UNWOUND", "UNRESOLVED");
+            }
             for (String process : List.of(DeskConfig.INGESTION, DeskConfig.SIGNAL, DeskConfig.EXECUTION, DeskConfig.ALERT)) {
                 assertThat(desk.get(process, "/actuator/health/liveness").statusCode()).as(process).isEqualTo(200);
             }
@@ -563,27 +560,22 @@ class ResilienceSuiteIT {
 
     /** Publishes a target for a fresh pair and waits until execution has handled it; returns the outcome. */
     private static String openPair(String symbol) {
-        Map<String, Double> before = desk.signalOutcomes();
-        desk.publish(Topics.SIGNALS, desk.signal(symbol, QTY));
-        return awaitOutcome(before);
+        return execute(desk.signal(symbol, QTY));
     }
 
     private static void closePair(String symbol) {
-        Map<String, Double> before = desk.signalOutcomes();
-        desk.publish(Topics.SIGNALS, desk.signal(symbol, BigDecimal.ZERO));
-        assertThat(awaitOutcome(before)).as("closing " + symbol).isEqualTo("FILLED");
+        assertThat(execute(desk.signal(symbol, BigDecimal.ZERO))).as("closing " + symbol).isEqualTo("FILLED");
     }
 
-    private static String awaitOutcome(Map<String, Double> before) {
-        await().atMost(STEP).until(() -> handled(before) >= 1);
-        Map<String, Double> after = desk.signalOutcomes();
-        return after.entrySet().stream().filter(e -> e.getValue() > before.getOrDefault(e.getKey(), 0.0))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+    private static String execute(Signal signal) {
+        desk.publish(Topics.SIGNALS, signal);
+        return awaitOutcome(signal);
     }
 
-    private static double handled(Map<String, Double> before) {
-        double now = desk.signalOutcomes().values().stream().mapToDouble(Double::doubleValue).sum();
-        return now - before.values().stream().mapToDouble(Double::doubleValue).sum();
+    /** Execution's outcome for this signal, from its ledger. */
+    private static String awaitOutcome(Signal signal) {
+        await().atMost(STEP).until(() -> desk.outcome(signal.signalId()).isPresent());
+        return desk.outcome(signal.signalId()).orElseThrow();
     }
 
     /** The exchange holds the hedge the desk meant: spot long and perp short of the target, legs equal. */
@@ -719,6 +711,7 @@ class ResilienceSuiteIT {
         try {
             // Each scenario starts from a desk without faults, whatever the previous one left behind.
             desk.simulator("DELETE", "/admin/faults", null);
+            desk.releaseKillSwitch();
             desk.telegram().outage(false);
             desk.telegram().rateLimit(Duration.ZERO);
             body.run(c);

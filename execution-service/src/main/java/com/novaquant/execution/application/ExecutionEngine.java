@@ -430,9 +430,13 @@ public class ExecutionEngine {
     private String finish(Execution ex, boolean episode, boolean unwound, String description, Venue filled,
                           Venue failed, BigDecimal nakedQty, Instant startedAt, long startNanos) {
         PairRecord pair = ledger.pair(ex.pairId()).orElseThrow();
-        // Spot below one step cannot be sold: it is commission residue, not a position.
-        boolean flat = pair.perp().quantity().signum() == 0
-                && pair.spot().quantity().compareTo(venue.filters(Venue.SPOT, ex.symbol()).stepSize()) < 0;
+        // What a close leaves on spot is commission residue, not a position: below one step it cannot be sold, and
+        // up to the base-asset commission of the pair it is what the ledger could not know when the buy was resolved
+        // by a query (an order query reports no commission), so the sell was capped at what the exchange held.
+        BigDecimal spotLeft = pair.spot().quantity();
+        boolean residue = spotLeft.compareTo(venue.filters(Venue.SPOT, ex.symbol()).stepSize()) < 0
+                || spotLeft.compareTo(ex.perpQuantity().multiply(PairRecord.FEE_DUST)) <= 0;
+        boolean flat = pair.perp().quantity().signum() == 0 && residue;
         PairState state = !flat ? PairState.OPEN : unwound ? PairState.UNWOUND : PairState.CLOSED;
         ledger.setPairState(ex.pairId(), state, ex.signalId());
         publishPair(ex.pairId(), ex.signalId());

@@ -22,6 +22,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +44,11 @@ import java.util.UUID;
  * one at a time. For each, the SENT order events on {@code nova.exec.events} give signal-to-order latency
  * ({@code atMicros - signalDecidedAtMicros}) per leg, and the last final order event gives signal-to-hedged.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar com.novaquant.benchmarks.execution.ExecutionLatencyBenchmark [--signals 200] [--warmup 20]</pre>
+ * Signals are spaced by {@code --pause-ms} after each execution finished: every execution reads the account
+ * afterwards (weight 20 on spot) and places one spot order, so back-to-back signals would run into the exchange's
+ * request-weight and order-count limits — a rate no desk reaches, since signals are cooled down per symbol.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar com.novaquant.benchmarks.execution.ExecutionLatencyBenchmark [--signals 200] [--warmup 20] [--pause-ms 300]</pre>
  * Run from the repository root after the service jars are built ({@code ./nq mvn -q -B install -DskipTests}).
  */
 public final class ExecutionLatencyBenchmark {
@@ -53,6 +61,7 @@ public final class ExecutionLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int signals = intArg(args, "--signals", 200);
         int warmup = intArg(args, "--warmup", 20);
+        int pauseMs = intArg(args, "--pause-ms", 300);
         Path work = Path.of("benchmarks/target/execution-latency-run").toAbsolutePath();
         Files.createDirectories(work);
         Map<String, List<String>> extra = new LinkedHashMap<>();
@@ -69,22 +78,71 @@ public final class ExecutionLatencyBenchmark {
                  KafkaConsumer<String, byte[]> consumer = consumer(desk.kafkaBootstrapServers())) {
                 consumer.subscribe(List.of(Topics.EXEC_EVENTS));
                 consumer.poll(Duration.ofSeconds(2));
-                for (int i = 0; i < warmup + signals; i++) {
+                int unfinishedInARow = 0;
+                for (int i = 0; i < warmup + signals && unfinishedInARow < 3; i++) {
+                    Thread.sleep(pauseMs);
                     Signal signal = signal(i % 2 == 0 ? BigDecimal.ONE : BigDecimal.ZERO);
                     producer.send(new ProducerRecord<>(Topics.SIGNALS, signal.key(), EventCodec.encode(signal))).get();
                     long[] result = awaitExecution(consumer, signal);
+                    unfinishedInARow = result == null ? unfinishedInARow + 1 : 0;
                     if (i >= warmup && result != null) {
                         signalToOrder.add(result[0]);
                         signalToOrder.add(result[1]);
                         signalToHedged.add(result[2]);
                     }
                 }
+                if (unfinishedInARow >= 3) {
+                    System.out.println("Stopped: three executions in a row did not finish (kill switch engaged? see the log above)");
+                }
             }
             System.out.println();
-            System.out.println("execution-service, " + signals + " signals (" + warmup + " warm-up) through real Kafka against the simulator");
+            System.out.println("execution-service, " + signals + " signals (" + warmup + " warm-up, " + pauseMs
+                    + " ms apart) through real Kafka against the simulator");
             print("signal-to-order (per leg)", signalToOrder);
             print("signal-to-hedged (both legs final)", signalToHedged);
+            printServiceSide(config.port(DeskConfig.EXECUTION));
         }
+    }
+
+    /**
+     * The service's own view of the same run: the time from a signal's arrival in execution-service to both orders
+     * handed to the venue (mean and max; the scrape has no quantiles), and the account reads by trigger. Separates
+     * the Kafka hop from the service's work. Absent on builds without these meters.
+     */
+    private static void printServiceSide(int port) {
+        try {
+            HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (String line : scrape.body().split("\n")) {
+                if (line.startsWith("nova_execution_signal_received_to_orders_seconds_") && !line.contains("bucket")
+                        || line.startsWith("nova_execution_account_reads_total")) {
+                    int space = line.lastIndexOf(' ');
+                    values.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+                }
+            }
+            Double count = find(values, "nova_execution_signal_received_to_orders_seconds_count");
+            Double sum = find(values, "nova_execution_signal_received_to_orders_seconds_sum");
+            Double max = find(values, "nova_execution_signal_received_to_orders_seconds_max");
+            if (count != null && sum != null && count > 0) {
+                System.out.printf("in service, signal received to both orders handed to the venue: n=%.0f mean=%.2f ms max(recent)=%.2f ms%n",
+                        count, sum / count * 1000, max == null ? Double.NaN : max * 1000);
+            }
+            values.forEach((name, value) -> {
+                if (name.startsWith("nova_execution_account_reads_total") && value > 0) {
+                    System.out.printf("%s %.0f%n", name.replaceAll("application=\"[^\"]*\",?", ""), value);
+                }
+            });
+        } catch (java.io.IOException e) {
+            System.out.println("execution-service metrics not scraped: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Double find(Map<String, Double> values, String prefix) {
+        return values.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
     }
 
     /** [spot sent, perp sent, last final] latencies in microseconds, or null when the execution did not finish in 30 s. */

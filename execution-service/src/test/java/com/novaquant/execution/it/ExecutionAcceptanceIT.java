@@ -381,6 +381,61 @@ class ExecutionAcceptanceIT {
     }
 
     @Test
+    void claimReadsTheSymbolsActivePairAndTheTotalActiveNotionalInOneStatement() {
+        String symbol = "CLMUSDT";
+        String pairId = ClientOrderIds.pairId("claim-" + UUID.randomUUID());
+        ledger.openPair(pairId, symbol, "claim-setup");
+        jdbc.sql("update pairs set perp_qty = 2, perp_entry_price = 100, spot_qty = 2 where pair_id = ?").param(pairId).update();
+        try {
+            BigDecimal expectedTotal = ledger.activePairs().stream().map(PairRecord::notional)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            Signal signal = signal(symbol, "3");
+
+            Ledger.Exposure exposure = ledger.claimSignal(signal).orElseThrow();
+            assertThat(exposure.pair()).hasValueSatisfying(p -> {
+                assertThat(p.pairId()).isEqualTo(pairId);
+                assertThat(p.perp().quantity()).isEqualByComparingTo("2");
+            });
+            assertThat(exposure.totalNotional()).isEqualByComparingTo(expectedTotal).isGreaterThanOrEqualTo(new BigDecimal("200"));
+            assertThat(ledger.claimSignal(signal)).isEmpty();
+            ledger.completeSignal(signal.signalId(), "NO_CHANGE", "claimed by the test");
+        } finally {
+            jdbc.sql("update pairs set perp_qty = 0, spot_qty = 0 where pair_id = ?").param(pairId).update();
+            ledger.setPairState(pairId, PairState.CLOSED, "claim-cleanup");
+        }
+    }
+
+    @Test
+    void beginExecutionWritesNothingWhenAClientIdExists() {
+        String signalId = "begin-" + UUID.randomUUID();
+        String pairId = ClientOrderIds.pairId(signalId);
+        OrderRecord spot = newOrder(pairId, signalId, "BEXUSDT", Venue.SPOT, com.novaquant.events.Side.BUY);
+        OrderRecord perp = newOrder(pairId, signalId, "BEXUSDT", Venue.USDM, com.novaquant.events.Side.SELL);
+        PairRecord pair = ledger.beginExecution(pairId, "BEXUSDT", signalId, true, List.of(spot, perp));
+        try {
+            assertThat(pair.state()).isEqualTo(PairState.OPENING);
+            assertThat(ledger.ordersOfSignal(signalId)).extracting(OrderRecord::status)
+                    .containsExactly(OrderStatus.NEW, OrderStatus.NEW);
+
+            String otherSignal = "begin-" + UUID.randomUUID();
+            String otherPair = ClientOrderIds.pairId(otherSignal);
+            OrderRecord fresh = newOrder(otherPair, otherSignal, "BEYUSDT", Venue.SPOT, com.novaquant.events.Side.BUY);
+            OrderRecord clash = new OrderRecord(spot.clientOrderId(), otherPair, otherSignal, "BEYUSDT", Venue.USDM,
+                    com.novaquant.events.Side.SELL, BigDecimal.ONE, false, OrderPurpose.OPEN, OrderStatus.NEW, 0,
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "", 0, null, false, 1, 1, java.time.Instant.now());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.beginExecution(otherPair, "BEYUSDT",
+                    otherSignal, true, List.of(fresh, clash))).isInstanceOf(RuntimeException.class);
+            assertThat(ledger.pair(otherPair)).isEmpty();
+            assertThat(ledger.order(fresh.clientOrderId())).isEmpty();
+        } finally {
+            for (OrderRecord o : List.of(spot, perp)) {
+                ledger.recordOutcome(o.clientOrderId(), OrderStatus.NOT_SENT, null, 0, "test rows, never sent", true);
+            }
+            ledger.setPairState(pairId, PairState.CLOSED, signalId);
+        }
+    }
+
+    @Test
     void killSwitchBlocksOpening() {
         String symbol = "KILUSDT";
         Http.Response engaged = admin("POST", "/admin/kill-switch/engage", "{\"reason\":\"acceptance\"}", true);
@@ -531,6 +586,13 @@ class ExecutionAcceptanceIT {
         assertThat(line).contains("Total Trades: " + trades + " ");
         await().atMost(Duration.ofSeconds(10)).until(() -> ALERTS.stream().anyMatch(a -> a.severity() == Severity.INFO
                 && "DAILY_SUMMARY".equals(a.code()) && a.text().equals(line)));
+    }
+
+    private static OrderRecord newOrder(String pairId, String signalId, String symbol, Venue venue,
+                                        com.novaquant.events.Side side) {
+        return new OrderRecord(ClientOrderIds.of(signalId, venue, OrderPurpose.OPEN, 0), pairId, signalId, symbol, venue,
+                side, BigDecimal.ONE, false, OrderPurpose.OPEN, OrderStatus.NEW, 0, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, "", 0, null, false, 1, 1, java.time.Instant.now());
     }
 
     /** Buys a symbol's base asset on spot until about {@code left} USDT remain; returns the base quantity bought. */

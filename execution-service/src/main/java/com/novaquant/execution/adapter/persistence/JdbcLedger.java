@@ -122,7 +122,8 @@ public class JdbcLedger implements Ledger {
     @Override
     public PairRecord beginExecution(String pairId, String symbol, String signalId, boolean growing,
                                      List<OrderRecord> orders) {
-        // One statement, so one round trip and atomic: the pair and every NEW order are durable together.
+        // One statement, so one round trip and atomic: the pair and every NEW order are durable together. PostgreSQL
+        // runs a data-modifying WITH part exactly once whether or not the main query reads it.
         List<Object> params = new ArrayList<>(List.of(pairId, symbol, growing ? "OPENING" : "CLOSING", signalId,
                 now(), now(), growing));
         StringJoiner rows = new StringJoiner(", ");
@@ -141,9 +142,8 @@ public class JdbcLedger implements Ledger {
                             returning *),
                         written as (
                             insert into orders (%s)
-                            values %s
-                            returning client_order_id)
-                        select pair.*, (select count(*) from written) as orders_written from pair""".formatted(ORDER_COLUMNS, rows))
+                            values %s)
+                        select * from pair""".formatted(ORDER_COLUMNS, rows))
                 .params(params)
                 .query(PAIR).single();
     }

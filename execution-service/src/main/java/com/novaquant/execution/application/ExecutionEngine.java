@@ -91,12 +91,25 @@ public class ExecutionEngine {
         this.clock = clock;
     }
 
+    /** Largest target quantity stored at all: the ledger keeps 20 integer and 18 fractional digits. */
+    private static final BigDecimal MAX_TARGET = new BigDecimal("1E+15");
+
+    private static boolean plausible(BigDecimal target) {
+        return target != null && target.abs().compareTo(MAX_TARGET) < 0 && target.scale() <= 18;
+    }
+
     /** Handles one signal; returns a short outcome code (also counted and stored with the processed signal). */
     public String onSignal(Signal signal) {
         long receivedNanos = System.nanoTime();
         if (signal.expiredAt(clock.millis())) {
             metrics.signal("EXPIRED");
             return "EXPIRED";
+        }
+        if (!plausible(signal.targetBaseQty())) {
+            // Beyond any exchange's quantity limits (and the ledger's columns): refused before it is even recorded.
+            metrics.signal("BAD_TARGET");
+            log.warn("Signal {} refused: implausible target {}", signal.signalId(), signal.targetBaseQty());
+            return "BAD_TARGET";
         }
         desk.lock();
         try {
@@ -253,8 +266,14 @@ public class ExecutionEngine {
         Execution execution = new Execution(pair.pairId(), pair.lastSignalId(), pair.symbol(), spotQuantity,
                 perpQuantity, growing, first.tickReceivedAtMicros(), first.signalDecidedAtMicros());
         log.warn("Repairing pair {} after restart (signal {})", pair.pairId(), pair.lastSignalId());
+        // A pair still OPENING or CLOSING is an execution a crash interrupted: its signal is finished here too.
+        boolean interrupted = pair.state() == PairState.OPENING || pair.state() == PairState.CLOSING;
         try {
-            settle(execution, first.createdAt(), System.nanoTime());
+            String outcome = settle(execution, first.createdAt(), System.nanoTime());
+            if (interrupted) {
+                ledger.completeSignal(pair.lastSignalId(), outcome, "completed after a restart");
+                metrics.signal(outcome);
+            }
         } finally {
             account.tradeFinished();
         }

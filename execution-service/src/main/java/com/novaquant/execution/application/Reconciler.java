@@ -2,10 +2,11 @@ package com.novaquant.execution.application;
 
 import com.novaquant.events.Severity;
 import com.novaquant.events.Venue;
-import com.novaquant.execution.domain.LegOrder;
 import com.novaquant.execution.domain.LegFailure;
+import com.novaquant.execution.domain.LegOrder;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairSizing;
+import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.domain.QueryOutcome;
 import com.novaquant.support.AlertPublisher;
 import org.slf4j.Logger;
@@ -66,7 +67,9 @@ public class Reconciler {
         try {
             resolveOrders(mismatches);
             for (PairRecord pair : ledger.activePairs()) {
-                if (!pair.balanced()) {
+                // Unequal legs, or an execution a crash interrupted (legs may be equal once its orders resolved,
+                // but the pair and its signal were never finished).
+                if (!pair.balanced() || pair.state() == PairState.OPENING || pair.state() == PairState.CLOSING) {
                     engine.repair(pair);
                 }
             }

@@ -85,7 +85,9 @@ final class DeskUnderTest implements AutoCloseable {
                         "--nova.binance.response-timeout=2s",
                         "--nova.binance.call-timeout=" + CALL_TIMEOUT.toSeconds() + "s",
                         "--nova.execution.rehedge-deadline=" + REHEDGE_DEADLINE.toSeconds() + "s",
-                        "--nova.execution.risk.max-daily-loss=1000000"),
+                        "--nova.execution.risk.max-daily-loss=1000000",
+                        // A reconciliation that cannot read the exchange holds trading until the next one succeeds.
+                        "--nova.execution.reconcile-interval=15s"),
                 DeskConfig.ALERT, List.of("--nova.alert.escalation=1h", "--nova.alert.dedup-window=5s"));
         // The checkout whose service jars run (NOVA_DESK_ROOT: jars built elsewhere, e.g. a release candidate).
         Path root = System.getenv("NOVA_DESK_ROOT") != null ? Path.of(System.getenv("NOVA_DESK_ROOT"))
@@ -195,6 +197,11 @@ final class DeskUnderTest implements AutoCloseable {
 
     boolean killSwitchEngaged() {
         return JSON.readTree(admin("GET", "/admin/status", null).body()).findPath("engaged").asBoolean();
+    }
+
+    /** Trading held by execution (e.g. until a reconciliation can read the exchange again). */
+    boolean tradingHeld() {
+        return JSON.readTree(admin("GET", "/admin/status", null).body()).path("tradingHeld").asBoolean();
     }
 
     void releaseKillSwitch() {

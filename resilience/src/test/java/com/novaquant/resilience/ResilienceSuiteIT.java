@@ -152,6 +152,8 @@ class ResilienceSuiteIT {
             // After Retry-After the desk trades again, once.
             await().atMost(STEP).until(() -> System.currentTimeMillis() > from + 4_000);
             desk.simulator("DELETE", "/admin/faults", null);
+            // A reconciliation that ran into the throttle held trading; the next one that reads the exchange lifts it.
+            await().atMost(STEP).until(() -> !desk.tradingHeld());
             assertThat(openPair(symbol)).isEqualTo("FILLED");
             assertHedged(symbol);
             closePair(symbol);

@@ -378,7 +378,9 @@ class ResilienceSuiteIT {
             // The new instance trades once its start-up reconciliation is done.
             await().atMost(STEP).until(() -> !desk.tradingHeld());
             System.out.println("[resilience] execution restarted and repaired the pair in " + recoveredMs + " ms");
-            closePair(symbol);
+            // Signals sent while the dead instance still held its partitions (until its consumer session expires)
+            // arrive stale and are refused (STALE_QUOTES), never traded; a fresh one closes the pair.
+            await().atMost(Duration.ofMinutes(2)).until(() -> "FILLED".equals(execute(desk.signal(symbol, BigDecimal.ZERO))));
             c.alerts(0, legRiskDelivered(symbol));
             settleFlat(symbol, c);
         });

@@ -291,7 +291,7 @@ class ResilienceSuiteIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aServerShutdownNoticeAndADisconnectStormAreSurvivedAndTheStormHaltsTrading() {
         scenario("market-data WebSocket", "serverShutdown notice, then 6 abrupt disconnects in 12 s", c -> {
             int stormBefore = desk.delivered("Reconnect storm");
@@ -313,8 +313,9 @@ class ResilienceSuiteIT {
 
     // --- 1. the broker dies mid-stream -----------------------------------------------------------------------------
 
+    /** Before the disconnect storm: the storm leaves the futures streams in a long reconnect backoff. */
     @Test
-    @Order(10)
+    @Order(9)
     void theBrokerKilledMidStreamComesBackAndNothingIsLostOrDoneTwice() {
         String symbol = symbol();
         scenario("Kafka broker", "broker process SIGKILLed for ~15 s under live market data, then restarted", c -> {

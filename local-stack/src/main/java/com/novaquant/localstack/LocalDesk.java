@@ -46,10 +46,11 @@ public final class LocalDesk {
         Map<String, List<String>> extra = new HashMap<>();
         if (market.equals("synthetic")) {
             // Funding passes in minutes, and a spike arrives early, so that something happens in the first minutes.
-            // At 60x an 8 h funding interval passes in 8 minutes; the spike starts a minute in (the services are up by
-            // then) and lasts three, and a negative-funding hour follows later, so both opening and closing happen.
+            // At 60x an 8 h funding interval passes in 8 minutes; the spike starts half a minute in and lasts three
+            // (the services, up within about a minute, meet it in full: the first pair opens within two minutes), and
+            // a negative-funding hour follows later, so both opening and closing happen.
             extra.put(DeskConfig.SIMULATOR, List.of("--nova.simulator.clock-speed=60",
-                    "--nova.simulator.funding.spike-start=60m", "--nova.simulator.funding.spike-duration=3h",
+                    "--nova.simulator.funding.spike-start=30m", "--nova.simulator.funding.spike-duration=3h",
                     "--nova.simulator.funding.negative-start=6h", "--nova.simulator.funding.negative-duration=1h"));
         }
         DeskConfig config = new DeskConfig(Path.of("").toAbsolutePath(), workDir.toAbsolutePath(), market, 9092, 5432,

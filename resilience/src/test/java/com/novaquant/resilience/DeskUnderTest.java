@@ -10,6 +10,7 @@ import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.localstack.Desk;
 import com.novaquant.localstack.DeskConfig;
+import com.novaquant.localstack.DeskHttp;
 import com.novaquant.localstack.TelegramSink;
 import com.novaquant.localstack.TopicRecorder;
 import com.novaquant.testsupport.KafkaProcess;
@@ -21,12 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,7 +51,6 @@ final class DeskUnderTest implements AutoCloseable {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
     static final long NAKED_DEADLINE_MS = REHEDGE_DEADLINE.plus(CALL_TIMEOUT).toMillis();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final String adminPassword = UUID.randomUUID().toString();
@@ -268,20 +263,7 @@ final class DeskUnderTest implements AutoCloseable {
     }
 
     static HttpResponse<String> send(String method, String url, String body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + url, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return DeskHttp.send(method, url, body, authorization);
     }
 
     static JsonNode json(String text) {

@@ -1,5 +1,6 @@
 package com.novaquant.alert;
 
+import com.novaquant.events.Alert;
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.KillSwitchState;
 import com.novaquant.events.Severity;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -45,7 +47,8 @@ class AlertApplicationIT extends SentinelTestBase {
         assertThat(metrics)
                 .contains("nova_alert_commands_total{application=\"alert-service\",command=\"/halt\",outcome=\"failed\"}")
                 .contains("nova_alert_messages_total{application=\"alert-service\",kind=\"reminder\"}")
-                .contains("nova_alert_outbox_errors_total{application=\"alert-service\",operation=\"append\"}");
+                .contains("nova_alert_outbox_errors_total{application=\"alert-service\",operation=\"append\"}")
+                .contains("nova_alert_intake_failures_total{application=\"alert-service\"} 0.0");
     }
 
     @Test
@@ -83,5 +86,19 @@ class AlertApplicationIT extends SentinelTestBase {
                 .contains("nova_alert_delivery_ready{application=\"alert-service\"} 1.0")
                 .contains("nova_alert_messages_total{application=\"alert-service\",kind=\"alert\"}")
                 .contains("nova_alert_unacknowledged{application=\"alert-service\"}"));
+    }
+
+    @Test
+    void aRecordWithAnAbsurdSchemaVersionIsSkippedAndTheAlertBehindItIsDelivered() throws Exception {
+        // Found by the resilience suite's fuzzer: this version number once stalled alert intake for good.
+        String poison = EventCodec.encodeToString(new Alert(Severity.CRITICAL, "fuzz", "FUZZ", "it-poison", "it-poison",
+                System.currentTimeMillis())).replace("\"v\":1", "\"v\":99999999999999999999999999999");
+        kafka.send(Topics.ALERTS, "it-poison", poison.getBytes(StandardCharsets.UTF_8)).get();
+        publish(Severity.WARNING, "RECONCILIATION_MISMATCH", "it-behind-the-poison", "it-poison");
+        await().atMost(Duration.ofSeconds(45)).until(() -> alertMessages(CHAT_A).stream()
+                .anyMatch(m -> m.text().contains("it-behind-the-poison")));
+        assertThat(Http.get("http://localhost:" + port + "/actuator/prometheus").body())
+                .contains("nova_events_rejected_total{application=\"alert-service\",reason=\"UNSUPPORTED_VERSION\",topic=\"nova.alerts\"} 1.0")
+                .contains("nova_alert_intake_failures_total{application=\"alert-service\"} 0.0");
     }
 }

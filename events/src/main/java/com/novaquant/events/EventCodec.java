@@ -51,6 +51,18 @@ public final class EventCodec {
 
     /** Decodes an event of the expected type, or throws {@link EventDecodeException}. */
     public static <T extends NovaEvent> T decode(byte[] payload, Class<T> expected) {
+        try {
+            return decodeChecked(payload, expected);
+        } catch (EventDecodeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Whatever else a hostile payload provokes is still bad input: consumers count and skip it. Before this,
+            // {"v":99999999999999999999} escaped as a JsonNodeException and stalled a batch consumer for good.
+            throw new EventDecodeException(EventDecodeException.Reason.MALFORMED, "unreadable: " + e, e);
+        }
+    }
+
+    private static <T extends NovaEvent> T decodeChecked(byte[] payload, Class<T> expected) {
         if (payload == null || payload.length == 0) {
             throw new EventDecodeException(EventDecodeException.Reason.MALFORMED, "empty payload", null);
         }
@@ -71,7 +83,7 @@ public final class EventCodec {
             throw new EventDecodeException(EventDecodeException.Reason.UNKNOWN_TYPE, "type " + type.asString(), null);
         }
         JsonNode version = node.get("v");
-        if (version == null || !version.isIntegralNumber() || version.asInt() != SCHEMA_VERSION) {
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() != SCHEMA_VERSION) {
             throw new EventDecodeException(EventDecodeException.Reason.UNSUPPORTED_VERSION,
                     "schema version " + version + " of " + type.asString() + ", expected " + SCHEMA_VERSION, null);
         }

@@ -2,6 +2,9 @@ package com.novaquant.events;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -12,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventCodecTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final Quote SPOT = new Quote("BTCUSDT", Venue.SPOT, new BigDecimal("64250.01000000"), new BigDecimal("0.412"),
             new BigDecimal("64250.02"), new BigDecimal("1.03"), 5123456789L, 0, 1_772_000_000_123_456L);
@@ -100,6 +105,34 @@ class EventCodecTest {
             EventCodec.decode(payload);
         } catch (EventDecodeException expected) {
             // counted and skipped by consumers
+        }
+    }
+
+    /** Hostile values a producer bug or an attacker could put in any field. */
+    static final List<String> HOSTILE = List.of("NaN", "-1", "1e400", "-0", "99999999999999999999999999999",
+            "-99999999999999999999999999999", "\"x\"", "null", "[]", "{}", "true", "\"\\u0000\"", "1.5", "\"1e999999999\"");
+
+    @Test
+    void aVersionTooLargeForAnIntIsAnUnsupportedVersionNotACrash() {
+        String json = EventCodec.encodeToString(SPOT).replace("\"v\":1", "\"v\":99999999999999999999999999999");
+        assertThatThrownBy(() -> EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(EventDecodeException.class,
+                        e -> assertThat(e.reason()).isEqualTo(EventDecodeException.Reason.UNSUPPORTED_VERSION));
+    }
+
+    @Property(tries = 1000)
+    void anyFieldOfAnyEventReplacedByAHostileValueDecodesOrIsADecodeError(
+            @ForAll @IntRange(min = 0, max = 11) int eventIndex, @ForAll @IntRange(min = 0, max = 40) int fieldIndex,
+            @ForAll @IntRange(min = 0, max = 13) int hostileIndex) {
+        ObjectNode node = (ObjectNode) JSON.readTree(EventCodec.encode(everyType().get(eventIndex)));
+        List<String> fields = new java.util.ArrayList<>(node.propertyNames());
+        String field = fields.get(fieldIndex % fields.size());
+        node.put(field, "__HOSTILE__");
+        String payload = JSON.writeValueAsString(node).replace("\"__HOSTILE__\"", HOSTILE.get(hostileIndex));
+        try {
+            EventCodec.decode(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (EventDecodeException expected) {
+            assertThat(expected.reason()).isNotNull();
         }
     }
 }

@@ -51,6 +51,7 @@ public final class SentinelMetrics {
     private final Map<Severity, Timer> latency = new EnumMap<>(Severity.class);
     private final Counter escalations;
     private final Counter acknowledged;
+    private final Counter intakeFailures;
 
     public SentinelMetrics(MeterRegistry registry, AlertDesk desk) {
         this.registry = registry;
@@ -72,6 +73,9 @@ public final class SentinelMetrics {
                 .description("Reminder messages repeating unacknowledged CRITICALs").register(registry);
         acknowledged = Counter.builder("nova.alert.acknowledged")
                 .description("CRITICAL alerts acknowledged with /ack").register(registry);
+        intakeFailures = Counter.builder("nova.alert.intake.failures")
+                .description("Failed attempts to take a batch of nova.alerts (retried; alerts behind it wait)")
+                .register(registry);
         registerLabelledCountersAtZero();
     }
 
@@ -138,6 +142,11 @@ public final class SentinelMetrics {
 
     public void reply(boolean ok) {
         messages(ok ? "reply" : "reply_failed").increment();
+    }
+
+    /** A batch of nova.alerts failed and will be retried: while this grows, no new alert reaches the operator. */
+    public void intakeFailure() {
+        intakeFailures.increment();
     }
 
     public void outboxError(String operation) {

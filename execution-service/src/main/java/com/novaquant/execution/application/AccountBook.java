@@ -3,23 +3,29 @@ package com.novaquant.execution.application;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * The exchange account as the pre-trade check reads it, without a round trip to the exchange on the signal path.
+ * The exchange account as the pre-trade check reads it, without a round trip to the exchange on the signal path,
+ * while several symbols trade at once.
  * <p>
- * The view is read at start-up, after every trade and periodically. A decision uses it only while it is younger
- * than {@code maxAge} and no order has gone out since it was read; otherwise the decision waits for the post-trade
- * read already in flight, or reads the account itself. A view that cannot be trusted is never taken as zero or as
- * plenty: when the read fails, {@link #balances} throws {@link VenueUnavailableException} and nothing is traded.
+ * The view is read at start-up, after every trade and periodically, and used while it is younger than
+ * {@code maxAge}. A trade holds a claim on the balances (the quote it may spend, the futures margin it may take)
+ * from its decision until a read that started after it finished is stored: until then every decision sees the view
+ * minus every such claim, so trades decided one after another never spend the same money twice, and a read that
+ * overlapped a trade (and may show part of its fills) only ever counts that trade twice, never not at all.
  * <p>
- * Trades bump an epoch when they start and when they finish; a read keeps the epoch it started in and is stored only
- * if the epoch is still the same when it returns. So a read that overlapped a trade (and may show half its fills) is
- * dropped, and the first decision after a trade sees the balances read after its orders were final.
+ * A decision on a symbol whose own trade is not yet in a stored view (its base-asset holding changed) waits for the
+ * read started after that trade, or reads the account itself. A view that cannot be trusted is never taken as zero
+ * or as plenty: when the read fails, {@link #balances} throws {@link VenueUnavailableException} and nothing is
+ * traded.
  */
 public class AccountBook {
 
@@ -28,14 +34,33 @@ public class AccountBook {
     /** Why the account was read: a tag of the reads counter. */
     public enum Trigger { STARTUP, PERIODIC, POST_TRADE, ON_DEMAND }
 
+    /**
+     * One trade's claim on the balances, from its decision until the view shows its fills.
+     */
+    public static final class Trade {
+        private final String baseAsset;
+        private final BigDecimal quote;
+        private final BigDecimal margin;
+        /** Position in the book's sequence when the trade finished; {@code Long.MAX_VALUE} while it runs. */
+        private long finishedAt = Long.MAX_VALUE;
+
+        private Trade(String baseAsset, BigDecimal quote, BigDecimal margin) {
+            this.baseAsset = baseAsset;
+            this.quote = quote;
+            this.margin = margin;
+        }
+    }
+
     private final TradingVenue venue;
     private final ExecutionMetrics metrics;
     private final Clock clock;
     private final long maxAgeMs;
     private final Executor reader;
 
-    private long epoch;
-    private boolean trading;
+    /** Orders trade finishes and read starts: a read reflects exactly the trades that finished before it started. */
+    private long sequence;
+    /** Trades whose fills no stored view shows yet. */
+    private final List<Trade> unreflected = new ArrayList<>();
     private View view;
     private PendingRead pending;
 
@@ -52,33 +77,35 @@ public class AccountBook {
     }
 
     /**
-     * The balances one symbol's execution may rely on: from the view when it is current, else from the read after
-     * the last trade, else read now.
+     * The balances one symbol's execution may rely on: the view less what trades not yet in it may spend; when the
+     * symbol's own last trade is not in the view, the read after that trade; when the view is too old, a read now.
      *
      * @throws VenueUnavailableException when the account cannot be read (or the symbol is unknown)
      */
     public TradingVenue.Balances balances(String symbol) {
         String baseAsset = venue.baseAsset(symbol);
-        View current;
-        PendingRead inFlight;
+        PendingRead awaited;
         synchronized (this) {
-            current = usableView();
-            inFlight = pending != null && pending.epoch == epoch && !trading ? pending : null;
+            long ownTrade = lastOwnTrade(baseAsset);
+            if (usable(view) && view.startedAt > ownTrade) {
+                return available(view, baseAsset);
+            }
+            awaited = pending != null && pending.startedAt() > ownTrade ? pending : null;
         }
-        if (current != null) {
-            return current.account.balancesOf(baseAsset);
-        }
-        if (inFlight != null) {
+        View read = null;
+        if (awaited != null) {
             try {
-                View read = inFlight.result.join();
-                if (read != null) {
-                    return read.account.balancesOf(baseAsset);
-                }
+                read = awaited.result().join();
             } catch (CompletionException e) {
                 log.debug("Read after the last trade failed ({}): reading again", e.getCause().toString());
             }
         }
-        return read(Trigger.ON_DEMAND).account.balancesOf(baseAsset);
+        if (read == null) {
+            read = read(Trigger.ON_DEMAND);
+        }
+        synchronized (this) {
+            return available(read, baseAsset);
+        }
     }
 
     /** Reads the account and keeps the answer as the view (start-up, periodic refresh); a failure keeps the old one. */
@@ -90,50 +117,58 @@ public class AccountBook {
         }
     }
 
-    /** Orders are about to go out: no view read before now, or during the trade, may be used after it. */
-    public synchronized void tradeStarted() {
-        epoch++;
-        trading = true;
-        view = null;
+    /**
+     * A trade was decided and its orders are about to go out.
+     *
+     * @param quote  spot quote asset it may spend (zero for a close)
+     * @param margin futures margin it may take (zero for a close)
+     */
+    public synchronized Trade tradeStarted(String symbol, BigDecimal quote, BigDecimal margin) {
+        Trade trade = new Trade(venue.baseAsset(symbol), quote, margin);
+        unreflected.add(trade);
+        return trade;
     }
 
-    /**
-     * The trade's orders are final: starts reading the post-trade balances without holding up the caller. The next
-     * decision waits for this read if it is still in flight.
-     */
-    public void tradeFinished() {
-        long readEpoch;
+    /** The trade's orders are final: starts the read that will show its fills, without holding up the caller. */
+    public void tradeFinished(Trade trade) {
+        CompletableFuture<View> result = new CompletableFuture<>();
+        long startedAt;
         synchronized (this) {
-            if (!trading) {
+            if (trade.finishedAt != Long.MAX_VALUE) {
                 return;
             }
-            epoch++;
-            trading = false;
-            readEpoch = epoch;
+            trade.finishedAt = ++sequence;
+            startedAt = ++sequence;
+            pending = new PendingRead(startedAt, result);
         }
-        CompletableFuture<View> result = CompletableFuture.supplyAsync(() -> readAt(readEpoch, Trigger.POST_TRADE), reader);
-        synchronized (this) {
-            if (epoch == readEpoch) {
-                pending = new PendingRead(readEpoch, result);
+        reader.execute(() -> {
+            try {
+                result.complete(readAt(startedAt, Trigger.POST_TRADE));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
             }
-        }
+        });
     }
 
-    /** Age of the view a decision could use now, in seconds; -1 when there is none (a gauge). */
+    /** Age of the stored view in seconds; -1 when there is none a decision could use (a gauge). */
     public synchronized double viewAgeSeconds() {
-        View current = usableView();
-        return current == null ? -1 : (clock.millis() - current.readAtMs) / 1000.0;
+        return usable(view) ? (clock.millis() - view.readAtMs) / 1000.0 : -1;
+    }
+
+    /** Trades not yet shown by a stored view (a gauge's worth; for tests). */
+    public synchronized int unreflectedTrades() {
+        return unreflected.size();
     }
 
     private View read(Trigger trigger) {
-        long readEpoch;
+        long startedAt;
         synchronized (this) {
-            readEpoch = epoch;
+            startedAt = ++sequence;
         }
-        return readAt(readEpoch, trigger);
+        return readAt(startedAt, trigger);
     }
 
-    private View readAt(long readEpoch, Trigger trigger) {
+    private View readAt(long startedAt, Trigger trigger) {
         long startedAtMs = clock.millis();
         TradingVenue.Account account;
         try {
@@ -144,25 +179,48 @@ public class AccountBook {
         }
         metrics.accountRead(trigger, true);
         // Aged from when the read started: the answer is at least that old.
-        View read = new View(account, startedAtMs, readEpoch);
+        View read = new View(account, startedAtMs, startedAt);
         synchronized (this) {
-            if (readEpoch == epoch && !trading && (view == null || view.readAtMs <= startedAtMs)) {
+            if (view == null || view.startedAt < startedAt) {
                 view = read;
+                unreflected.removeIf(t -> t.finishedAt < startedAt);
             }
         }
         return read;
     }
 
-    private View usableView() {
-        if (view == null || view.epoch != epoch || trading) {
-            return null;
+    /** What a decision may spend: the read less every claim it does not show yet. Caller holds the monitor. */
+    private TradingVenue.Balances available(View read, String baseAsset) {
+        TradingVenue.Balances b = read.account.balancesOf(baseAsset);
+        BigDecimal quote = b.spotQuoteFree();
+        BigDecimal margin = b.futuresAvailable();
+        for (Trade trade : unreflected) {
+            if (trade.finishedAt >= read.startedAt) {
+                quote = quote.subtract(trade.quote);
+                margin = margin.subtract(trade.margin);
+            }
         }
-        return clock.millis() - view.readAtMs <= maxAgeMs ? view : null;
+        return new TradingVenue.Balances(b.spotBaseFree(), b.spotBaseTotal(), quote, margin, b.futuresWallet());
     }
 
-    private record View(TradingVenue.Account account, long readAtMs, long epoch) {
+    /** When the last trade on this base asset finished (or {@code Long.MAX_VALUE} if one runs); -1 if none is pending. */
+    private long lastOwnTrade(String baseAsset) {
+        long last = -1;
+        for (Trade trade : unreflected) {
+            if (trade.baseAsset.equals(baseAsset)) {
+                last = Math.max(last, trade.finishedAt);
+            }
+        }
+        return last;
     }
 
-    private record PendingRead(long epoch, CompletableFuture<View> result) {
+    private boolean usable(View v) {
+        return v != null && clock.millis() - v.readAtMs <= maxAgeMs;
+    }
+
+    private record View(TradingVenue.Account account, long readAtMs, long startedAt) {
+    }
+
+    private record PendingRead(long startedAt, CompletableFuture<View> result) {
     }
 }

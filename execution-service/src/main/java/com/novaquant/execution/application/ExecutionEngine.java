@@ -32,17 +32,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Turns targets into two-leg executions. One execution at a time (the desk lock): signals, flatten, margin
- * reductions and restart repairs never interleave, so the ledger's position is always the truth the next decision
- * starts from.
+ * Turns targets into two-leg executions. Decisions are taken one at a time (the desk lock): claim, pre-trade check
+ * and the write-ahead of both orders, so every decision starts from the ledger plus what the trades before it hold
+ * back. The trades themselves run at once for different symbols, one at a time per symbol: a burst of signals over
+ * many symbols is not queued behind each other's exchange round trips. Flatten, margin reductions, restart repairs
+ * and reconciliation take the desk to themselves: no decision and no trade runs meanwhile.
  * <p>
  * An execution writes both orders to the ledger, sends both legs at once, then hands the fills to the
  * {@link LegRiskPolicy} until the legs are equal again (re-hedge, or unwind and halt). The state of an execution is
@@ -69,6 +76,14 @@ public class ExecutionEngine {
     private final ExecutorService legExecutor;
     private final Clock clock;
     private final ReentrantLock desk = new ReentrantLock();
+    /** Signalled when a trade ends or exclusive work is done. */
+    private final Condition deskChanged = desk.newCondition();
+    /** Trades running, by symbol (guarded by the desk lock). */
+    private final Map<String, CompletableFuture<String>> running = new HashMap<>();
+    /** Notional the running opening trades may add to the book (guarded by the desk lock). */
+    private BigDecimal runningNotional = BigDecimal.ZERO;
+    /** Callers waiting for the desk to themselves: new decisions wait behind them (guarded by the desk lock). */
+    private int exclusiveWaiters;
 
     public ExecutionEngine(TradingVenue venue, AccountBook account, Ledger ledger, OrderSender sender, LegRiskPolicy policy,
                            PreTradeCheck preTrade, KillSwitch killSwitch, TradingGate gate, Marks marks,
@@ -98,48 +113,158 @@ public class ExecutionEngine {
         return target != null && target.abs().compareTo(MAX_TARGET) < 0 && target.scale() <= 18;
     }
 
-    /** Handles one signal; returns a short outcome code (also counted and stored with the processed signal). */
+    /** Handles one signal and waits for its outcome: a short code (also counted and stored with the signal). */
     public String onSignal(Signal signal) {
+        try {
+            return submit(signal).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Decides on one signal and, when it trades, starts the trade without waiting for it. Returns once the
+     * decision and the write-ahead are durable (so the consumer may commit the signal's offset: a crash from here
+     * on is finished by reconciliation); the future completes with the outcome code.
+     */
+    public CompletableFuture<String> submit(Signal signal) {
         long receivedNanos = System.nanoTime();
         if (signal.expiredAt(clock.millis())) {
             metrics.signal("EXPIRED");
-            return "EXPIRED";
+            return CompletableFuture.completedFuture("EXPIRED");
         }
         if (!plausible(signal.targetBaseQty())) {
             // Beyond any exchange's quantity limits (and the ledger's columns): refused before it is even recorded.
             metrics.signal("BAD_TARGET");
             log.warn("Signal {} refused: implausible target {}", signal.signalId(), signal.targetBaseQty());
-            return "BAD_TARGET";
+            return CompletableFuture.completedFuture("BAD_TARGET");
         }
         desk.lock();
         try {
+            // One trade per symbol at a time, and none while the desk is wanted exclusively.
+            while (exclusiveWaiters > 0 || running.containsKey(signal.symbol())) {
+                deskChanged.awaitUninterruptibly();
+            }
             Optional<Ledger.Exposure> exposure = ledger.claimSignal(signal);
             if (exposure.isEmpty()) {
                 metrics.signal("DUPLICATE");
-                return "DUPLICATE";
+                return CompletableFuture.completedFuture("DUPLICATE");
             }
             marks.update(signal);
-            String outcome;
-            String detail = null;
+            Decision decision;
             try {
-                Decision decision = decide(signal, exposure.get());
-                outcome = decision.code();
-                detail = decision.detail();
-                if (decision.execution() != null) {
-                    outcome = execute(decision.execution(),
-                            () -> metrics.signalReceivedToOrders(System.nanoTime() - receivedNanos));
-                }
+                decision = decide(signal, exposure.get());
             } catch (VenueUnavailableException e) {
-                outcome = "VENUE_UNAVAILABLE";
-                detail = e.getMessage();
                 log.warn("Signal {} not executed: venue unavailable: {}", signal.signalId(), e.getMessage());
+                decision = Decision.refused("VENUE_UNAVAILABLE", e.getMessage());
             }
-            ledger.completeSignal(signal.signalId(), outcome, detail);
-            metrics.signal(outcome);
+            if (decision.execution() == null) {
+                ledger.completeSignal(signal.signalId(), decision.code(), decision.detail());
+                metrics.signal(decision.code());
+                return CompletableFuture.completedFuture(decision.code());
+            }
+            Execution ex = decision.execution();
+            AccountBook.Trade hold = account.tradeStarted(ex.symbol(), decision.quoteHeld(), decision.marginHeld());
+            List<OrderRecord> rows;
+            try {
+                rows = writeAhead(ex);
+            } catch (RuntimeException e) {
+                account.tradeFinished(hold);
+                throw e;
+            }
+            BigDecimal notional = decision.notionalAdded();
+            CompletableFuture<String> outcome = new CompletableFuture<>();
+            running.put(ex.symbol(), outcome);
+            runningNotional = runningNotional.add(notional);
+            try {
+                legExecutor.execute(() -> runTrade(ex, rows, hold, notional, receivedNanos, outcome));
+            } catch (RejectedExecutionException e) {
+                // Shutting down: nothing was sent; reconciliation resolves the written orders at the next start.
+                running.remove(ex.symbol());
+                runningNotional = runningNotional.subtract(notional);
+                account.tradeFinished(hold);
+                throw e;
+            }
             return outcome;
         } finally {
             desk.unlock();
         }
+    }
+
+    /** Runs a decided trade to its end, off the desk lock: legs, leg risk, the signal's outcome. */
+    private void runTrade(Execution ex, List<OrderRecord> rows, AccountBook.Trade hold, BigDecimal notional,
+                          long receivedNanos, CompletableFuture<String> outcome) {
+        String code = null;
+        RuntimeException failure = null;
+        try {
+            try {
+                code = trade(ex, rows, () -> metrics.signalReceivedToOrders(System.nanoTime() - receivedNanos));
+                ledger.completeSignal(ex.signalId(), code, null);
+            } catch (VenueUnavailableException e) {
+                code = "VENUE_UNAVAILABLE";
+                log.warn("Signal {} not executed: venue unavailable: {}", ex.signalId(), e.getMessage());
+                ledger.completeSignal(ex.signalId(), code, e.getMessage());
+            }
+            metrics.signal(code);
+        } catch (RuntimeException e) {
+            // The pair stays OPENING/CLOSING and its signal in progress: reconciliation finishes it.
+            failure = e;
+        } finally {
+            account.tradeFinished(hold);
+            desk.lock();
+            try {
+                running.remove(ex.symbol());
+                runningNotional = runningNotional.subtract(notional);
+                deskChanged.signalAll();
+            } finally {
+                desk.unlock();
+            }
+        }
+        if (failure != null) {
+            outcome.completeExceptionally(failure);
+        } else {
+            outcome.complete(code);
+        }
+    }
+
+    /**
+     * Waits for the running trades to end (a stop drains them rather than leaving a leg out); returns false if some
+     * still run after {@code timeout}.
+     */
+    public boolean awaitTrades(Duration timeout) {
+        long left = timeout.toNanos();
+        desk.lock();
+        try {
+            while (!running.isEmpty() && left > 0) {
+                try {
+                    left = deskChanged.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return running.isEmpty();
+        } finally {
+            desk.unlock();
+        }
+    }
+
+    /** Takes the desk to itself: waits for the running trades and holds new decisions back until released. */
+    private void lockExclusively() {
+        desk.lock();
+        exclusiveWaiters++;
+        try {
+            while (!running.isEmpty()) {
+                deskChanged.awaitUninterruptibly();
+            }
+        } finally {
+            exclusiveWaiters--;
+        }
+    }
+
+    private void unlockExclusively() {
+        deskChanged.signalAll();
+        desk.unlock();
     }
 
     /**
@@ -175,7 +300,8 @@ public class ExecutionEngine {
         long quoteAgeMs = clock.millis() - Math.min(signal.spot().receivedAtMicros(), signal.perp().receivedAtMicros()) / 1000;
         TradingVenue.Balances balances = account.balances(signal.symbol());
         PreTradeRequest request = new PreTradeRequest(growing, quantity, spotPrice, perpPrice, quoteAgeMs,
-                pair.map(PairRecord::notional).orElse(BigDecimal.ZERO), exposure.totalNotional(), balances.spotQuoteFree(),
+                pair.map(PairRecord::notional).orElse(BigDecimal.ZERO), exposure.totalNotional().add(runningNotional),
+                balances.spotQuoteFree(),
                 balances.spotBaseFree(), balances.futuresAvailable(), balances.futuresWallet(), properties.perpLeverage());
         Optional<PreTradeCheck.Refusal> refusal = preTrade.check(request, spotFilters, perpFilters);
         if (refusal.isPresent()) {
@@ -186,8 +312,15 @@ public class ExecutionEngine {
         String pairId = pair.map(PairRecord::pairId).orElse(ClientOrderIds.pairId(signal.signalId()));
         BigDecimal spotQuantity = !growing && pair.isPresent() && quantity.compareTo(current) == 0
                 ? spotFilters.roundDown(pair.get().spot().quantity().min(balances.spotBaseFree())) : quantity;
-        return new Decision("EXECUTE", null, new Execution(pairId, signal.signalId(), signal.symbol(), spotQuantity,
-                quantity, growing, signal.tickReceivedAtMicros(), signal.decidedAtMicros()));
+        Execution execution = new Execution(pairId, signal.signalId(), signal.symbol(), spotQuantity, quantity, growing,
+                signal.tickReceivedAtMicros(), signal.decidedAtMicros());
+        if (!growing) {
+            // A close spends nothing the other trades could want; what it frees is counted once a read shows it.
+            return Decision.execute(execution, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
+        BigDecimal notional = quantity.multiply(perpPrice);
+        return Decision.execute(execution, PreTradeCheck.spotCost(quantity, spotPrice),
+                PreTradeCheck.margin(notional, properties.perpLeverage()), notional);
     }
 
     /**
@@ -196,7 +329,7 @@ public class ExecutionEngine {
      */
     public int flatten(String reason, String by) {
         killSwitch.engage("flatten: " + reason, by);
-        desk.lock();
+        lockExclusively();
         try {
             int closed = 0;
             for (PairRecord pair : ledger.activePairs()) {
@@ -211,17 +344,17 @@ public class ExecutionEngine {
             }
             return closed;
         } finally {
-            desk.unlock();
+            unlockExclusively();
         }
     }
 
     /** Closes {@code quantity} of a pair on both legs at once (margin watch, flatten). */
     public void reduce(PairRecord pair, BigDecimal quantity, String why) {
-        desk.lock();
+        lockExclusively();
         try {
             reduceLocked(pair, quantity, why);
         } finally {
-            desk.unlock();
+            unlockExclusively();
         }
     }
 
@@ -236,7 +369,13 @@ public class ExecutionEngine {
         String signalId = why + "-" + pair.pairId() + "-" + now;
         BigDecimal spotQuantity = rounded.compareTo(pair.perp().quantity()) == 0
                 ? spotFilters.roundDown(pair.spot().quantity().min(venue.balances(pair.symbol()).spotBaseFree())) : rounded;
-        execute(new Execution(pair.pairId(), signalId, pair.symbol(), spotQuantity, rounded, false, now, now), () -> { });
+        AccountBook.Trade hold = account.tradeStarted(pair.symbol(), BigDecimal.ZERO, BigDecimal.ZERO);
+        try {
+            Execution ex = new Execution(pair.pairId(), signalId, pair.symbol(), spotQuantity, rounded, false, now, now);
+            trade(ex, writeAhead(ex), () -> { });
+        } finally {
+            account.tradeFinished(hold);
+        }
     }
 
     /**
@@ -244,11 +383,11 @@ public class ExecutionEngine {
      * are unequal the leg-risk policy takes over exactly as if the execution had never stopped.
      */
     public void repair(PairRecord pair) {
-        desk.lock();
+        lockExclusively();
         try {
             repairLocked(pair);
         } finally {
-            desk.unlock();
+            unlockExclusively();
         }
     }
 
@@ -268,6 +407,7 @@ public class ExecutionEngine {
         log.warn("Repairing pair {} after restart (signal {})", pair.pairId(), pair.lastSignalId());
         // A pair still OPENING or CLOSING is an execution a crash interrupted: its signal is finished here too.
         boolean interrupted = pair.state() == PairState.OPENING || pair.state() == PairState.CLOSING;
+        AccountBook.Trade hold = account.tradeStarted(pair.symbol(), BigDecimal.ZERO, BigDecimal.ZERO);
         try {
             String outcome = settle(execution, first.createdAt(), System.nanoTime());
             if (interrupted) {
@@ -275,7 +415,7 @@ public class ExecutionEngine {
                 metrics.signal(outcome);
             }
         } finally {
-            account.tradeFinished();
+            account.tradeFinished(hold);
         }
     }
 
@@ -285,41 +425,39 @@ public class ExecutionEngine {
                 .map(OrderRecord::quantity).findFirst().orElse(fallback);
     }
 
-    /**
-     * Writes the pair and both orders in one atomic step, then sends both legs at once.
-     *
-     * @param bothHandedOver run once both orders are handed to the venue
-     */
-    private String execute(Execution ex, Runnable bothHandedOver) {
+    /** Writes the pair and both orders in one atomic step; returns the rows [spot, perp] to send. */
+    private List<OrderRecord> writeAhead(Execution ex) {
         Side spotSide = ex.growing() ? Side.BUY : Side.SELL;
         OrderPurpose purpose = ex.growing() ? OrderPurpose.OPEN : OrderPurpose.CLOSE;
         LegOrder spot = new LegOrder(ClientOrderIds.of(ex.signalId(), Venue.SPOT, purpose, 0), ex.symbol(), Venue.SPOT,
                 spotSide, ex.spotQuantity(), false, purpose);
         LegOrder perp = new LegOrder(ClientOrderIds.of(ex.signalId(), Venue.USDM, purpose, 0), ex.symbol(), Venue.USDM,
                 spotSide.opposite(), ex.perpQuantity(), !ex.growing(), purpose);
-        Instant startedAt = clock.instant();
-        OrderRecord spotRow = record(spot, ex);
-        OrderRecord perpRow = record(perp, ex);
+        List<OrderRecord> rows = List.of(record(spot, ex), record(perp, ex));
         // Both written before either is sent: a crash between the two sends leaves a NEW row to resolve, not a hole.
-        PairRecord pair = ledger.beginExecution(ex.pairId(), ex.symbol(), ex.signalId(), ex.growing(), List.of(spotRow, perpRow));
+        PairRecord pair = ledger.beginExecution(ex.pairId(), ex.symbol(), ex.signalId(), ex.growing(), rows);
         publishPair(pair, ex.signalId());
-        account.tradeStarted();
-        try {
-            AtomicInteger notYetHandedOver = new AtomicInteger(2);
-            Runnable handedOver = () -> {
-                if (notYetHandedOver.decrementAndGet() == 0) {
-                    bothHandedOver.run();
-                }
-            };
-            long start = System.nanoTime();
-            CompletableFuture<LegResult> spotLeg = CompletableFuture.supplyAsync(() -> sender.send(spotRow, handedOver), legExecutor);
-            CompletableFuture<LegResult> perpLeg = CompletableFuture.supplyAsync(() -> sender.send(perpRow, handedOver), legExecutor);
-            CompletableFuture.allOf(spotLeg, perpLeg).exceptionally(e -> null).join();
-            return settle(ex, startedAt, start);
-        } finally {
-            // The fills changed the balances: the next decision sees them read after the legs settled.
-            account.tradeFinished();
-        }
+        return rows;
+    }
+
+    /**
+     * Sends both written legs at once and settles the execution.
+     *
+     * @param bothHandedOver run once both orders are handed to the venue
+     */
+    private String trade(Execution ex, List<OrderRecord> rows, Runnable bothHandedOver) {
+        Instant startedAt = clock.instant();
+        AtomicInteger notYetHandedOver = new AtomicInteger(2);
+        Runnable handedOver = () -> {
+            if (notYetHandedOver.decrementAndGet() == 0) {
+                bothHandedOver.run();
+            }
+        };
+        long start = System.nanoTime();
+        CompletableFuture<LegResult> spotLeg = CompletableFuture.supplyAsync(() -> sender.send(rows.get(0), handedOver), legExecutor);
+        CompletableFuture<LegResult> perpLeg = CompletableFuture.supplyAsync(() -> sender.send(rows.get(1), handedOver), legExecutor);
+        CompletableFuture.allOf(spotLeg, perpLeg).exceptionally(e -> null).join();
+        return settle(ex, startedAt, start);
     }
 
     /**
@@ -441,7 +579,6 @@ public class ExecutionEngine {
                 legVenue, side, quantity, reduceOnly, purpose);
         OrderRecord written = record(order, ex);
         ledger.recordNew(written);
-        account.tradeStarted();
         sender.send(written);
         return true;
     }
@@ -554,11 +691,11 @@ public class ExecutionEngine {
 
     /** Runs work with the desk to itself: no execution runs meanwhile (reconciliation). */
     public <T> T exclusively(java.util.function.Supplier<T> work) {
-        desk.lock();
+        lockExclusively();
         try {
             return work.get();
         } finally {
-            desk.unlock();
+            unlockExclusively();
         }
     }
 
@@ -582,9 +719,19 @@ public class ExecutionEngine {
                      boolean growing, long tickReceivedAtMicros, long signalDecidedAtMicros) {
     }
 
-    private record Decision(String code, String detail, Execution execution) {
+    /**
+     * @param quoteHeld     spot quote the trade may spend, held back from later decisions until a read shows it
+     * @param marginHeld    futures margin it may take, likewise
+     * @param notionalAdded notional it may add to the book, counted by later decisions while it runs
+     */
+    private record Decision(String code, String detail, Execution execution, BigDecimal quoteHeld,
+                            BigDecimal marginHeld, BigDecimal notionalAdded) {
         static Decision refused(String code, String detail) {
-            return new Decision(code, detail, null);
+            return new Decision(code, detail, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
+
+        static Decision execute(Execution execution, BigDecimal quoteHeld, BigDecimal marginHeld, BigDecimal notionalAdded) {
+            return new Decision("EXECUTE", null, execution, quoteHeld, marginHeld, notionalAdded);
         }
     }
 }

@@ -53,12 +53,12 @@ public final class PreTradeCheck {
             if (r.totalNotional().add(notional).compareTo(limits.maxTotalNotional()) > 0) {
                 return refuse("TOTAL_LIMIT", "total notional would exceed " + limits.maxTotalNotional().toPlainString());
             }
-            BigDecimal spotCost = r.quantity().multiply(r.spotPrice()).multiply(BALANCE_HEADROOM);
+            BigDecimal spotCost = spotCost(r.quantity(), r.spotPrice());
             if (r.spotQuoteFree().compareTo(spotCost) < 0) {
                 return refuse("SPOT_BALANCE", "spot quote balance " + r.spotQuoteFree().toPlainString()
                         + " below " + spotCost.toPlainString());
             }
-            BigDecimal margin = notional.divide(r.leverage(), MathContext.DECIMAL64).multiply(BALANCE_HEADROOM);
+            BigDecimal margin = margin(notional, r.leverage());
             if (r.futuresAvailable().compareTo(margin) < 0) {
                 return refuse("FUTURES_MARGIN", "futures available margin " + r.futuresAvailable().toPlainString()
                         + " below " + margin.toPlainString());
@@ -77,6 +77,16 @@ public final class PreTradeCheck {
                     + " below " + r.quantity().toPlainString());
         }
         return Optional.empty();
+    }
+
+    /** Spot quote an opening buy may spend, with headroom: what the check demands and what the trade holds back. */
+    public static BigDecimal spotCost(BigDecimal quantity, BigDecimal spotPrice) {
+        return quantity.multiply(spotPrice).multiply(BALANCE_HEADROOM);
+    }
+
+    /** Futures margin an opening short may take, with headroom. */
+    public static BigDecimal margin(BigDecimal notional, BigDecimal leverage) {
+        return notional.divide(leverage, MathContext.DECIMAL64).multiply(BALANCE_HEADROOM);
     }
 
     private static Optional<Refusal> refuse(String code, String text) {

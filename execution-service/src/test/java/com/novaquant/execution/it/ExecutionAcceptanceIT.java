@@ -363,13 +363,38 @@ class ExecutionAcceptanceIT {
     }
 
     @Test
+    void signalsForDifferentSymbolsTradeAtOnceAndAllFill() {
+        List<String> symbols = List.of("CCAUSDT", "CCBUSDT", "CCCUSDT");
+        // Every exchange answer takes a second: trades run one after another would never be open together.
+        SIMULATOR.post("/admin/faults/response-delay", "{\"ms\":1000}");
+        List<Signal> opens = symbols.stream().map(s -> signal(s, "1")).toList();
+        try {
+            opens.forEach(this::send);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ledger.activePairs().stream()
+                    .filter(p -> symbols.contains(p.symbol()) && p.state() == PairState.OPENING).count() >= 2);
+        } finally {
+            SIMULATOR.clearFaults();
+        }
+        for (Signal open : opens) {
+            assertThat(awaitOutcome(open)).as(open.symbol()).isEqualTo("FILLED");
+            assertThat(SIMULATOR.orders(open.symbol(), "SPOT")).as(open.symbol()).hasSize(1);
+            assertThat(SIMULATOR.orders(open.symbol(), "USDM")).as(open.symbol()).hasSize(1);
+        }
+        List<Signal> closes = symbols.stream().map(s -> signal(s, "0")).toList();
+        closes.forEach(this::send);
+        for (Signal close : closes) {
+            assertThat(awaitOutcome(close)).as(close.symbol()).isEqualTo("FILLED");
+        }
+        assertThat(killSwitch.engaged()).isFalse();
+    }
+
+    @Test
     void failedAccountReadRefusesWithVenueUnavailableAndSendsNothing() {
         String symbol = "VUNUSDT";
         // Every answer now comes after the client's response timeout: the read after the last trade fails, and so
         // does the decision's own read.
         SIMULATOR.post("/admin/faults/response-delay", "{\"ms\":5000}");
-        accountBook.tradeStarted();
-        accountBook.tradeFinished();
+        accountBook.tradeFinished(accountBook.tradeStarted(symbol, BigDecimal.ZERO, BigDecimal.ZERO));
         Signal open = signal(symbol, "1");
         send(open);
         assertThat(awaitOutcome(open)).isEqualTo("VENUE_UNAVAILABLE");

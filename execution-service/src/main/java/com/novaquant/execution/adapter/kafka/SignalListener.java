@@ -13,15 +13,20 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
+import java.time.Duration;
+
 /**
  * Consumes {@code nova.signals}. Started only by the trading supervisor once this instance holds the trading lease
- * and has reconciled. Offsets are committed after the signal is handled; a redelivery after a crash is harmless
+ * and has reconciled. Offsets are committed once the signal is decided (and, if it trades, its orders written
+ * ahead; the trade itself runs on, and a crash mid-trade is finished by reconciliation); a redelivery after a crash is harmless
  * because the ledger's processed-signals table refuses a signal seen before. A new consumer group starts at the
  * earliest offset: old signals are expired (or already processed) and are dropped, none is missed.
  */
 public class SignalListener implements SignalIntake {
 
     static final String ID = "execution-signals";
+    /** Longer than any execution takes: two venue calls, the re-hedge deadline and an unwind. */
+    private static final Duration TRADE_DRAIN = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(SignalListener.class);
 
     private final ExecutionEngine engine;
@@ -42,13 +47,22 @@ public class SignalListener implements SignalIntake {
     void onSignal(ConsumerRecord<String, byte[]> record) {
         decoder.decode(record, Signal.class).ifPresent(signal -> {
             try {
-                engine.onSignal(signal);
+                // Returns once the decision and the write-ahead are in the ledger; the trade runs on.
+                engine.submit(signal).whenComplete((outcome, e) -> {
+                    if (e != null) {
+                        failed(signal, e);
+                    }
+                });
             } catch (RuntimeException e) {
-                // Never stop the consumer: the failure is logged and counted; the ledger shows what was done.
-                meters.counter("nova.execution.signal.errors").increment();
-                log.error("Signal {} failed: {}", signal.signalId(), e.toString(), e);
+                failed(signal, e);
             }
         });
+    }
+
+    /** Never stops the consumer: the failure is logged and counted; the ledger shows what was done. */
+    private void failed(Signal signal, Throwable e) {
+        meters.counter("nova.execution.signal.errors").increment();
+        log.error("Signal {} failed: {}", signal.signalId(), e.toString(), e);
     }
 
     @Override
@@ -61,6 +75,11 @@ public class SignalListener implements SignalIntake {
         MessageListenerContainer container = registry.getListenerContainer(ID);
         if (container != null) {
             container.stop();
+        }
+        // Trades already decided run to their end: a stop must not leave one leg out.
+        if (!engine.awaitTrades(TRADE_DRAIN)) {
+            log.error("Trades still running {} s after the signal consumer stopped; reconciliation will finish them",
+                    TRADE_DRAIN.toSeconds());
         }
     }
 

@@ -22,7 +22,9 @@ public class NovaServiceAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<String, byte[]> template, MeterRegistry registry) {
-        return new EventPublisher(template, registry);
+        EventPublisher publisher = new EventPublisher(template, registry);
+        publisher.warmUp(Topics.ALL);
+        return publisher;
     }
 
     @Bean

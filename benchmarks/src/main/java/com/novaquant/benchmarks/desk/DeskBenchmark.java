@@ -11,6 +11,7 @@ import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.localstack.Desk;
 import com.novaquant.localstack.DeskConfig;
+import com.novaquant.localstack.DeskHttp;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,6 +51,8 @@ import java.util.regex.Pattern;
  */
 public final class DeskBenchmark {
 
+    private static final String STAGE_METRIC = "nova_execution_signal_stage_seconds";
+
     private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT",
             "DOGEUSDT", "ADAUSDT", "AVAXUSDT", "LINKUSDT", "DOTUSDT", "LTCUSDT", "TRXUSDT", "MATICUSDT", "ATOMUSDT",
             "NEARUSDT", "APTUSDT", "ARBUSDT", "OPUSDT", "FILUSDT", "ETCUSDT");
@@ -81,12 +84,17 @@ public final class DeskBenchmark {
         Files.createDirectories(work);
 
         Map<String, List<String>> extra = new LinkedHashMap<>();
+        // Funding spikes for 10 s of every 20 s (wall time), far below the exit threshold in between, and a short
+        // signal cooldown: every symbol opens and closes its pair over and over, warm-up included, so the window
+        // holds enough orders for its percentiles (all symbols at once: the burst is the worst case).
         extra.put(DeskConfig.SIMULATOR, List.of("--nova.simulator.symbols=" + symbolList,
                 "--nova.simulator.quote-rate=" + perStream, "--nova.simulator.clock-speed=60",
-                "--nova.simulator.funding.spike-start=30m", "--nova.simulator.funding.spike-duration=6h"));
+                "--nova.simulator.funding.spike-start=30m", "--nova.simulator.funding.spike-duration=10m",
+                "--nova.simulator.funding.spike-every=20m", "--nova.simulator.funding.base-rate=0.00001"));
         for (String service : List.of(DeskConfig.INGESTION, DeskConfig.SIGNAL, DeskConfig.EXECUTION, DeskConfig.ALERT)) {
             extra.put(service, List.of("--nova.symbols=" + symbolList));
         }
+        extra.put(DeskConfig.SIGNAL, List.of("--nova.symbols=" + symbolList, "--nova.signal.cooldown=5s"));
         DeskConfig config = new DeskConfig(Path.of("").toAbsolutePath(), work, "synthetic", 0, 0, DeskConfig.freePorts(),
                 null, "100001", UUID.randomUUID().toString(), extra,
                 List.of("-Xlog:safepoint:file=" + work + "/safepoint-%p.log",
@@ -104,6 +112,12 @@ public final class DeskBenchmark {
             Thread observing = Thread.ofPlatform().name("observer").start(observer);
             System.out.printf("[bench] warming up %d s at %d updates/s over %d symbols%n", warmup, perStream * symbols.size() * 2, symbols.size());
             Thread.sleep(warmup * 1000L);
+            String haltedByWarmUp = releaseKillSwitchIfEngaged(config);
+            if (haltedByWarmUp != null) {
+                System.out.println("[bench] the kill switch was engaged during warm-up (" + haltedByWarmUp
+                        + "); released, and warming up another " + warmup + " s");
+                Thread.sleep(warmup * 1000L);
+            }
 
             observer.reset();
             Map<Path, Integer> logLinesBefore = logLines(work);
@@ -219,6 +233,26 @@ public final class DeskBenchmark {
         }
     }
 
+    /**
+     * Start-up under full load (every JVM still compiling) can lag the feeds past the reconnect threshold often enough
+     * to trip the reconnect-storm halt: the desk then rightly stops trading, and the window would hold no order. The
+     * benchmark measures the steady state, so it releases the switch, as an operator would, and says so.
+     *
+     * @return why the switch was engaged, or null if it was not
+     */
+    private static String releaseKillSwitchIfEngaged(DeskConfig config) {
+        String url = "http://localhost:" + config.port(DeskConfig.EXECUTION);
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("operator:" + config.adminPassword())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        tools.jackson.databind.JsonNode status = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(DeskHttp.send("GET", url + "/admin/status", null, basic).body()).path("killSwitch");
+        if (!status.path("engaged").asBoolean()) {
+            return null;
+        }
+        DeskHttp.send("POST", url + "/admin/kill-switch/release", "{\"reason\":\"desk benchmark: warm-up over\"}", basic);
+        return status.path("reason").asString();
+    }
+
     /** Sums of the counters that say what was sent, published and dropped, from every process's /actuator/prometheus. */
     private static Map<String, Double> counters(DeskConfig config) {
         Map<String, Double> sums = new LinkedHashMap<>();
@@ -232,7 +266,12 @@ public final class DeskBenchmark {
                         continue;
                     }
                     String metric = line.replaceAll("[{ ].*", "");
-                    if (metric.startsWith("nova_") && metric.endsWith("_total")) {
+                    if (metric.startsWith(STAGE_METRIC)) {
+                        // Execution's own stages: sum and count per stage, for the mean of the window.
+                        String stage = line.replaceAll(".*stage=\"([a-z_]+)\".*", "$1");
+                        double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                        sums.merge(name + ":" + metric + ":" + stage, value, Double::sum);
+                    } else if (metric.startsWith("nova_") && metric.endsWith("_total")) {
                         double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                         sums.merge(name + ":" + metric, value, Double::sum);
                     }
@@ -316,8 +355,20 @@ public final class DeskBenchmark {
             md.append(String.format("| %s | %.0f %% | %d MiB |%n", name, ProcessStats.cpuPercent(before.get(name), a, elapsed), a.rssKb() / 1024));
         }
         md.append(String.format("| **all** | | **%d MiB** |%n", totalRss / 1024));
+        Map<String, Double> delta = delta(cBefore, cAfter);
+        md.append("\nWhere execution's time goes, mean per signal in the window (`nova_execution_signal_stage_seconds`):\n\n"
+                + "| stage | signals | mean |\n|---|---|---|\n");
+        for (String stage : List.of("delivery", "wait", "claim", "decide", "write_ahead", "dispatch")) {
+            double count = delta.getOrDefault(DeskConfig.EXECUTION + ":" + STAGE_METRIC + "_count:" + stage, 0.0);
+            double sum = delta.getOrDefault(DeskConfig.EXECUTION + ":" + STAGE_METRIC + "_sum:" + stage, 0.0);
+            md.append(String.format("| %s | %.0f | %s |%n", stage, count, count == 0 ? "-" : String.format("%.2f ms", sum / count * 1000)));
+        }
         md.append("\nCounters during the window (per second):\n\n| counter | /s |\n|---|---|\n");
-        delta(cBefore, cAfter).forEach((k, v) -> md.append(String.format("| %s | %.1f |%n", k, v / elapsed)));
+        delta.forEach((k, v) -> {
+            if (!k.contains(STAGE_METRIC)) {
+                md.append(String.format("| %s | %.1f |%n", k, v / elapsed));
+            }
+        });
         return md.toString();
     }
 

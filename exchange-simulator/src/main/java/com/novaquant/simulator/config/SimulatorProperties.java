@@ -80,7 +80,8 @@ public record SimulatorProperties(
                           @DefaultValue("0.0015") BigDecimal spikeRate,
                           @DefaultValue("2h") Duration negativeStart,
                           @DefaultValue("1h") Duration negativeDuration,
-                          @DefaultValue("-0.0003") BigDecimal negativeRate) {
+                          @DefaultValue("-0.0003") BigDecimal negativeRate,
+                          @DefaultValue("0s") Duration spikeEvery) {
     }
 
     /** Commission rates. */

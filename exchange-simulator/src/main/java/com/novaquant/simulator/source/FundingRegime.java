@@ -6,15 +6,28 @@ import java.time.Duration;
 /**
  * The synthetic funding-rate schedule over market time since start: a normal positive rate, an
  * early spike (so a run sees a strong carry signal within its first minute by default) and later a
- * negative period (so a run also sees carry turn against the position).
+ * negative period (so a run also sees carry turn against the position). With {@code spikeEvery} set, the spike
+ * comes back at that period (a load run then opens and closes pairs over and over).
  */
 public record FundingRegime(BigDecimal baseRate,
                             Duration spikeStart, Duration spikeDuration, BigDecimal spikeRate,
-                            Duration negativeStart, Duration negativeDuration, BigDecimal negativeRate) {
+                            Duration negativeStart, Duration negativeDuration, BigDecimal negativeRate,
+                            Duration spikeEvery) {
+
+    /** A single spike. */
+    public FundingRegime(BigDecimal baseRate, Duration spikeStart, Duration spikeDuration, BigDecimal spikeRate,
+                         Duration negativeStart, Duration negativeDuration, BigDecimal negativeRate) {
+        this(baseRate, spikeStart, spikeDuration, spikeRate, negativeStart, negativeDuration, negativeRate, Duration.ZERO);
+    }
 
     /** The regime rate at {@code marketElapsedMillis} after start, before per-tick noise. */
     public BigDecimal rateAt(long marketElapsedMillis) {
-        if (within(marketElapsedMillis, spikeStart, spikeDuration)) {
+        long sinceSpike = marketElapsedMillis;
+        long period = spikeEvery.toMillis();
+        if (period > 0 && marketElapsedMillis >= spikeStart.toMillis()) {
+            sinceSpike = spikeStart.toMillis() + (marketElapsedMillis - spikeStart.toMillis()) % period;
+        }
+        if (within(sinceSpike, spikeStart, spikeDuration)) {
             return spikeRate;
         }
         if (within(marketElapsedMillis, negativeStart, negativeDuration)) {

@@ -139,13 +139,17 @@ public class ExecutionEngine {
             log.warn("Signal {} refused: implausible target {}", signal.signalId(), signal.targetBaseQty());
             return CompletableFuture.completedFuture("BAD_TARGET");
         }
+        metrics.stage("delivery", (EpochMicros.now(clock) - signal.decidedAtMicros()) * 1000);
         desk.lock();
         try {
             // One trade per symbol at a time, and none while the desk is wanted exclusively.
             while (exclusiveWaiters > 0 || running.containsKey(signal.symbol())) {
                 deskChanged.awaitUninterruptibly();
             }
+            long stageStart = System.nanoTime();
+            metrics.stage("wait", stageStart - receivedNanos);
             Optional<Ledger.Exposure> exposure = ledger.claimSignal(signal);
+            stageStart = stage("claim", stageStart);
             if (exposure.isEmpty()) {
                 metrics.signal("DUPLICATE");
                 return CompletableFuture.completedFuture("DUPLICATE");
@@ -158,6 +162,7 @@ public class ExecutionEngine {
                 log.warn("Signal {} not executed: venue unavailable: {}", signal.signalId(), e.getMessage());
                 decision = Decision.refused("VENUE_UNAVAILABLE", e.getMessage());
             }
+            stageStart = stage("decide", stageStart);
             if (decision.execution() == null) {
                 ledger.completeSignal(signal.signalId(), decision.code(), decision.detail());
                 metrics.signal(decision.code());
@@ -172,12 +177,13 @@ public class ExecutionEngine {
                 account.tradeFinished(hold);
                 throw e;
             }
+            long written = stage("write_ahead", stageStart);
             BigDecimal notional = decision.notionalAdded();
             CompletableFuture<String> outcome = new CompletableFuture<>();
             running.put(ex.symbol(), outcome);
             runningNotional = runningNotional.add(notional);
             try {
-                legExecutor.execute(() -> runTrade(ex, rows, hold, notional, receivedNanos, outcome));
+                legExecutor.execute(() -> runTrade(ex, rows, hold, notional, receivedNanos, written, outcome));
             } catch (RejectedExecutionException e) {
                 // Shutting down: nothing was sent; reconciliation resolves the written orders at the next start.
                 running.remove(ex.symbol());
@@ -191,14 +197,24 @@ public class ExecutionEngine {
         }
     }
 
+    private long stage(String name, long startNanos) {
+        long now = System.nanoTime();
+        metrics.stage(name, now - startNanos);
+        return now;
+    }
+
     /** Runs a decided trade to its end, off the desk lock: legs, leg risk, the signal's outcome. */
     private void runTrade(Execution ex, List<OrderRecord> rows, AccountBook.Trade hold, BigDecimal notional,
-                          long receivedNanos, CompletableFuture<String> outcome) {
+                          long receivedNanos, long writtenNanos, CompletableFuture<String> outcome) {
         String code = null;
         RuntimeException failure = null;
         try {
             try {
-                code = trade(ex, rows, () -> metrics.signalReceivedToOrders(System.nanoTime() - receivedNanos));
+                code = trade(ex, rows, () -> {
+                    long now = System.nanoTime();
+                    metrics.stage("dispatch", now - writtenNanos);
+                    metrics.signalReceivedToOrders(now - receivedNanos);
+                });
                 ledger.completeSignal(ex.signalId(), code, null);
             } catch (VenueUnavailableException e) {
                 code = "VENUE_UNAVAILABLE";

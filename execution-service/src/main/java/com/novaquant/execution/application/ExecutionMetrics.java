@@ -27,6 +27,10 @@ public class ExecutionMetrics {
     public static final List<String> REFUSAL_REASONS = Stream.concat(Stream.of("KILL_SWITCH"),
             PreTradeCheck.REFUSAL_CODES.stream()).toList();
 
+    /** Where a signal's time goes before its orders are out, as {@code nova_execution_signal_stage_seconds{stage}}. */
+    public static final List<String> SIGNAL_STAGES = List.of("delivery", "wait", "claim", "decide", "write_ahead",
+            "dispatch");
+
     private final MeterRegistry registry;
     private final Timer hedgeCompletion;
     private final Timer nakedTime;
@@ -41,6 +45,7 @@ public class ExecutionMetrics {
         this.fundingReceived = Counter.builder("nova.execution.funding.received").baseUnit("usdt").register(registry);
         this.receivedToOrders = Timer.builder("nova.execution.signal.received.to.orders").publishPercentileHistogram()
                 .register(registry);
+        SIGNAL_STAGES.forEach(this::stageTimer);
         LEG_RISK_RESOLUTIONS.forEach(this::legRiskEpisodes);
         REFUSAL_REASONS.forEach(this::refusals);
         for (AccountBook.Trigger trigger : AccountBook.Trigger.values()) {
@@ -60,6 +65,19 @@ public class ExecutionMetrics {
     /** From the signal's arrival in this service to the moment the second of its two orders is handed to the venue. */
     public void signalReceivedToOrders(long nanos) {
         receivedToOrders.record(Duration.ofNanos(nanos));
+    }
+
+    /**
+     * One stage of a signal on its way to orders: delivery (decided in signal-service → received here, across
+     * processes on one clock), wait (for the desk and the symbol's previous trade), claim, decide, write_ahead,
+     * dispatch (write-ahead done → both orders handed to the venue).
+     */
+    public void stage(String stage, long nanos) {
+        stageTimer(stage).record(Duration.ofNanos(Math.max(0, nanos)));
+    }
+
+    private Timer stageTimer(String stage) {
+        return Timer.builder("nova.execution.signal.stage").tag("stage", stage).register(registry);
     }
 
     public void accountRead(AccountBook.Trigger trigger, boolean ok) {

@@ -48,11 +48,7 @@ public record DeskConfig(
     public static Map<String, Integer> freePorts() {
         Map<String, Integer> ports = new java.util.HashMap<>();
         for (String name : List.of(SIMULATOR, INGESTION, SIGNAL, EXECUTION, ALERT, "telegram")) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-                ports.put(name, socket.getLocalPort());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            ports.put(name, com.novaquant.testsupport.FreePorts.next());
         }
         return Map.copyOf(ports);
     }

@@ -8,7 +8,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -51,10 +50,7 @@ final class SimulatorProcess {
 
     private static SimulatorProcess start() {
         try {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = com.novaquant.testsupport.FreePorts.next();
             Path jar = execJar();
             Path log = Path.of("target", "exchange-simulator-it.log");
             Files.createDirectories(log.getParent());

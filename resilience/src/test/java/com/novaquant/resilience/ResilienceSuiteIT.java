@@ -381,8 +381,9 @@ class ResilienceSuiteIT {
             await().atMost(STEP).until(() -> !desk.tradingHeld());
             System.out.println("[resilience] execution restarted and repaired the pair in " + recoveredMs + " ms");
             // Signals sent while the dead instance still held its partitions (until its consumer session expires)
-            // arrive stale and are refused (STALE_QUOTES), never traded; a fresh one closes the pair.
-            await().atMost(Duration.ofMinutes(2)).until(() -> "FILLED".equals(execute(desk.signal(symbol, BigDecimal.ZERO))));
+            // arrive stale (refused STALE_QUOTES) or expired (dropped before the ledger), never traded; a fresh one
+            // closes the pair.
+            await().atMost(Duration.ofMinutes(2)).until(() -> "FILLED".equals(tryExecute(desk.signal(symbol, BigDecimal.ZERO))));
             c.alerts(0, legRiskDelivered(symbol));
             settleFlat(symbol, c);
         });
@@ -589,6 +590,17 @@ class ResilienceSuiteIT {
     private static String execute(Signal signal) {
         desk.publish(Topics.SIGNALS, signal);
         return awaitOutcome(signal);
+    }
+
+    /** Like {@link #execute}, but "NONE" when the signal leaves no outcome (dropped as expired before the ledger). */
+    private static String tryExecute(Signal signal) {
+        desk.publish(Topics.SIGNALS, signal);
+        try {
+            await().atMost(Duration.ofSeconds(40)).until(() -> desk.outcome(signal.signalId()).isPresent());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return "NONE";
+        }
+        return desk.outcome(signal.signalId()).orElseThrow();
     }
 
     /** Execution's outcome for this signal, from its ledger. */

@@ -100,6 +100,7 @@ public final class StreamConnection {
     public void stop() {
         synchronized (lock) {
             running = false;
+            connected = false;
             if (pendingConnect != null) {
                 pendingConnect.dispose();
                 pendingConnect = null;
@@ -142,9 +143,15 @@ public final class StreamConnection {
     }
 
     private Publisher<Void> run(Session session, WebsocketInbound in, WebsocketOutbound out) {
-        in.withConnection(connection -> session.channel = connection.channel());
-        session.connectedAtNanos = System.nanoTime();
-        connected = true;
+        synchronized (lock) {
+            if (!running || session != current) {
+                // Stopped (or replaced) while the handshake was in flight: close at once, never report connected.
+                return Mono.empty();
+            }
+            in.withConnection(connection -> session.channel = connection.channel());
+            session.connectedAtNanos = System.nanoTime();
+            connected = true;
+        }
         lifecycle.onConnected(spec);
         log.info("{} connected: {} streams", spec.name(), spec.streams().size());
         return in.aggregateFrames(settings.maxFrameBytes())

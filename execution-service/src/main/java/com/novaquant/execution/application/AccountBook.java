@@ -100,7 +100,8 @@ public class AccountBook {
                 log.debug("Read after the last trade failed ({}): reading again", e.getCause().toString());
             }
         }
-        if (read == null) {
+        if (read == null || !usable(read)) {
+            // No read after the trade, or one that has aged past maxAge since (a read long finished): read now.
             read = read(Trigger.ON_DEMAND);
         }
         synchronized (this) {

@@ -117,6 +117,18 @@ class AccountBookIT {
     }
 
     @Test
+    void theReadAfterAnOldTradeIsNotUsedOnceItIsOlderThanMaxAge() {
+        book.refresh(AccountBook.Trigger.STARTUP);
+        book.tradeFinished(book.tradeStarted(SYMBOL, BigDecimal.ZERO, BigDecimal.ZERO));
+        book.balances(SYMBOL);
+        assertThat(reads(AccountBook.Trigger.POST_TRADE, "OK")).isEqualTo(1);
+
+        clock.advance(MAX_AGE.plusSeconds(1));
+        book.balances(SYMBOL);
+        assertThat(reads(AccountBook.Trigger.ON_DEMAND, "OK")).isEqualTo(1);
+    }
+
+    @Test
     void failedReadOfAStaleViewRefusesInsteadOfUsingTheOldBalances() {
         book.refresh(AccountBook.Trigger.PERIODIC);
         clock.advance(MAX_AGE.plusSeconds(1));

@@ -72,10 +72,13 @@ class EventCodecTest {
 
     @Test
     void unknownVersionIsATypedError() {
-        String json = EventCodec.encodeToString(SPOT).replace("\"v\":1", "\"v\":2");
-        assertThatThrownBy(() -> EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(EventDecodeException.class,
-                        e -> assertThat(e.reason()).isEqualTo(EventDecodeException.Reason.UNSUPPORTED_VERSION));
+        // The second one, too large for an int, once escaped as a JsonNodeException and stalled a consumer.
+        for (String version : List.of("2", "99999999999999999999999999999")) {
+            String json = EventCodec.encodeToString(SPOT).replace("\"v\":1", "\"v\":" + version);
+            assertThatThrownBy(() -> EventCodec.decode(json.getBytes(StandardCharsets.UTF_8))).as(version)
+                    .isInstanceOfSatisfying(EventDecodeException.class,
+                            e -> assertThat(e.reason()).isEqualTo(EventDecodeException.Reason.UNSUPPORTED_VERSION));
+        }
     }
 
     @Test
@@ -111,14 +114,6 @@ class EventCodecTest {
     /** Hostile values a producer bug or an attacker could put in any field. */
     static final List<String> HOSTILE = List.of("NaN", "-1", "1e400", "-0", "99999999999999999999999999999",
             "-99999999999999999999999999999", "\"x\"", "null", "[]", "{}", "true", "\"\\u0000\"", "1.5", "\"1e999999999\"");
-
-    @Test
-    void aVersionTooLargeForAnIntIsAnUnsupportedVersionNotACrash() {
-        String json = EventCodec.encodeToString(SPOT).replace("\"v\":1", "\"v\":99999999999999999999999999999");
-        assertThatThrownBy(() -> EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(EventDecodeException.class,
-                        e -> assertThat(e.reason()).isEqualTo(EventDecodeException.Reason.UNSUPPORTED_VERSION));
-    }
 
     @Property(tries = 1000)
     void anyFieldOfAnyEventReplacedByAHostileValueDecodesOrIsADecodeError(

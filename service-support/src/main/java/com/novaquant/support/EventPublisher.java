@@ -30,7 +30,7 @@ public class EventPublisher {
 
     /**
      * Creates the producer and fetches the topics' metadata now, on a thread of its own, so that the first event
-     * (the first order's SENT, the first signal) does not pay for both on its hot path (~170 ms measured). A broker
+     * (the first order's SENT, the first signal) does not pay for both on its hot path (~200 ms in a benchmark run's log). A broker
      * not up yet only delays this; it never holds up start-up.
      */
     public void warmUp(List<String> topics) {

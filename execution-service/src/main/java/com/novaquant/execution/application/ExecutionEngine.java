@@ -32,9 +32,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -78,8 +78,8 @@ public class ExecutionEngine {
     private final ReentrantLock desk = new ReentrantLock();
     /** Signalled when a trade ends or exclusive work is done. */
     private final Condition deskChanged = desk.newCondition();
-    /** Trades running, by symbol (guarded by the desk lock). */
-    private final Map<String, CompletableFuture<String>> running = new HashMap<>();
+    /** Symbols with a trade running (guarded by the desk lock). */
+    private final Set<String> running = new HashSet<>();
     /** Notional the running opening trades may add to the book (guarded by the desk lock). */
     private BigDecimal runningNotional = BigDecimal.ZERO;
     /** Callers waiting for the desk to themselves: new decisions wait behind them (guarded by the desk lock). */
@@ -143,7 +143,7 @@ public class ExecutionEngine {
         desk.lock();
         try {
             // One trade per symbol at a time, and none while the desk is wanted exclusively.
-            while (exclusiveWaiters > 0 || running.containsKey(signal.symbol())) {
+            while (exclusiveWaiters > 0 || running.contains(signal.symbol())) {
                 deskChanged.awaitUninterruptibly();
             }
             long stageStart = System.nanoTime();
@@ -180,15 +180,13 @@ public class ExecutionEngine {
             long written = stage("write_ahead", stageStart);
             BigDecimal notional = decision.notionalAdded();
             CompletableFuture<String> outcome = new CompletableFuture<>();
-            running.put(ex.symbol(), outcome);
+            running.add(ex.symbol());
             runningNotional = runningNotional.add(notional);
             try {
                 legExecutor.execute(() -> runTrade(ex, rows, hold, notional, receivedNanos, written, outcome));
             } catch (RejectedExecutionException e) {
                 // Shutting down: nothing was sent; reconciliation resolves the written orders at the next start.
-                running.remove(ex.symbol());
-                runningNotional = runningNotional.subtract(notional);
-                account.tradeFinished(hold);
+                tradeEnded(ex.symbol(), hold, notional);
                 throw e;
             }
             return outcome;
@@ -226,20 +224,25 @@ public class ExecutionEngine {
             // The pair stays OPENING/CLOSING and its signal in progress: reconciliation finishes it.
             failure = e;
         } finally {
-            account.tradeFinished(hold);
-            desk.lock();
-            try {
-                running.remove(ex.symbol());
-                runningNotional = runningNotional.subtract(notional);
-                deskChanged.signalAll();
-            } finally {
-                desk.unlock();
-            }
+            tradeEnded(ex.symbol(), hold, notional);
         }
         if (failure != null) {
             outcome.completeExceptionally(failure);
         } else {
             outcome.complete(code);
+        }
+    }
+
+    /** A trade is over (or never started): its symbol is free, its notional no longer counted, its hold released. */
+    private void tradeEnded(String symbol, AccountBook.Trade hold, BigDecimal notional) {
+        account.tradeFinished(hold);
+        desk.lock();
+        try {
+            running.remove(symbol);
+            runningNotional = runningNotional.subtract(notional);
+            deskChanged.signalAll();
+        } finally {
+            desk.unlock();
         }
     }
 

@@ -43,6 +43,9 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +56,8 @@ import java.util.concurrent.Executors;
 /** Wires the execution use cases to their adapters. The venue adapter is configured in {@code adapter.binance}. */
 @Configuration(proxyBeanMethods = false)
 public class ExecutionConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionConfiguration.class);
 
     /** How long a ledger-derived gauge value is reused: scrapes every few seconds need not each query the ledger. */
     private static final Duration GAUGE_MAX_AGE = Duration.ofSeconds(10);
@@ -185,10 +190,23 @@ public class ExecutionConfiguration {
                         ready ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC));
     }
 
-    /** Trading starts only once the application is up. */
+    /**
+     * Trading starts only once the application is up, and after the decision path has been rehearsed (see
+     * {@link ExecutionEngine#rehearse}); a rehearsal that fails (the database not up yet) is logged and skipped.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void startTrading(ApplicationReadyEvent event) {
-        event.getApplicationContext().getBean(TradingSupervisor.class).start();
+        ApplicationContext context = event.getApplicationContext();
+        int rounds = context.getBean(ExecutionProperties.class).warmUpRounds();
+        if (rounds > 0) {
+            try {
+                Duration took = context.getBean(ExecutionEngine.class).rehearse(rounds);
+                log.info("Decision path rehearsed {} times in {} ms", rounds, took.toMillis());
+            } catch (RuntimeException e) {
+                log.warn("Decision path rehearsal skipped: {}", e.toString());
+            }
+        }
+        context.getBean(TradingSupervisor.class).start();
     }
 
     /**

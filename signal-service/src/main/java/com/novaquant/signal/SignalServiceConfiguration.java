@@ -25,6 +25,9 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 public class SignalServiceConfiguration {
 
+    /** Enough encodings at start-up for the JIT to compile a signal's publication before the first burst. */
+    private static final int REHEARSAL_ROUNDS = 3_000;
+
     @Bean
     LiveSettings liveSettings(SignalProperties properties, @Value("${nova.symbols}") String symbols) {
         List<String> list = Arrays.stream(symbols.split(","))
@@ -46,6 +49,7 @@ public class SignalServiceConfiguration {
     @Bean
     SignalEngine signalEngine(LiveSettings settings, KillSwitchView killSwitch, EventPublisher publisher,
                               SignalMetrics metrics) {
+        SignalEngine.rehearsePublication(REHEARSAL_ROUNDS);
         return new SignalEngine(settings, killSwitch::engaged, EpochMicros::now, new KafkaSignalSink(publisher),
                 metrics);
     }

@@ -68,12 +68,22 @@ public final class DeskBenchmark {
         int symbolCount = 10;
         int seconds = 60;
         int warmup = 30;
+        List<String> jvm = new ArrayList<>();
+        Map<String, List<String>> serviceArgs = new LinkedHashMap<>();
+        List<String> variant = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--symbols" -> symbolCount = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                // Extra flags for every service JVM, for A/B runs of a JVM choice (e.g. --jvm -XX:+UseG1GC).
+                case "--jvm" -> jvm.add(args[++i]);
+                // An extra Spring argument for one service, e.g. --arg ingestion=--nova.ingestion.producer.linger.ms=1
+                case "--arg" -> {
+                    String[] parts = args[++i].split("=", 2);
+                    serviceArgs.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(parts[1]);
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -95,10 +105,15 @@ public final class DeskBenchmark {
             extra.put(service, List.of("--nova.symbols=" + symbolList));
         }
         extra.put(DeskConfig.SIGNAL, List.of("--nova.symbols=" + symbolList, "--nova.signal.cooldown=5s"));
+        serviceArgs.forEach((service, list) -> {
+            List<String> all = new ArrayList<>(extra.getOrDefault(service, List.of()));
+            all.addAll(list);
+            extra.put(service, all);
+            variant.add(service + ": `" + String.join(" ", list) + "`");
+        });
         DeskConfig config = new DeskConfig(Path.of("").toAbsolutePath(), work, "synthetic", 0, 0, DeskConfig.freePorts(),
                 null, "100001", UUID.randomUUID().toString(), extra,
-                List.of("-Xlog:safepoint:file=" + work + "/safepoint-%p.log",
-                        "-Xlog:gc+phases=info:file=" + work + "/gc-%p.log"));
+                jvmOptions(work, jvm));
 
         try (Desk desk = new Desk(config, System.out)) {
             desk.start(Duration.ofMinutes(4));
@@ -140,13 +155,23 @@ public final class DeskBenchmark {
             // Pauses of the measured window only: start-up and warm-up (class loading, JIT) are not the steady state.
             Percentiles pauses = pauses(work, "safepoint-", SAFEPOINT_TOTAL, logLinesBefore, 1_000);
             Percentiles gcPauses = pauses(work, "gc-", GC_PAUSE, logLinesBefore, 0);
-            String report = report(symbols.size(), perStream * symbols.size() * 2, seconds, result, twoHop, gcPauses, pauses,
+            if (!jvm.isEmpty()) {
+                variant.add(0, "every service JVM: `" + String.join(" ", jvm) + "`");
+            }
+            String report = report(variant, symbols.size(), perStream * symbols.size() * 2, seconds, result, twoHop, gcPauses, pauses,
                     countersBefore, countersAfter, before, after, elapsed);
             System.out.println(report);
             Files.writeString(Path.of("benchmarks/target/desk-benchmark.md"), report);
             Files.writeString(Path.of("benchmarks/target/desk-benchmark.json"), json(result, twoHop, gcPauses, pauses, before, after, elapsed,
                     countersBefore, countersAfter, perStream * symbols.size() * 2));
         }
+    }
+
+    private static List<String> jvmOptions(Path work, List<String> extra) {
+        List<String> options = new ArrayList<>(List.of("-Xlog:safepoint:file=" + work + "/safepoint-%p.log",
+                "-Xlog:gc+phases=info:file=" + work + "/gc-%p.log"));
+        options.addAll(extra);
+        return options;
     }
 
     /** Reads the topics the way an auditor would: every quote, signal and order event, timestamped on arrival. */
@@ -208,6 +233,8 @@ public final class DeskBenchmark {
         final Percentiles feedLag = new Percentiles();
         final Percentiles quoteHop = new Percentiles();
         final Percentiles tickToSignal = new Percentiles();
+        final Percentiles triggerToSignal = new Percentiles();
+        final Percentiles signalHop = new Percentiles();
         final Percentiles tickToOrder = new Percentiles();
         final Percentiles signalToOrder = new Percentiles();
         final Set<String> ordersSeen = new HashSet<>();
@@ -221,7 +248,13 @@ public final class DeskBenchmark {
                         feedLag.add(q.receivedAtMicros() - q.exchangeTimeMs() * 1000);
                     }
                 }
-                case Signal s -> tickToSignal.add(s.decidedAtMicros() - s.tickReceivedAtMicros());
+                case Signal s -> {
+                    tickToSignal.add(s.decidedAtMicros() - s.tickReceivedAtMicros());
+                    // The newest input (a quote or the funding update) is what triggered the decision.
+                    long trigger = Math.max(s.tickReceivedAtMicros(), s.funding() == null ? 0 : s.funding().receivedAtMicros());
+                    triggerToSignal.add(s.decidedAtMicros() - trigger);
+                    signalHop.add(nowMicros - s.decidedAtMicros());
+                }
                 case OrderEvent o when o.tickReceivedAtMicros() > 0 && !"NEW".equals(o.status())
                         && ordersSeen.add(o.clientOrderId()) -> {
                     tickToOrder.add(o.atMicros() - o.tickReceivedAtMicros());
@@ -328,13 +361,16 @@ public final class DeskBenchmark {
         return delta;
     }
 
-    private static String report(int symbols, int rate, int seconds, Result r, Percentiles twoHop, Percentiles gcPauses,
+    private static String report(List<String> variant, int symbols, int rate, int seconds, Result r, Percentiles twoHop, Percentiles gcPauses,
                                  Percentiles pauses,
                                  Map<String, Double> cBefore, Map<String, Double> cAfter,
                                  Map<String, ProcessStats> before, Map<String, ProcessStats> after, double elapsed) {
         StringBuilder md = new StringBuilder();
         md.append("### Desk benchmark, ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, JDK ").append(Runtime.version()).append("\n\n");
+        for (String line : variant) {
+            md.append("Variant: ").append(line).append("\n\n");
+        }
         md.append(String.format("Offered: %d book-ticker updates/s over %d symbols x 2 venues, measured for %d s after warm-up.%n%n", rate, symbols, seconds));
         md.append("| figure | value |\n|---|---|\n");
         md.append(String.format("| quotes published and consumed | %.0f /s |%n", r.quotes / r.seconds));
@@ -342,6 +378,8 @@ public final class DeskBenchmark {
         md.append("| ingestion lag (exchange event -> frame received) p50/p99/p99.9 | ").append(r.feedLag.describe()).append(" |\n");
         md.append("| tick -> quote consumed (ingestion + one Kafka hop) p50/p99/p99.9 | ").append(r.quoteHop.describe()).append(" |\n");
         md.append("| tick -> signal p50/p99/p99.9 | ").append(r.tickToSignal.describe()).append(" |\n");
+        md.append("| newest input (quote or funding) -> signal p50/p99/p99.9 | ").append(r.triggerToSignal.describe()).append(" |\n");
+        md.append("| signal decided -> read back from Kafka p50/p99/p99.9 | ").append(r.signalHop.describe()).append(" |\n");
         md.append("| tick -> order sent p50/p99/p99.9 | ").append(r.tickToOrder.describe()).append(" |\n");
         md.append("| signal -> order sent p50/p99/p99.9 | ").append(r.signalToOrder.describe()).append(" |\n");
         md.append("| Kafka's own two hops at the same rate p50/p99/p99.9 | ").append(twoHop.describe()).append(" |\n");
@@ -381,6 +419,8 @@ public final class DeskBenchmark {
         parts.add(latency("feedLag", r.feedLag));
         parts.add(latency("tickToQuoteConsumed", r.quoteHop));
         parts.add(latency("tickToSignal", r.tickToSignal));
+        parts.add(latency("triggerToSignal", r.triggerToSignal));
+        parts.add(latency("signalHop", r.signalHop));
         parts.add(latency("tickToOrder", r.tickToOrder));
         parts.add(latency("signalToOrder", r.signalToOrder));
         parts.add(latency("kafkaTwoHop", twoHop));

@@ -1,8 +1,11 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.events.EpochMicros;
+import com.novaquant.events.EventCodec;
+import com.novaquant.events.FundingRate;
 import com.novaquant.events.LegRiskEvent;
 import com.novaquant.events.PairEvent;
+import com.novaquant.events.Quote;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Side;
 import com.novaquant.events.Signal;
@@ -78,12 +81,14 @@ public class ExecutionEngine {
     private final ReentrantLock desk = new ReentrantLock();
     /** Signalled when a trade ends or exclusive work is done. */
     private final Condition deskChanged = desk.newCondition();
-    /** Symbols with a trade running (guarded by the desk lock). */
+    /** Symbols with an execution under way, from the claim to the trade's end (guarded by the desk lock). */
     private final Set<String> running = new HashSet<>();
     /** Notional the running opening trades may add to the book (guarded by the desk lock). */
     private BigDecimal runningNotional = BigDecimal.ZERO;
     /** Callers waiting for the desk to themselves: new decisions wait behind them (guarded by the desk lock). */
     private int exclusiveWaiters;
+    /** Opening trades ended so far: a claim that saw this change under it reads the total notional again (desk lock). */
+    private long tradesEnded;
 
     public ExecutionEngine(TradingVenue venue, AccountBook account, Ledger ledger, OrderSender sender, LegRiskPolicy policy,
                            PreTradeCheck preTrade, KillSwitch killSwitch, TradingGate gate, Marks marks,
@@ -126,6 +131,12 @@ public class ExecutionEngine {
      * Decides on one signal and, when it trades, starts the trade without waiting for it. Returns once the
      * decision and the write-ahead are durable (so the consumer may commit the signal's offset: a crash from here
      * on is finished by reconciliation); the future completes with the outcome code.
+     * <p>
+     * Signals of different symbols may be submitted from different threads at once: their claims and write-aheads
+     * (the database round trips) overlap, and only the decision itself, in memory, is taken under the desk lock. A
+     * burst of signals over many symbols (a funding update moves them all) then costs about one decision's round
+     * trips instead of one per signal. A symbol is taken from its claim to the end of its trade, so its own
+     * signals are decided one at a time, in order.
      */
     public CompletableFuture<String> submit(Signal signal) {
         long receivedNanos = System.nanoTime();
@@ -139,59 +150,91 @@ public class ExecutionEngine {
             log.warn("Signal {} refused: implausible target {}", signal.signalId(), signal.targetBaseQty());
             return CompletableFuture.completedFuture("BAD_TARGET");
         }
-        metrics.stage("delivery", (EpochMicros.now(clock) - signal.decidedAtMicros()) * 1000);
+        long deliveryMicros = EpochMicros.now(clock) - signal.decidedAtMicros();
+        metrics.stage("delivery", deliveryMicros * 1000);
+        String symbol = signal.symbol();
+        long endedBeforeClaim;
         desk.lock();
         try {
-            // One trade per symbol at a time, and none while the desk is wanted exclusively.
-            while (exclusiveWaiters > 0 || running.contains(signal.symbol())) {
+            // One execution per symbol at a time, and none while the desk is wanted exclusively.
+            while (exclusiveWaiters > 0 || running.contains(symbol)) {
                 deskChanged.awaitUninterruptibly();
             }
-            long stageStart = System.nanoTime();
-            metrics.stage("wait", stageStart - receivedNanos);
-            Optional<Ledger.Exposure> exposure = ledger.claimSignal(signal);
+            running.add(symbol);
+            endedBeforeClaim = tradesEnded;
+        } finally {
+            desk.unlock();
+        }
+        long stageStart = System.nanoTime();
+        metrics.stage("wait", stageStart - receivedNanos);
+        AccountBook.Trade hold = null;
+        BigDecimal notional = BigDecimal.ZERO;
+        boolean trading = false;
+        try {
+            Optional<Ledger.Exposure> claimed = ledger.claimSignal(signal);
             stageStart = stage("claim", stageStart);
-            if (exposure.isEmpty()) {
+            if (claimed.isEmpty()) {
                 metrics.signal("DUPLICATE");
                 return CompletableFuture.completedFuture("DUPLICATE");
             }
-            marks.update(signal);
             Decision decision;
+            desk.lock();
             try {
-                decision = decide(signal, exposure.get());
-            } catch (VenueUnavailableException e) {
-                log.warn("Signal {} not executed: venue unavailable: {}", signal.signalId(), e.getMessage());
-                decision = Decision.refused("VENUE_UNAVAILABLE", e.getMessage());
+                Ledger.Exposure exposure = claimed.get();
+                if (tradesEnded != endedBeforeClaim) {
+                    // A trade ended while the claim read the book: its notional may have left the running count
+                    // after the claim's read, so read the total again (the desk lock keeps the next end out).
+                    exposure = new Ledger.Exposure(exposure.pair(), ledger.totalActiveNotional());
+                }
+                marks.update(signal);
+                try {
+                    decision = decide(signal, exposure);
+                } catch (VenueUnavailableException e) {
+                    log.warn("Signal {} not executed: venue unavailable: {}", signal.signalId(), e.getMessage());
+                    decision = Decision.refused("VENUE_UNAVAILABLE", e.getMessage());
+                }
+                if (decision.execution() != null) {
+                    // Held back from every later decision from here on, before the lock is let go.
+                    hold = account.tradeStarted(symbol, decision.quoteHeld(), decision.marginHeld());
+                    notional = decision.notionalAdded();
+                    runningNotional = runningNotional.add(notional);
+                }
+            } finally {
+                desk.unlock();
             }
             stageStart = stage("decide", stageStart);
             if (decision.execution() == null) {
                 ledger.completeSignal(signal.signalId(), decision.code(), decision.detail());
                 metrics.signal(decision.code());
+                log.info("Signal {} {}: {} (taken {} ms after it was decided, done {} ms after)", signal.signalId(),
+                        symbol, decision.code(), deliveryMicros / 1000, (EpochMicros.now(clock) - signal.decidedAtMicros()) / 1000);
                 return CompletableFuture.completedFuture(decision.code());
             }
             Execution ex = decision.execution();
-            AccountBook.Trade hold = account.tradeStarted(ex.symbol(), decision.quoteHeld(), decision.marginHeld());
-            List<OrderRecord> rows;
-            try {
-                rows = writeAhead(ex);
-            } catch (RuntimeException e) {
-                account.tradeFinished(hold);
-                throw e;
-            }
+            List<OrderRecord> rows = writeAhead(ex);
             long written = stage("write_ahead", stageStart);
-            BigDecimal notional = decision.notionalAdded();
+            // The legs leave from this thread: nothing but the two sends stands between the write-ahead and the
+            // venue; the settling of the answers runs on a thread of its own.
+            Legs legs = startLegs(rows, () -> {
+                long now = System.nanoTime();
+                metrics.stage("dispatch", now - written);
+                metrics.signalReceivedToOrders(now - receivedNanos);
+            });
             CompletableFuture<String> outcome = new CompletableFuture<>();
-            running.add(ex.symbol());
-            runningNotional = runningNotional.add(notional);
+            AccountBook.Trade tradeHold = hold;
+            BigDecimal tradeNotional = notional;
+            trading = true;
             try {
-                legExecutor.execute(() -> runTrade(ex, rows, hold, notional, receivedNanos, written, outcome));
+                legExecutor.execute(() -> runTrade(ex, legs, tradeHold, tradeNotional, deliveryMicros, outcome));
             } catch (RejectedExecutionException e) {
-                // Shutting down: nothing was sent; reconciliation resolves the written orders at the next start.
-                tradeEnded(ex.symbol(), hold, notional);
-                throw e;
+                // Shutting down with both legs out: settle them here rather than leave them unanswered.
+                runTrade(ex, legs, tradeHold, tradeNotional, deliveryMicros, outcome);
             }
             return outcome;
         } finally {
-            desk.unlock();
+            if (!trading) {
+                tradeEnded(symbol, hold, notional);
+            }
         }
     }
 
@@ -201,19 +244,17 @@ public class ExecutionEngine {
         return now;
     }
 
-    /** Runs a decided trade to its end, off the desk lock: legs, leg risk, the signal's outcome. */
-    private void runTrade(Execution ex, List<OrderRecord> rows, AccountBook.Trade hold, BigDecimal notional,
-                          long receivedNanos, long writtenNanos, CompletableFuture<String> outcome) {
+    /** Runs a started trade to its end, off the desk lock: answers, leg risk, the signal's outcome. */
+    private void runTrade(Execution ex, Legs legs, AccountBook.Trade hold, BigDecimal notional, long deliveryMicros,
+                          CompletableFuture<String> outcome) {
         String code = null;
         RuntimeException failure = null;
         try {
             try {
-                code = trade(ex, rows, () -> {
-                    long now = System.nanoTime();
-                    metrics.stage("dispatch", now - writtenNanos);
-                    metrics.signalReceivedToOrders(now - receivedNanos);
-                });
+                code = settleLegs(ex, legs);
                 ledger.completeSignal(ex.signalId(), code, null);
+                log.info("Signal {} {}: {} (taken {} ms after it was decided, orders sent {} ms after)", ex.signalId(),
+                        ex.symbol(), code, deliveryMicros / 1000, (EpochMicros.of(legs.startedAt()) - ex.signalDecidedAtMicros()) / 1000);
             } catch (VenueUnavailableException e) {
                 code = "VENUE_UNAVAILABLE";
                 log.warn("Signal {} not executed: venue unavailable: {}", ex.signalId(), e.getMessage());
@@ -233,13 +274,21 @@ public class ExecutionEngine {
         }
     }
 
-    /** A trade is over (or never started): its symbol is free, its notional no longer counted, its hold released. */
+    /**
+     * An execution is over (or never traded): its symbol is free, its notional no longer counted, its hold (if it
+     * took one) released.
+     */
     private void tradeEnded(String symbol, AccountBook.Trade hold, BigDecimal notional) {
-        account.tradeFinished(hold);
+        if (hold != null) {
+            account.tradeFinished(hold);
+        }
         desk.lock();
         try {
             running.remove(symbol);
-            runningNotional = runningNotional.subtract(notional);
+            if (notional.signum() != 0) {
+                runningNotional = runningNotional.subtract(notional);
+                tradesEnded++;
+            }
             deskChanged.signalAll();
         } finally {
             desk.unlock();
@@ -446,17 +495,22 @@ public class ExecutionEngine {
 
     /** Writes the pair and both orders in one atomic step; returns the rows [spot, perp] to send. */
     private List<OrderRecord> writeAhead(Execution ex) {
+        List<OrderRecord> rows = legRows(ex);
+        // Both written before either is sent: a crash between the two sends leaves a NEW row to resolve, not a hole.
+        PairRecord pair = ledger.beginExecution(ex.pairId(), ex.symbol(), ex.signalId(), ex.growing(), rows);
+        publishPair(pair, ex.signalId());
+        return rows;
+    }
+
+    /** The two orders [spot, perp] of an execution, as the ledger will hold them (state NEW). */
+    private List<OrderRecord> legRows(Execution ex) {
         Side spotSide = ex.growing() ? Side.BUY : Side.SELL;
         OrderPurpose purpose = ex.growing() ? OrderPurpose.OPEN : OrderPurpose.CLOSE;
         LegOrder spot = new LegOrder(ClientOrderIds.of(ex.signalId(), Venue.SPOT, purpose, 0), ex.symbol(), Venue.SPOT,
                 spotSide, ex.spotQuantity(), false, purpose);
         LegOrder perp = new LegOrder(ClientOrderIds.of(ex.signalId(), Venue.USDM, purpose, 0), ex.symbol(), Venue.USDM,
                 spotSide.opposite(), ex.perpQuantity(), !ex.growing(), purpose);
-        List<OrderRecord> rows = List.of(record(spot, ex), record(perp, ex));
-        // Both written before either is sent: a crash between the two sends leaves a NEW row to resolve, not a hole.
-        PairRecord pair = ledger.beginExecution(ex.pairId(), ex.symbol(), ex.signalId(), ex.growing(), rows);
-        publishPair(pair, ex.signalId());
-        return rows;
+        return List.of(record(spot, ex), record(perp, ex));
     }
 
     /**
@@ -465,6 +519,16 @@ public class ExecutionEngine {
      * @param bothHandedOver run once both orders are handed to the venue
      */
     private String trade(Execution ex, List<OrderRecord> rows, Runnable bothHandedOver) {
+        return settleLegs(ex, startLegs(rows, bothHandedOver));
+    }
+
+    /** Both legs of an execution on their way: when they were started, and their answers to come. */
+    private record Legs(Instant startedAt, long startNanos, CompletableFuture<LegResult> spot,
+                        CompletableFuture<LegResult> perp) {
+    }
+
+    /** Hands both written legs [spot, perp] to their own threads at once. */
+    private Legs startLegs(List<OrderRecord> rows, Runnable bothHandedOver) {
         Instant startedAt = clock.instant();
         AtomicInteger notYetHandedOver = new AtomicInteger(2);
         Runnable handedOver = () -> {
@@ -473,10 +537,22 @@ public class ExecutionEngine {
             }
         };
         long start = System.nanoTime();
-        CompletableFuture<LegResult> spotLeg = CompletableFuture.supplyAsync(() -> sender.send(rows.get(0), handedOver), legExecutor);
-        CompletableFuture<LegResult> perpLeg = CompletableFuture.supplyAsync(() -> sender.send(rows.get(1), handedOver), legExecutor);
-        CompletableFuture.allOf(spotLeg, perpLeg).exceptionally(e -> null).join();
-        return settle(ex, startedAt, start);
+        return new Legs(startedAt, start, startLeg(rows.get(0), handedOver), startLeg(rows.get(1), handedOver));
+    }
+
+    private CompletableFuture<LegResult> startLeg(OrderRecord row, Runnable handedOver) {
+        try {
+            return CompletableFuture.supplyAsync(() -> sender.send(row, handedOver), legExecutor);
+        } catch (RejectedExecutionException e) {
+            // Shutting down after the write-ahead: send from here rather than leave one leg out.
+            return CompletableFuture.completedFuture(sender.send(row, handedOver));
+        }
+    }
+
+    /** Waits for both legs' answers, then settles the execution. */
+    private String settleLegs(Execution ex, Legs legs) {
+        CompletableFuture.allOf(legs.spot(), legs.perp()).exceptionally(e -> null).join();
+        return settle(ex, legs.startedAt(), legs.startNanos());
     }
 
     /**
@@ -716,6 +792,59 @@ public class ExecutionEngine {
         } finally {
             unlockExclusively();
         }
+    }
+
+    /** The made-up symbol of the start-up rehearsal: no exchange lists it, no pair of the ledger has it. */
+    public static final String REHEARSAL_SYMBOL = "NOVAREHEARSALUSDT";
+
+    /**
+     * Rehearses the decision path on made-up data, leaving nothing behind: the signal's decoding, sizing and the
+     * pre-trade check, the order and pair events' encoding, and the claim, write-ahead and completion statements in a
+     * ledger transaction that is rolled back. Execution sees a signal or two a second, far too few for the JIT to
+     * compile that code before the first burst: measured in the desk benchmark, the first decisions of a cold
+     * instance took several times longer (claim, decide and write-ahead stages). Nothing is sent, published or
+     * counted.
+     *
+     * @return how long the rehearsal took
+     */
+    public Duration rehearse(int rounds) {
+        long start = System.nanoTime();
+        SymbolFilters filters = new SymbolFilters(new BigDecimal("0.001"), new BigDecimal("0.001"),
+                new BigDecimal("1000"), new BigDecimal("5"));
+        BigDecimal ask = new BigDecimal("100000.10");
+        BigDecimal bid = new BigDecimal("100000.00");
+        BigDecimal plenty = new BigDecimal("1000000");
+        for (int round = 0; round < rounds; round++) {
+            long now = EpochMicros.now(clock);
+            Quote spot = new Quote(REHEARSAL_SYMBOL, Venue.SPOT, bid,
+                    BigDecimal.ONE, ask, BigDecimal.ONE, round, 0, now);
+            Quote perp = new Quote(REHEARSAL_SYMBOL, Venue.USDM, bid,
+                    BigDecimal.ONE, ask, BigDecimal.ONE, round, now / 1000, now);
+            FundingRate funding = new FundingRate(REHEARSAL_SYMBOL, bid, bid,
+                    new BigDecimal("0.0003"), now / 1000 + 3_600_000, now / 1000, now);
+            Signal made = new Signal("rehearsal-" + Long.toString(now, 36) + "-" + round, REHEARSAL_SYMBOL,
+                    new BigDecimal("0.01000000"), new BigDecimal("1000.00"), Signal.Reason.CARRY_ABOVE_ENTRY, 0.2,
+                    spot, perp, funding, now, now / 1000 + 5_000);
+            Signal signal = EventCodec.decode(EventCodec.encode(made), Signal.class);
+            BigDecimal quantity = PairSizing.common(signal.targetBaseQty(), filters, filters);
+            preTrade.check(new PreTradeRequest(true, quantity, signal.spot().askPrice(), signal.perp().bidPrice(), 0,
+                    BigDecimal.ZERO, BigDecimal.ZERO, plenty, BigDecimal.ZERO, plenty, plenty, properties.perpLeverage()),
+                    filters, filters);
+            Execution ex = new Execution(ClientOrderIds.pairId(signal.signalId()), signal.signalId(), signal.symbol(),
+                    quantity, quantity, true, signal.tickReceivedAtMicros(), signal.decidedAtMicros());
+            List<OrderRecord> rows = legRows(ex);
+            for (OrderRecord row : rows) {
+                EventCodec.encode(OrderSender.orderEvent(row, OrderStatus.SENT.name(), now));
+            }
+            ledger.rehearse(() -> {
+                ledger.claimSignal(signal);
+                PairRecord pair = ledger.beginExecution(ex.pairId(), ex.symbol(), ex.signalId(), true, rows);
+                EventCodec.encode(new PairEvent(pair.pairId(), pair.symbol(), pair.state().name(),
+                        pair.spot().quantity(), pair.perp().quantity(), ex.signalId(), now));
+                ledger.completeSignal(ex.signalId(), "FILLED", null);
+            });
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /** Hedged notional of active pairs at entry, USDT (a gauge). */

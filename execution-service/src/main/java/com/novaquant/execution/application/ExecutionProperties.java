@@ -25,6 +25,8 @@ import java.time.LocalTime;
  * @param balanceRefreshInterval period of the account read that keeps the pre-trade check's view of balances fresh
  *                           (it is also read at start-up and after every trade)
  * @param balanceMaxAge      oldest account view a pre-trade check may use; an older one is read again on the spot
+ * @param warmUpRounds       rounds of the start-up rehearsal of the decision path (codec, checks, ledger statements in
+ *                           a transaction that is rolled back), so the first signals find that code compiled; 0: none
  * @param risk               position limits
  * @param margin             margin-watch thresholds
  */
@@ -44,6 +46,7 @@ public record ExecutionProperties(
         @DefaultValue("5s") Duration leaseCheckInterval,
         @DefaultValue("5s") Duration balanceRefreshInterval,
         @DefaultValue("15s") Duration balanceMaxAge,
+        @DefaultValue("300") int warmUpRounds,
         @DefaultValue Risk risk,
         @DefaultValue Margin margin) {
 

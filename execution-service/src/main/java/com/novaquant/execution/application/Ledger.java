@@ -28,6 +28,12 @@ public interface Ledger {
 
     void completeSignal(String signalId, String outcome, String detail);
 
+    /** Runs work against the ledger in one transaction that is always rolled back: it leaves nothing behind. */
+    void rehearse(Runnable work);
+
+    /** Hedged notional at entry over every active pair (USDT), as {@link Exposure#totalNotional}. */
+    BigDecimal totalActiveNotional();
+
     Optional<PairRecord> activePair(String symbol);
 
     List<PairRecord> activePairs();

@@ -173,9 +173,13 @@ public class OrderSender {
     }
 
     private void publishOrder(OrderRecord r, String status, long atMicros) {
-        events.publish(Topics.EXEC_EVENTS, new OrderEvent(r.clientOrderId(), r.pairId(), r.signalId(), r.symbol(),
+        events.publish(Topics.EXEC_EVENTS, orderEvent(r, status, atMicros));
+    }
+
+    static OrderEvent orderEvent(OrderRecord r, String status, long atMicros) {
+        return new OrderEvent(r.clientOrderId(), r.pairId(), r.signalId(), r.symbol(),
                 r.venue(), r.side(), r.quantity(), status, r.executedQty(), r.avgPrice(), r.errorCode(),
-                r.errorMessage(), r.tickReceivedAtMicros(), r.signalDecidedAtMicros(), atMicros));
+                r.errorMessage(), r.tickReceivedAtMicros(), r.signalDecidedAtMicros(), atMicros);
     }
 
     private void pause() {

@@ -1,5 +1,6 @@
 package com.novaquant.signal.application;
 
+import com.novaquant.events.EventCodec;
 import com.novaquant.events.FundingRate;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Signal;
@@ -167,6 +168,27 @@ public final class SignalEngine {
         if (kind == SignalMetrics.Kind.CHANGE) {
             log.info("Signal {} {} target {} ({} USDT) reason {} carry {}", signal.signalId(), symbol,
                     qty.toPlainString(), notional.toPlainString(), signal.reason(), signal.expectedCarryApr());
+        }
+    }
+
+    /**
+     * Builds and encodes made-up signals the way {@link #publish} does, without publishing anything: a signal is
+     * rare (a few per symbol per hour), so its encoding would otherwise run interpreted when a funding update moves
+     * every symbol at once and the burst is decided one after another on the market-data thread.
+     */
+    public static void rehearsePublication(int rounds) {
+        String symbol = "NOVAREHEARSALUSDT";
+        for (int round = 0; round < rounds; round++) {
+            long now = System.currentTimeMillis() * 1000;
+            BigDecimal bid = decimal(100_000.0 + round % 7, 2);
+            BigDecimal ask = decimal(100_000.1 + round % 7, 2);
+            Quote spot = new Quote(symbol, Venue.SPOT, bid, BigDecimal.ONE, ask, BigDecimal.ONE, round, 0, now);
+            Quote perp = new Quote(symbol, Venue.USDM, bid, BigDecimal.ONE, ask, BigDecimal.ONE, round, now / 1000, now);
+            FundingRate funding = new FundingRate(symbol, bid, bid, decimal(0.0003, 8), now / 1000, now / 1000, now);
+            Signal signal = new Signal(symbol + '-' + Long.toString(now, 36) + '-' + Long.toString(round, 36), symbol,
+                    decimal(0.01 + round * 1e-8, QTY_SCALE), decimal(1000.0 + round, 2), Signal.Reason.CARRY_ABOVE_ENTRY,
+                    0.2, spot, perp, funding, now, now / 1000 + 5_000);
+            EventCodec.encode(signal);
         }
     }
 

@@ -75,6 +75,20 @@ public class JdbcLedger implements Ledger {
     }
 
     @Override
+    public void rehearse(Runnable work) {
+        tx.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            work.run();
+        });
+    }
+
+    @Override
+    public BigDecimal totalActiveNotional() {
+        return jdbc.sql("select coalesce(sum(perp_qty * perp_entry_price), 0) from pairs where state in " + ACTIVE)
+                .query(BigDecimal.class).single();
+    }
+
+    @Override
     public Optional<PairRecord> activePair(String symbol) {
         return jdbc.sql("select * from pairs where symbol = ? and state in " + ACTIVE).param(symbol)
                 .query(PAIR).optional();

@@ -6,30 +6,48 @@ import com.novaquant.execution.application.ExecutionEngine;
 import com.novaquant.execution.application.SignalIntake;
 import com.novaquant.support.EventDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Consumes {@code nova.signals} in batches: the signals of different symbols in one batch are decided at once, each
- * symbol's in order. Started only by the trading supervisor once this instance holds the trading lease
- * and has reconciled. Offsets are committed once every signal of the batch is decided (and, if it trades, its orders written
- * ahead; the trade itself runs on, and a crash mid-trade is finished by reconciliation); a redelivery after a crash is harmless
- * because the ledger's processed-signals table refuses a signal seen before. A new consumer group starts at the
- * earliest offset: old signals are expired (or already processed) and are dropped, none is missed.
+ * Consumes {@code nova.signals} without waiting for the decisions: each signal is handed to its symbol's lane (its
+ * symbol's signals decided one after another, in order, on virtual threads) and the consumer goes straight back to
+ * the broker. Signals of different symbols are so decided at once, and a burst (one funding update moves every
+ * symbol) is not held up by the commit and the fetch between batches. Started only by the trading supervisor once
+ * this instance holds the trading lease and has reconciled.
+ * <p>
+ * An offset is committed only once the decision of its signal, and of every signal before it on its partition, is
+ * durable (and, if it trades, its orders written ahead; the trade itself runs on, and a crash mid-trade is finished
+ * by reconciliation): {@link DurableOffsets}. A crash thus never skips an undecided signal; it may redeliver decided
+ * ones, which the ledger's processed-signals table refuses. A new consumer group starts at the earliest offset: old
+ * signals are expired (or already processed) and are dropped, none is missed.
  */
-public class SignalListener implements SignalIntake {
+public class SignalListener implements SignalIntake, ConsumerSeekAware {
 
     static final String ID = "execution-signals";
+    /** The container factory of this listener: manual acknowledgement, the commits being this class's own. */
+    public static final String CONTAINER_FACTORY = "signalListenerContainerFactory";
     /** Longer than any execution takes: two venue calls, the re-hedge deadline and an unwind. */
     private static final Duration TRADE_DRAIN = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(SignalListener.class);
@@ -38,6 +56,12 @@ public class SignalListener implements SignalIntake {
     private final EventDecoder decoder;
     private final KafkaListenerEndpointRegistry registry;
     private final MeterRegistry meters;
+    private final DurableOffsets offsets = new DurableOffsets();
+    private final ExecutorService lanes = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("execution-signal-", 0).factory());
+    /** The last decision queued per symbol (guarded by this). */
+    private final Map<String, CompletableFuture<Void>> tails = new HashMap<>();
+    private volatile boolean accepting;
 
     public SignalListener(ExecutionEngine engine, EventDecoder decoder, KafkaListenerEndpointRegistry registry,
                           MeterRegistry meters) {
@@ -48,53 +72,72 @@ public class SignalListener implements SignalIntake {
     }
 
     @KafkaListener(id = ID, topics = Topics.SIGNALS, groupId = "execution-service-signals", autoStartup = "false",
-            batch = "true", properties = {"auto.offset.reset=earliest", "enable.auto.commit=false"})
-    void onSignals(List<ConsumerRecord<String, byte[]>> records) {
-        Map<String, List<Signal>> bySymbol = new LinkedHashMap<>();
+            batch = "true", containerFactory = SignalListener.CONTAINER_FACTORY,
+            properties = {"auto.offset.reset=earliest", "enable.auto.commit=false"})
+    void onSignals(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        commitDurable(consumer);
         for (ConsumerRecord<String, byte[]> record : records) {
-            decoder.decode(record, Signal.class)
-                    .ifPresent(signal -> bySymbol.computeIfAbsent(signal.symbol(), s -> new ArrayList<>()).add(signal));
-        }
-        if (bySymbol.size() <= 1) {
-            bySymbol.values().forEach(this::decideInOrder);
-            return;
-        }
-        // A burst over many symbols (one funding update moves them all): each symbol's signals are decided in order
-        // on a thread of their own, so the symbols' database round trips overlap instead of queueing. The batch's
-        // offsets are committed once every decision in it is durable.
-        List<Thread> lanes = new ArrayList<>(bySymbol.size());
-        bySymbol.forEach((symbol, signals) -> lanes.add(
-                Thread.ofVirtual().name("execution-signal-" + symbol).start(() -> decideInOrder(signals))));
-        boolean interrupted = false;
-        for (Thread lane : lanes) {
-            while (true) {
-                try {
-                    lane.join();
-                    break;
-                } catch (InterruptedException e) {
-                    // A decision half taken must still be recorded before the offsets move on.
-                    interrupted = true;
-                }
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            offsets.received(partition, record.offset());
+            Optional<Signal> signal = decoder.decode(record, Signal.class);
+            if (signal.isEmpty()) {
+                offsets.done(partition, record.offset());
+                continue;
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            queue(signal.get(), () -> offsets.done(partition, record.offset()));
         }
     }
 
-    private void decideInOrder(List<Signal> signals) {
-        for (Signal signal : signals) {
-            try {
-                // Returns once the decision and the write-ahead are in the ledger; the trade runs on.
-                engine.submit(signal).whenComplete((outcome, e) -> {
-                    if (e != null) {
-                        failed(signal, e);
-                    }
-                });
-            } catch (RuntimeException e) {
-                failed(signal, e);
-            }
+    private void commitDurable(Consumer<?, ?> consumer) {
+        Map<TopicPartition, OffsetAndMetadata> committable = offsets.takeCommittable();
+        committable.keySet().retainAll(consumer.assignment());
+        if (!committable.isEmpty()) {
+            consumer.commitAsync(committable, (done, e) -> {
+                if (e != null) {
+                    // The next commit covers these offsets; meanwhile a restart redelivers decided signals, harmlessly.
+                    log.debug("Signal offsets not committed: {}", e.toString());
+                }
+            });
         }
+    }
+
+    private synchronized void queue(Signal signal, Runnable durable) {
+        CompletableFuture<Void> tail = tails.getOrDefault(signal.symbol(), CompletableFuture.completedFuture(null));
+        tails.put(signal.symbol(), tail.thenRunAsync(() -> {
+            try {
+                decide(signal);
+            } finally {
+                durable.run();
+            }
+        }, lanes));
+    }
+
+    private void decide(Signal signal) {
+        if (!accepting) {
+            // Stopped (lease lost or shutting down) after the signal was read: the next active instance decides.
+            log.info("Signal {} left undecided: signal intake stopped", signal.signalId());
+            return;
+        }
+        try {
+            // Returns once the decision and the write-ahead are in the ledger; the trade runs on.
+            engine.submit(signal).whenComplete((outcome, e) -> {
+                if (e != null) {
+                    failed(signal, e);
+                }
+            });
+        } catch (RuntimeException e) {
+            failed(signal, e);
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        offsets.forget(assignments.keySet());
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        offsets.forget(partitions);
     }
 
     /** Never stops the consumer: the failure is logged and counted; the ledger shows what was done. */
@@ -105,16 +148,30 @@ public class SignalListener implements SignalIntake {
 
     @Override
     public void start() {
+        accepting = true;
         container().start();
     }
 
     @Override
     public void stop() {
+        accepting = false;
         MessageListenerContainer container = registry.getListenerContainer(ID);
         if (container != null) {
             container.stop();
         }
-        // Trades already decided run to their end: a stop must not leave one leg out.
+        // Decisions already under way finish (a queued one no longer starts), then the trades they started run to
+        // their end: a stop must not leave one leg out.
+        CompletableFuture<?>[] queued;
+        synchronized (this) {
+            queued = tails.values().toArray(CompletableFuture<?>[]::new);
+        }
+        try {
+            CompletableFuture.allOf(queued).get(TRADE_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.error("Signal decisions still under way {} s after the signal consumer stopped", TRADE_DRAIN.toSeconds());
+        }
         if (!engine.awaitTrades(TRADE_DRAIN)) {
             log.error("Trades still running {} s after the signal consumer stopped; reconciliation will finish them",
                     TRADE_DRAIN.toSeconds());

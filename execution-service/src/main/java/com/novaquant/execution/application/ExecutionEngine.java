@@ -780,8 +780,12 @@ public class ExecutionEngine {
     }
 
     private void publishPair(PairRecord p, String signalId) {
-        events.publish(Topics.EXEC_EVENTS, new PairEvent(p.pairId(), p.symbol(), p.state().name(), p.spot().quantity(),
-                p.perp().quantity(), signalId, EpochMicros.now(clock)));
+        events.publish(Topics.EXEC_EVENTS, pairEvent(p, signalId));
+    }
+
+    private PairEvent pairEvent(PairRecord p, String signalId) {
+        return new PairEvent(p.pairId(), p.symbol(), p.state().name(), p.spot().quantity(), p.perp().quantity(),
+                signalId, EpochMicros.now(clock));
     }
 
     /** Runs work with the desk to itself: no execution runs meanwhile (reconciliation). */
@@ -839,8 +843,7 @@ public class ExecutionEngine {
             ledger.rehearse(() -> {
                 ledger.claimSignal(signal);
                 PairRecord pair = ledger.beginExecution(ex.pairId(), ex.symbol(), ex.signalId(), true, rows);
-                EventCodec.encode(new PairEvent(pair.pairId(), pair.symbol(), pair.state().name(),
-                        pair.spot().quantity(), pair.perp().quantity(), ex.signalId(), now));
+                EventCodec.encode(pairEvent(pair, ex.signalId()));
                 ledger.completeSignal(ex.signalId(), "FILLED", null);
             });
         }

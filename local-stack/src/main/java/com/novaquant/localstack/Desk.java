@@ -4,6 +4,8 @@ import com.novaquant.events.Topics;
 import com.novaquant.testsupport.EmbeddedPostgresServer;
 import com.novaquant.testsupport.InProcessKafka;
 import com.novaquant.testsupport.KafkaServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +22,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +33,9 @@ import java.util.stream.Stream;
  * sink unless a real bot token is given. Paper trading only: every Binance URL points at the simulator.
  */
 public final class Desk implements AutoCloseable {
+
+    /** Execution's signal consumer group (its {@code SignalListener}). */
+    private static final String SIGNAL_CONSUMER_GROUP = "execution-service-signals";
 
     private final DeskConfig config;
     private final PrintStream console;
@@ -51,7 +59,7 @@ public final class Desk implements AutoCloseable {
         this.externalKafka = externalKafka;
     }
 
-    /** Starts everything and waits until every process answers health UP. */
+    /** Starts everything and waits until every process answers health UP and execution trades. */
     public Desk start(Duration healthTimeout) {
         try {
             Files.createDirectories(config.workDir());
@@ -78,6 +86,7 @@ public final class Desk implements AutoCloseable {
             start(spec, javaHome, jvmOptions, colour);
         }
         awaitHealthy(List.of(DeskConfig.INGESTION, DeskConfig.SIGNAL, DeskConfig.EXECUTION, DeskConfig.ALERT), healthTimeout);
+        awaitTrading(healthTimeout);
         info("Desk up in " + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s");
         return this;
     }
@@ -248,6 +257,64 @@ public final class Desk implements AutoCloseable {
         ManagedProcess process = processes.get(name);
         if (process != null) {
             process.close();
+        }
+    }
+
+    /**
+     * Waits until execution trades: it holds the lease (readiness UP) and its signal consumer owns every partition of
+     * the signals topic. Live processes answer health before that (execution rehearses its decision path first), and
+     * a signal published in between waits for the consumer and may be refused as stale.
+     */
+    public void awaitTrading(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            int partitions = -1;
+            int owned = -1;
+            boolean ready = false;
+            while (System.nanoTime() < deadline) {
+                ManagedProcess execution = processes.get(DeskConfig.EXECUTION);
+                if (!execution.alive()) {
+                    throw new IllegalStateException("execution exited with code " + execution.exitCode()
+                            + " (log: " + config.workDir().resolve(DeskConfig.EXECUTION + ".log") + ")");
+                }
+                try {
+                    ready = status(http, config.port(DeskConfig.EXECUTION), "/actuator/health/readiness") == 200;
+                    if (partitions < 0) {
+                        partitions = admin.describeTopics(List.of(Topics.SIGNALS)).allTopicNames().get(5, TimeUnit.SECONDS)
+                                .get(Topics.SIGNALS).partitions().size();
+                    }
+                    owned = admin.describeConsumerGroups(List.of(SIGNAL_CONSUMER_GROUP)).all().get(5, TimeUnit.SECONDS)
+                            .get(SIGNAL_CONSUMER_GROUP).members().stream()
+                            .mapToInt(m -> (int) m.assignment().topicPartitions().stream()
+                                    .filter(tp -> tp.topic().equals(Topics.SIGNALS)).count())
+                            .sum();
+                } catch (ExecutionException | TimeoutException e) {
+                    owned = -1;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                if (ready && owned == partitions) {
+                    info("execution is trading (" + owned + " signal partitions)");
+                    return;
+                }
+                sleep(250);
+            }
+            throw new IllegalStateException("execution not trading within " + timeout + " (ready " + ready + ", "
+                    + owned + " of " + partitions + " signal partitions owned)");
+        }
+    }
+
+    private static int status(HttpClient http, int port, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -13,10 +13,13 @@ import com.novaquant.support.EventPublisher;
 import com.novaquant.support.KillSwitchView;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
 
 import java.util.Arrays;
 import java.util.List;
@@ -58,6 +61,24 @@ public class SignalServiceConfiguration {
     KillSwitchCatchUp killSwitchCatchUp(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder,
                                         KillSwitchView killSwitch, KafkaListenerEndpointRegistry listeners) {
         return new KillSwitchCatchUp(consumers, decoder, killSwitch, listeners);
+    }
+
+    /**
+     * Market data is read without committing offsets: a commit after every poll is a broker round trip on the one
+     * thread that reads quotes and funding, and every update arriving meanwhile waits behind it. Nothing needs the
+     * offsets: a (re)started consumer reads from the latest, old quotes being stale anyway.
+     */
+    @Bean(MarketDataListener.CONTAINER_FACTORY)
+    @SuppressWarnings("unchecked")
+    ConcurrentKafkaListenerContainerFactory<Object, Object> marketDataContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<?, ?> consumers) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, (ConsumerFactory<Object, Object>) consumers);
+        // Manual acknowledgement that never comes, and no commit of the first position on assignment (a restart
+        // would otherwise resume from there and replay every quote since): the container commits nothing.
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        factory.getContainerProperties().setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
+        return factory;
     }
 
     @Bean

@@ -18,6 +18,8 @@ import com.novaquant.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -192,6 +195,22 @@ class SignalFlowIT {
                 .contains("nova_signal_signals_total{application=\"signal-service\",kind=\"CHANGE\",reason=\"CARRY_BELOW_EXIT\",symbol=\"BTCUSDT\"}")
                 .contains("nova_signal_carry{application=\"signal-service\",symbol=\"BTCUSDT\"}")
                 .contains("nova_signal_rejected_total{application=\"signal-service\",reason=\"STALE_QUOTE\",symbol=\"ETHUSDT\"}");
+    }
+
+    @Test
+    void marketDataIsReadWithoutCommittingOffsets(KafkaServer server) throws Exception {
+        long start = EpochMicros.now();
+        publishBooks();
+        publishFunding(SPIKE);
+        publishFunding(DROP);
+        awaitSignal(start, Signal::flat);
+
+        // The records were read and decided on; the group still holds no offset of them (no commit round trip).
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, server.bootstrapServers()))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets("signal-service").partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            assertThat(committed.keySet()).noneMatch(tp -> tp.topic().equals(Topics.QUOTES) || tp.topic().equals(Topics.FUNDING));
+        }
     }
 
     private double killSwitchRefusals() {

@@ -3,6 +3,7 @@ package com.novaquant.benchmarks.desk;
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.EventDecodeException;
+import com.novaquant.events.FundingRate;
 import com.novaquant.events.NovaEvent;
 import com.novaquant.events.OrderEvent;
 import com.novaquant.events.Quote;
@@ -119,9 +120,7 @@ public final class DeskBenchmark {
             desk.start(Duration.ofMinutes(4));
             Map<String, Long> pids = new LinkedHashMap<>(desk.pids());
             pids.put("kafka+bench", ProcessHandle.current().pid());
-            ProcessHandle.current().descendants()
-                    .filter(p -> p.info().command().orElse("").endsWith("/postgres"))
-                    .findFirst().ifPresent(p -> pids.put("postgres", p.pid()));
+            long postmaster = postmaster(desk.postgres().port());
 
             Observer observer = new Observer(desk.kafkaBootstrapServers());
             Thread observing = Thread.ofPlatform().name("observer").start(observer);
@@ -139,11 +138,13 @@ public final class DeskBenchmark {
             Map<String, Double> countersBefore = counters(config);
             Map<String, ProcessStats> before = new LinkedHashMap<>();
             pids.forEach((name, pid) -> before.put(name, ProcessStats.of(pid)));
+            before.put("postgres", ProcessStats.ofTree(postmaster));
             long t0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             double elapsed = (System.nanoTime() - t0) / 1e9;
             Map<String, ProcessStats> after = new LinkedHashMap<>();
             pids.forEach((name, pid) -> after.put(name, ProcessStats.of(pid)));
+            after.put("postgres", ProcessStats.ofTree(postmaster));
             Map<String, Double> countersAfter = counters(config);
             Result result = observer.snapshot(elapsed);
             observer.stop();
@@ -186,7 +187,7 @@ public final class DeskBenchmark {
                     ConsumerConfig.GROUP_ID_CONFIG, "desk-benchmark-" + UUID.randomUUID(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                     ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5"), new StringDeserializer(), new ByteArrayDeserializer());
-            consumer.subscribe(List.of(Topics.QUOTES, Topics.SIGNALS, Topics.EXEC_EVENTS));
+            consumer.subscribe(List.of(Topics.QUOTES, Topics.FUNDING, Topics.SIGNALS, Topics.EXEC_EVENTS));
         }
 
         @Override
@@ -226,12 +227,24 @@ public final class DeskBenchmark {
         }
     }
 
+    /**
+     * The embedded PostgreSQL's postmaster (pg_ctl starts it detached, so it is no descendant of this JVM): the
+     * postgres process listening on the desk's port; -1 when not found (its row then reads zero).
+     */
+    private static long postmaster(int port) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().orElse("").endsWith("/postgres"))
+                .filter(p -> java.util.Arrays.asList(p.info().arguments().orElse(new String[0])).contains(String.valueOf(port)))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+    }
+
     static final class Result {
         long quotes;
         long undecodable;
         double seconds;
         final Percentiles feedLag = new Percentiles();
         final Percentiles quoteHop = new Percentiles();
+        final Percentiles fundingHop = new Percentiles();
         final Percentiles tickToSignal = new Percentiles();
         final Percentiles triggerToSignal = new Percentiles();
         final Percentiles signalHop = new Percentiles();
@@ -248,6 +261,7 @@ public final class DeskBenchmark {
                         feedLag.add(q.receivedAtMicros() - q.exchangeTimeMs() * 1000);
                     }
                 }
+                case FundingRate f -> fundingHop.add(nowMicros - f.receivedAtMicros());
                 case Signal s -> {
                     tickToSignal.add(s.decidedAtMicros() - s.tickReceivedAtMicros());
                     // The newest input (a quote or the funding update) is what triggered the decision.
@@ -377,6 +391,7 @@ public final class DeskBenchmark {
         md.append(String.format("| undecodable records | %d |%n", r.undecodable));
         md.append("| ingestion lag (exchange event -> frame received) p50/p99/p99.9 | ").append(r.feedLag.describe()).append(" |\n");
         md.append("| tick -> quote consumed (ingestion + one Kafka hop) p50/p99/p99.9 | ").append(r.quoteHop.describe()).append(" |\n");
+        md.append("| funding update -> consumed (ingestion + one Kafka hop) p50/p99/p99.9 | ").append(r.fundingHop.describe()).append(" |\n");
         md.append("| tick -> signal p50/p99/p99.9 | ").append(r.tickToSignal.describe()).append(" |\n");
         md.append("| newest input (quote or funding) -> signal p50/p99/p99.9 | ").append(r.triggerToSignal.describe()).append(" |\n");
         md.append("| signal decided -> read back from Kafka p50/p99/p99.9 | ").append(r.signalHop.describe()).append(" |\n");
@@ -418,6 +433,7 @@ public final class DeskBenchmark {
         parts.add(String.format("\"quotesPerSecond\":%.1f", r.quotes / r.seconds));
         parts.add(latency("feedLag", r.feedLag));
         parts.add(latency("tickToQuoteConsumed", r.quoteHop));
+        parts.add(latency("fundingUpdateConsumed", r.fundingHop));
         parts.add(latency("tickToSignal", r.tickToSignal));
         parts.add(latency("triggerToSignal", r.triggerToSignal));
         parts.add(latency("signalHop", r.signalHop));

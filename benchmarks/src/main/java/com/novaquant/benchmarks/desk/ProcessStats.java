@@ -24,6 +24,36 @@ record ProcessStats(long cpuTicks, long rssKb) {
         }
     }
 
+    /**
+     * A process and its descendants (PostgreSQL: the postmaster and its backends), memory as proportional set size
+     * so that the shared buffers every backend maps count once.
+     */
+    static ProcessStats ofTree(long pid) {
+        if (pid < 0) {
+            return new ProcessStats(0, 0);
+        }
+        java.util.List<Long> pids = new java.util.ArrayList<>(java.util.List.of(pid));
+        ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
+        long ticks = 0;
+        long pss = 0;
+        for (long p : pids) {
+            ticks += of(p).cpuTicks();
+            pss += pssKb(p);
+        }
+        return new ProcessStats(ticks, pss);
+    }
+
+    private static long pssKb(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup")).stream()
+                    .filter(l -> l.startsWith("Pss:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                    .findFirst().orElse(0);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Share of one core used between two readings. */
     static double cpuPercent(ProcessStats before, ProcessStats after, double seconds) {
         return (after.cpuTicks - before.cpuTicks) / TICKS_PER_SECOND / seconds * 100.0;

@@ -11,7 +11,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 /**
  * Feeds quotes and funding updates to the engine. One listener (one consumer thread) reads both topics, so the
  * engine's lock is uncontended; instances scale out by sharing the consumer group, the symbol-keyed partitions of
- * both topics being split alike. It starts from the latest offsets: old quotes would be stale anyway.
+ * both topics being split alike. It starts from the latest offsets and commits none: old quotes would be stale anyway.
  * Malformed records are counted and skipped by {@link EventDecoder}. It does not start with the context but once
  * the kill switch is known ({@link KillSwitchCatchUp}).
  */
@@ -19,6 +19,8 @@ public class MarketDataListener {
 
     /** The listener container's id; it starts once the kill switch is known ({@link KillSwitchCatchUp}). */
     public static final String ID = "signal-market-data";
+    /** Its container factory: offsets are never committed (see the configuration). */
+    public static final String CONTAINER_FACTORY = "marketDataContainerFactory";
 
     private final EventDecoder decoder;
     private final SignalEngine engine;
@@ -29,7 +31,8 @@ public class MarketDataListener {
     }
 
     @KafkaListener(id = ID, topics = {Topics.QUOTES, Topics.FUNDING},
-            groupId = "${spring.application.name}", concurrency = "1", autoStartup = "false")
+            groupId = "${spring.application.name}", concurrency = "1", autoStartup = "false",
+            containerFactory = CONTAINER_FACTORY)
     void onRecord(ConsumerRecord<String, byte[]> record) {
         if (Topics.QUOTES.equals(record.topic())) {
             decoder.decode(record, Quote.class).ifPresent(engine::onQuote);

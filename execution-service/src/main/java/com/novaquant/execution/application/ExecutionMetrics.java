@@ -28,7 +28,7 @@ public class ExecutionMetrics {
             PreTradeCheck.REFUSAL_CODES.stream()).toList();
 
     /** Where a signal's time goes before its orders are out, as {@code nova_execution_signal_stage_seconds{stage}}. */
-    public static final List<String> SIGNAL_STAGES = List.of("delivery", "wait", "claim", "decide", "write_ahead",
+    public static final List<String> SIGNAL_STAGES = List.of("consumed", "delivery", "wait", "claim", "decide", "write_ahead",
             "dispatch");
 
     private final MeterRegistry registry;

@@ -343,9 +343,14 @@ public final class Desk implements AutoCloseable {
     /** Stops the services first (newest first), then the simulator, the sink, PostgreSQL and Kafka. */
     @Override
     public void close() {
-        List<String> names = new ArrayList<>(processes.keySet());
-        java.util.Collections.reverse(names);
-        names.parallelStream().forEach(name -> processes.get(name).close());
+        // The services first, the exchange after them: a feed that loses its exchange while still running reports a
+        // reconnect storm (a false page on every stop).
+        List<String> services = new ArrayList<>(processes.keySet());
+        services.remove(DeskConfig.SIMULATOR);
+        services.parallelStream().forEach(name -> processes.get(name).close());
+        if (processes.containsKey(DeskConfig.SIMULATOR)) {
+            processes.get(DeskConfig.SIMULATOR).close();
+        }
         if (telegram != null) {
             telegram.close();
         }

@@ -4,15 +4,18 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * A real single-node KRaft broker in a child JVM (Kafka's own {@code kafka.Kafka} main class, from this JVM's
@@ -34,8 +37,14 @@ public final class KafkaProcess implements KafkaServer {
 
     /** Formats a fresh log directory under {@code dir} and starts the broker on a free port. */
     public static KafkaProcess start(Path dir, int partitions) {
+        return start(dir, partitions, List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC"));
+    }
+
+    /** As {@link #start(Path, int)}, with the broker JVM's own flags (heap, collector). */
+    public static KafkaProcess start(Path dir, int partitions, List<String> jvmFlags) {
         try {
             Files.createDirectories(dir);
+            deleteRecursively(dir.resolve("logs"));
             int port = freePort();
             int controllerPort = freePort();
             Path properties = dir.resolve("server.properties");
@@ -61,8 +70,13 @@ public final class KafkaProcess implements KafkaServer {
                     "broker.heartbeat.interval.ms=500",
                     "broker.session.timeout.ms=2500",
                     ""));
-            List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"));
+            List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            java.addAll(jvmFlags);
+            // Absolute entries: the broker runs in its own directory, where a relative class path finds nothing.
+            String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                    .collect(Collectors.joining(File.pathSeparator));
+            java.addAll(List.of("-cp", classPath));
             List<String> format = new ArrayList<>(java);
             format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
                     "-c", properties.toString()));
@@ -100,6 +114,11 @@ public final class KafkaProcess implements KafkaServer {
     public void kill() {
         process.destroyForcibly();
         awaitExit();
+    }
+
+    /** The broker process's id, -1 while it is not running. */
+    public long pid() {
+        return running() ? process.pid() : -1;
     }
 
     public boolean running() {
@@ -145,6 +164,18 @@ public final class KafkaProcess implements KafkaServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh start: logs left by an earlier broker in the same directory belong to another cluster id. */
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var paths = Files.walk(path)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -186,8 +186,8 @@ public class ExecutionConfiguration {
 
     @Bean
     SignalListener signalListener(ExecutionEngine engine, EventDecoder decoder, KafkaListenerEndpointRegistry registry,
-                                  MeterRegistry meters) {
-        return new SignalListener(engine, decoder, registry, meters);
+                                  MeterRegistry meters, ExecutionMetrics metrics) {
+        return new SignalListener(engine, decoder, registry, meters, metrics);
     }
 
     @Bean

@@ -204,16 +204,7 @@ public final class Desk implements AutoCloseable {
     }
 
     private static boolean healthy(HttpClient http, int port) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/liveness"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("UP");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return status(http, port, "/actuator/health/liveness") == 200;
     }
 
     public String kafkaBootstrapServers() {

@@ -3,6 +3,8 @@ package com.novaquant.benchmarks.desk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** CPU time and resident memory of a Linux process, from /proc. */
 record ProcessStats(long cpuTicks, long rssKb) {
@@ -32,7 +34,7 @@ record ProcessStats(long cpuTicks, long rssKb) {
         if (pid < 0) {
             return new ProcessStats(0, 0);
         }
-        java.util.List<Long> pids = new java.util.ArrayList<>(java.util.List.of(pid));
+        List<Long> pids = new ArrayList<>(List.of(pid));
         ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
         long ticks = 0;
         long pss = 0;

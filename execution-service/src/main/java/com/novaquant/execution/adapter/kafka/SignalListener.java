@@ -4,10 +4,10 @@ import com.novaquant.events.EpochMicros;
 import com.novaquant.events.Signal;
 import com.novaquant.events.Topics;
 import com.novaquant.execution.application.ExecutionEngine;
+import com.novaquant.execution.application.ExecutionMetrics;
 import com.novaquant.execution.application.SignalIntake;
 import com.novaquant.support.EventDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -64,17 +64,15 @@ public class SignalListener implements SignalIntake, ConsumerSeekAware {
     /** The last decision queued per symbol (guarded by this). */
     private final Map<String, CompletableFuture<Void>> tails = new HashMap<>();
     private volatile boolean accepting;
-    /** Decided in signal-service -> read by this consumer: the Kafka hop alone, apart from the hand-off to a lane. */
-    private final Timer consumed;
+    private final ExecutionMetrics metrics;
 
     public SignalListener(ExecutionEngine engine, EventDecoder decoder, KafkaListenerEndpointRegistry registry,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, ExecutionMetrics metrics) {
         this.engine = engine;
         this.decoder = decoder;
         this.registry = registry;
         this.meters = meters;
-        this.consumed = Timer.builder("nova.execution.signal.stage").tag("stage", "consumed")
-                .register(meters);
+        this.metrics = metrics;
     }
 
     @KafkaListener(id = ID, topics = Topics.SIGNALS, groupId = "execution-service-signals", autoStartup = "false",
@@ -90,7 +88,8 @@ public class SignalListener implements SignalIntake, ConsumerSeekAware {
                 offsets.done(partition, record.offset());
                 continue;
             }
-            consumed.record(Math.max(0, EpochMicros.now() - signal.get().decidedAtMicros()), TimeUnit.MICROSECONDS);
+            // Decided in signal-service -> read here: the Kafka hop alone, apart from the hand-off to a lane.
+            metrics.stage("consumed", (EpochMicros.now() - signal.get().decidedAtMicros()) * 1000);
             queue(signal.get(), () -> offsets.done(partition, record.offset()));
         }
     }

@@ -6,13 +6,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Keeps {@link ClockOffsets} current by asking each venue for its server time periodically. A failed measurement
- * keeps the previous offset and is counted.
+ * Keeps {@link ClockOffsets} current by asking each venue for its server time periodically. Each sync takes a few
+ * samples and keeps the one with the shortest round trip: half the round trip bounds an offset's error, and one
+ * slow sample (a cold client, a GC, a busy host) can be wrong by hundreds of milliseconds, enough to make every frame
+ * look late (false FEED_LAG reconnects, then a reconnect-storm halt) or, the other way, a late feed look timely. A
+ * sync whose best round trip is still over {@code maxRoundTrip} is not trusted: the previous offset is kept and the
+ * sync counted as imprecise, as a failed one keeps it and is counted as failed.
  */
 public final class ClockSync implements AutoCloseable {
 
@@ -22,19 +28,28 @@ public final class ClockSync implements AutoCloseable {
     private final ClockOffsets offsets;
     private final IngestionMetrics metrics;
     private final Duration timeout;
+    private final int samples;
+    private final Duration maxRoundTrip;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "clock-sync");
         thread.setDaemon(true);
         return thread;
     });
 
-    public ClockSync(ServerClock serverClock, ClockOffsets offsets, IngestionMetrics metrics, Duration timeout) {
+    public ClockSync(ServerClock serverClock, ClockOffsets offsets, IngestionMetrics metrics, Duration timeout,
+                     int samples, Duration maxRoundTrip) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("clock-sync samples must be at least 1, was " + samples);
+        }
         this.serverClock = serverClock;
         this.offsets = offsets;
         this.metrics = metrics;
         this.timeout = timeout;
+        this.samples = samples;
+        this.maxRoundTrip = maxRoundTrip;
         for (Venue venue : Venue.values()) {
             metrics.clockOffsetGauge(venue.name(), () -> offsets.get(venue).offsetMillis());
+            metrics.clockRoundTripGauge(venue.name(), () -> offsets.get(venue).roundTripMillis());
         }
     }
 
@@ -44,18 +59,42 @@ public final class ClockSync implements AutoCloseable {
 
     void syncAll() {
         for (Venue venue : Venue.values()) {
-            try {
-                ClockOffset offset = serverClock.measure(venue).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                offsets.set(venue, offset);
-                log.debug("{} clock offset {} ms (round trip {} ms)", venue, offset.offsetMillis(), offset.roundTripMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!sync(venue)) {
                 return;
-            } catch (Exception e) {
-                metrics.clockSyncFailed(venue.name());
-                log.warn("{} server time unavailable, keeping offset {} ms: {}", venue, offsets.get(venue).offsetMillis(), e.toString());
             }
         }
+    }
+
+    /** One sync of one venue; false when interrupted. */
+    boolean sync(Venue venue) {
+        ClockOffset best = null;
+        Exception failure = null;
+        for (int i = 0; i < samples; i++) {
+            try {
+                ClockOffset sample = serverClock.measure(venue).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (best == null || sample.roundTripMillis() < best.roundTripMillis()) {
+                    best = sample;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                failure = e;
+            }
+        }
+        ClockOffset kept = offsets.get(venue);
+        if (best == null) {
+            metrics.clockSyncFailed(venue.name());
+            log.warn("{} server time unavailable, keeping offset {} ms: {}", venue, kept.offsetMillis(), String.valueOf(failure));
+        } else if (best.roundTripMillis() > maxRoundTrip.toMillis()) {
+            metrics.clockSyncImprecise(venue.name());
+            log.warn("{} server time too imprecise (best round trip {} ms of {} samples, over {} ms): keeping offset {} ms",
+                    venue, best.roundTripMillis(), samples, maxRoundTrip.toMillis(), kept.offsetMillis());
+        } else {
+            offsets.set(venue, best);
+            log.debug("{} clock offset {} ms (round trip {} ms)", venue, best.offsetMillis(), best.roundTripMillis());
+        }
+        return true;
     }
 
     @Override

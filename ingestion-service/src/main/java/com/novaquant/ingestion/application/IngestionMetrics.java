@@ -141,6 +141,18 @@ public final class IngestionMetrics {
         registry.counter("nova.ingestion.clock.sync.failures", "venue", venue).increment();
     }
 
+    public void clockSyncImprecise(String venue) {
+        registry.counter("nova.ingestion.clock.sync.imprecise", "venue", venue).increment();
+    }
+
+    /** Registers the gauge of the round trip of the venue's offset in use (half of it bounds the offset's error). */
+    public void clockRoundTripGauge(String venue, java.util.function.Supplier<Number> roundTripMillis) {
+        TimeGauge.builder("nova.ingestion.clock.round.trip", roundTripMillis, TimeUnit.MILLISECONDS)
+                .description("Round trip of the server-time sample the clock offset in use came from")
+                .tags("venue", venue)
+                .register(registry);
+    }
+
     /** Registers the clock-offset gauge of one venue. */
     public void clockOffsetGauge(String venue, java.util.function.Supplier<Number> offsetMillis) {
         TimeGauge.builder("nova.ingestion.clock.offset", offsetMillis, TimeUnit.MILLISECONDS)

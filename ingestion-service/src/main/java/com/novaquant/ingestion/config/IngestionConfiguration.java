@@ -92,7 +92,7 @@ public class IngestionConfiguration {
     ClockSync clockSync(BinanceProperties binance, ClockOffsets offsets, IngestionMetrics metrics, IngestionProperties properties) {
         IngestionProperties.ClockSyncSettings sync = properties.clockSync();
         return new ClockSync(new BinanceServerClock(binance.spot().restUrl(), binance.futures().restUrl(), sync.timeout()),
-                offsets, metrics, sync.timeout());
+                offsets, metrics, sync.timeout(), sync.samples(), sync.maxRoundTrip());
     }
 
     @Bean

@@ -67,8 +67,14 @@ public record IngestionProperties(
             @DefaultValue("60s") Duration stormWindow) {
     }
 
-    /** @param interval between server-time measurements; @param timeout per measurement */
-    public record ClockSyncSettings(@DefaultValue("60s") Duration interval, @DefaultValue("3s") Duration timeout) {
+    /**
+     * @param interval     between syncs
+     * @param timeout      per server-time request
+     * @param samples      requests per sync; the one with the shortest round trip is used
+     * @param maxRoundTrip a sync whose best round trip is longer is not trusted (half of it bounds the error)
+     */
+    public record ClockSyncSettings(@DefaultValue("60s") Duration interval, @DefaultValue("3s") Duration timeout,
+                                    @DefaultValue("5") int samples, @DefaultValue("100ms") Duration maxRoundTrip) {
     }
 
     /**

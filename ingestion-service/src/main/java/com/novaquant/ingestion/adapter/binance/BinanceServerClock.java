@@ -9,10 +9,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Binance server time: {@code GET <spot rest-url>/api/v3/time} and {@code GET <futures rest-url>/fapi/v1/time}, both
  * answering {@code {"serverTime":<epoch ms>}} (weight 1). Non-blocking.
+ * <p>
+ * The round trip is stamped as tightly as the client allows: when the request is about to be written and when the
+ * response's head arrives. Stamped around the whole call instead, a cold client (connection set-up, class loading,
+ * the body's parsing) put most of a 2-second "round trip" before the request left, so the server read its clock
+ * late in it and the offset came out about a second ahead: every USD-M frame then looked a second late.
  */
 public final class BinanceServerClock implements ServerClock {
 
@@ -35,8 +41,12 @@ public final class BinanceServerClock implements ServerClock {
     @Override
     public CompletableFuture<ClockOffset> measure(Venue venue) {
         String url = venue == Venue.SPOT ? spotUrl : futuresUrl;
-        long sentAt = System.currentTimeMillis();
-        return client.get().uri(url)
+        AtomicLong sentAt = new AtomicLong();
+        AtomicLong receivedAt = new AtomicLong();
+        return client
+                .doOnRequest((request, connection) -> sentAt.set(System.currentTimeMillis()))
+                .doOnResponse((response, connection) -> receivedAt.set(System.currentTimeMillis()))
+                .get().uri(url)
                 .responseSingle((response, body) -> {
                     if (response.status().code() != 200) {
                         return reactor.core.publisher.Mono.error(new IllegalStateException(url + " answered " + response.status()));
@@ -44,12 +54,11 @@ public final class BinanceServerClock implements ServerClock {
                     return body.asString();
                 })
                 .map(text -> {
-                    long receivedAt = System.currentTimeMillis();
                     JsonNode serverTime = JSON.readTree(text).get("serverTime");
                     if (serverTime == null || !serverTime.isIntegralNumber()) {
                         throw new IllegalStateException(url + " returned no serverTime");
                     }
-                    return ClockOffset.measure(sentAt, serverTime.asLong(), receivedAt);
+                    return ClockOffset.measure(sentAt.get(), serverTime.asLong(), receivedAt.get());
                 })
                 .toFuture();
     }

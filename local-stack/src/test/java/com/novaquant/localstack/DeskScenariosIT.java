@@ -95,6 +95,18 @@ class DeskScenariosIT {
     }
 
     @Test
+    @Order(0)
+    void ingestionKnowsTheExchangeClockDespiteACrowdedStartUp() {
+        // Simulator and ingestion share this host's clock: the true offset is 0. Every JVM of the desk started at
+        // once, so ingestion's first server-time requests ran on a cold client on crowded cores; an offset taken from
+        // one of them was ~1 s ahead, and every USD-M frame then looked a second late (lag reconnects, a storm halt).
+        for (String venue : List.of("SPOT", "USDM")) {
+            double offset = metric(DeskConfig.INGESTION, "nova_ingestion_clock_offset_seconds{application=\"ingestion-service\",venue=\"" + venue + "\"}");
+            assertThat(Math.abs(offset)).as(venue + " clock offset, s").isLessThanOrEqualTo(0.05);
+        }
+    }
+
+    @Test
     @Order(1)
     void futuresLegRejectedUnwindsSpotHaltsTradingAndPagesTheOperator() {
         simulator("POST", "/admin/faults/reject-next",
@@ -240,7 +252,7 @@ class DeskScenariosIT {
 
     private static double metric(String process, String name) {
         String body = send("GET", "http://localhost:" + desk.config().port(process) + "/actuator/prometheus", null, null).body();
-        return body.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        return body.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " ") || name.endsWith("}") && l.startsWith(name))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 

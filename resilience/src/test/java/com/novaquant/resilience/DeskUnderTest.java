@@ -106,10 +106,9 @@ final class DeskUnderTest implements AutoCloseable {
     }
 
     /**
-     * Six JVMs starting at once on a small machine lag the feeds past the lag threshold often enough, in the first
-     * minute, to trip the reconnect-storm halt (5 reconnects in 60 s): a genuine halt, but one that would land in the
-     * middle of whichever case runs first. The suite starts once no feed has reconnected for a whole storm window,
-     * with the kill switch released.
+     * A reconnect of the start-up (six JVMs starting at once on a small machine can lag a feed past the threshold)
+     * would count towards the reconnect-storm window of whichever case runs first. The suite starts once no feed has
+     * reconnected for a whole storm window, with the kill switch released.
      */
     private void awaitSettledFeeds(Duration quiet, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -37,6 +37,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -222,6 +223,15 @@ public class ExecutionConfiguration {
             }
         }
         context.getBean(TradingSupervisor.class).start();
+    }
+
+    /**
+     * Told first of all on a stop (before the web server, the listeners and the data source go), so that what the
+     * stop itself takes away is not reported as an incident.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stoppingTrading(ContextClosedEvent event) {
+        event.getApplicationContext().getBean(TradingSupervisor.class).shuttingDown();
     }
 
     /**

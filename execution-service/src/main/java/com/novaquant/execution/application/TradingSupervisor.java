@@ -39,6 +39,7 @@ public class TradingSupervisor implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(3,
             Thread.ofPlatform().name("execution-supervisor-", 0).daemon().factory());
     private final AtomicBoolean active = new AtomicBoolean();
+    private volatile boolean shuttingDown;
 
     public TradingSupervisor(TradingLease lease, SignalIntake intake, KillSwitch killSwitch, Reconciler reconciler,
                              AccountBook account, FundingPoller funding, MarginWatch margin, DrawdownGuard drawdown,
@@ -74,15 +75,31 @@ public class TradingSupervisor implements AutoCloseable {
         return active.get();
     }
 
+    /**
+     * The application is stopping. A lease lost from here on is the stop's own doing (the database may be stopping
+     * with it, as a local desk's does on Ctrl-C), not an incident to page anyone about; and a passive instance no
+     * longer takes the lease over.
+     */
+    public void shuttingDown() {
+        shuttingDown = true;
+    }
+
     private void checkLease() {
         if (active.get()) {
             if (!lease.held()) {
                 active.set(false);
                 intake.stop();
                 readiness.accept(false);
+                if (shuttingDown) {
+                    log.warn("Trading lease gone while shutting down: signal consumption stopped");
+                    return;
+                }
                 log.error("Trading lease lost: signal consumption stopped");
                 alerts.raise(Severity.CRITICAL, "TRADING_LEASE_LOST", "Execution lost its trading lease; trading stopped on this instance.", "trading-lease");
             }
+            return;
+        }
+        if (shuttingDown) {
             return;
         }
         if (!lease.tryAcquire()) {

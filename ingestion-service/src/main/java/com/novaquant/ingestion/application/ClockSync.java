@@ -50,6 +50,7 @@ public final class ClockSync implements AutoCloseable {
         for (Venue venue : Venue.values()) {
             metrics.clockOffsetGauge(venue.name(), () -> offsets.get(venue).offsetMillis());
             metrics.clockRoundTripGauge(venue.name(), () -> offsets.get(venue).roundTripMillis());
+            metrics.clockSyncCounters(venue.name());
         }
     }
 

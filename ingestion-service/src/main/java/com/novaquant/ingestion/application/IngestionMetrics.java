@@ -141,6 +141,12 @@ public final class IngestionMetrics {
         registry.counter("nova.ingestion.clock.sync.failures", "venue", venue).increment();
     }
 
+    /** Registers the venue's clock-sync counters at zero, so that an alert rule's increase() sees the first one. */
+    public void clockSyncCounters(String venue) {
+        registry.counter("nova.ingestion.clock.sync.failures", "venue", venue);
+        registry.counter("nova.ingestion.clock.sync.imprecise", "venue", venue);
+    }
+
     public void clockSyncImprecise(String venue) {
         registry.counter("nova.ingestion.clock.sync.imprecise", "venue", venue).increment();
     }

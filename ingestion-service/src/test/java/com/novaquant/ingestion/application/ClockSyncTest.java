@@ -135,6 +135,7 @@ class ClockSyncTest {
         }
 
         assertThat(offsets.get(Venue.SPOT).offsetMillis()).isBetween(SKEW_MS - 50, SKEW_MS + 50);
-        assertThat(registry.find("nova.ingestion.clock.sync.failures").counters()).isEmpty();
+        assertThat(registry.get("nova.ingestion.clock.sync.failures").tag("venue", "SPOT").counter().count()).isZero();
+        assertThat(registry.get("nova.ingestion.clock.sync.imprecise").tag("venue", "SPOT").counter().count()).isZero();
     }
 }

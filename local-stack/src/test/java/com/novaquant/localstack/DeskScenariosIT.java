@@ -101,7 +101,7 @@ class DeskScenariosIT {
         // once, so ingestion's first server-time requests ran on a cold client on crowded cores; an offset taken from
         // one of them was ~1 s ahead, and every USD-M frame then looked a second late (lag reconnects, a storm halt).
         for (String venue : List.of("SPOT", "USDM")) {
-            double offset = metric(DeskConfig.INGESTION, "nova_ingestion_clock_offset_seconds{application=\"ingestion-service\",venue=\"" + venue + "\"}");
+            double offset = series(DeskConfig.INGESTION, "nova_ingestion_clock_offset_seconds{application=\"ingestion-service\",venue=\"" + venue + "\"}");
             assertThat(Math.abs(offset)).as(venue + " clock offset, s").isLessThanOrEqualTo(0.05);
         }
     }
@@ -252,8 +252,16 @@ class DeskScenariosIT {
 
     private static double metric(String process, String name) {
         String body = send("GET", "http://localhost:" + desk.config().port(process) + "/actuator/prometheus", null, null).body();
-        return body.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " ") || name.endsWith("}") && l.startsWith(name))
+        return body.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** The value of one exact series (name and labels); fails when the process does not expose it. */
+    private static double series(String process, String series) {
+        String body = send("GET", "http://localhost:" + desk.config().port(process) + "/actuator/prometheus", null, null).body();
+        String line = body.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError(process + " exposes no " + series));
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     private static HttpResponse<String> send(String method, String url, String body, String authorization) {

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -165,11 +166,10 @@ public final class DeskBenchmark {
             // Pauses of the measured window only: start-up and warm-up (class loading, JIT) are not the steady state.
             Percentiles pauses = pauses(work, "safepoint-", SAFEPOINT_TOTAL, logLinesBefore, 1_000, file -> true);
             // The simulator stands in for the exchange: its pauses are reported apart from the desk's.
-            String simulatorGcLog = "gc-" + pids.get(DeskConfig.SIMULATOR) + ".log";
-            Percentiles gcPauses = pauses(work, "gc-", GC_PAUSE, logLinesBefore, 0,
-                    file -> !file.getFileName().toString().equals(simulatorGcLog));
-            Percentiles simulatorGcPauses = pauses(work, "gc-", GC_PAUSE, logLinesBefore, 0,
-                    file -> file.getFileName().toString().equals(simulatorGcLog));
+            Path simulatorGcLog = work.resolve("gc-" + pids.get(DeskConfig.SIMULATOR) + ".log");
+            Predicate<Path> simulator = simulatorGcLog::equals;
+            Percentiles gcPauses = pauses(work, "gc-", GC_PAUSE, logLinesBefore, 0, simulator.negate());
+            Percentiles simulatorGcPauses = pauses(work, "gc-", GC_PAUSE, logLinesBefore, 0, simulator);
             if (!jvm.isEmpty()) {
                 variant.add(0, "every service JVM: `" + String.join(" ", jvm) + "`");
             }
@@ -365,7 +365,7 @@ public final class DeskBenchmark {
      * {@code linesBefore} was taken; {@code nanosPerUnit} 1,000 reads nanoseconds, 0 reads milliseconds with a fraction.
      */
     private static Percentiles pauses(Path work, String prefix, Pattern pattern, Map<Path, Integer> linesBefore,
-                                      long nanosPerUnit, java.util.function.Predicate<Path> include) throws IOException {
+                                      long nanosPerUnit, Predicate<Path> include) throws IOException {
         Percentiles pauses = new Percentiles();
         try (var files = Files.list(work)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).filter(include).toList()) {

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -87,32 +89,22 @@ class ClockSyncTest {
                 .isEqualTo(offset.roundTripMillis() / 1000.0);
     }
 
-    @Test
-    void aLoneSlowSampleIsRefusedRatherThanUsed() {
-        // A single request held 600 ms before the clock read would land ~300 ms off: over the round-trip bound, so the
-        // previous offset stays.
-        delayBeforeClock = n -> 600;
+    /**
+     * A request held 600 ms before the clock read would land ~300 ms off; alone, or with every other sample of the
+     * sync slow too, it is over the round-trip bound, and the previous offset stays.
+     */
+    @ParameterizedTest(name = "{0} sample(s), each held {1} ms")
+    @CsvSource({"1, 600", "3, 250"})
+    void aSyncOfOnlySlowSamplesKeepsThePreviousOffsetAndIsCounted(int samples, long delayMs) {
+        delayBeforeClock = n -> delayMs;
         offsets.set(Venue.USDM, new ClockOffset(SKEW_MS, 3));
-        try (ClockSync sync = sync(1)) {
+        try (ClockSync sync = sync(samples)) {
             sync.sync(Venue.USDM);
         }
 
         assertThat(offsets.get(Venue.USDM)).isEqualTo(new ClockOffset(SKEW_MS, 3));
         assertThat(registry.get("nova.ingestion.clock.sync.imprecise").tag("venue", "USDM").counter().count()).isEqualTo(1);
-        assertThat(requests).hasValue(1);
-    }
-
-    @Test
-    void aSyncOfOnlySlowSamplesKeepsThePreviousOffsetAndIsCounted() {
-        delayBeforeClock = n -> 250;
-        offsets.set(Venue.SPOT, new ClockOffset(SKEW_MS, 2));
-        try (ClockSync sync = sync(3)) {
-            sync.sync(Venue.SPOT);
-        }
-
-        assertThat(offsets.get(Venue.SPOT)).isEqualTo(new ClockOffset(SKEW_MS, 2));
-        assertThat(registry.get("nova.ingestion.clock.sync.imprecise").tag("venue", "SPOT").counter().count()).isEqualTo(1);
-        assertThat(requests).hasValue(3);
+        assertThat(requests).hasValue(samples);
     }
 
     @Test

@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param responseTimeout      wait for the response after the request is written; expiry is {@code Unknown}
  * @param recvWindow           Binance {@code recvWindow}
  * @param timeSyncInterval     how often server time is re-read to track clock drift
+ * @param timeSyncSamples      server-time requests per sync; the one with the shortest round trip is used
+ * @param timeSyncMaxRoundTrip a sync whose best round trip is longer is not trusted (its error can be half of it)
+ *                             unless it proves the offset held so far wrong
  * @param weightBudgetFraction share of exchangeInfo's REQUEST_WEIGHT and ORDERS limits this client may use
  *                             (other processes on the same IP share the weight)
  * @param readRetries          extra attempts for query/cancel/read calls after Unknown or connect failure
@@ -31,6 +34,8 @@ public record BinanceClientConfig(
         Duration responseTimeout,
         Duration recvWindow,
         Duration timeSyncInterval,
+        int timeSyncSamples,
+        Duration timeSyncMaxRoundTrip,
         double weightBudgetFraction,
         int readRetries,
         Duration circuitOpenDuration) {
@@ -43,6 +48,10 @@ public record BinanceClientConfig(
         requirePositive(responseTimeout, "responseTimeout");
         requirePositive(recvWindow, "recvWindow");
         requirePositive(timeSyncInterval, "timeSyncInterval");
+        requirePositive(timeSyncMaxRoundTrip, "timeSyncMaxRoundTrip");
+        if (timeSyncSamples < 1 || timeSyncSamples > 10) {
+            throw new IllegalArgumentException("timeSyncSamples must be in 1..10, was " + timeSyncSamples);
+        }
         requirePositive(circuitOpenDuration, "circuitOpenDuration");
         if (recvWindow.toMillis() > 60_000) {
             throw new IllegalArgumentException("recvWindow must be at most 60000 ms, was " + recvWindow.toMillis());
@@ -87,6 +96,8 @@ public record BinanceClientConfig(
         private Duration responseTimeout = Duration.ofSeconds(10);
         private Duration recvWindow = Duration.ofSeconds(5);
         private Duration timeSyncInterval = Duration.ofSeconds(30);
+        private int timeSyncSamples = 3;
+        private Duration timeSyncMaxRoundTrip = Duration.ofSeconds(1);
         private double weightBudgetFraction = 0.8;
         private int readRetries = 2;
         private Duration circuitOpenDuration = Duration.ofSeconds(15);
@@ -121,6 +132,18 @@ public record BinanceClientConfig(
             return this;
         }
 
+        /** Default 3. */
+        public Builder timeSyncSamples(int value) {
+            this.timeSyncSamples = value;
+            return this;
+        }
+
+        /** Default 1 s: an offset then errs by at most 0.5 s, inside Binance's 1 s allowance for a timestamp ahead. */
+        public Builder timeSyncMaxRoundTrip(Duration value) {
+            this.timeSyncMaxRoundTrip = value;
+            return this;
+        }
+
         /** Default 0.8. */
         public Builder weightBudgetFraction(double value) {
             this.weightBudgetFraction = value;
@@ -141,7 +164,7 @@ public record BinanceClientConfig(
 
         public BinanceClientConfig build() {
             return new BinanceClientConfig(mode, spotRestUrl, futuresRestUrl, connectTimeout, responseTimeout,
-                    recvWindow, timeSyncInterval, weightBudgetFraction, readRetries, circuitOpenDuration);
+                    recvWindow, timeSyncInterval, timeSyncSamples, timeSyncMaxRoundTrip, weightBudgetFraction, readRetries, circuitOpenDuration);
         }
     }
 }

@@ -23,6 +23,7 @@ final class BinanceMetrics {
         for (Venue venue : Venue.values()) {
             rateLimitedCounter(venue);
             bansCounter(venue);
+            imprecisionCounter(venue);
         }
     }
 
@@ -55,6 +56,21 @@ final class BinanceMetrics {
     void clockOffset(Venue venue, long offsetMs) {
         gauge("nova.binance.clock.offset.ms", "Binance server time minus local time, ms", venue, null, null)
                 .set(offsetMs);
+    }
+
+    void clockRoundTrip(Venue venue, long roundTripMs) {
+        gauge("nova.binance.clock.round.trip.ms", "round trip of the server-time reading the offset came from, ms",
+                venue, null, null).set(roundTripMs);
+    }
+
+    void timeSyncImprecise(Venue venue) {
+        imprecisionCounter(venue).increment();
+    }
+
+    private Counter imprecisionCounter(Venue venue) {
+        return Counter.builder("nova.binance.time.sync.imprecise")
+                .description("server-time syncs not taken: even the best reading's round trip was too long")
+                .tag("venue", venue.tag()).register(registry);
     }
 
     void rateLimited(Venue venue) {

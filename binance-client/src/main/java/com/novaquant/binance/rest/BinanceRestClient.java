@@ -94,8 +94,8 @@ public final class BinanceRestClient implements AutoCloseable {
         RestTransport futuresTransport = new RestTransport(Venue.USDM, config.futuresRestUrl(), http, credentials,
                 ServerClock.system(), futuresGate, ban, metrics, wallClock, config.recvWindow(),
                 config.responseTimeout(), closed);
-        this.spot = new SpotClient(spotTransport, spotGate, metrics, config.readRetries());
-        this.futures = new FuturesClient(futuresTransport, futuresGate, metrics, config.readRetries());
+        this.spot = new SpotClient(spotTransport, spotGate, metrics, config);
+        this.futures = new FuturesClient(futuresTransport, futuresGate, metrics, config);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "binance-time-sync");
             thread.setDaemon(true);

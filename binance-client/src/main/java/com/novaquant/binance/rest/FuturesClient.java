@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 /** Binance USD-M futures over REST. */
 final class FuturesClient extends VenueClient implements FuturesApi {
 
-    FuturesClient(RestTransport transport, RequestGate gate, BinanceMetrics metrics, int readRetries) {
-        super(transport, gate, metrics, readRetries);
+    FuturesClient(RestTransport transport, RequestGate gate, BinanceMetrics metrics, BinanceClientConfig config) {
+        super(transport, gate, metrics, config);
     }
 
     @Override

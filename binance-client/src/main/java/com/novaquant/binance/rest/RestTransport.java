@@ -96,6 +96,11 @@ final class RestTransport {
      * @param params request parameters in the order they are sent (and signed)
      */
     CompletableFuture<Reply> call(Endpoint endpoint, Map<String, String> params) {
+        return call(endpoint, params, null);
+    }
+
+    /** As {@link #call(Endpoint, Map)}, stamping when the request was written and the answer came back. */
+    CompletableFuture<Reply> call(Endpoint endpoint, Map<String, String> params, RoundTrip stamps) {
         long start = System.nanoTime();
         if (closed.get()) {
             return CompletableFuture.completedFuture(refuse(endpoint, start,
@@ -113,7 +118,17 @@ final class RestTransport {
         String url = baseUrl + endpoint.path() + (query.isEmpty() ? "" : "?" + query);
         AtomicBoolean written = new AtomicBoolean();
         HttpClient client = http
-                .doOnRequest((request, connection) -> written.set(true))
+                .doOnRequest((request, connection) -> {
+                    written.set(true);
+                    if (stamps != null) {
+                        stamps.sent(clock.localNowMs());
+                    }
+                })
+                .doOnResponse((response, connection) -> {
+                    if (stamps != null) {
+                        stamps.answered(clock.localNowMs());
+                    }
+                })
                 .responseTimeout(responseTimeout)
                 .headers(headers -> {
                     if (endpoint.signed() || !credentials.apiKey().isEmpty()) {

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 /** Binance spot over REST. */
 final class SpotClient extends VenueClient implements SpotApi {
 
-    SpotClient(RestTransport transport, RequestGate gate, BinanceMetrics metrics, int readRetries) {
-        super(transport, gate, metrics, readRetries);
+    SpotClient(RestTransport transport, RequestGate gate, BinanceMetrics metrics, BinanceClientConfig config) {
+        super(transport, gate, metrics, config);
     }
 
     @Override

@@ -14,11 +14,13 @@ import com.novaquant.binance.outcome.OrderSnapshot;
 import com.novaquant.binance.outcome.Rejected;
 import com.novaquant.binance.outcome.Unknown;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,15 +44,19 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
     private final RequestGate gate;
     private final BinanceMetrics metrics;
     private final int readRetries;
+    private final int timeSyncSamples;
+    private final long timeSyncMaxRoundTripMs;
     private final AtomicReference<ExchangeInfo> exchangeInfo = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Long>> resync = new AtomicReference<>();
     private volatile long lastTimestampResyncLocalMs = Long.MIN_VALUE / 2;
 
-    VenueClient(RestTransport transport, RequestGate gate, BinanceMetrics metrics, int readRetries) {
+    VenueClient(RestTransport transport, RequestGate gate, BinanceMetrics metrics, BinanceClientConfig config) {
         this.transport = transport;
         this.gate = gate;
         this.metrics = metrics;
-        this.readRetries = readRetries;
+        this.readRetries = config.readRetries();
+        this.timeSyncSamples = config.timeSyncSamples();
+        this.timeSyncMaxRoundTripMs = config.timeSyncMaxRoundTrip().toMillis();
         transport.onInvalidTimestamp(this::onInvalidTimestamp);
     }
 
@@ -168,7 +174,12 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         return transport.clock().offsetMs();
     }
 
-    /** Reads server time and updates the offset; concurrent callers share one request. */
+    /**
+     * Reads server time a few times and keeps the reading with the shortest round trip: its error is at most half
+     * of it, and one slow reading (a cold connection, a GC, a busy host) can be off by hundreds of milliseconds,
+     * enough for every order to meet -1021. A best round trip over {@code timeSyncMaxRoundTrip} keeps the offset held
+     * (counted as imprecise) unless the reading proves it wrong. Concurrent callers share one sync.
+     */
     CompletableFuture<Long> syncTime(String trigger) {
         CompletableFuture<Long> mine = new CompletableFuture<>();
         CompletableFuture<Long> running = resync.compareAndExchange(null, mine);
@@ -176,28 +187,71 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
             return running;
         }
         ServerClock clock = transport.clock();
-        long sent = clock.localNowMs();
-        transport.call(Endpoint.get(timePath(), 1, false), Map.of()).whenComplete((reply, error) -> {
+        List<Long> roundTrips = new ArrayList<>(timeSyncSamples);
+        bestReading(timeSyncSamples, null, null, roundTrips).whenComplete((best, error) -> {
             try {
-                if (reply instanceof Reply.Ok ok) {
-                    long serverTime = Parsers.serverTime(ok.body());
-                    clock.record(serverTime, sent, clock.localNowMs());
-                    metrics.clockOffset(venue(), clock.offsetMs());
-                    metrics.timeResync(venue(), trigger);
-                    mine.complete(serverTime);
-                } else if (reply instanceof Reply.Failed failed) {
-                    mine.completeExceptionally(new BinanceRequestException(timePath(), failed.outcome()));
-                } else {
-                    mine.completeExceptionally(error);
+                if (error != null) {
+                    mine.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
+                    return;
                 }
-            } catch (RuntimeException e) {
-                mine.completeExceptionally(new BinanceRequestException(timePath(),
-                        new Unknown(Rejected.NO_BINANCE_CODE, "unreadable server time: " + e.getMessage())));
+                if (clock.offer(best.serverTimeMs(), best.sentMs(), best.answeredMs(), timeSyncMaxRoundTripMs)) {
+                    metrics.clockOffset(venue(), clock.offsetMs());
+                    metrics.clockRoundTrip(venue(), clock.roundTripMs());
+                    metrics.timeResync(venue(), trigger);
+                    if ("scheduled".equals(trigger)) {
+                        log.debug("Binance {} clock offset {} ms (round trips {} ms)", venue(), clock.offsetMs(), roundTrips);
+                    } else {
+                        log.info("Binance {} clock offset {} ms ({} sync; round trips {} ms)", venue(),
+                                clock.offsetMs(), trigger, roundTrips);
+                    }
+                } else {
+                    metrics.timeSyncImprecise(venue());
+                    log.warn("Binance {} server time too imprecise (round trips {} ms, none within {} ms): keeping "
+                            + "offset {} ms", venue(), roundTrips, timeSyncMaxRoundTripMs, clock.offsetMs());
+                }
+                mine.complete(best.serverTimeMs());
             } finally {
                 resync.set(null);
             }
         });
         return mine;
+    }
+
+    /** One server-time reading, timed on the wire. */
+    private record TimeReading(long serverTimeMs, long sentMs, long answeredMs) {
+        long roundTripMs() {
+            return answeredMs - sentMs;
+        }
+    }
+
+    /** {@code remaining} readings one after another; the shortest round trip, or the last failure if none came. */
+    private CompletableFuture<TimeReading> bestReading(int remaining, TimeReading best, RuntimeException failure,
+                                                       List<Long> roundTrips) {
+        if (remaining == 0) {
+            return best != null ? CompletableFuture.completedFuture(best) : CompletableFuture.failedFuture(failure);
+        }
+        RoundTrip stamps = new RoundTrip();
+        return transport.call(Endpoint.get(timePath(), 1, false), Map.of(), stamps).thenCompose(reply -> {
+            TimeReading reading = null;
+            RuntimeException failed = failure;
+            if (reply instanceof Reply.Ok ok && stamps.complete()) {
+                try {
+                    reading = new TimeReading(Parsers.serverTime(ok.body()), stamps.sentMs(), stamps.answeredMs());
+                    roundTrips.add(reading.roundTripMs());
+                } catch (RuntimeException e) {
+                    failed = new BinanceRequestException(timePath(),
+                            new Unknown(Rejected.NO_BINANCE_CODE, "unreadable server time: " + e.getMessage()));
+                }
+            } else if (reply instanceof Reply.Failed f) {
+                failed = new BinanceRequestException(timePath(), f.outcome());
+            } else {
+                failed = new BinanceRequestException(timePath(),
+                        new Unknown(Rejected.NO_BINANCE_CODE, "server time answered without a timed round trip"));
+            }
+            TimeReading better = reading != null && (best == null || reading.roundTripMs() < best.roundTripMs())
+                    ? reading : best;
+            return bestReading(remaining - 1, better, failed, roundTrips);
+        });
     }
 
     /** Called by the transport on -1021: resync at once, but at most once a second for a burst of -1021s. */

@@ -45,6 +45,7 @@ class PrometheusNamesTest {
                     .contains("nova_binance_ban_active 1.0")
                     .contains("nova_binance_circuit_open{venue=\"spot\"} 0.0")
                     .contains("nova_binance_clock_offset_ms{venue=\"usdm\"}")
+                    .contains("nova_binance_clock_round_trip_ms{venue=\"spot\"}")
                     .contains("nova_binance_time_resyncs_total{trigger=\"start\",venue=\"spot\"} 1.0");
         }
     }
@@ -60,7 +61,9 @@ class PrometheusNamesTest {
                     .contains("nova_binance_rate_limited_total{venue=\"spot\"} 0.0")
                     .contains("nova_binance_rate_limited_total{venue=\"usdm\"} 0.0")
                     .contains("nova_binance_bans_total{venue=\"spot\"} 0.0")
-                    .contains("nova_binance_bans_total{venue=\"usdm\"} 0.0");
+                    .contains("nova_binance_bans_total{venue=\"usdm\"} 0.0")
+                    .contains("nova_binance_time_sync_imprecise_total{venue=\"spot\"} 0.0")
+                    .contains("nova_binance_time_sync_imprecise_total{venue=\"usdm\"} 0.0");
         }
     }
 }

@@ -162,6 +162,11 @@ public final class DeskBenchmark {
 
             System.out.println("[bench] Kafka's own two-hop chain at the same rate on the same broker...");
             Percentiles twoHop = KafkaTwoHop.run(desk.kafkaBootstrapServers(), perStream * symbols.size() * 2, Duration.ofSeconds(20));
+            // Signals and orders are a few a second, not 10,000: their hops meet cold code and sleeping threads, which
+            // a chain kept busy at the feed's rate does not. The same two hops at their rate, beside the same load.
+            System.out.println("[bench] Kafka's own two-hop chain at " + EVENT_RATE + "/s with the services' event settings...");
+            Percentiles eventTwoHop = KafkaTwoHop.run(desk.kafkaBootstrapServers(), EVENT_RATE, Duration.ofSeconds(30),
+                    KafkaTwoHop.Clients.EVENTS);
 
             // Pauses of the measured window only: start-up and warm-up (class loading, JIT) are not the steady state.
             Percentiles pauses = pauses(work, "safepoint-", SAFEPOINT_TOTAL, logLinesBefore, 1_000, file -> true);
@@ -173,12 +178,12 @@ public final class DeskBenchmark {
             if (!jvm.isEmpty()) {
                 variant.add(0, "every service JVM: `" + String.join(" ", jvm) + "`");
             }
-            String report = report(variant, symbols.size(), perStream * symbols.size() * 2, seconds, result, twoHop, gcPauses,
+            String report = report(variant, symbols.size(), perStream * symbols.size() * 2, seconds, result, twoHop, eventTwoHop, gcPauses,
                     simulatorGcPauses, pauses,
                     countersBefore, countersAfter, before, after, elapsed);
             System.out.println(report);
             Files.writeString(Path.of("benchmarks/target/desk-benchmark.md"), report);
-            Files.writeString(Path.of("benchmarks/target/desk-benchmark.json"), json(result, twoHop, gcPauses, simulatorGcPauses, pauses, before, after, elapsed,
+            Files.writeString(Path.of("benchmarks/target/desk-benchmark.json"), json(result, twoHop, eventTwoHop, gcPauses, simulatorGcPauses, pauses, before, after, elapsed,
                     countersBefore, countersAfter, perStream * symbols.size() * 2));
         }
     }
@@ -254,6 +259,9 @@ public final class DeskBenchmark {
     }
 
     /** This JVM: the observer, the Kafka two-hop and the report; measured, but not part of the desk. */
+    /** The rate of the signal-like reference chain: about the desk's signals and order events per second. */
+    private static final int EVENT_RATE = 5;
+
     private static final String HARNESS = "harness (not the desk)";
 
     static final class Result {
@@ -393,7 +401,7 @@ public final class DeskBenchmark {
         return delta;
     }
 
-    private static String report(List<String> variant, int symbols, int rate, int seconds, Result r, Percentiles twoHop, Percentiles gcPauses,
+    private static String report(List<String> variant, int symbols, int rate, int seconds, Result r, Percentiles twoHop, Percentiles eventTwoHop, Percentiles gcPauses,
                                  Percentiles simulatorGcPauses,
                                  Percentiles pauses,
                                  Map<String, Double> cBefore, Map<String, Double> cAfter,
@@ -417,6 +425,8 @@ public final class DeskBenchmark {
         md.append("| tick -> order sent p50/p99/p99.9 | ").append(r.tickToOrder.describe()).append(" |\n");
         md.append("| signal -> order sent p50/p99/p99.9 | ").append(r.signalToOrder.describe()).append(" |\n");
         md.append("| Kafka's own two hops at the same rate p50/p99/p99.9 | ").append(twoHop.describe()).append(" |\n");
+        md.append("| Kafka's own two hops at ").append(EVENT_RATE).append("/s (signal-like: acks=all, idempotent, long-poll consumers), beside the load, p50/p99/p99.9 | ")
+                .append(eventTwoHop.describe()).append(" |\n");
         md.append("| GC pauses (ZGC stop-the-world phases), the four services, p50/p99/p99.9 | ").append(gcPauses.describe()).append(" |\n");
         md.append("| GC pauses of the exchange simulator (not the desk) p50/p99/p99.9 | ").append(simulatorGcPauses.describe()).append(" |\n");
         md.append("| JVM safepoint operations incl. time to reach them, all services, p50/p99/p99.9 | ").append(pauses.describe()).append(" |\n");
@@ -447,7 +457,7 @@ public final class DeskBenchmark {
         return md.toString();
     }
 
-    private static String json(Result r, Percentiles twoHop, Percentiles gcPauses, Percentiles simulatorGcPauses, Percentiles pauses, Map<String, ProcessStats> before,
+    private static String json(Result r, Percentiles twoHop, Percentiles eventTwoHop, Percentiles gcPauses, Percentiles simulatorGcPauses, Percentiles pauses, Map<String, ProcessStats> before,
                                Map<String, ProcessStats> after, double elapsed, Map<String, Double> cBefore,
                                Map<String, Double> cAfter, int rate) {
         List<String> parts = new ArrayList<>();
@@ -462,6 +472,7 @@ public final class DeskBenchmark {
         parts.add(latency("tickToOrder", r.tickToOrder));
         parts.add(latency("signalToOrder", r.signalToOrder));
         parts.add(latency("kafkaTwoHop", twoHop));
+        parts.add(latency("kafkaEventTwoHop", eventTwoHop));
         parts.add(latency("gcPause", gcPauses));
         parts.add(latency("simulatorGcPause", simulatorGcPauses));
         parts.add(latency("safepointPause", pauses));

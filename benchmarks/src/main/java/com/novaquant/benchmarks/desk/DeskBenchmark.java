@@ -161,7 +161,8 @@ public final class DeskBenchmark {
             observing.join();
 
             System.out.println("[bench] Kafka's own two-hop chain at the same rate on the same broker...");
-            Percentiles twoHop = KafkaTwoHop.run(desk.kafkaBootstrapServers(), perStream * symbols.size() * 2, Duration.ofSeconds(20));
+            Percentiles twoHop = KafkaTwoHop.run(desk.kafkaBootstrapServers(), perStream * symbols.size() * 2, Duration.ofSeconds(20),
+                    KafkaTwoHop.Clients.FEED);
             // Signals and orders are a few a second, not 10,000: their hops meet cold code and sleeping threads, which
             // a chain kept busy at the feed's rate does not. The same two hops at their rate, beside the same load.
             System.out.println("[bench] Kafka's own two-hop chain at " + EVENT_RATE + "/s with the services' event settings...");

@@ -47,10 +47,6 @@ final class KafkaTwoHop {
     private KafkaTwoHop() {
     }
 
-    static Percentiles run(String bootstrap, int ratePerSecond, Duration duration) throws InterruptedException {
-        return run(bootstrap, ratePerSecond, duration, Clients.FEED);
-    }
-
     static Percentiles run(String bootstrap, int ratePerSecond, Duration duration, Clients clients)
             throws InterruptedException {
         String run = UUID.randomUUID().toString().substring(0, 8);

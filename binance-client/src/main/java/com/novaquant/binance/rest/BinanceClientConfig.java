@@ -164,7 +164,8 @@ public record BinanceClientConfig(
 
         public BinanceClientConfig build() {
             return new BinanceClientConfig(mode, spotRestUrl, futuresRestUrl, connectTimeout, responseTimeout,
-                    recvWindow, timeSyncInterval, timeSyncSamples, timeSyncMaxRoundTrip, weightBudgetFraction, readRetries, circuitOpenDuration);
+                    recvWindow, timeSyncInterval, timeSyncSamples, timeSyncMaxRoundTrip, weightBudgetFraction,
+                    readRetries, circuitOpenDuration);
         }
     }
 }

@@ -199,7 +199,8 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
                     metrics.clockRoundTrip(venue(), clock.roundTripMs());
                     metrics.timeResync(venue(), trigger);
                     if ("scheduled".equals(trigger)) {
-                        log.debug("Binance {} clock offset {} ms (round trips {} ms)", venue(), clock.offsetMs(), roundTrips);
+                        log.debug("Binance {} clock offset {} ms (round trips {} ms)", venue(), clock.offsetMs(),
+                                roundTrips);
                     } else {
                         log.info("Binance {} clock offset {} ms ({} sync; round trips {} ms)", venue(),
                                 clock.offsetMs(), trigger, roundTrips);

@@ -130,8 +130,12 @@ public final class DeskBenchmark {
             pids.put("kafka", kafka.pid());
             long postmaster = postmaster(desk.postgres().port());
 
-            Observer observer = new Observer(desk.kafkaBootstrapServers());
+            // One consumer reads every topic, kept busy by the quotes; a second reads the signals alone with the
+            // consumer defaults (a long poll, as execution reads them), to tell the hop from the reader.
+            Observer observer = new Observer(desk.kafkaBootstrapServers(), OBSERVED_TOPICS, 5);
+            Observer signalReader = new Observer(desk.kafkaBootstrapServers(), List.of(Topics.SIGNALS), 500);
             Thread observing = Thread.ofPlatform().name("observer").start(observer);
+            Thread readingSignals = Thread.ofPlatform().name("signal-reader").start(signalReader);
             System.out.printf("[bench] warming up %d s at %d updates/s over %d symbols%n", warmup, perStream * symbols.size() * 2, symbols.size());
             Thread.sleep(warmup * 1000L);
             String haltedByWarmUp = releaseKillSwitchIfEngaged(config);
@@ -142,6 +146,7 @@ public final class DeskBenchmark {
             }
 
             observer.reset();
+            signalReader.reset();
             Map<Path, Integer> logLinesBefore = logLines(work);
             Map<String, Double> countersBefore = counters(config);
             Map<String, ProcessStats> before = new LinkedHashMap<>();
@@ -157,8 +162,11 @@ public final class DeskBenchmark {
             after.put(HARNESS, ProcessStats.of(ProcessHandle.current().pid()));
             Map<String, Double> countersAfter = counters(config);
             Result result = observer.snapshot(elapsed);
+            result.signalHopLongPoll = signalReader.snapshot(elapsed).signalHop;
             observer.stop();
+            signalReader.stop();
             observing.join();
+            readingSignals.join();
 
             System.out.println("[bench] Kafka's own two-hop chain at the same rate on the same broker...");
             Percentiles twoHop = KafkaTwoHop.run(desk.kafkaBootstrapServers(), perStream * symbols.size() * 2, Duration.ofSeconds(20),
@@ -202,13 +210,14 @@ public final class DeskBenchmark {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private Result current = new Result();
 
-        Observer(String bootstrap) {
+        Observer(String bootstrap, List<String> topics, int fetchMaxWaitMs) {
             consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ConsumerConfig.GROUP_ID_CONFIG, "desk-benchmark-" + UUID.randomUUID(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5"), new StringDeserializer(), new ByteArrayDeserializer());
-            consumer.subscribe(List.of(Topics.QUOTES, Topics.FUNDING, Topics.SIGNALS, Topics.EXEC_EVENTS));
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(fetchMaxWaitMs)),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            consumer.subscribe(topics);
         }
 
         @Override
@@ -259,10 +268,11 @@ public final class DeskBenchmark {
                 .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
     }
 
-    /** This JVM: the observer, the Kafka two-hop and the report; measured, but not part of the desk. */
     /** The rate of the signal-like reference chain: about the desk's signals and order events per second. */
     private static final int EVENT_RATE = 5;
+    private static final List<String> OBSERVED_TOPICS = List.of(Topics.QUOTES, Topics.FUNDING, Topics.SIGNALS, Topics.EXEC_EVENTS);
 
+    /** This JVM: the observers, the Kafka two-hops and the report; measured, but not part of the desk. */
     private static final String HARNESS = "harness (not the desk)";
 
     static final class Result {
@@ -275,6 +285,8 @@ public final class DeskBenchmark {
         final Percentiles tickToSignal = new Percentiles();
         final Percentiles triggerToSignal = new Percentiles();
         final Percentiles signalHop = new Percentiles();
+        /** The same hop as a consumer of the signals topic alone sees it (set from the second reader). */
+        Percentiles signalHopLongPoll = new Percentiles();
         final Percentiles tickToOrder = new Percentiles();
         final Percentiles signalToOrder = new Percentiles();
         final Set<String> ordersSeen = new HashSet<>();
@@ -423,6 +435,8 @@ public final class DeskBenchmark {
         md.append("| tick -> signal p50/p99/p99.9 | ").append(r.tickToSignal.describe()).append(" |\n");
         md.append("| newest input (quote or funding) -> signal p50/p99/p99.9 | ").append(r.triggerToSignal.describe()).append(" |\n");
         md.append("| signal decided -> read back from Kafka p50/p99/p99.9 | ").append(r.signalHop.describe()).append(" |\n");
+        md.append("| signal decided -> read by a consumer of the signals topic alone (long poll, as execution reads it) p50/p99/p99.9 | ")
+                .append(r.signalHopLongPoll.describe()).append(" |\n");
         md.append("| tick -> order sent p50/p99/p99.9 | ").append(r.tickToOrder.describe()).append(" |\n");
         md.append("| signal -> order sent p50/p99/p99.9 | ").append(r.signalToOrder.describe()).append(" |\n");
         md.append("| Kafka's own two hops at the same rate p50/p99/p99.9 | ").append(twoHop.describe()).append(" |\n");
@@ -470,6 +484,7 @@ public final class DeskBenchmark {
         parts.add(latency("tickToSignal", r.tickToSignal));
         parts.add(latency("triggerToSignal", r.triggerToSignal));
         parts.add(latency("signalHop", r.signalHop));
+        parts.add(latency("signalHopLongPoll", r.signalHopLongPoll));
         parts.add(latency("tickToOrder", r.tickToOrder));
         parts.add(latency("signalToOrder", r.signalToOrder));
         parts.add(latency("kafkaTwoHop", twoHop));

@@ -166,8 +166,30 @@ public final class Desk implements AutoCloseable {
 
     private List<String> jvmOptions() {
         List<String> options = new ArrayList<>(jvmOptions(config.repoRoot().resolve("deploy/jvm.options")));
+        options.addAll(sharedCoresOptions(runsAsRoot()));
         options.addAll(config.extraJvmOptions());
         return options;
+    }
+
+    /**
+     * Flags for a desk whose JVMs share one machine's cores (this desk; in a pod each service has its own CPU share).
+     * With {@code ThreadPriorityPolicy=1} the JVM runs its own threads (the VM thread that runs a pause, the GC
+     * workers, the JIT compilers) at nice -4 and application threads at 0, so that a collection's pause is not left
+     * waiting for a core behind another process's threads: in the desk benchmark, single ZGC pauses of 1.2-3.5 ms
+     * without it, 0.21 ms p99.9 with it. Only root may raise a priority; anyone else would get a warning from every
+     * JVM and no effect, so the flag is left out.
+     */
+    static List<String> sharedCoresOptions(boolean root) {
+        return root ? List.of("-XX:ThreadPriorityPolicy=1") : List.of();
+    }
+
+    /** Whether this process runs as root (Linux: the owner of /proc/self); false where that cannot be told. */
+    static boolean runsAsRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return false;
+        }
     }
 
     /** The shared JVM flags: one per line, '#' comments. */

@@ -458,7 +458,7 @@ public final class DeskBenchmark {
         Map<String, Double> delta = delta(cBefore, cAfter);
         md.append("\nWhere execution's time goes, mean per signal in the window (`nova_execution_signal_stage_seconds`):\n\n"
                 + "| stage | signals | mean |\n|---|---|---|\n");
-        for (String stage : List.of("consumed", "delivery", "wait", "claim", "decide", "write_ahead", "dispatch")) {
+        for (String stage : List.of("decode", "consumed", "delivery", "wait", "claim", "decide", "write_ahead", "dispatch")) {
             double count = delta.getOrDefault(DeskConfig.EXECUTION + ":" + STAGE_METRIC + "_count:" + stage, 0.0);
             double sum = delta.getOrDefault(DeskConfig.EXECUTION + ":" + STAGE_METRIC + "_sum:" + stage, 0.0);
             md.append(String.format("| %s | %.0f | %s |%n", stage, count, count == 0 ? "-" : String.format("%.2f ms", sum / count * 1000)));

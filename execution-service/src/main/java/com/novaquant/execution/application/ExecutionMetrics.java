@@ -28,8 +28,8 @@ public class ExecutionMetrics {
             PreTradeCheck.REFUSAL_CODES.stream()).toList();
 
     /** Where a signal's time goes before its orders are out, as {@code nova_execution_signal_stage_seconds{stage}}. */
-    public static final List<String> SIGNAL_STAGES = List.of("consumed", "delivery", "wait", "claim", "decide", "write_ahead",
-            "dispatch");
+    public static final List<String> SIGNAL_STAGES = List.of("decode", "consumed", "delivery", "wait", "claim", "decide",
+            "write_ahead", "dispatch");
 
     private final MeterRegistry registry;
     private final Timer hedgeCompletion;

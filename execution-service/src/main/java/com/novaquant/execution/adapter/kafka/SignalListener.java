@@ -83,12 +83,14 @@ public class SignalListener implements SignalIntake, ConsumerSeekAware {
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             offsets.received(partition, record.offset());
+            long decodeStart = System.nanoTime();
             Optional<Signal> signal = decoder.decode(record, Signal.class);
+            metrics.stage("decode", System.nanoTime() - decodeStart);
             if (signal.isEmpty()) {
                 offsets.done(partition, record.offset());
                 continue;
             }
-            // Decided in signal-service -> read here: the Kafka hop alone, apart from the hand-off to a lane.
+            // Decided in signal-service -> read and decoded here: the Kafka hop, apart from the hand-off to a lane.
             metrics.stage("consumed", (EpochMicros.now() - signal.get().decidedAtMicros()) * 1000);
             queue(signal.get(), () -> offsets.done(partition, record.offset()));
         }

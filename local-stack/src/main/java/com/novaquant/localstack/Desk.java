@@ -176,7 +176,7 @@ public final class Desk implements AutoCloseable {
      * With {@code ThreadPriorityPolicy=1} the JVM runs its own threads (the VM thread that runs a pause, the GC
      * workers, the JIT compilers) at nice -4 and application threads at 0, so that a collection's pause is not left
      * waiting for a core behind another process's threads: in the desk benchmark, single ZGC pauses of 1.2-3.5 ms
-     * without it, 0.21 ms p99.9 with it. Only root may raise a priority; anyone else would get a warning from every
+     * without it, 0.21-0.32 ms p99.9 in three runs with it. Only root may raise a priority; anyone else would get a warning from every
      * JVM and no effect, so the flag is left out.
      */
     static List<String> sharedCoresOptions(boolean root) {

@@ -458,7 +458,7 @@ public final class DeskBenchmark {
         Map<String, Double> delta = delta(cBefore, cAfter);
         md.append("\nWhere execution's time goes, mean per signal in the window (`nova_execution_signal_stage_seconds`):\n\n"
                 + "| stage | signals | mean |\n|---|---|---|\n");
-        for (String stage : List.of("decode", "consumed", "delivery", "wait", "claim", "decide", "write_ahead", "dispatch")) {
+        for (String stage : stages(delta)) {
             double count = delta.getOrDefault(DeskConfig.EXECUTION + ":" + STAGE_METRIC + "_count:" + stage, 0.0);
             double sum = delta.getOrDefault(DeskConfig.EXECUTION + ":" + STAGE_METRIC + "_sum:" + stage, 0.0);
             md.append(String.format("| %s | %.0f | %s |%n", stage, count, count == 0 ? "-" : String.format("%.2f ms", sum / count * 1000)));
@@ -470,6 +470,19 @@ public final class DeskBenchmark {
             }
         });
         return md.toString();
+    }
+
+    /**
+     * Execution's stages in the order a signal passes them (as {@code ExecutionMetrics.SIGNAL_STAGES}), then any other
+     * stage the scrape holds, so that a stage added there is reported before this list is told of it.
+     */
+    private static List<String> stages(Map<String, Double> delta) {
+        List<String> stages = new ArrayList<>(List.of("decode", "consumed", "delivery", "wait", "claim", "decide",
+                "write_ahead", "dispatch"));
+        String prefix = DeskConfig.EXECUTION + ":" + STAGE_METRIC + "_count:";
+        delta.keySet().stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length()))
+                .filter(stage -> !stages.contains(stage)).forEach(stages::add);
+        return stages;
     }
 
     private static String json(Result r, Percentiles twoHop, Percentiles eventTwoHop, Percentiles gcPauses, Percentiles simulatorGcPauses, Percentiles pauses, Map<String, ProcessStats> before,

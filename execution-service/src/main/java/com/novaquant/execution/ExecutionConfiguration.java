@@ -4,7 +4,18 @@ import com.novaquant.execution.adapter.kafka.FeedAlertListener;
 import com.novaquant.execution.adapter.kafka.SignalListener;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
 import com.novaquant.execution.adapter.persistence.JdbcLedger;
+import com.novaquant.events.KillSwitchState;
 import com.novaquant.execution.application.AccountBook;
+import com.novaquant.execution.application.Alerts;
+import com.novaquant.execution.application.ControlView;
+import com.novaquant.execution.application.ExecutionCore;
+import com.novaquant.execution.application.ExecutionEvents;
+import com.novaquant.execution.application.MarginAlarm;
+import com.novaquant.execution.application.OperatorActions;
+import com.novaquant.execution.application.PairGauges;
+import com.novaquant.execution.application.Pause;
+import com.novaquant.execution.application.Rehearsal;
+import com.novaquant.execution.application.UnresolvedSymbols;
 import com.novaquant.execution.application.DailySummary;
 import com.novaquant.execution.application.DrawdownGuard;
 import com.novaquant.execution.application.ExecutionEngine;
@@ -21,10 +32,7 @@ import com.novaquant.execution.application.TradingGate;
 import com.novaquant.execution.application.TradingLease;
 import com.novaquant.execution.application.TradingSupervisor;
 import com.novaquant.execution.application.TradingVenue;
-import com.novaquant.execution.domain.LegRiskPolicy;
 import com.novaquant.execution.domain.MarginLevel;
-import com.novaquant.execution.domain.PreTradeCheck;
-import com.novaquant.execution.domain.RiskLimits;
 import com.novaquant.support.AlertPublisher;
 import com.novaquant.support.EventDecoder;
 import com.novaquant.support.EventPublisher;
@@ -92,15 +100,51 @@ public class ExecutionConfiguration {
         return new Marks();
     }
 
+    /** Execution's events go to Kafka through the shared publisher; a failed send is counted and logged there. */
     @Bean
-    KillSwitch killSwitch(Ledger ledger, EventPublisher events, AlertPublisher alerts, KillSwitchView view, Clock clock) {
+    ExecutionEvents executionEvents(EventPublisher publisher) {
+        return publisher::publish;
+    }
+
+    @Bean
+    Alerts executionAlerts(AlertPublisher publisher) {
+        return publisher::raise;
+    }
+
+    @Bean
+    ControlView controlView(KillSwitchView view) {
+        return new ControlView() {
+            @Override
+            public KillSwitchState current() {
+                return view.current();
+            }
+
+            @Override
+            public void apply(KillSwitchState state) {
+                view.apply(state);
+            }
+        };
+    }
+
+    @Bean
+    MarginAlarm marginAlarm() {
+        return new MarginAlarm();
+    }
+
+    @Bean
+    UnresolvedSymbols unresolvedSymbols() {
+        return new UnresolvedSymbols();
+    }
+
+    @Bean
+    KillSwitch killSwitch(Ledger ledger, ExecutionEvents events, Alerts alerts, ControlView view, Clock clock) {
         return new KillSwitch(ledger, events, alerts, view, clock);
     }
 
     @Bean
-    OrderSender orderSender(TradingVenue venue, Ledger ledger, EventPublisher events, ExecutionMetrics metrics,
+    OrderSender orderSender(TradingVenue venue, Ledger ledger, ExecutionEvents events, ExecutionMetrics metrics,
                             Clock clock, ExecutionProperties p) {
-        return new OrderSender(venue, ledger, events, metrics, clock, p.queryAttempts(), p.queryBackoff());
+        return new OrderSender(venue, ledger, events, metrics, clock, p.queryAttempts(), p.queryBackoff(), Pause.SLEEP);
     }
 
     @Bean(destroyMethod = "close")
@@ -117,37 +161,46 @@ public class ExecutionConfiguration {
     }
 
     @Bean
-    ExecutionEngine executionEngine(TradingVenue venue, AccountBook account, Ledger ledger, OrderSender sender, KillSwitch killSwitch,
-                                    TradingGate gate, Marks marks, EventPublisher events, AlertPublisher alerts,
-                                    ExecutionMetrics metrics, ExecutionProperties p, ExecutorService legExecutor,
-                                    Clock clock) {
-        LegRiskPolicy policy = new LegRiskPolicy(p.rehedgeAttempts(), p.rehedgeDeadline());
-        PreTradeCheck preTrade = new PreTradeCheck(new RiskLimits(p.risk().maxSymbolNotional(),
-                p.risk().maxTotalNotional(), p.risk().maxLeverage()), p.maxQuoteAge().toMillis());
-        ExecutionEngine engine = new ExecutionEngine(venue, account, ledger, sender, policy, preTrade, killSwitch, gate, marks,
-                events, alerts, metrics, p, legExecutor, clock);
-        metrics.gauge("nova.execution.open.notional", engine::openNotional);
-        metrics.cachedGauge("nova.execution.open.pairs", GAUGE_MAX_AGE, engine::openPairs);
-        return engine;
+    ExecutionCore executionCore(TradingVenue venue, AccountBook account, Ledger ledger, OrderSender sender,
+                                KillSwitch killSwitch, TradingGate gate, MarginAlarm margin, UnresolvedSymbols unresolved,
+                                Marks marks, ExecutionEvents events, Alerts alerts, ExecutionMetrics metrics,
+                                ExecutionProperties p, ExecutorService legExecutor, Clock clock) {
+        ExecutionCore core = ExecutionCore.create(new ExecutionCore.Parts(venue, ledger, account, sender, killSwitch,
+                gate, margin, unresolved, marks, events, alerts, metrics, p, legExecutor, clock));
+        PairGauges gauges = new PairGauges(ledger);
+        metrics.gauge("nova.execution.open.notional", gauges::openNotional);
+        metrics.cachedGauge("nova.execution.open.pairs", GAUGE_MAX_AGE, gauges::openPairs);
+        return core;
     }
 
     @Bean
-    Reconciler reconciler(TradingVenue venue, Ledger ledger, OrderSender sender, ExecutionEngine engine,
-                          TradingGate gate, AlertPublisher alerts, @Value("${nova.symbols}") List<String> symbols) {
-        return new Reconciler(venue, ledger, sender, engine, gate, alerts, symbols);
+    ExecutionEngine executionEngine(ExecutionCore core) {
+        return core.engine();
     }
 
     @Bean
-    FundingPoller fundingPoller(TradingVenue venue, Ledger ledger, EventPublisher events, ExecutionMetrics metrics,
+    OperatorActions operatorActions(ExecutionCore core) {
+        return core.operator();
+    }
+
+    @Bean
+    Reconciler reconciler(TradingVenue venue, Ledger ledger, OrderSender sender, ExecutionCore core,
+                          TradingGate gate, KillSwitch killSwitch, UnresolvedSymbols unresolved, Alerts alerts,
+                          @Value("${nova.symbols}") List<String> symbols, Clock clock) {
+        return new Reconciler(venue, ledger, sender, core, gate, killSwitch, unresolved, alerts, symbols, clock);
+    }
+
+    @Bean
+    FundingPoller fundingPoller(TradingVenue venue, Ledger ledger, ExecutionEvents events, ExecutionMetrics metrics,
                                 Clock clock) {
         return new FundingPoller(venue, ledger, events, metrics, clock);
     }
 
     @Bean
-    MarginWatch marginWatch(TradingVenue venue, Ledger ledger, ExecutionEngine engine, AlertPublisher alerts,
-                            ExecutionProperties p, ExecutionMetrics metrics) {
+    MarginWatch marginWatch(TradingVenue venue, Ledger ledger, OperatorActions operator, MarginAlarm alarm,
+                            Alerts alerts, ExecutionProperties p, ExecutionMetrics metrics) {
         ExecutionProperties.Margin m = p.margin();
-        MarginWatch watch = new MarginWatch(venue, ledger, engine, alerts,
+        MarginWatch watch = new MarginWatch(venue, ledger, operator, alarm, alerts,
                 new MarginLevel(m.warningRatio(), m.criticalRatio(), m.warningDistance(), m.criticalDistance()),
                 m.reduceFraction());
         metrics.gauge("nova.execution.margin.ratio", watch::marginRatio);
@@ -160,7 +213,7 @@ public class ExecutionConfiguration {
     }
 
     @Bean
-    DailySummary dailySummary(Ledger ledger, Marks marks, AlertPublisher alerts, Clock clock, ExecutionProperties p,
+    DailySummary dailySummary(Ledger ledger, Marks marks, Alerts alerts, Clock clock, ExecutionProperties p,
                               ExecutionMetrics metrics) {
         metrics.gauge("nova.execution.pnl.last24h", () -> ledger.pnl(clock.instant().minus(java.time.Duration.ofHours(24)),
                 marks.snapshot()).total().doubleValue());
@@ -199,7 +252,7 @@ public class ExecutionConfiguration {
     @Bean(destroyMethod = "close")
     TradingSupervisor tradingSupervisor(TradingLease lease, SignalListener intake, KillSwitch killSwitch,
                                         Reconciler reconciler, AccountBook account, FundingPoller funding, MarginWatch margin,
-                                        DrawdownGuard drawdown, DailySummary summary, AlertPublisher alerts, ExecutionProperties p,
+                                        DrawdownGuard drawdown, DailySummary summary, Alerts alerts, ExecutionProperties p,
                                         ApplicationContext context) {
         return new TradingSupervisor(lease, intake, killSwitch, reconciler, account, funding, margin, drawdown, summary, alerts, p,
                 ready -> AvailabilityChangeEvent.publish(context,
@@ -208,7 +261,7 @@ public class ExecutionConfiguration {
 
     /**
      * Trading starts only once the application is up, and after the decision path has been rehearsed (see
-     * {@link ExecutionEngine#rehearse}); a rehearsal that fails (the database not up yet) is logged and skipped.
+     * {@link Rehearsal}); a rehearsal that fails (the database not up yet) is logged and skipped.
      */
     @EventListener(ApplicationReadyEvent.class)
     void startTrading(ApplicationReadyEvent event) {
@@ -216,7 +269,7 @@ public class ExecutionConfiguration {
         int rounds = context.getBean(ExecutionProperties.class).warmUpRounds();
         if (rounds > 0) {
             try {
-                Duration took = context.getBean(ExecutionEngine.class).rehearse(rounds);
+                Duration took = context.getBean(ExecutionCore.class).rehearsal().rehearse(rounds);
                 log.info("Decision path rehearsed {} times in {} ms", rounds, took.toMillis());
             } catch (RuntimeException e) {
                 log.warn("Decision path rehearsal skipped: {}", e.toString());

@@ -109,6 +109,31 @@ public class AccountBook {
         }
     }
 
+    /**
+     * Makes sure a view the symbol's decision may use is stored, reading the account if needed. Blocks on the
+     * network: called before the desk is taken, never under it.
+     *
+     * @throws VenueUnavailableException when the account cannot be read
+     */
+    public void ensureCurrent(String symbol) {
+        balances(symbol);
+    }
+
+    /**
+     * The balances from memory only, for a decision under the desk: the stored view less what trades not yet in it
+     * may spend.
+     *
+     * @throws VenueUnavailableException when no stored view is current for the symbol (it aged or its own last
+     *                                   trade is not in it): the caller reads again outside the desk
+     */
+    public synchronized TradingVenue.Balances availableNow(String symbol) {
+        String baseAsset = venue.baseAsset(symbol);
+        if (usable(view) && view.startedAt > lastOwnTrade(baseAsset)) {
+            return available(view, baseAsset);
+        }
+        throw new VenueUnavailableException("the account view of " + symbol + " is not current");
+    }
+
     /** Reads the account and keeps the answer as the view (start-up, periodic refresh); a failure keeps the old one. */
     public void refresh(Trigger trigger) {
         try {

@@ -2,7 +2,7 @@ package com.novaquant.execution.application;
 
 import com.novaquant.events.Severity;
 import com.novaquant.execution.domain.PnlSummary;
-import com.novaquant.support.AlertPublisher;
+
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,11 +15,11 @@ public class DailySummary {
 
     private final Ledger ledger;
     private final Marks marks;
-    private final AlertPublisher alerts;
+    private final Alerts alerts;
     private final Clock clock;
     private final LocalTime at;
 
-    public DailySummary(Ledger ledger, Marks marks, AlertPublisher alerts, Clock clock, LocalTime at) {
+    public DailySummary(Ledger ledger, Marks marks, Alerts alerts, Clock clock, LocalTime at) {
         this.ledger = ledger;
         this.marks = marks;
         this.alerts = alerts;

@@ -24,7 +24,7 @@ public class ExecutionMetrics {
     public static final List<String> LEG_RISK_RESOLUTIONS = List.of("REHEDGED", "UNWOUND", "UNRESOLVED");
 
     /** Refusals counted before sending: the engine's kill-switch refusal and every pre-trade check code. */
-    public static final List<String> REFUSAL_REASONS = Stream.concat(Stream.of("KILL_SWITCH"),
+    public static final List<String> REFUSAL_REASONS = Stream.concat(Stream.of("KILL_SWITCH", "MARGIN_CRITICAL", "UNRESOLVED_ORDERS"),
             PreTradeCheck.REFUSAL_CODES.stream()).toList();
 
     /** Where a signal's time goes before its orders are out, as {@code nova_execution_signal_stage_seconds{stage}}. */

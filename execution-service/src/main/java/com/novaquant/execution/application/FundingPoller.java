@@ -3,7 +3,7 @@ package com.novaquant.execution.application;
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.FundingPaymentEvent;
 import com.novaquant.events.Topics;
-import com.novaquant.support.EventPublisher;
+import com.novaquant.events.NovaEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +19,11 @@ public class FundingPoller {
 
     private final TradingVenue venue;
     private final Ledger ledger;
-    private final EventPublisher events;
+    private final ExecutionEvents events;
     private final ExecutionMetrics metrics;
     private final Clock clock;
 
-    public FundingPoller(TradingVenue venue, Ledger ledger, EventPublisher events, ExecutionMetrics metrics, Clock clock) {
+    public FundingPoller(TradingVenue venue, Ledger ledger, ExecutionEvents events, ExecutionMetrics metrics, Clock clock) {
         this.venue = venue;
         this.ledger = ledger;
         this.events = events;

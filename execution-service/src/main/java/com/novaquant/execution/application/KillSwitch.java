@@ -5,9 +5,9 @@ import com.novaquant.events.KillSwitchEvent;
 import com.novaquant.events.KillSwitchState;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Topics;
-import com.novaquant.support.AlertPublisher;
-import com.novaquant.support.EventPublisher;
-import com.novaquant.support.KillSwitchView;
+
+import com.novaquant.events.NovaEvent;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * compacted {@code nova.control} topic, as a {@link KillSwitchEvent} on the audit trail and as a KILL_SWITCH alert.
  * While engaged, only reducing orders are sent. Releasing is always an explicit operator action.
  * <p>
- * A state engaged by someone else on {@code nova.control} (seen through {@link KillSwitchView}) also counts: the
+ * A state engaged by someone else on {@code nova.control} (seen through {@link ControlView}) also counts: the
  * switch is engaged when either says so.
  */
 public class KillSwitch {
@@ -27,13 +27,13 @@ public class KillSwitch {
     private static final Logger log = LoggerFactory.getLogger(KillSwitch.class);
 
     private final Ledger ledger;
-    private final EventPublisher events;
-    private final AlertPublisher alerts;
-    private final KillSwitchView view;
+    private final ExecutionEvents events;
+    private final Alerts alerts;
+    private final ControlView view;
     private final Clock clock;
     private final AtomicReference<KillSwitchState> own = new AtomicReference<>(KillSwitchState.RELEASED);
 
-    public KillSwitch(Ledger ledger, EventPublisher events, AlertPublisher alerts, KillSwitchView view, Clock clock) {
+    public KillSwitch(Ledger ledger, ExecutionEvents events, Alerts alerts, ControlView view, Clock clock) {
         this.ledger = ledger;
         this.events = events;
         this.alerts = alerts;
@@ -86,14 +86,24 @@ public class KillSwitch {
         return seen.engaged() ? seen : mine;
     }
 
+    /**
+     * Memory first, then the topic, then the ledger's history: a switch engaged while the database is down still
+     * holds every decision of this instance and tells every other service. A history row that cannot be written is
+     * logged and alerted, never a reason not to engage.
+     */
     private void change(KillSwitchState state) {
-        ledger.recordKillSwitch(state);
         own.set(state);
         view.apply(state);
         events.publish(Topics.CONTROL, state);
         events.publish(Topics.EXEC_EVENTS, new KillSwitchEvent("*", state.engaged(), state.reason(), state.by(),
                 EpochMicros.now(clock)));
         log.warn("Kill switch {} by {}: {}", state.engaged() ? "ENGAGED" : "released", state.by(), state.reason());
+        try {
+            ledger.recordKillSwitch(state);
+        } catch (RuntimeException e) {
+            log.error("Kill switch state not written to the ledger ({}); it holds in memory and on the control topic",
+                    e.toString());
+        }
     }
 
     /** Strictly newer than anything seen, so the newest-wins rule of every reader picks this state. */

@@ -46,13 +46,14 @@ public interface Ledger {
     void setPairState(String pairId, PairState state, String signalId);
 
     /**
-     * The write-ahead step of a two-leg execution, atomically: creates the pair (OPENING) or moves the existing one
-     * to OPENING / OPEN (growing) or CLOSING, and writes the orders in state NEW. Fails, writing nothing, when a
-     * client id exists (the caller must not send then).
+     * The write-ahead step of a two-leg execution, atomically: creates the pair or moves the existing one to
+     * {@code executing} (OPENING, REDUCING or CLOSING), and writes the orders in state NEW. Fails, writing nothing,
+     * when a client id exists (the caller must not send then).
      *
      * @return the pair as written
      */
-    PairRecord beginExecution(String pairId, String symbol, String signalId, boolean growing, List<OrderRecord> orders);
+    PairRecord beginExecution(String pairId, String symbol, String signalId, PairState executing,
+                              List<OrderRecord> orders);
 
     /** Writes an order in state NEW. Fails when the client id exists (the caller must not send then). */
     void recordNew(OrderRecord order);
@@ -69,10 +70,17 @@ public interface Ledger {
                               String errorMessage, boolean retryable);
 
     /**
-     * Sets a pair's spot quantity to what the exchange holds. Only for the commission dust a query-resolved fill
-     * cannot show (Binance's order query carries no commission): reconciliation decides when that is safe.
+     * Sets a pair's spot quantity to what the exchange holds, booking the difference as commission paid in the base
+     * asset. Only for the commission a query-resolved fill cannot show (Binance's order query carries no commission):
+     * the caller decides when that is safe.
      */
     void adoptSpotQuantity(String pairId, BigDecimal quantity);
+
+    /**
+     * Sets a pair's perp short to what the exchange holds, when the exchange closed part or all of it (liquidation,
+     * auto-deleveraging): the incident is the caller's to raise.
+     */
+    void adoptPerpQuantity(String pairId, BigDecimal quantity);
 
     Optional<OrderRecord> order(String clientOrderId);
 

@@ -2,7 +2,7 @@ package com.novaquant.execution.application;
 
 import com.novaquant.events.Severity;
 import com.novaquant.execution.domain.MarginLevel;
-import com.novaquant.support.AlertPublisher;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,17 +20,19 @@ public class MarginWatch {
 
     private final TradingVenue venue;
     private final Ledger ledger;
-    private final ExecutionEngine engine;
-    private final AlertPublisher alerts;
+    private final OperatorActions operator;
+    private final MarginAlarm alarm;
+    private final Alerts alerts;
     private final MarginLevel levels;
     private final BigDecimal reduceFraction;
     private final AtomicReference<BigDecimal> lastRatio = new AtomicReference<>(BigDecimal.ZERO);
 
-    public MarginWatch(TradingVenue venue, Ledger ledger, ExecutionEngine engine, AlertPublisher alerts,
+    public MarginWatch(TradingVenue venue, Ledger ledger, OperatorActions operator, MarginAlarm alarm, Alerts alerts,
                        MarginLevel levels, BigDecimal reduceFraction) {
         this.venue = venue;
         this.ledger = ledger;
-        this.engine = engine;
+        this.operator = operator;
+        this.alarm = alarm;
         this.alerts = alerts;
         this.levels = levels;
         this.reduceFraction = reduceFraction;
@@ -55,16 +57,19 @@ public class MarginWatch {
                         .append("% away");
             }
         }
+        if (worst != MarginLevel.Level.CRITICAL) {
+            alarm.set(false);
+        }
         switch (worst) {
             case WARNING -> alerts.raise(Severity.WARNING, "MARGIN_WARNING", "Margin warning: " + detail, "margin");
             case CRITICAL -> {
                 alerts.raise(Severity.CRITICAL, "MARGIN_CRITICAL", "Margin critical: " + detail
                         + ". Reducing both legs by " + reduceFraction.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%.", "margin");
                 log.error("Margin critical ({}): reducing pairs", detail);
+                // Nothing grows while this holds; each pair is re-read and decided under the desk.
+                alarm.set(true);
                 for (PairRecord pair : ledger.activePairs()) {
-                    if (pair.balanced() && pair.perp().quantity().signum() > 0) {
-                        engine.reduce(pair, pair.perp().quantity().multiply(reduceFraction), "margin");
-                    }
+                    operator.reduce(pair.pairId(), reduceFraction, "margin");
                 }
             }
             case OK -> {

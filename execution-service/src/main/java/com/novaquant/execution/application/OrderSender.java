@@ -10,7 +10,7 @@ import com.novaquant.execution.domain.OrderReport;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PlacementOutcome;
 import com.novaquant.execution.domain.QueryOutcome;
-import com.novaquant.support.EventPublisher;
+import com.novaquant.events.NovaEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +30,19 @@ public class OrderSender {
 
     private final TradingVenue venue;
     private final Ledger ledger;
-    private final EventPublisher events;
+    private final ExecutionEvents events;
     private final ExecutionMetrics metrics;
     private final Clock clock;
     private final int queryAttempts;
     private final Duration queryBackoff;
+    private final Pause pause;
 
-    public OrderSender(TradingVenue venue, Ledger ledger, EventPublisher events, ExecutionMetrics metrics, Clock clock,
-                       int queryAttempts, Duration queryBackoff) {
+    /**
+     * @param queryAttempts failed queries (no answer at all) tolerated while resolving one order
+     * @param queryBackoff  wait between two queries of one order
+     */
+    public OrderSender(TradingVenue venue, Ledger ledger, ExecutionEvents events, ExecutionMetrics metrics, Clock clock,
+                       int queryAttempts, Duration queryBackoff, Pause pause) {
         this.venue = venue;
         this.ledger = ledger;
         this.events = events;
@@ -45,6 +50,7 @@ public class OrderSender {
         this.clock = clock;
         this.queryAttempts = queryAttempts;
         this.queryBackoff = queryBackoff;
+        this.pause = pause;
     }
 
     /** Sends an order recorded as NEW and returns its resolved outcome. */
@@ -79,6 +85,8 @@ public class OrderSender {
             outcome = new PlacementOutcome.Unknown("adapter failure: " + e);
         }
         metrics.roundTrip(order.venue(), System.nanoTime() - start);
+        // The request was signed before place() returned: the venue cannot take it after this + recvWindow.
+        long signedBy = venue.exchangeTimeMs(order.venue());
         ledger.markSent(order.clientOrderId(), sentAt);
         return switch (outcome) {
             case PlacementOutcome.Accepted accepted -> {
@@ -88,7 +96,8 @@ public class OrderSender {
             case PlacementOutcome.Rejected rejected -> {
                 metrics.order(order.venue(), "REJECTED", rejected.code());
                 record(order, OrderStatus.REJECTED, null, rejected.code(), rejected.message(), rejected.retryable());
-                yield new LegResult(BigDecimal.ZERO, rejected.retryable() ? LegFailure.REJECTED_RETRYABLE : LegFailure.REJECTED);
+                yield new LegResult(BigDecimal.ZERO, rejected.code() == NO_POSITION_TO_REDUCE ? LegFailure.NO_POSITION
+                        : rejected.retryable() ? LegFailure.REJECTED_RETRYABLE : LegFailure.REJECTED);
             }
             case PlacementOutcome.NotSent notSent -> {
                 metrics.order(order.venue(), "NOT_SENT", 0);
@@ -99,36 +108,49 @@ public class OrderSender {
                 metrics.order(order.venue(), "UNKNOWN", 0);
                 log.warn("Order {} outcome unknown ({}): querying by client id", order.clientOrderId(), unknown.reason());
                 record(order, OrderStatus.UNKNOWN, null, 0, unknown.reason(), false);
-                yield resolve(order);
+                yield resolve(order, signedBy);
             }
         };
     }
 
-    /** Resolves an order whose outcome is not known (ambiguous answer, or found unresolved after a restart). */
-    LegResult resolve(LegOrder order) {
-        int notFound = 0;
-        for (int attempt = 0; attempt < queryAttempts; attempt++) {
-            if (attempt > 0) {
-                pause();
-            }
+    /**
+     * Resolves an order whose outcome is not known (ambiguous answer, or found unresolved after a restart). "No such
+     * order" proves nothing while the request may still arrive: the order is dead only when the venue still does
+     * not know it once {@code signedBy + recvWindow} has passed on the venue's clock, since the venue refuses a
+     * request older than its recvWindow.
+     *
+     * @param signedBy the latest venue time the request can have been signed at (epoch ms)
+     */
+    LegResult resolve(LegOrder order, long signedBy) {
+        long deadOnceVenuePasses = signedBy + venue.recvWindow().toMillis();
+        int failed = 0;
+        while (true) {
             QueryOutcome answer = venue.query(order.venue(), order.symbol(), order.clientOrderId());
             switch (answer) {
                 case QueryOutcome.Found found -> {
                     return settle(order, driveToFinal(order, found.report()));
                 }
                 case QueryOutcome.NotFound ignored -> {
-                    // Two "no such order" answers in a row: the request never reached the book.
-                    if (++notFound >= 2) {
-                        record(order, OrderStatus.EXPIRED, null, -2013, "not found on the exchange after an ambiguous answer", true);
+                    if (venue.exchangeTimeMs(order.venue()) > deadOnceVenuePasses) {
+                        record(order, OrderStatus.EXPIRED, null, -2013,
+                                "not found on the exchange after its recvWindow passed", true);
                         return new LegResult(BigDecimal.ZERO, LegFailure.TIMED_OUT);
                     }
                 }
-                case QueryOutcome.Failed failed -> log.warn("Query of {} failed: {}", order.clientOrderId(), failed.reason());
+                case QueryOutcome.Failed failure -> {
+                    log.warn("Query of {} failed: {}", order.clientOrderId(), failure.reason());
+                    if (++failed >= queryAttempts) {
+                        log.error("Order {} still unresolved after {} failed queries", order.clientOrderId(), failed);
+                        return new LegResult(BigDecimal.ZERO, LegFailure.UNRESOLVED);
+                    }
+                }
             }
+            pause();
         }
-        log.error("Order {} still unresolved after {} queries", order.clientOrderId(), queryAttempts);
-        return new LegResult(BigDecimal.ZERO, LegFailure.UNRESOLVED);
     }
+
+    /** Binance USD-M: a reduce-only order with no position to reduce. */
+    static final int NO_POSITION_TO_REDUCE = -2022;
 
     /** A market order normally comes back final; one still resting is queried, then cancelled. */
     private OrderReport driveToFinal(LegOrder order, OrderReport report) {
@@ -183,11 +205,9 @@ public class OrderSender {
     }
 
     private void pause() {
-        try {
-            Thread.sleep(queryBackoff.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while resolving an order", e);
+        pause.pause(queryBackoff);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new IllegalStateException("interrupted while resolving an order");
         }
     }
 }

@@ -2,17 +2,15 @@ package com.novaquant.execution.application;
 
 import com.novaquant.events.Severity;
 import com.novaquant.events.Venue;
+import com.novaquant.execution.domain.HedgeBand;
 import com.novaquant.execution.domain.LegFailure;
 import com.novaquant.execution.domain.LegOrder;
-import com.novaquant.execution.domain.OrderStatus;
-import com.novaquant.execution.domain.PairSizing;
 import com.novaquant.execution.domain.PairState;
-import com.novaquant.execution.domain.QueryOutcome;
-import com.novaquant.support.AlertPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,12 +20,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Brings the ledger and the exchange into agreement, at start-up (before any signal is consumed) and periodically.
+ * Brings the ledger and the exchange into agreement, at start-up (before any signal is consumed) and periodically,
+ * with the desk to itself.
  * <ol>
- *   <li>Orders whose outcome the ledger does not know (written but not confirmed, ambiguous answers) are queried
- *   by client id; the exchange's answer is adopted. An order the exchange has never seen is marked so.</li>
- *   <li>Pairs whose legs are unequal (an execution interrupted by a restart) are handed to the engine, which
- *   continues the leg-risk policy where it stopped.</li>
+ *   <li>Orders whose outcome the ledger does not know are queried by client id until found, or until their
+ *   recvWindow has passed on the exchange's clock (then they can never arrive).</li>
+ *   <li>A short the exchange closed (liquidation, auto-deleveraging) is an incident: the ledger takes the
+ *   exchange's size and the spot is sold down to it, never bought back.</li>
+ *   <li>Pairs outside their hedge band, broken, or whose execution a restart interrupted are repaired, a broken one
+ *   no more often than its back-off allows.</li>
  *   <li>The exchange's perp positions and spot balances are compared with the ledger's pairs. A mismatch raises
  *   RECONCILIATION_MISMATCH and holds trading until a later reconciliation finds them equal. A failed read holds
  *   trading too: a missing report never means flat.</li>
@@ -41,39 +42,46 @@ public class Reconciler {
     private final TradingVenue venue;
     private final Ledger ledger;
     private final OrderSender sender;
-    private final ExecutionEngine engine;
+    private final Desk desk;
+    private final OperatorActions operator;
     private final TradingGate gate;
-    private final AlertPublisher alerts;
+    private final KillSwitch killSwitch;
+    private final UnresolvedSymbols unresolved;
+    private final Alerts alerts;
     private final List<String> symbols;
+    private final RepairBackoff backoff;
 
-    public Reconciler(TradingVenue venue, Ledger ledger, OrderSender sender, ExecutionEngine engine, TradingGate gate,
-                      AlertPublisher alerts, List<String> symbols) {
+    public Reconciler(TradingVenue venue, Ledger ledger, OrderSender sender, ExecutionCore core, TradingGate gate,
+                      KillSwitch killSwitch, UnresolvedSymbols unresolved, Alerts alerts, List<String> symbols,
+                      Clock clock) {
         this.venue = venue;
         this.ledger = ledger;
         this.sender = sender;
-        this.engine = engine;
+        this.desk = core.desk();
+        this.operator = core.operator();
         this.gate = gate;
+        this.killSwitch = killSwitch;
+        this.unresolved = unresolved;
         this.alerts = alerts;
         this.symbols = symbols;
+        this.backoff = new RepairBackoff(clock);
     }
 
     /** Runs every step; returns the mismatches found (empty when ledger and exchange agree). */
     public List<String> reconcile() {
-        return engine.exclusively(this::reconcileLocked);
+        return desk.exclusively(this::reconcileLocked);
     }
 
     private List<String> reconcileLocked() {
         List<String> mismatches = new ArrayList<>();
         try {
             resolveOrders(mismatches);
-            for (PairRecord pair : ledger.activePairs()) {
-                // Unequal legs, or an execution a crash interrupted (legs may be equal once its orders resolved,
-                // but the pair and its signal were never finished).
-                if (!pair.balanced() || pair.state() == PairState.OPENING || pair.state() == PairState.CLOSING) {
-                    engine.repair(pair);
-                }
-            }
-            comparePositions(mismatches);
+            Map<String, BigDecimal> shorts = venue.perpPositions().stream().collect(Collectors.toMap(
+                    TradingVenue.PerpPosition::symbol, p -> p.positionAmt().negate(), BigDecimal::add));
+            adoptVanishedShorts(shorts);
+            repairPairs();
+            comparePositions(shorts, mismatches);
+            releaseResolvedSymbols();
         } catch (VenueUnavailableException e) {
             mismatches.add("exchange unavailable: " + e.getMessage());
         }
@@ -92,26 +100,58 @@ public class Reconciler {
         for (OrderRecord order : ledger.unresolvedOrders()) {
             LegOrder leg = new LegOrder(order.clientOrderId(), order.symbol(), order.venue(), order.side(),
                     order.quantity(), order.reduceOnly(), order.purpose());
-            if (order.status() == OrderStatus.NEW
-                    && venue.query(order.venue(), order.symbol(), order.clientOrderId()) instanceof QueryOutcome.NotFound
-                    && venue.query(order.venue(), order.symbol(), order.clientOrderId()) instanceof QueryOutcome.NotFound) {
-                // Written but never sent before the restart: nothing happened on the exchange.
-                ledger.recordOutcome(order.clientOrderId(), OrderStatus.NOT_SENT, null, 0,
-                        "never sent (found unsent at reconciliation)", true);
-                continue;
-            }
-            LegResult result = sender.resolve(leg);
+            // Whoever sent it is gone or done: it was signed by now at the latest.
+            LegResult result = sender.resolve(leg, venue.exchangeTimeMs(order.venue()));
             if (result.failure() == LegFailure.UNRESOLVED) {
                 mismatches.add("order " + order.clientOrderId() + " unresolved");
             }
         }
     }
 
-    private void comparePositions(List<String> mismatches) {
+    /** A short smaller on the exchange than in the ledger was closed by the exchange: one incident, then repair. */
+    private void adoptVanishedShorts(Map<String, BigDecimal> shorts) {
+        for (PairRecord pair : ledger.activePairs()) {
+            BigDecimal exchangeShort = shorts.getOrDefault(pair.symbol(), BigDecimal.ZERO);
+            if (exchangeShort.compareTo(pair.perp().quantity()) >= 0) {
+                continue;
+            }
+            String text = "SHORT POSITION VANISHED on " + pair.symbol() + " pair " + pair.pairId() + ": exchange short "
+                    + exchangeShort.toPlainString() + " vs ledger " + pair.perp().quantity().toPlainString()
+                    + " (liquidation or auto-deleveraging). Selling the spot down to the short. System Halted.";
+            log.error(text);
+            ledger.adoptPerpQuantity(pair.pairId(), exchangeShort);
+            killSwitch.engage("SHORT_VANISHED " + pair.symbol(), "execution-service");
+            if (pair.state() != PairState.BROKEN) {
+                // A broken pair's incident was raised when it broke (a flatten met the missing short).
+                alerts.raise(Severity.CRITICAL, "SHORT_VANISHED", text, "short-vanished-" + pair.pairId());
+            }
+            operator.sellDownToShort(ledger.pair(pair.pairId()).orElseThrow());
+        }
+    }
+
+    private void repairPairs() {
+        for (PairRecord pair : ledger.activePairs()) {
+            HedgeBand band = operator.band(pair.symbol());
+            if (!operator.needsRepair(pair, band)) {
+                backoff.clear(pair.pairId());
+                continue;
+            }
+            if (!backoff.due(pair.pairId())) {
+                continue;
+            }
+            operator.repairLocked(pair);
+            boolean broken = ledger.pair(pair.pairId()).map(p -> p.state() == PairState.BROKEN).orElse(false);
+            if (broken) {
+                backoff.failed(pair.pairId());
+            } else {
+                backoff.clear(pair.pairId());
+            }
+        }
+    }
+
+    private void comparePositions(Map<String, BigDecimal> shorts, List<String> mismatches) {
         Map<String, PairRecord> pairs = ledger.activePairs().stream()
                 .collect(Collectors.toMap(PairRecord::symbol, Function.identity()));
-        Map<String, BigDecimal> shorts = venue.perpPositions().stream()
-                .collect(Collectors.toMap(TradingVenue.PerpPosition::symbol, p -> p.positionAmt().negate(), BigDecimal::add));
         Set<String> all = new HashSet<>(symbols);
         all.addAll(pairs.keySet());
         all.addAll(shorts.keySet());
@@ -125,18 +165,7 @@ public class Reconciler {
                         + " vs ledger " + ledgerPerp.toPlainString());
             }
             if (ledgerSpot.signum() > 0) {
-                // The spot account may hold more of the asset than the pair; it must never hold less.
-                BigDecimal held = venue.balances(symbol).spotBaseTotal();
-                BigDecimal shortfall = ledgerSpot.subtract(held);
-                if (shortfall.signum() > 0 && shortfall.compareTo(ledgerSpot.multiply(PairSizing.FEE_DUST)) <= 0) {
-                    // Commission taken in the base asset on a fill known only from a query: adopt the exchange's truth.
-                    log.info("{} spot: adopting the exchange's {} over the ledger's {} (commission dust)", symbol,
-                            held.toPlainString(), ledgerSpot.toPlainString());
-                    ledger.adoptSpotQuantity(pair.pairId(), held);
-                } else if (held.compareTo(ledgerSpot) < 0) {
-                    mismatches.add(symbol + " spot: exchange holds " + held.toPlainString()
-                            + " < ledger " + ledgerSpot.toPlainString());
-                }
+                spotMismatch(pair, symbol, ledgerSpot, mismatches);
             }
             for (Venue v : Venue.values()) {
                 for (String clientId : venue.openOrders(v, symbol)) {
@@ -144,6 +173,36 @@ public class Reconciler {
                         mismatches.add(symbol + " " + v + " open order " + clientId + " unknown to the ledger");
                     }
                 }
+            }
+        }
+    }
+
+    /** The spot account may hold more of the asset than the pair; less only by base-asset commission. */
+    private void spotMismatch(PairRecord pair, String symbol, BigDecimal ledgerSpot, List<String> mismatches) {
+        BigDecimal held = venue.balances(symbol).spotBaseTotal();
+        BigDecimal shortfall = ledgerSpot.subtract(held);
+        BigDecimal commissionRoom = ledgerSpot.add(pair.spotCommission())
+                .multiply(com.novaquant.execution.domain.PairSizing.FEE_DUST);
+        if (shortfall.signum() > 0 && shortfall.compareTo(commissionRoom) <= 0) {
+            // Commission taken in the base asset on a fill known only from a query: adopt the exchange's truth.
+            log.info("{} spot: adopting the exchange's {} over the ledger's {} (commission in kind)", symbol,
+                    held.toPlainString(), ledgerSpot.toPlainString());
+            ledger.adoptSpotQuantity(pair.pairId(), held);
+        } else if (shortfall.signum() > 0) {
+            mismatches.add(symbol + " spot: exchange holds " + held.toPlainString() + " < ledger "
+                    + ledgerSpot.toPlainString());
+        }
+    }
+
+    /** A symbol cut short mid-trade trades again once its orders are resolved and its pair is hedged. */
+    private void releaseResolvedSymbols() {
+        Set<String> stillOpen = ledger.unresolvedOrders().stream().map(OrderRecord::symbol).collect(Collectors.toSet());
+        for (String symbol : unresolved.snapshot()) {
+            boolean pairSettled = ledger.activePair(symbol).map(p -> p.state() == PairState.OPEN
+                    && p.hedged(operator.band(symbol))).orElse(true);
+            if (!stillOpen.contains(symbol) && pairSettled) {
+                log.info("{}: orders resolved and pair settled; decisions resume", symbol);
+                unresolved.resolved(symbol);
             }
         }
     }

@@ -12,6 +12,11 @@ public class TradingGate {
 
     private final Map<String, String> holds = new ConcurrentSkipListMap<>();
 
+    /** The key of the hold a broken pair places. */
+    public static String pairKey(String pairId) {
+        return "pair:" + pairId;
+    }
+
     public void hold(String key, String reason) {
         holds.put(key, reason);
     }

@@ -1,7 +1,7 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.events.Severity;
-import com.novaquant.support.AlertPublisher;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,7 @@ public class TradingSupervisor implements AutoCloseable {
     private final MarginWatch margin;
     private final DrawdownGuard drawdown;
     private final DailySummary dailySummary;
-    private final AlertPublisher alerts;
+    private final Alerts alerts;
     private final ExecutionProperties properties;
     private final Consumer<Boolean> readiness;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(3,
@@ -43,7 +43,7 @@ public class TradingSupervisor implements AutoCloseable {
 
     public TradingSupervisor(TradingLease lease, SignalIntake intake, KillSwitch killSwitch, Reconciler reconciler,
                              AccountBook account, FundingPoller funding, MarginWatch margin, DrawdownGuard drawdown,
-                             DailySummary dailySummary, AlertPublisher alerts,
+                             DailySummary dailySummary, Alerts alerts,
                              ExecutionProperties properties, Consumer<Boolean> readiness) {
         this.lease = lease;
         this.intake = intake;

@@ -7,6 +7,7 @@ import com.novaquant.execution.domain.QueryOutcome;
 import com.novaquant.execution.domain.SymbolFilters;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,16 @@ public interface TradingVenue {
     boolean cancel(Venue venue, String symbol, String clientOrderId);
 
     SymbolFilters filters(Venue venue, String symbol);
+
+    /**
+     * The venue's clock now, epoch ms, as this process best knows it (local time plus the measured offset). An order
+     * signed at {@code t} that the venue has not seen by {@code t + recvWindow} on this clock never will: the venue
+     * refuses a request older than its recvWindow.
+     */
+    long exchangeTimeMs(Venue venue);
+
+    /** The recvWindow every signed request carries. */
+    Duration recvWindow();
 
     /** The balances one symbol's execution needs, read now from both accounts. */
     default Balances balances(String symbol) {

@@ -17,12 +17,14 @@ import java.util.HexFormat;
 public final class ClientOrderIds {
 
     public static final int MAX_LENGTH = 36;
+    /** The largest attempt number an id can carry (two digits). */
+    public static final int MAX_ATTEMPT = 99;
 
     private ClientOrderIds() {
     }
 
     public static String of(String signalId, Venue venue, OrderPurpose purpose, int attempt) {
-        if (attempt < 0 || attempt > 99) {
+        if (attempt < 0 || attempt > MAX_ATTEMPT) {
             throw new IllegalArgumentException("attempt out of range: " + attempt);
         }
         return "nq-" + digest(signalId) + "-" + (venue == Venue.SPOT ? "S" : "F") + purpose.code() + attempt;

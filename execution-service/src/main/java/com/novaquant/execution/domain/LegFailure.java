@@ -14,6 +14,11 @@ public enum LegFailure {
     TIMED_OUT("Timed Out", true),
     /** Never sent (local guard or connection failure before the request left). */
     NOT_SENT("Not Sent", true),
+    /**
+     * A reduce-only perp order refused because there is no short to reduce (-2022): the short is gone (liquidation
+     * or auto-deleveraging), and nothing may be bought back against it.
+     */
+    NO_POSITION("Position Missing", false),
     /** Ambiguous and still unresolved after querying: re-sending could double the position. */
     UNRESOLVED("Unknown", false);
 

@@ -1,5 +1,6 @@
 package com.novaquant.execution.domain;
 
+import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 
 import java.math.BigDecimal;
@@ -7,13 +8,14 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Decides what to do when the two legs of an execution did not fill the same quantity. The rule: first try to
- * complete the lagging leg (re-hedge) a bounded number of times within a bounded window; when that is impossible
- * (a permanent refusal, attempts or time used up), reverse the difference on the leading leg (unwind) and halt. An
- * unresolved unknown outcome is never re-sent: the engine halts and reconciliation resolves it.
+ * Decides what to do while a pair stands outside its {@link HedgeBand} during an execution. The rule: first complete
+ * the lagging leg (re-hedge) a bounded number of times within a bounded window; when that is impossible (a permanent
+ * refusal, attempts or time used up), reverse the difference on the leading leg (unwind) and halt. An unknown order
+ * outcome is never re-sent, and a short found missing is never bought back against: both halt for reconciliation.
  * <p>
- * Works on the fills of one execution, so the same rule serves opening (spot BUY + perp SELL) and closing
- * (spot SELL + perp BUY): the lagging leg is re-sent on its own side; the leading leg is reversed on the other.
+ * Which leg lags follows from the imbalance and the execution's direction. Growing (spot BUY + perp SELL): a naked
+ * long means the perp lags, a naked short the spot. Shrinking (spot SELL + perp BUY): a naked long means the spot
+ * lags, a naked short the perp.
  */
 public final class LegRiskPolicy {
 
@@ -33,46 +35,66 @@ public final class LegRiskPolicy {
     }
 
     /**
-     * @param spot             the spot leg's state, fills of re-hedges included
-     * @param perp             the perp leg's state, fills of re-hedges included
-     * @param rehedgesSent     re-hedge orders already sent in this episode
-     * @param nakedFor         how long the exposure has been naked so far
-     * @param dust             a difference up to this is no exposure (commission taken in the base asset, below
-     *                         the smaller step): it cannot be traded and hedges nothing
+     * @param imbalance    the pair against its hedge band, this execution's fills included
+     * @param growing      the execution's direction
+     * @param spot         how the latest spot order of the execution ended
+     * @param perp         how the latest perp order of the execution ended
+     * @param rehedgesSent re-hedge orders already sent in this episode
+     * @param nakedFor     how long the execution has been running (the exposure's age bound)
      */
-    public LegRiskDecision decide(LegState spot, LegState perp, int rehedgesSent, Duration nakedFor, BigDecimal dust) {
-        if (spot.venue() != Venue.SPOT || perp.venue() != Venue.USDM) {
-            throw new IllegalArgumentException("legs out of order: " + spot.venue() + ", " + perp.venue());
+    public LegRiskDecision decide(HedgeBand.Imbalance imbalance, boolean growing, LegFailure spot, LegFailure perp,
+                                  int rehedgesSent, Duration nakedFor) {
+        if (spot == LegFailure.UNRESOLVED || perp == LegFailure.UNRESOLVED) {
+            return new LegRiskDecision.Halt(text("Spot", spot, "Future", perp,
+                    "Order state unknown. Trading halted until reconciled."));
         }
-        if (spot.failure() == LegFailure.UNRESOLVED || perp.failure() == LegFailure.UNRESOLVED) {
-            return new LegRiskDecision.Halt(text(spot, perp, "Order state unknown. Trading halted until reconciled."));
+        BigDecimal naked;
+        boolean spotLags;
+        switch (imbalance) {
+            case HedgeBand.Imbalance.Hedged ignored -> {
+                return new LegRiskDecision.Balanced();
+            }
+            case HedgeBand.Imbalance.NakedLong l -> {
+                naked = l.quantity();
+                spotLags = !growing;
+            }
+            case HedgeBand.Imbalance.NakedShort s -> {
+                naked = s.quantity();
+                spotLags = growing;
+            }
         }
-        BigDecimal difference = spot.filledQty().subtract(perp.filledQty());
-        if (difference.abs().compareTo(dust) <= 0) {
-            return new LegRiskDecision.Balanced();
+        Venue lagging = spotLags ? Venue.SPOT : Venue.USDM;
+        Venue leading = spotLags ? Venue.USDM : Venue.SPOT;
+        LegFailure lagFailure = spotLags ? spot : perp;
+        LegFailure leadFailure = spotLags ? perp : spot;
+        if (lagFailure == LegFailure.NO_POSITION || leadFailure == LegFailure.NO_POSITION) {
+            return new LegRiskDecision.Halt(text(label(leading), leadFailure, label(lagging), LegFailure.NO_POSITION,
+                    "Short position missing (liquidated or deleveraged?). Trading halted until reconciled."));
         }
-        LegState leading = difference.signum() > 0 ? spot : perp;
-        LegState lagging = difference.signum() > 0 ? perp : spot;
-        BigDecimal naked = difference.abs();
-        boolean canRehedge = lagging.failure().retryable()
+        // The side that completes the execution on the lagging leg; the reverse of it on the leading leg undoes it.
+        Side lagSide = lagging == Venue.SPOT ? (growing ? Side.BUY : Side.SELL) : (growing ? Side.SELL : Side.BUY);
+        Side leadSide = leading == Venue.SPOT ? (growing ? Side.BUY : Side.SELL) : (growing ? Side.SELL : Side.BUY);
+        boolean canRehedge = lagFailure.retryable()
                 && rehedgesSent < maxRehedgeAttempts
                 && nakedFor.compareTo(deadline) < 0;
         if (canRehedge) {
-            return new LegRiskDecision.Rehedge(lagging.venue(), lagging.side(), naked,
-                    text(leading, lagging, "Re-hedging " + naked.toPlainString() + "."));
+            return new LegRiskDecision.Rehedge(lagging, lagSide, naked, text(label(leading), leadFailure,
+                    label(lagging), lagFailure, "Re-hedging " + naked.toPlainString() + "."));
         }
-        return new LegRiskDecision.Unwind(leading.venue(), leading.side().opposite(), naked,
-                text(leading, lagging, "Unwinding position. System Halted."));
+        return new LegRiskDecision.Unwind(leading, leadSide.opposite(), naked, text(label(leading), leadFailure,
+                label(lagging), lagFailure, "Unwinding position. System Halted."));
+    }
+
+    private static String label(Venue venue) {
+        return venue == Venue.SPOT ? "Spot" : "Future";
     }
 
     /** "LEG RISK DETECTED: Spot Filled, Future Rejected. Unwinding position. System Halted." */
-    private static String text(LegState first, LegState second, String action) {
-        return "LEG RISK DETECTED: " + first.label() + " " + filledWords(first) + ", "
-                + second.label() + " " + second.failure().words() + ". " + action;
-    }
-
-    private static String filledWords(LegState leg) {
-        return leg.failure() == LegFailure.PARTIAL ? LegFailure.PARTIAL.words() : LegFailure.NONE.words();
+    private static String text(String first, LegFailure firstFailure, String second, LegFailure secondFailure,
+                               String action) {
+        String firstWords = firstFailure == LegFailure.PARTIAL ? LegFailure.PARTIAL.words() : LegFailure.NONE.words();
+        return "LEG RISK DETECTED: " + first + " " + firstWords + ", " + second + " " + secondFailure.words() + ". "
+                + action;
     }
 
     public int maxRehedgeAttempts() {

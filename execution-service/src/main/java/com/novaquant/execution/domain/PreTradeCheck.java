@@ -37,11 +37,12 @@ public final class PreTradeCheck {
         if (r.spotPrice().signum() <= 0 || r.perpPrice().signum() <= 0) {
             return refuse("BAD_PRICE", "non-positive price in the signal's quotes");
         }
-        String spotViolation = spotFilters.violation(r.quantity(), r.spotPrice());
+        String spotViolation = spotFilters.violation(r.spotQuantity(), r.spotPrice(), false);
         if (spotViolation != null) {
             return refuse("SPOT_FILTER", "spot " + spotViolation);
         }
-        String perpViolation = perpFilters.violation(r.quantity(), r.perpPrice());
+        // A close's perp leg is reduce-only, which USD-M exempts from the minimum notional.
+        String perpViolation = perpFilters.violation(r.quantity(), r.perpPrice(), !r.growing());
         if (perpViolation != null) {
             return refuse("PERP_FILTER", "perp " + perpViolation);
         }
@@ -71,10 +72,9 @@ public final class PreTradeCheck {
                 return refuse("LEVERAGE", "leverage would reach " + leverageAfter.round(new MathContext(3)).toPlainString()
                         + " (max " + limits.maxLeverage().toPlainString() + ")");
             }
-        } else if (r.spotBaseFree().compareTo(r.quantity().multiply(BigDecimal.ONE.subtract(PairSizing.FEE_DUST))) < 0) {
-            // A close may sell a little less spot than the perp it buys back: commission taken in the base asset.
+        } else if (r.spotBaseFree().compareTo(r.spotQuantity()) < 0) {
             return refuse("SPOT_BALANCE", "spot base balance " + r.spotBaseFree().toPlainString()
-                    + " below " + r.quantity().toPlainString());
+                    + " below " + r.spotQuantity().toPlainString());
         }
         return Optional.empty();
     }

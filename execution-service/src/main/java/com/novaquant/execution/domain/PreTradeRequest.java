@@ -17,9 +17,20 @@ import java.math.BigDecimal;
  * @param futuresAvailable       available futures margin (USDT)
  * @param futuresWallet          futures wallet balance (USDT), the leverage denominator
  * @param leverage               the leverage set on the perp
+ * @param spotQuantity           the spot leg's quantity: the common quantity, except when a close sells the whole
+ *                               spot holding (short of the perp by the commission paid in the base asset)
  */
 public record PreTradeRequest(boolean growing, BigDecimal quantity, BigDecimal spotPrice, BigDecimal perpPrice,
                               long quoteAgeMs, BigDecimal symbolNotional, BigDecimal totalNotional,
                               BigDecimal spotQuoteFree, BigDecimal spotBaseFree, BigDecimal futuresAvailable,
-                              BigDecimal futuresWallet, BigDecimal leverage) {
+                              BigDecimal futuresWallet, BigDecimal leverage, BigDecimal spotQuantity) {
+
+    /** A request whose spot leg trades the common quantity. */
+    public PreTradeRequest(boolean growing, BigDecimal quantity, BigDecimal spotPrice, BigDecimal perpPrice,
+                           long quoteAgeMs, BigDecimal symbolNotional, BigDecimal totalNotional,
+                           BigDecimal spotQuoteFree, BigDecimal spotBaseFree, BigDecimal futuresAvailable,
+                           BigDecimal futuresWallet, BigDecimal leverage) {
+        this(growing, quantity, spotPrice, perpPrice, quoteAgeMs, symbolNotional, totalNotional, spotQuoteFree,
+                spotBaseFree, futuresAvailable, futuresWallet, leverage, quantity);
+    }
 }

@@ -32,6 +32,15 @@ public record SymbolFilters(BigDecimal stepSize, BigDecimal minQty, BigDecimal m
 
     /** Null when acceptable, otherwise the filter it breaks. */
     public String violation(BigDecimal quantity, BigDecimal price) {
+        return violation(quantity, price, false);
+    }
+
+    /**
+     * Null when acceptable, otherwise the filter it breaks.
+     *
+     * @param reduceOnly a USD-M reduce-only order, which Binance exempts from the minimum notional
+     */
+    public String violation(BigDecimal quantity, BigDecimal price, boolean reduceOnly) {
         if (!onStep(quantity)) {
             return "LOT_SIZE step " + stepSize.toPlainString();
         }
@@ -41,7 +50,7 @@ public record SymbolFilters(BigDecimal stepSize, BigDecimal minQty, BigDecimal m
         if (maxQty.signum() > 0 && quantity.compareTo(maxQty) > 0) {
             return "LOT_SIZE maxQty " + maxQty.toPlainString();
         }
-        if (quantity.multiply(price).compareTo(minNotional) < 0) {
+        if (!reduceOnly && quantity.multiply(price).compareTo(minNotional) < 0) {
             return "MIN_NOTIONAL " + minNotional.toPlainString();
         }
         return null;

@@ -12,7 +12,8 @@ import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
 import com.novaquant.execution.application.AccountBook;
-import com.novaquant.execution.application.ExecutionEngine;
+import com.novaquant.execution.application.ExecutionCore;
+import com.novaquant.execution.application.Rehearsal;
 import com.novaquant.execution.application.KillSwitch;
 import com.novaquant.execution.application.Ledger;
 import com.novaquant.execution.application.OrderRecord;
@@ -140,7 +141,7 @@ class ExecutionAcceptanceIT {
     @Autowired
     TradingVenue venue;
     @Autowired
-    ExecutionEngine engine;
+    ExecutionCore core;
     @Autowired
     com.novaquant.execution.application.DailySummary summary;
     @Autowired
@@ -369,13 +370,13 @@ class ExecutionAcceptanceIT {
     @Test
     void theStartUpRehearsalLeavesNothingInTheLedger() {
         long pairsBefore = ledger.activePairs().size();
-        assertThat(engine.rehearse(20)).isPositive();
+        assertThat(core.rehearsal().rehearse(20)).isPositive();
         for (String table : List.of("processed_signals", "pairs", "orders")) {
             assertThat(jdbc.sql("select count(*) from " + table + " where symbol = ?")
-                    .param(ExecutionEngine.REHEARSAL_SYMBOL).query(Long.class).single()).as(table).isZero();
+                    .param(Rehearsal.SYMBOL).query(Long.class).single()).as(table).isZero();
         }
         assertThat(ledger.activePairs()).hasSize((int) pairsBefore);
-        assertThat(SIMULATOR.orders(ExecutionEngine.REHEARSAL_SYMBOL, "SPOT")).isEmpty();
+        assertThat(SIMULATOR.orders(Rehearsal.SYMBOL, "SPOT")).isEmpty();
     }
 
     @Test
@@ -452,7 +453,7 @@ class ExecutionAcceptanceIT {
         String pairId = ClientOrderIds.pairId(signalId);
         OrderRecord spot = newOrder(pairId, signalId, "BEXUSDT", Venue.SPOT, com.novaquant.events.Side.BUY);
         OrderRecord perp = newOrder(pairId, signalId, "BEXUSDT", Venue.USDM, com.novaquant.events.Side.SELL);
-        PairRecord pair = ledger.beginExecution(pairId, "BEXUSDT", signalId, true, List.of(spot, perp));
+        PairRecord pair = ledger.beginExecution(pairId, "BEXUSDT", signalId, PairState.OPENING, List.of(spot, perp));
         try {
             assertThat(pair.state()).isEqualTo(PairState.OPENING);
             assertThat(ledger.ordersOfSignal(signalId)).extracting(OrderRecord::status)
@@ -465,7 +466,7 @@ class ExecutionAcceptanceIT {
                     com.novaquant.events.Side.SELL, BigDecimal.ONE, false, OrderPurpose.OPEN, OrderStatus.NEW, 0,
                     BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "", 0, null, false, 1, 1, java.time.Instant.now());
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.beginExecution(otherPair, "BEYUSDT",
-                    otherSignal, true, List.of(fresh, clash))).isInstanceOf(RuntimeException.class);
+                    otherSignal, PairState.OPENING, List.of(fresh, clash))).isInstanceOf(RuntimeException.class);
             assertThat(ledger.pair(otherPair)).isEmpty();
             assertThat(ledger.order(fresh.clientOrderId())).isEmpty();
         } finally {

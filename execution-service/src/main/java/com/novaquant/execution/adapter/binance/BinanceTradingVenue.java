@@ -132,6 +132,16 @@ public class BinanceTradingVenue implements TradingVenue {
     }
 
     @Override
+    public long exchangeTimeMs(Venue venue) {
+        return System.currentTimeMillis() + api(venue).clockOffsetMs();
+    }
+
+    @Override
+    public Duration recvWindow() {
+        return client.config().recvWindow();
+    }
+
+    @Override
     public Account account() {
         // Both requests leave before either answer is awaited: one round trip instead of two in a row.
         CompletableFuture<SpotAccount> spotRead = client.spot().account();

@@ -33,7 +33,7 @@ import java.util.StringJoiner;
 /** The ledger in PostgreSQL. Fills move pair legs in the same transaction as the order update, exactly once. */
 public class JdbcLedger implements Ledger {
 
-    private static final String ACTIVE = "('OPENING','OPEN','CLOSING','BROKEN')";
+    private static final String ACTIVE = "('OPENING','OPEN','REDUCING','CLOSING','BROKEN')";
     private static final String QUOTE_ASSET = "USDT";
 
     private final JdbcClient jdbc;
@@ -134,12 +134,12 @@ public class JdbcLedger implements Ledger {
     }
 
     @Override
-    public PairRecord beginExecution(String pairId, String symbol, String signalId, boolean growing,
+    public PairRecord beginExecution(String pairId, String symbol, String signalId, PairState executing,
                                      List<OrderRecord> orders) {
         // One statement, so one round trip and atomic: the pair and every NEW order are durable together. PostgreSQL
         // runs a data-modifying WITH part exactly once whether or not the main query reads it.
-        List<Object> params = new ArrayList<>(List.of(pairId, symbol, growing ? "OPENING" : "CLOSING", signalId,
-                now(), now(), growing));
+        List<Object> params = new ArrayList<>(List.of(pairId, symbol, executing.name(), signalId,
+                now(), now()));
         StringJoiner rows = new StringJoiner(", ");
         for (OrderRecord o : orders) {
             rows.add("(?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)");
@@ -150,8 +150,7 @@ public class JdbcLedger implements Ledger {
                             insert into pairs (pair_id, symbol, state, last_signal_id, opened_at, updated_at)
                             values (?, ?, ?, ?, ?, ?)
                             on conflict (pair_id) do update set
-                                state = case when ? then (case when pairs.perp_qty = 0 then 'OPENING' else 'OPEN' end)
-                                        else 'CLOSING' end,
+                                state = excluded.state,
                                 last_signal_id = excluded.last_signal_id, updated_at = excluded.updated_at
                             returning *),
                         written as (
@@ -242,8 +241,11 @@ public class JdbcLedger implements Ledger {
         }
         BigDecimal feeUsdt = feeInQuote(order.symbol(), fee, feeAsset, price);
         String legColumns = spot ? "spot_qty = ?, spot_entry_price = ?" : "perp_qty = ?, perp_entry_price = ?";
-        jdbc.sql("update pairs set " + legColumns + ", realised_pnl = realised_pnl + ?, fees = fees + ?, updated_at = ? where pair_id = ?")
-                .params(after.quantity(), after.entryPrice(), realised, feeUsdt, now(), pair.pairId()).update();
+        BigDecimal commissionInKind = spot && grows && baseAsset(order.symbol()).equals(feeAsset) ? fee : BigDecimal.ZERO;
+        jdbc.sql("update pairs set " + legColumns + ", spot_commission = spot_commission + ?, realised_pnl = realised_pnl + ?,"
+                        + " fees = fees + ?, updated_at = ? where pair_id = ?")
+                .params(after.quantity(), after.entryPrice(), commissionInKind, realised, feeUsdt, now(), pair.pairId())
+                .update();
         jdbc.sql("""
                         insert into fills (client_order_id, pair_id, symbol, venue, side, quantity, price, fee, fee_asset,
                             fee_usdt, realised_pnl, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -272,7 +274,17 @@ public class JdbcLedger implements Ledger {
 
     @Override
     public void adoptSpotQuantity(String pairId, BigDecimal quantity) {
-        jdbc.sql("update pairs set spot_qty = ?, updated_at = ? where pair_id = ?").params(quantity, now(), pairId).update();
+        jdbc.sql("""
+                        update pairs set spot_commission = spot_commission + greatest(spot_qty - ?, 0), spot_qty = ?,
+                            updated_at = ? where pair_id = ?""")
+                .params(quantity, quantity, now(), pairId).update();
+    }
+
+    @Override
+    public void adoptPerpQuantity(String pairId, BigDecimal quantity) {
+        jdbc.sql("update pairs set perp_qty = ?, perp_entry_price = case when ? = 0 then 0 else perp_entry_price end,"
+                        + " updated_at = ? where pair_id = ?")
+                .params(quantity, quantity, now(), pairId).update();
     }
 
     @Override
@@ -367,7 +379,7 @@ public class JdbcLedger implements Ledger {
             rs.getString("pair_id"), rs.getString("symbol"), PairState.valueOf(rs.getString("state")),
             new LegPosition(strip(rs.getBigDecimal("spot_qty")), rs.getBigDecimal("spot_entry_price")),
             new LegPosition(strip(rs.getBigDecimal("perp_qty")), rs.getBigDecimal("perp_entry_price")),
-            rs.getBigDecimal("realised_pnl"), rs.getBigDecimal("fees"), rs.getBigDecimal("funding"),
+            strip(rs.getBigDecimal("spot_commission")), rs.getBigDecimal("realised_pnl"), rs.getBigDecimal("fees"), rs.getBigDecimal("funding"),
             rs.getString("last_signal_id"), rs.getTimestamp("opened_at").toInstant());
 
     private static final RowMapper<OrderRecord> ORDER = (ResultSet rs, int i) -> new OrderRecord(

@@ -1,7 +1,7 @@
 package com.novaquant.execution.adapter.web;
 
 import com.novaquant.events.KillSwitchState;
-import com.novaquant.execution.application.ExecutionEngine;
+import com.novaquant.execution.application.OperatorActions;
 import com.novaquant.execution.application.ExecutionMode;
 import com.novaquant.execution.application.KillSwitch;
 import com.novaquant.execution.application.Ledger;
@@ -42,18 +42,18 @@ public class AdminController {
 
     private final Ledger ledger;
     private final KillSwitch killSwitch;
-    private final ExecutionEngine engine;
+    private final OperatorActions operator;
     private final TradingGate gate;
     private final Marks marks;
     private final Clock clock;
     private final String mode;
     private final TradingSupervisor supervisor;
 
-    public AdminController(Ledger ledger, KillSwitch killSwitch, ExecutionEngine engine, TradingGate gate, Marks marks,
+    public AdminController(Ledger ledger, KillSwitch killSwitch, OperatorActions operator, TradingGate gate, Marks marks,
                            Clock clock, ExecutionMode tradingMode, TradingSupervisor supervisor) {
         this.ledger = ledger;
         this.killSwitch = killSwitch;
-        this.engine = engine;
+        this.operator = operator;
         this.gate = gate;
         this.marks = marks;
         this.clock = clock;
@@ -174,7 +174,7 @@ public class AdminController {
         }
         return principal.flatMap(p -> blocking(() -> {
             String by = by(actor, p);
-            int closed = engine.flatten(reason, by);
+            int closed = operator.flatten(reason, by);
             return new ActionResult("flatten", closed > 0, by, reason, closed, view(killSwitch.current()));
         }));
     }

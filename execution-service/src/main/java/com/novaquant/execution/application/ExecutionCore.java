@@ -1,0 +1,44 @@
+package com.novaquant.execution.application;
+
+import com.novaquant.execution.domain.LegRiskPolicy;
+import com.novaquant.execution.domain.PreTradeCheck;
+import com.novaquant.execution.domain.RiskLimits;
+import com.novaquant.execution.domain.TradeRule;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/**
+ * Execution's parts, put together the one way production, the tests and the simulation all use: the signal
+ * pipeline, the operator actions and the rehearsal over one desk.
+ */
+public record ExecutionCore(Desk desk, ExecutionEngine engine, OperatorActions operator, Rehearsal rehearsal) {
+
+    /** The ports and shared state the core runs on. */
+    public record Parts(TradingVenue venue, Ledger ledger, AccountBook account, OrderSender sender,
+                        KillSwitch killSwitch, TradingGate gate, MarginAlarm margin, UnresolvedSymbols unresolved,
+                        Marks marks, ExecutionEvents events, Alerts alerts, ExecutionMetrics metrics,
+                        ExecutionProperties properties, Executor legExecutor, Clock clock) {
+    }
+
+    public static ExecutionCore create(Parts p) {
+        ExecutionProperties props = p.properties();
+        Desk desk = new Desk();
+        PreTradeCheck preTrade = new PreTradeCheck(new RiskLimits(props.risk().maxSymbolNotional(),
+                props.risk().maxTotalNotional(), props.risk().maxLeverage()), props.maxQuoteAge().toMillis());
+        LegDispatcher dispatcher = new LegDispatcher(p.ledger(), p.sender(), p.events(), p.legExecutor(), p.clock());
+        LegRiskSettlement settlement = new LegRiskSettlement(p.venue(), p.ledger(), dispatcher,
+                new RepairOrders(p.venue(), p.ledger(), dispatcher),
+                new LegRiskPolicy(props.rehedgeAttempts(), props.rehedgeDeadline()), p.killSwitch(), p.gate(),
+                p.events(), p.alerts(), p.metrics(), props.unwindAttempts(), p.clock());
+        TradeRunner runner = new TradeRunner(settlement, p.ledger(), p.account(), desk, p.unresolved(), p.killSwitch(),
+                p.alerts(), p.metrics(), p.legExecutor());
+        ExecutionEngine engine = new ExecutionEngine(desk, p.ledger(), p.venue(), p.account(), new TradeRule(preTrade),
+                new DeskHolds(p.gate(), p.killSwitch(), p.margin(), p.unresolved()), dispatcher, runner, p.marks(),
+                p.metrics(), props.perpLeverage(), p.clock());
+        OperatorActions operator = new OperatorActions(desk, p.ledger(), p.venue(), p.account(), dispatcher,
+                settlement, p.killSwitch(), p.metrics(), p.clock());
+        return new ExecutionCore(desk, engine, operator,
+                new Rehearsal(p.ledger(), preTrade, dispatcher, props.perpLeverage(), p.clock()));
+    }
+}

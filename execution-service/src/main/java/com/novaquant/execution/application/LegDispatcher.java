@@ -1,0 +1,121 @@
+package com.novaquant.execution.application;
+
+import com.novaquant.events.EpochMicros;
+import com.novaquant.events.PairEvent;
+import com.novaquant.events.Side;
+import com.novaquant.events.Topics;
+import com.novaquant.events.Venue;
+import com.novaquant.execution.domain.ClientOrderIds;
+import com.novaquant.execution.domain.LegOrder;
+import com.novaquant.execution.domain.OrderPurpose;
+import com.novaquant.execution.domain.OrderStatus;
+import com.novaquant.execution.domain.PairState;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Write-ahead and dispatch: both orders of an execution are durable (with the pair's new state) before either is
+ * sent, then both legs leave at once, each on its own thread, so the hedge completes in one round trip of the
+ * slower leg rather than two in a row.
+ */
+class LegDispatcher {
+
+    private final Ledger ledger;
+    private final OrderSender sender;
+    private final ExecutionEvents events;
+    private final Executor legExecutor;
+    private final Clock clock;
+
+    LegDispatcher(Ledger ledger, OrderSender sender, ExecutionEvents events, Executor legExecutor, Clock clock) {
+        this.ledger = ledger;
+        this.sender = sender;
+        this.events = events;
+        this.legExecutor = legExecutor;
+        this.clock = clock;
+    }
+
+    /** Writes the pair and both orders in one atomic step; returns the rows [spot, perp] to send. */
+    List<OrderRecord> writeAhead(Execution ex) {
+        List<OrderRecord> rows = legRows(ex);
+        // Both written before either is sent: a crash between the two sends leaves a NEW row to resolve, not a hole.
+        PairRecord pair = ledger.beginExecution(ex.pairId(), ex.symbol(), ex.signalId(),
+                PairState.executing(ex.growing(), ex.closesAll()), rows);
+        events.publish(Topics.EXEC_EVENTS, pairEvent(pair, ex.signalId()));
+        return rows;
+    }
+
+    /** The two orders [spot, perp] of an execution, as the ledger will hold them (state NEW). */
+    List<OrderRecord> legRows(Execution ex) {
+        Side spotSide = ex.growing() ? Side.BUY : Side.SELL;
+        OrderPurpose purpose = ex.growing() ? OrderPurpose.OPEN : OrderPurpose.CLOSE;
+        LegOrder spot = new LegOrder(ClientOrderIds.of(ex.signalId(), Venue.SPOT, purpose, 0), ex.symbol(), Venue.SPOT,
+                spotSide, ex.spotQuantity(), false, purpose);
+        LegOrder perp = new LegOrder(ClientOrderIds.of(ex.signalId(), Venue.USDM, purpose, 0), ex.symbol(), Venue.USDM,
+                spotSide.opposite(), ex.perpQuantity(), !ex.growing(), purpose);
+        return List.of(record(spot, ex), record(perp, ex));
+    }
+
+    /** Both legs of an execution on their way: when they were started, and their answers to come. */
+    record Legs(Instant startedAt, long startNanos, CompletableFuture<LegResult> spot, CompletableFuture<LegResult> perp) {
+
+        void await() {
+            CompletableFuture.allOf(spot, perp).exceptionally(e -> null).join();
+        }
+    }
+
+    /**
+     * Hands both written legs [spot, perp] to their own threads at once.
+     *
+     * @param bothHandedOver run once both orders are handed to the venue
+     */
+    Legs start(List<OrderRecord> rows, Runnable bothHandedOver) {
+        Instant startedAt = clock.instant();
+        AtomicInteger notYetHandedOver = new AtomicInteger(2);
+        Runnable handedOver = () -> {
+            if (notYetHandedOver.decrementAndGet() == 0) {
+                bothHandedOver.run();
+            }
+        };
+        long start = System.nanoTime();
+        return new Legs(startedAt, start, startLeg(rows.get(0), handedOver), startLeg(rows.get(1), handedOver));
+    }
+
+    private CompletableFuture<LegResult> startLeg(OrderRecord row, Runnable handedOver) {
+        try {
+            return CompletableFuture.supplyAsync(() -> sender.send(row, handedOver), legExecutor);
+        } catch (RejectedExecutionException e) {
+            // Shutting down after the write-ahead: send from here rather than leave one leg out.
+            return CompletableFuture.completedFuture(sender.send(row, handedOver));
+        }
+    }
+
+    /** Writes one repair order (re-hedge, unwind) and sends it, waiting for its outcome. */
+    void sendOne(Execution ex, LegOrder order) {
+        OrderRecord written = record(order, ex);
+        ledger.recordNew(written);
+        sender.send(written);
+    }
+
+    OrderRecord record(LegOrder order, Execution ex) {
+        return new OrderRecord(order.clientOrderId(), ex.pairId(), ex.signalId(), ex.symbol(), order.venue(),
+                order.side(), order.quantity().stripTrailingZeros(), order.reduceOnly(), order.purpose(),
+                OrderStatus.NEW, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "", 0, null, false,
+                ex.tickReceivedAtMicros(), ex.signalDecidedAtMicros(), clock.instant());
+    }
+
+    void publishPair(String pairId, String signalId) {
+        ledger.pair(pairId).ifPresent(p -> events.publish(Topics.EXEC_EVENTS, pairEvent(p, signalId)));
+    }
+
+    PairEvent pairEvent(PairRecord p, String signalId) {
+        return new PairEvent(p.pairId(), p.symbol(), p.state().name(), p.spot().quantity(), p.perp().quantity(),
+                signalId, EpochMicros.now(clock));
+    }
+}

@@ -1,0 +1,75 @@
+package com.novaquant.execution.domain;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * The trade decision: from a signal's target and the desk's facts to a refusal with its reason or the two legs to
+ * send. Pure: the same facts give the same decision, so each rule is tested without any infrastructure.
+ * <p>
+ * Closing is never stopped by what stops growing: the kill switch and a critical margin refuse only trades that add
+ * exposure.
+ */
+public final class TradeRule {
+
+    private final PreTradeCheck preTrade;
+
+    public TradeRule(PreTradeCheck preTrade) {
+        this.preTrade = preTrade;
+    }
+
+    public TradeDecision decide(TradeFacts f, String newPairId) {
+        if (f.holds().tradingHeld() != null) {
+            return refused(Refusal.TRADING_HELD, f.holds().tradingHeld());
+        }
+        if (f.holds().unresolvedOrders()) {
+            return refused(Refusal.UNRESOLVED_ORDERS, f.symbol() + " has orders whose outcome is not known yet");
+        }
+        HedgeBand band = HedgeBand.of(f.spot(), f.perp());
+        if (f.pairId() != null && (f.pairState() == PairState.BROKEN || !band.hedged(f.exposure()))) {
+            return refused(Refusal.PAIR_BROKEN, "pair " + f.pairId() + " is not hedged: " + band.classify(f.exposure()));
+        }
+        if (f.target().signum() < 0) {
+            return refused(Refusal.BAD_TARGET, "negative target " + f.target());
+        }
+        BigDecimal current = f.exposure().perpShort();
+        BigDecimal delta = f.target().subtract(current);
+        BigDecimal quantity = PairSizing.common(delta, f.spot(), f.perp());
+        if (quantity.signum() == 0) {
+            return refused(Refusal.NO_CHANGE, "target " + f.target() + " vs position " + current);
+        }
+        boolean growing = delta.signum() > 0;
+        if (growing && f.holds().killSwitch() != null) {
+            return refused(Refusal.KILL_SWITCH, f.holds().killSwitch());
+        }
+        if (growing && f.holds().marginCritical()) {
+            return refused(Refusal.MARGIN_CRITICAL, "margin is critical: nothing may grow");
+        }
+        boolean closesAll = !growing && quantity.compareTo(current) == 0;
+        // A full close sells what spot holds; it lacks the commission paid in the base asset, which the short covers.
+        BigDecimal spotQuantity = closesAll ? f.spot().roundDown(f.exposure().spotHeld().min(f.spotBaseFree()))
+                : quantity;
+        BigDecimal spotPrice = growing ? f.spotAsk() : f.spotBid();
+        BigDecimal perpPrice = growing ? f.perpBid() : f.perpAsk();
+        PreTradeRequest request = new PreTradeRequest(growing, quantity, spotPrice, perpPrice, f.quoteAgeMs(),
+                f.pairNotional(), f.totalNotional(), f.spotQuoteFree(), f.spotBaseFree(), f.futuresAvailable(),
+                f.futuresWallet(), f.leverage(), spotQuantity);
+        Optional<PreTradeCheck.Refusal> refusal = preTrade.check(request, f.spot(), f.perp());
+        if (refusal.isPresent()) {
+            return refused(Refusal.valueOf(refusal.get().code()), refusal.get().text());
+        }
+        String pairId = f.pairId() != null ? f.pairId() : newPairId;
+        if (!growing) {
+            // A close spends nothing the other trades could want; what it frees is counted once a read shows it.
+            return new TradeDecision.Execute(pairId, false, closesAll, spotQuantity, quantity, BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ZERO);
+        }
+        BigDecimal notional = quantity.multiply(perpPrice);
+        return new TradeDecision.Execute(pairId, true, false, quantity, quantity,
+                PreTradeCheck.spotCost(quantity, spotPrice), PreTradeCheck.margin(notional, f.leverage()), notional);
+    }
+
+    private static TradeDecision refused(Refusal reason, String detail) {
+        return new TradeDecision.Refused(reason, detail);
+    }
+}

@@ -1,0 +1,54 @@
+package com.novaquant.execution.core;
+
+import com.novaquant.events.Venue;
+import com.novaquant.execution.application.PairRecord;
+import com.novaquant.execution.domain.PairState;
+import com.novaquant.execution.sim.SimDesk;
+import com.novaquant.execution.sim.VenueFaults;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static com.novaquant.execution.sim.VenueFaults.PlacementFault.REJECT_PERMANENT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The execution core end to end on in-memory ports: the pair's life without a fault. */
+class ExecutionCoreTest {
+
+    private final SimDesk desk = new SimDesk(1, VenueFaults.none());
+
+    @Test
+    void anOpeningHoldsTheSpotNetOfCommissionAndTheShortInFull() {
+        assertThat(desk.trade("0.5")).isEqualTo("FILLED");
+        PairRecord pair = desk.pair().orElseThrow();
+        assertThat(pair.state()).isEqualTo(PairState.OPEN);
+        assertThat(pair.spot().quantity()).isEqualByComparingTo("0.4995");
+        assertThat(pair.spotCommission()).isEqualByComparingTo("0.0005");
+        assertThat(pair.perp().quantity()).isEqualByComparingTo("0.5");
+        assertThat(desk.spotHeld()).isEqualByComparingTo("0.4995");
+        assertThat(desk.perpShort()).isEqualByComparingTo("0.5");
+    }
+
+    @Test
+    void aFullCloseSellsWhatSpotHoldsAndEndsClosed() {
+        desk.trade("7.5");
+        assertThat(desk.trade("0")).isEqualTo("FILLED");
+        assertThat(desk.pair()).isEmpty();
+        assertThat(desk.perpShort()).isEqualByComparingTo("0");
+        assertThat(desk.spotHeld()).isLessThan(SimDesk.SPOT_FILTERS.stepSize());
+        assertThat(desk.alerts).isEmpty();
+    }
+
+    @Test
+    void aRejectedPerpOnAnOpeningIsUnwoundWithOneCritical() {
+        desk.venue.script(Venue.USDM, REJECT_PERMANENT);
+        assertThat(desk.trade("0.2")).isEqualTo("UNWOUND");
+        assertThat(desk.spotHeld()).isLessThan(SimDesk.SPOT_FILTERS.stepSize());
+        assertThat(desk.criticals("LEG_RISK")).hasSize(1);
+        assertThat(desk.killSwitch.engaged()).isTrue();
+        assertThat(desk.ledger.pair(desk.ledger.ordersById().values().iterator().next().pairId()).orElseThrow().state())
+                .isEqualTo(PairState.UNWOUND);
+        assertThat(desk.venue.duplicateSends()).isZero();
+        assertThat(BigDecimal.ZERO).isZero();
+    }
+}

@@ -1,0 +1,165 @@
+package com.novaquant.execution.sim;
+
+import com.novaquant.events.Side;
+import com.novaquant.events.Signal;
+import com.novaquant.events.Venue;
+import com.novaquant.execution.application.Ledger.FillApplied;
+import com.novaquant.execution.application.OrderRecord;
+import com.novaquant.execution.application.PairRecord;
+import com.novaquant.execution.domain.OrderPurpose;
+import com.novaquant.execution.domain.OrderReport;
+import com.novaquant.execution.domain.OrderStatus;
+import com.novaquant.execution.domain.PairState;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The JdbcLedger semantics the simulation relies on, held by the in-memory copy. */
+class InMemoryLedgerTest {
+
+    private static final String SYMBOL = "BTCUSDT";
+    private static final String PAIR = "P-1";
+
+    private final SimClock clock = new SimClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private final InMemoryLedger ledger = new InMemoryLedger(clock);
+
+    @Test
+    void aRedeliveredSignalIsNotClaimedTwice() {
+        assertThat(ledger.claimSignal(signal("s1"))).hasValueSatisfying(exposure -> {
+            assertThat(exposure.pair()).isEmpty();
+            assertThat(exposure.totalNotional()).isEqualByComparingTo("0");
+        });
+        assertThat(ledger.claimSignal(signal("s1"))).isEmpty();
+    }
+
+    @Test
+    void aSpotBuyChargedInTheBaseAssetHoldsTheQuantityLessTheFee() {
+        begin(true, order("c-spot", Venue.SPOT, Side.BUY, "1"));
+        FillApplied applied = ledger.recordOutcome("c-spot", OrderStatus.FILLED, report("c-spot", "1", "100", "0.001", "BTC"),
+                0, null, false);
+        assertThat(applied.quantity()).isEqualByComparingTo("1");
+        PairRecord pair = ledger.pair(PAIR).orElseThrow();
+        assertThat(pair.spot().quantity()).isEqualTo(new BigDecimal("0.999"));
+        assertThat(pair.spot().entryPrice()).isEqualByComparingTo("100");
+        assertThat(pair.fees()).isEqualByComparingTo("0.1");
+        assertThat(ledger.fills()).singleElement().satisfies(f -> assertThat(f.feeUsdt()).isEqualByComparingTo("0.1"));
+    }
+
+    @Test
+    void aFillReportedTwiceIsAppliedOnce() {
+        begin(true, order("c-perp", Venue.USDM, Side.SELL, "1"));
+        OrderReport filled = report("c-perp", "1", "100", "0.05", "USDT");
+        assertThat(ledger.recordOutcome("c-perp", OrderStatus.FILLED, filled, 0, null, false).any()).isTrue();
+        assertThat(ledger.recordOutcome("c-perp", OrderStatus.FILLED, filled, 0, null, false)).isEqualTo(FillApplied.NONE);
+        assertThat(ledger.pair(PAIR).orElseThrow().perp().quantity()).isEqualTo(BigDecimal.ONE);
+        assertThat(ledger.fills()).hasSize(1);
+        assertThat(ledger.totalActiveNotional()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void aPartialThenTheFullReportAppliesOnlyTheDeltaWithItsShareOfTheFee() {
+        begin(true, order("c-perp", Venue.USDM, Side.SELL, "1"));
+        ledger.recordOutcome("c-perp", OrderStatus.PARTIALLY_FILLED, report("c-perp", "0.4", "100", "0.04", "USDT"),
+                0, null, false);
+        FillApplied rest = ledger.recordOutcome("c-perp", OrderStatus.FILLED, report("c-perp", "1", "100", "0.12", "USDT"),
+                0, null, false);
+        assertThat(rest.quantity()).isEqualByComparingTo("0.6");
+        assertThat(rest.fee()).isEqualByComparingTo("0.072");
+        PairRecord pair = ledger.pair(PAIR).orElseThrow();
+        assertThat(pair.perp().quantity()).isEqualTo(BigDecimal.ONE);
+        assertThat(pair.fees()).isEqualByComparingTo("0.112");
+        assertThat(ledger.order("c-perp").orElseThrow().executedQty()).isEqualTo(BigDecimal.ONE);
+    }
+
+    @Test
+    void aShrinkIsCappedAtTheHeldQuantity() {
+        begin(true, order("c-open", Venue.USDM, Side.SELL, "1"));
+        ledger.recordOutcome("c-open", OrderStatus.FILLED, report("c-open", "1", "100", "0", ""), 0, null, false);
+        begin(false, order("c-close", Venue.USDM, Side.BUY, "1.5"));
+        FillApplied applied = ledger.recordOutcome("c-close", OrderStatus.FILLED, report("c-close", "1.5", "90", "0", ""),
+                0, null, false);
+        assertThat(applied.quantity()).isEqualByComparingTo("1.5");
+        PairRecord pair = ledger.pair(PAIR).orElseThrow();
+        assertThat(pair.state()).isEqualTo(PairState.CLOSING);
+        assertThat(pair.perp().quantity().signum()).isZero();
+        assertThat(pair.realisedPnl()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void aFailingWriteThrowsAndChangesNothing() {
+        begin(true, order("c-perp", Venue.USDM, Side.SELL, "1"));
+        Map<String, OrderRecord> before = ledger.ordersById();
+        PairRecord pairBefore = ledger.pair(PAIR).orElseThrow();
+        ledger.failNextWrites(1);
+        assertThatThrownBy(() -> ledger.recordOutcome("c-perp", OrderStatus.FILLED, report("c-perp", "1", "100", "0", ""),
+                0, null, false)).isInstanceOf(DataAccessResourceFailureException.class);
+        assertThat(ledger.ordersById()).isEqualTo(before);
+        assertThat(ledger.pair(PAIR)).contains(pairBefore);
+        assertThat(ledger.fills()).isEmpty();
+        assertThat(ledger.recordOutcome("c-perp", OrderStatus.FILLED, report("c-perp", "1", "100", "0", ""), 0, null,
+                false).any()).isTrue();
+    }
+
+    @Test
+    void aDownDatabaseRefusesReadsToo() {
+        ledger.setDown(true);
+        assertThatThrownBy(ledger::activePairs).isInstanceOf(DataAccessResourceFailureException.class);
+        ledger.setDown(false);
+        assertThat(ledger.activePairs()).isEmpty();
+    }
+
+    @Test
+    void beginExecutionWithAnExistingClientIdWritesNothing() {
+        begin(true, order("c-1", Venue.SPOT, Side.BUY, "1"));
+        PairRecord pairBefore = ledger.pair(PAIR).orElseThrow();
+        clock.advanceMillis(10);
+        assertThatThrownBy(() -> ledger.beginExecution(PAIR, SYMBOL, "s2", PairState.CLOSING,
+                List.of(order("c-2", Venue.SPOT, Side.SELL, "1"), order("c-1", Venue.USDM, Side.BUY, "1"))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(ledger.order("c-2")).isEmpty();
+        assertThat(ledger.pair(PAIR)).contains(pairBefore);
+        assertThat(ledger.order("c-1").orElseThrow().venue()).isEqualTo(Venue.SPOT);
+    }
+
+    @Test
+    void aTradedPairThatGoesFlatCountsOnceAndRehearsalLeavesNothing() {
+        ledger.rehearse(() -> begin(true, order("c-r", Venue.USDM, Side.SELL, "1")));
+        assertThat(ledger.ordersById()).isEmpty();
+        begin(true, order("c-perp", Venue.USDM, Side.SELL, "1"));
+        ledger.recordOutcome("c-perp", OrderStatus.FILLED, report("c-perp", "1", "100", "0.05", "USDT"), 0, null, false);
+        ledger.setPairState(PAIR, PairState.CLOSED, "s1");
+        ledger.setPairState(PAIR, PairState.CLOSED, "s1");
+        var pnl = ledger.pnl(Instant.EPOCH, Map.of());
+        assertThat(pnl.closes()).isEqualTo(1);
+        assertThat(pnl.wins()).isZero();
+        assertThat(pnl.fees()).isEqualByComparingTo("0.05");
+        assertThat(ledger.activePair(SYMBOL)).isEmpty();
+    }
+
+    private void begin(boolean growing, OrderRecord... orders) {
+        ledger.beginExecution(PAIR, SYMBOL, orders[0].signalId(), growing ? PairState.OPENING : PairState.CLOSING, List.of(orders));
+    }
+
+    private OrderRecord order(String clientOrderId, Venue venue, Side side, String quantity) {
+        return new OrderRecord(clientOrderId, PAIR, "s1", SYMBOL, venue, side, new BigDecimal(quantity), false,
+                OrderPurpose.OPEN, OrderStatus.NEW, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "", 0, null,
+                false, 0, 0, clock.instant());
+    }
+
+    private static OrderReport report(String clientOrderId, String executed, String price, String fee, String feeAsset) {
+        return new OrderReport(clientOrderId, 42, OrderStatus.FILLED, new BigDecimal(executed), new BigDecimal(price),
+                new BigDecimal(fee), feeAsset);
+    }
+
+    private static Signal signal(String signalId) {
+        return new Signal(signalId, SYMBOL, BigDecimal.ONE, new BigDecimal("100"), Signal.Reason.CARRY_ABOVE_ENTRY, 0.1,
+                null, null, null, 0, Long.MAX_VALUE);
+    }
+}

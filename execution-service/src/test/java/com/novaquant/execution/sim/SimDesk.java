@@ -1,0 +1,149 @@
+package com.novaquant.execution.sim;
+
+import com.novaquant.events.Alert;
+import com.novaquant.events.FundingRate;
+import com.novaquant.events.KillSwitchState;
+import com.novaquant.events.NovaEvent;
+import com.novaquant.events.Quote;
+import com.novaquant.events.Severity;
+import com.novaquant.events.Signal;
+import com.novaquant.events.Venue;
+import com.novaquant.execution.application.AccountBook;
+import com.novaquant.execution.application.ControlView;
+import com.novaquant.execution.application.ExecutionCore;
+import com.novaquant.execution.application.ExecutionMetrics;
+import com.novaquant.execution.application.ExecutionProperties;
+import com.novaquant.execution.application.KillSwitch;
+import com.novaquant.execution.application.MarginAlarm;
+import com.novaquant.execution.application.Marks;
+import com.novaquant.execution.application.OrderSender;
+import com.novaquant.execution.application.PairRecord;
+import com.novaquant.execution.application.Reconciler;
+import com.novaquant.execution.application.TradingGate;
+import com.novaquant.execution.application.UnresolvedSymbols;
+import com.novaquant.execution.domain.SymbolFilters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The execution core on in-memory ports: a simulated venue, an in-memory ledger, recorded events and alerts, and one
+ * simulated clock. Everything runs on the calling thread (legs, trades, account reads), so a run is a function of
+ * its seed and its script: no threads, no sleeps.
+ */
+public final class SimDesk {
+
+    public static final String SYMBOL = "BTCUSDT";
+    /** Binance's BTCUSDT steps: spot 0.00001, the perp 0.001 (min notional 5 and 100 USDT). */
+    public static final SymbolFilters SPOT_FILTERS = new SymbolFilters(new BigDecimal("0.00001"),
+            new BigDecimal("0.00001"), new BigDecimal("9000"), new BigDecimal("5"));
+    public static final SymbolFilters PERP_FILTERS = new SymbolFilters(new BigDecimal("0.001"),
+            new BigDecimal("0.001"), new BigDecimal("1000"), new BigDecimal("100"));
+    public static final BigDecimal BID = new BigDecimal("100000.00");
+    public static final BigDecimal ASK = new BigDecimal("100000.10");
+
+    public final SimClock clock = new SimClock(Instant.parse("2026-06-01T00:00:00Z"));
+    public final SimulatedVenue venue;
+    public final InMemoryLedger ledger = new InMemoryLedger(clock);
+    public final List<NovaEvent> events = new ArrayList<>();
+    public final List<Alert> alerts = new ArrayList<>();
+    public final TradingGate gate = new TradingGate();
+    public final MarginAlarm margin = new MarginAlarm();
+    public final UnresolvedSymbols unresolved = new UnresolvedSymbols();
+    public final KillSwitch killSwitch;
+    public final ExecutionProperties properties;
+    public final ExecutionCore core;
+    public final Reconciler reconciler;
+    private long signals;
+
+    public SimDesk(long seed, VenueFaults faults) {
+        venue = new SimulatedVenue(clock, new Random(seed), faults);
+        venue.addSymbol(SYMBOL, "BTC", SPOT_FILTERS, PERP_FILTERS, BID, ASK);
+        venue.deposit("USDT", new BigDecimal("1000000000"));
+        venue.depositFutures(new BigDecimal("1000000000"));
+        properties = properties();
+        ControlView view = new ControlView() {
+            private KillSwitchState current = KillSwitchState.RELEASED;
+
+            @Override
+            public KillSwitchState current() {
+                return current;
+            }
+
+            @Override
+            public void apply(KillSwitchState state) {
+                if (state.atMs() >= current.atMs()) {
+                    current = state;
+                }
+            }
+        };
+        killSwitch = new KillSwitch(ledger, (topic, event) -> events.add(event), this::alert, view, clock);
+        ExecutionMetrics metrics = new ExecutionMetrics(new SimpleMeterRegistry());
+        AccountBook account = new AccountBook(venue, metrics, clock, properties.balanceMaxAge(), Runnable::run);
+        OrderSender sender = new OrderSender(venue, ledger, (topic, event) -> events.add(event), metrics, clock,
+                properties.queryAttempts(), properties.queryBackoff(), clock);
+        core = ExecutionCore.create(new ExecutionCore.Parts(venue, ledger, account, sender, killSwitch, gate, margin,
+                unresolved, new Marks(), (topic, event) -> events.add(event), this::alert, metrics, properties,
+                Runnable::run, clock));
+        reconciler = new Reconciler(venue, ledger, sender, core, gate, killSwitch, unresolved, this::alert,
+                List.of(SYMBOL), clock);
+    }
+
+    private void alert(Severity severity, String code, String text, String dedupKey) {
+        alerts.add(new Alert(severity, "execution-service", code, text, dedupKey, clock.millis()));
+    }
+
+    /** The production defaults, with the limits raised so that sizes up to thousands of steps pass. */
+    private static ExecutionProperties properties() {
+        return new ExecutionProperties(Duration.ofSeconds(2), 2, Duration.ofSeconds(3), 3, 5, Duration.ofMillis(200),
+                new BigDecimal("2"), Duration.ofSeconds(60), Duration.ofMinutes(5), LocalTime.MIDNIGHT, 1, Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofSeconds(15), 0,
+                new ExecutionProperties.Risk(new BigDecimal("1E+12"), new BigDecimal("1E+12"), new BigDecimal("3"),
+                        new BigDecimal("1000")),
+                new ExecutionProperties.Margin(Duration.ofSeconds(10), new BigDecimal("0.5"), new BigDecimal("0.8"),
+                        new BigDecimal("0.15"), new BigDecimal("0.07"), new BigDecimal("0.5")));
+    }
+
+    /** A fresh signal for {@code target} BTC on the current book, decided now. */
+    public Signal signal(BigDecimal target) {
+        long now = clock.millis() * 1000;
+        Quote spot = new Quote(SYMBOL, Venue.SPOT, BID, BigDecimal.TEN, ASK, BigDecimal.TEN, ++signals, 0, now);
+        Quote perp = new Quote(SYMBOL, Venue.USDM, BID, BigDecimal.TEN, ASK, BigDecimal.TEN, signals, now / 1000, now);
+        FundingRate funding = new FundingRate(SYMBOL, BID, BID, new BigDecimal("0.0003"), now / 1000 + 3_600_000,
+                now / 1000, now);
+        return new Signal("sim-" + signals, SYMBOL, target, target.multiply(BID), Signal.Reason.CARRY_ABOVE_ENTRY,
+                0.2, spot, perp, funding, now, now / 1000 + 5_000);
+    }
+
+    public String trade(BigDecimal target) {
+        return core.engine().onSignal(signal(target));
+    }
+
+    public String trade(String target) {
+        return trade(new BigDecimal(target));
+    }
+
+    public Optional<PairRecord> pair() {
+        return ledger.activePair(SYMBOL);
+    }
+
+    public BigDecimal spotHeld() {
+        return venue.spotHolding("BTC");
+    }
+
+    /** The short on the exchange, positive. */
+    public BigDecimal perpShort() {
+        return venue.perpPosition(SYMBOL).negate();
+    }
+
+    public List<Alert> criticals(String code) {
+        return alerts.stream().filter(a -> a.severity() == Severity.CRITICAL && a.code().equals(code)).toList();
+    }
+}

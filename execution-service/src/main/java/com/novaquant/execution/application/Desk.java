@@ -29,6 +29,8 @@ public class Desk {
     private int exclusiveWaiters;
     /** Opening trades ended so far: a decision that saw this change since its claim reads the total again. */
     private long tradesEnded;
+    /** Set on a thread while it decides under the lock. */
+    private final ThreadLocal<Boolean> deciding = new ThreadLocal<>();
 
     /** Takes a symbol for one execution; waits while it runs or the desk is wanted exclusively. */
     public Claim claim(String symbol) {
@@ -65,11 +67,18 @@ public class Desk {
      */
     public <T> T decide(Claim claim, DecisionWork<T> decide) {
         lock.lock();
+        deciding.set(Boolean.TRUE);
         try {
             return decide.run(runningNotional, tradesEnded != claim.tradesEndedAtClaim(), this::addRunning);
         } finally {
+            deciding.remove();
             lock.unlock();
         }
+    }
+
+    /** Whether this thread is inside a decision: the window in which no network call may happen. */
+    public boolean decidingOnThisThread() {
+        return deciding.get() != null;
     }
 
     @FunctionalInterface

@@ -34,6 +34,8 @@ public class OperatorActions {
     private final KillSwitch killSwitch;
     private final ExecutionMetrics metrics;
     private final Clock clock;
+    /** Tells apart the executions this class starts within one microsecond (their ids derive from the name). */
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
     OperatorActions(Desk desk, Ledger ledger, TradingVenue venue, AccountBook account, LegDispatcher dispatcher,
                     LegRiskSettlement settlement, KillSwitch killSwitch, ExecutionMetrics metrics, Clock clock) {
@@ -114,8 +116,8 @@ public class OperatorActions {
             return;
         }
         long now = EpochMicros.now(clock);
-        Execution ex = new Execution(pair.pairId(), why + "-" + pair.pairId() + "-" + now, pair.symbol(),
-                spotQuantity, rounded, false, closesAll, now, now);
+        Execution ex = new Execution(pair.pairId(), executionId(why, pair, now), pair.symbol(), spotQuantity, rounded,
+                false, closesAll, now, now);
         AccountBook.Trade hold = account.tradeStarted(pair.symbol(), BigDecimal.ZERO, BigDecimal.ZERO);
         try {
             LegDispatcher.Legs legs = dispatcher.start(dispatcher.writeAhead(ex), () -> { });
@@ -163,8 +165,8 @@ public class OperatorActions {
     /** A shrinking execution with nothing planned: the policy sells the spot the short no longer hedges. */
     private String shrinkToHedge(PairRecord pair, String why) {
         long now = EpochMicros.now(clock);
-        Execution ex = new Execution(pair.pairId(), why + "-" + pair.pairId() + "-" + now, pair.symbol(),
-                BigDecimal.ZERO, BigDecimal.ZERO, false, false, now, now);
+        Execution ex = new Execution(pair.pairId(), executionId(why, pair, now), pair.symbol(), BigDecimal.ZERO,
+                BigDecimal.ZERO, false, false, now, now);
         log.warn("Settling pair {} ({}): {}", pair.pairId(), pair.state(), why);
         return settleHeld(ex);
     }
@@ -176,6 +178,10 @@ public class OperatorActions {
         } finally {
             account.tradeFinished(hold);
         }
+    }
+
+    private String executionId(String why, PairRecord pair, long nowMicros) {
+        return why + "-" + pair.pairId() + "-" + nowMicros + "-" + sequence.incrementAndGet();
     }
 
     private static BigDecimal plannedQuantity(List<OrderRecord> orders, Venue venue, BigDecimal fallback) {

@@ -76,11 +76,10 @@ public class Reconciler {
         List<String> mismatches = new ArrayList<>();
         try {
             resolveOrders(mismatches);
-            Map<String, BigDecimal> shorts = venue.perpPositions().stream().collect(Collectors.toMap(
-                    TradingVenue.PerpPosition::symbol, p -> p.positionAmt().negate(), BigDecimal::add));
-            adoptVanishedShorts(shorts);
+            adoptVanishedShorts(shortsOnExchange());
             repairPairs();
-            comparePositions(shorts, mismatches);
+            // Read again: the repairs may have traded.
+            comparePositions(shortsOnExchange(), mismatches);
             releaseResolvedSymbols();
         } catch (VenueUnavailableException e) {
             mismatches.add("exchange unavailable: " + e.getMessage());
@@ -106,6 +105,11 @@ public class Reconciler {
                 mismatches.add("order " + order.clientOrderId() + " unresolved");
             }
         }
+    }
+
+    private Map<String, BigDecimal> shortsOnExchange() {
+        return venue.perpPositions().stream().collect(Collectors.toMap(TradingVenue.PerpPosition::symbol,
+                p -> p.positionAmt().negate(), BigDecimal::add));
     }
 
     /** A short smaller on the exchange than in the ledger was closed by the exchange: one incident, then repair. */

@@ -35,7 +35,7 @@ public record HedgeBand(BigDecimal spotStep, BigDecimal perpStep) {
     public Imbalance classify(PairExposure exposure) {
         BigDecimal nakedLong = exposure.spotHeld().subtract(exposure.perpShort());
         if (nakedLong.compareTo(step()) >= 0) {
-            return new Imbalance.NakedLong(nakedLong);
+            return new Imbalance.NakedLong(nakedLong, nakedLong.add(exposure.spotCommission()));
         }
         BigDecimal nakedShort = exposure.perpShort().subtract(exposure.spotHeld()).subtract(exposure.spotCommission());
         if (nakedShort.compareTo(step()) >= 0) {
@@ -67,8 +67,13 @@ public record HedgeBand(BigDecimal spotStep, BigDecimal perpStep) {
         record Hedged(BigDecimal dust) implements Imbalance {
         }
 
-        /** More spot held than the short hedges, by {@code quantity}. */
-        record NakedLong(BigDecimal quantity) implements Imbalance {
+        /**
+         * More spot held than the short hedges, by {@code quantity}.
+         *
+         * @param shortToAdd the short that would hedge it as every other pair is hedged: the spot bought, its
+         *                   commission in kind included (quantity + the pair's commission)
+         */
+        record NakedLong(BigDecimal quantity, BigDecimal shortToAdd) implements Imbalance {
         }
 
         /** More short than the spot (and its known commission) hedges, by {@code quantity}. */

@@ -49,6 +49,7 @@ public final class LegRiskPolicy {
                     "Order state unknown. Trading halted until reconciled."));
         }
         BigDecimal naked;
+        BigDecimal shortToAdd = null;
         boolean spotLags;
         switch (imbalance) {
             case HedgeBand.Imbalance.Hedged ignored -> {
@@ -56,6 +57,7 @@ public final class LegRiskPolicy {
             }
             case HedgeBand.Imbalance.NakedLong l -> {
                 naked = l.quantity();
+                shortToAdd = l.shortToAdd();
                 spotLags = !growing;
             }
             case HedgeBand.Imbalance.NakedShort s -> {
@@ -78,10 +80,13 @@ public final class LegRiskPolicy {
                 && rehedgesSent < maxRehedgeAttempts
                 && nakedFor.compareTo(deadline) < 0;
         if (canRehedge) {
-            return new LegRiskDecision.Rehedge(lagging, lagSide, naked, text(label(leading), leadFailure,
+            BigDecimal quantity = lagging == Venue.USDM && lagSide == Side.SELL ? shortToAdd : naked;
+            return new LegRiskDecision.Rehedge(lagging, lagSide, quantity, text(label(leading), leadFailure,
                     label(lagging), lagFailure, "Re-hedging " + naked.toPlainString() + "."));
         }
-        return new LegRiskDecision.Unwind(leading, leadSide.opposite(), naked, text(label(leading), leadFailure,
+        Side unwindSide = leadSide.opposite();
+        BigDecimal quantity = leading == Venue.USDM && unwindSide == Side.SELL ? shortToAdd : naked;
+        return new LegRiskDecision.Unwind(leading, unwindSide, quantity, text(label(leading), leadFailure,
                 label(lagging), lagFailure, "Unwinding position. System Halted."));
     }
 

@@ -55,6 +55,6 @@ class HedgeBandTest {
         assertThat(BTC.classify(pair(new BigDecimal("0.00099"), BigDecimal.ZERO, BigDecimal.ZERO)))
                 .isEqualTo(new HedgeBand.Imbalance.Hedged(new BigDecimal("0.00099")));
         assertThat(BTC.classify(pair(new BigDecimal("0.001"), BigDecimal.ZERO, BigDecimal.ZERO)))
-                .isEqualTo(new HedgeBand.Imbalance.NakedLong(new BigDecimal("0.001")));
+                .isEqualTo(new HedgeBand.Imbalance.NakedLong(new BigDecimal("0.001"), new BigDecimal("0.001")));
     }
 }

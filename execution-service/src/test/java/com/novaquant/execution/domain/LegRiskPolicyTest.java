@@ -15,7 +15,7 @@ class LegRiskPolicyTest {
     private static final HedgeBand.Imbalance HEDGED = new HedgeBand.Imbalance.Hedged(BigDecimal.ZERO);
 
     private static HedgeBand.Imbalance nakedLong(String qty) {
-        return new HedgeBand.Imbalance.NakedLong(new BigDecimal(qty));
+        return new HedgeBand.Imbalance.NakedLong(new BigDecimal(qty), new BigDecimal(qty));
     }
 
     private static HedgeBand.Imbalance nakedShort(String qty) {

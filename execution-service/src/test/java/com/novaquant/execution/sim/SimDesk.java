@@ -49,9 +49,9 @@ public final class SimDesk {
     public static final BigDecimal BID = new BigDecimal("100000.00");
     public static final BigDecimal ASK = new BigDecimal("100000.10");
 
-    public final SimClock clock = new SimClock(Instant.parse("2026-06-01T00:00:00Z"));
+    public final SimClock clock;
     public final SimulatedVenue venue;
-    public final InMemoryLedger ledger = new InMemoryLedger(clock);
+    public final InMemoryLedger ledger;
     public final List<NovaEvent> events = new ArrayList<>();
     public final List<Alert> alerts = new ArrayList<>();
     public final TradingGate gate = new TradingGate();
@@ -64,10 +64,33 @@ public final class SimDesk {
     private long signals;
 
     public SimDesk(long seed, VenueFaults faults) {
-        venue = new SimulatedVenue(clock, new Random(seed), faults);
+        this(new SimClock(Instant.parse("2026-06-01T00:00:00Z")), seed, faults);
+    }
+
+    private SimDesk(SimClock clock, long seed, VenueFaults faults) {
+        this(clock, newVenue(clock, seed, faults), new InMemoryLedger(clock));
+    }
+
+    private static SimulatedVenue newVenue(SimClock clock, long seed, VenueFaults faults) {
+        SimulatedVenue venue = new SimulatedVenue(clock, new Random(seed), faults);
         venue.addSymbol(SYMBOL, "BTC", SPOT_FILTERS, PERP_FILTERS, BID, ASK);
         venue.deposit("USDT", new BigDecimal("1000000000"));
         venue.depositFutures(new BigDecimal("1000000000"));
+        return venue;
+    }
+
+    /** The same exchange account, ledger and clock under a new instance: a restart. */
+    public SimDesk restart() {
+        SimDesk restarted = new SimDesk(clock, venue, ledger);
+        restarted.signals = signals;
+        restarted.killSwitch.restore();
+        return restarted;
+    }
+
+    private SimDesk(SimClock clock, SimulatedVenue venue, InMemoryLedger ledger) {
+        this.clock = clock;
+        this.venue = venue;
+        this.ledger = ledger;
         properties = properties();
         ControlView view = new ControlView() {
             private KillSwitchState current = KillSwitchState.RELEASED;

@@ -90,6 +90,16 @@ public final class SimulatedVenue implements TradingVenue {
     private record Scripted(VenueFaults.PlacementFault fault, long lateDelayMs) {
     }
 
+    private final Map<Venue, java.util.ArrayDeque<Runnable>> beforePlace = new EnumMap<>(Venue.class);
+
+    /**
+     * Runs {@code action} when the next order on {@code venue} arrives, before anything else happens to it: a test
+     * makes the world change at that moment (the database goes away, the process "crashes").
+     */
+    public void beforeNextPlace(Venue venue, Runnable action) {
+        beforePlace.computeIfAbsent(venue, v -> new java.util.ArrayDeque<>()).add(action);
+    }
+
     /** The next orders on {@code venue} meet these faults, in order; later ones draw as usual. */
     public void script(Venue venue, VenueFaults.PlacementFault... faults) {
         for (VenueFaults.PlacementFault fault : faults) {
@@ -158,6 +168,10 @@ public final class SimulatedVenue implements TradingVenue {
 
     @Override
     public PlacementOutcome place(LegOrder order) {
+        Runnable hook = beforePlace.getOrDefault(order.venue(), new java.util.ArrayDeque<>()).poll();
+        if (hook != null) {
+            hook.run();
+        }
         long sentAt = clock.millis();
         enter();
         ordersPlaced++;
@@ -317,7 +331,15 @@ public final class SimulatedVenue implements TradingVenue {
     }
 
     /** A call over the network: it takes latency, lets due late orders land, and may liquidate a short or ban. */
+    private Runnable networkObserver = () -> { };
+
+    /** Told of every call that would cross the network (place, query, reads). */
+    public void observeNetworkCalls(Runnable observer) {
+        this.networkObserver = observer;
+    }
+
     private void enter() {
+        networkObserver.run();
         if (faults.maxLatencyMs() > 0) {
             clock.advanceMillis(1 + random.nextLong(faults.maxLatencyMs()));
         }

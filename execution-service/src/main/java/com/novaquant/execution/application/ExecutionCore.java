@@ -31,13 +31,14 @@ public record ExecutionCore(Desk desk, ExecutionEngine engine, OperatorActions o
                 new RepairOrders(p.venue(), p.ledger(), dispatcher),
                 new LegRiskPolicy(props.rehedgeAttempts(), props.rehedgeDeadline()), p.killSwitch(), p.gate(),
                 p.events(), p.alerts(), p.metrics(), props.unwindAttempts(), p.clock());
-        TradeRunner runner = new TradeRunner(settlement, p.ledger(), p.account(), desk, p.unresolved(), p.killSwitch(),
-                p.alerts(), p.metrics(), p.legExecutor());
+        CutShortTrades cutShort = new CutShortTrades(p.unresolved(), p.killSwitch(), p.alerts());
+        TradeRunner runner = new TradeRunner(settlement, p.ledger(), p.account(), desk, cutShort, p.metrics(),
+                p.legExecutor());
         ExecutionEngine engine = new ExecutionEngine(desk, p.ledger(), p.venue(), p.account(), new TradeRule(preTrade),
                 new DeskHolds(p.gate(), p.killSwitch(), p.margin(), p.unresolved()), dispatcher, runner, p.marks(),
                 p.metrics(), props.perpLeverage(), p.clock());
         OperatorActions operator = new OperatorActions(desk, p.ledger(), p.venue(), p.account(), dispatcher,
-                settlement, p.killSwitch(), p.metrics(), p.clock());
+                settlement, p.killSwitch(), cutShort, p.metrics(), p.clock());
         return new ExecutionCore(desk, engine, operator,
                 new Rehearsal(p.ledger(), preTrade, dispatcher, props.perpLeverage(), p.clock()));
     }

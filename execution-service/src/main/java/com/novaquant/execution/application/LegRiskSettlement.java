@@ -44,6 +44,8 @@ class LegRiskSettlement {
     private final ExecutionMetrics metrics;
     private final int unwindAttempts;
     private final Clock clock;
+    /** Executions whose incident was alerted: a repair continuing one (after an outage) does not page again. */
+    private final java.util.Set<String> alerted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     LegRiskSettlement(TradingVenue venue, Ledger ledger, LegDispatcher dispatcher, RepairOrders repairs,
                       LegRiskPolicy policy, KillSwitch killSwitch, TradingGate gate, ExecutionEvents events,
@@ -68,7 +70,15 @@ class LegRiskSettlement {
      * @return the outcome code of the execution
      */
     String settle(Execution ex, Instant startedAt, long startNanos) {
-        LegRiskEpisode episode = new LegRiskEpisode(unwindAttempts);
+        return settle(ex, startedAt, startNanos, unwindAttempts);
+    }
+
+    /**
+     * @param unwindsAllowed unwind orders the episode may send before it halts; 0 where reversing the lagging leg's
+     *                       counterpart is itself unsafe (re-shorting against a venue that just closed the short)
+     */
+    String settle(Execution ex, Instant startedAt, long startNanos, int unwindsAllowed) {
+        LegRiskEpisode episode = new LegRiskEpisode(unwindsAllowed);
         try {
             return run(ex, episode, startedAt, startNanos);
         } catch (VenueUnavailableException e) {
@@ -78,6 +88,8 @@ class LegRiskSettlement {
     }
 
     private String run(Execution ex, LegRiskEpisode episode, Instant startedAt, long startNanos) {
+        // A broken pair's incident was alerted when it broke: its repair must not page again for the same one.
+        boolean broken = ledger.pair(ex.pairId()).map(p -> p.state() == PairState.BROKEN).orElse(false);
         HedgeBand band = HedgeBand.of(venue.filters(Venue.SPOT, ex.symbol()), venue.filters(Venue.USDM, ex.symbol()));
         Side spotSide = ex.growing() ? Side.BUY : Side.SELL;
         while (true) {
@@ -107,7 +119,7 @@ class LegRiskSettlement {
                 }
                 case LegRiskEpisode.Step.SendUnwind unwind -> {
                     if (unwind.incident()) {
-                        raiseIncident(ex, unwind.order());
+                        raiseIncident(ex, unwind.order(), broken);
                     }
                     RepairOrders.Sent sent = repairs.send(ex, unwind.order().venue(), unwind.order().side(),
                             unwind.order().quantity(), OrderPurpose.UNWIND);
@@ -122,11 +134,14 @@ class LegRiskSettlement {
         }
     }
 
-    private void raiseIncident(Execution ex, LegRiskDecision.Unwind unwind) {
+    private void raiseIncident(Execution ex, LegRiskDecision.Unwind unwind, boolean pairBroken) {
         log.error("{} (pair {})", unwind.description(), ex.pairId());
         killSwitch.engage("LEG_RISK " + ex.symbol() + ": " + unwind.description(), "execution-service");
+        if (!alerted.add(ex.signalId()) || pairBroken) {
+            return;
+        }
         alerts.raise(Severity.CRITICAL, "LEG_RISK", unwind.description() + " [" + ex.symbol() + " pair " + ex.pairId()
-                + ", naked " + unwind.quantity().toPlainString() + "]", "leg-risk-" + ex.pairId());
+                + ", naked " + unwind.quantity().toPlainString() + "]", "leg-risk-" + ex.signalId());
     }
 
     private String finish(Execution ex, LegRiskEpisode.Step.Finish finish, LegRiskEpisode episode, HedgeBand band,

@@ -32,13 +32,15 @@ public class OperatorActions {
     private final LegDispatcher dispatcher;
     private final LegRiskSettlement settlement;
     private final KillSwitch killSwitch;
+    private final CutShortTrades cutShort;
     private final ExecutionMetrics metrics;
     private final Clock clock;
     /** Tells apart the executions this class starts within one microsecond (their ids derive from the name). */
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
     OperatorActions(Desk desk, Ledger ledger, TradingVenue venue, AccountBook account, LegDispatcher dispatcher,
-                    LegRiskSettlement settlement, KillSwitch killSwitch, ExecutionMetrics metrics, Clock clock) {
+                    LegRiskSettlement settlement, KillSwitch killSwitch, CutShortTrades cutShort,
+                    ExecutionMetrics metrics, Clock clock) {
         this.desk = desk;
         this.ledger = ledger;
         this.venue = venue;
@@ -46,6 +48,7 @@ public class OperatorActions {
         this.dispatcher = dispatcher;
         this.settlement = settlement;
         this.killSwitch = killSwitch;
+        this.cutShort = cutShort;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -61,7 +64,11 @@ public class OperatorActions {
                     repairLocked(pair);
                 }
                 PairRecord current = ledger.pair(pair.pairId()).orElseThrow();
-                if (current.state().active() && current.perp().quantity().signum() > 0 && current.hedged(band)) {
+                if (current.state() == PairState.BROKEN) {
+                    // Its orders are not all known: closing what the ledger shows could leave what they filled.
+                    log.error("Flatten: pair {} is still broken after repair; left for reconciliation", pair.pairId());
+                } else if (current.state().active() && current.perp().quantity().signum() > 0
+                        && current.hedged(band)) {
                     reduceLocked(current, current.perp().quantity(), "flatten");
                     closed++;
                 }
@@ -118,11 +125,15 @@ public class OperatorActions {
         long now = EpochMicros.now(clock);
         Execution ex = new Execution(pair.pairId(), executionId(why, pair, now), pair.symbol(), spotQuantity, rounded,
                 false, closesAll, now, now);
+        List<OrderRecord> rows = dispatcher.writeAhead(ex);
         AccountBook.Trade hold = account.tradeStarted(pair.symbol(), BigDecimal.ZERO, BigDecimal.ZERO);
         try {
-            LegDispatcher.Legs legs = dispatcher.start(dispatcher.writeAhead(ex), () -> { });
+            LegDispatcher.Legs legs = dispatcher.start(rows, () -> { });
             legs.await();
             settlement.settle(ex, legs.startedAt(), legs.startNanos());
+        } catch (RuntimeException e) {
+            cutShort.cutShort(ex, e);
+            throw e;
         } finally {
             account.tradeFinished(hold);
         }
@@ -168,13 +179,20 @@ public class OperatorActions {
         Execution ex = new Execution(pair.pairId(), executionId(why, pair, now), pair.symbol(), BigDecimal.ZERO,
                 BigDecimal.ZERO, false, false, now, now);
         log.warn("Settling pair {} ({}): {}", pair.pairId(), pair.state(), why);
-        return settleHeld(ex);
+        // Only the spot is sold: a sale that keeps failing halts for a later repair, never re-shorts.
+        return settleHeld(ex, 0);
     }
 
     private String settleHeld(Execution ex) {
+        return settleHeld(ex, -1);
+    }
+
+    /** @param unwindsAllowed unwind orders allowed, or -1 for the configured number */
+    private String settleHeld(Execution ex, int unwindsAllowed) {
         AccountBook.Trade hold = account.tradeStarted(ex.symbol(), BigDecimal.ZERO, BigDecimal.ZERO);
         try {
-            return settlement.settle(ex, clock.instant(), System.nanoTime());
+            return unwindsAllowed < 0 ? settlement.settle(ex, clock.instant(), System.nanoTime())
+                    : settlement.settle(ex, clock.instant(), System.nanoTime(), unwindsAllowed);
         } finally {
             account.tradeFinished(hold);
         }

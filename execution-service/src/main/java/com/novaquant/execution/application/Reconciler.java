@@ -50,6 +50,7 @@ public class Reconciler {
     private final Alerts alerts;
     private final List<String> symbols;
     private final RepairBackoff backoff;
+    private final Clock clock;
 
     public Reconciler(TradingVenue venue, Ledger ledger, OrderSender sender, ExecutionCore core, TradingGate gate,
                       KillSwitch killSwitch, UnresolvedSymbols unresolved, Alerts alerts, List<String> symbols,
@@ -65,6 +66,7 @@ public class Reconciler {
         this.alerts = alerts;
         this.symbols = symbols;
         this.backoff = new RepairBackoff(clock);
+        this.clock = clock;
     }
 
     /** Runs every step; returns the mismatches found (empty when ledger and exchange agree). */
@@ -127,14 +129,21 @@ public class Reconciler {
             killSwitch.engage("SHORT_VANISHED " + pair.symbol(), "execution-service");
             if (pair.state() != PairState.BROKEN) {
                 // A broken pair's incident was raised when it broke (a flatten met the missing short).
-                alerts.raise(Severity.CRITICAL, "SHORT_VANISHED", text, "short-vanished-" + pair.pairId());
+                alerts.raise(Severity.CRITICAL, "SHORT_VANISHED", text, "short-vanished-" + pair.pairId() + "-"
+                        + clock.millis());
             }
             operator.sellDownToShort(ledger.pair(pair.pairId()).orElseThrow());
         }
     }
 
     private void repairPairs() {
+        Set<String> unresolvedSymbols = ledger.unresolvedOrders().stream().map(OrderRecord::symbol)
+                .collect(Collectors.toSet());
         for (PairRecord pair : ledger.activePairs()) {
+            if (unresolvedSymbols.contains(pair.symbol())) {
+                // Its legs are not known yet: a repair now would act on fills the ledger has not seen.
+                continue;
+            }
             HedgeBand band = operator.band(pair.symbol());
             if (!operator.needsRepair(pair, band)) {
                 backoff.clear(pair.pairId());

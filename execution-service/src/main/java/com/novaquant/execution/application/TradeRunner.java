@@ -1,7 +1,6 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.events.EpochMicros;
-import com.novaquant.events.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,8 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs a started trade to its end off the desk: waits for both legs, settles them, records the signal's outcome,
- * then frees the symbol. A trade cut short by a failure (the database gone mid-trade) is an incident: the kill
- * switch is engaged, a CRITICAL raised, and the symbol takes no decision until reconciliation has resolved it.
+ * then frees the symbol. A trade cut short by a failure is handed to {@link CutShortTrades}.
  */
 class TradeRunner {
 
@@ -23,22 +21,17 @@ class TradeRunner {
     private final Ledger ledger;
     private final AccountBook account;
     private final Desk desk;
-    private final UnresolvedSymbols unresolved;
-    private final KillSwitch killSwitch;
-    private final Alerts alerts;
+    private final CutShortTrades cutShort;
     private final ExecutionMetrics metrics;
     private final Executor executor;
 
-    TradeRunner(LegRiskSettlement settlement, Ledger ledger, AccountBook account, Desk desk,
-                UnresolvedSymbols unresolved, KillSwitch killSwitch, Alerts alerts, ExecutionMetrics metrics,
-                Executor executor) {
+    TradeRunner(LegRiskSettlement settlement, Ledger ledger, AccountBook account, Desk desk, CutShortTrades cutShort,
+                ExecutionMetrics metrics, Executor executor) {
         this.settlement = settlement;
         this.ledger = ledger;
         this.account = account;
         this.desk = desk;
-        this.unresolved = unresolved;
-        this.killSwitch = killSwitch;
-        this.alerts = alerts;
+        this.cutShort = cutShort;
         this.metrics = metrics;
         this.executor = executor;
     }
@@ -68,22 +61,11 @@ class TradeRunner {
                     (EpochMicros.of(legs.startedAt()) - ex.signalDecidedAtMicros()) / 1000);
             outcome.complete(code);
         } catch (RuntimeException e) {
-            cutShort(ex, e);
+            cutShort.cutShort(ex, e);
             outcome.completeExceptionally(e);
         } finally {
             ended(ex.symbol(), hold, notional);
         }
-    }
-
-    /** Held before anything else can fail: the symbol, then the kill switch (memory first), then the alert. */
-    private void cutShort(Execution ex, RuntimeException e) {
-        log.error("Execution of {} (pair {}, signal {}) cut short: {}", ex.symbol(), ex.pairId(), ex.signalId(),
-                e.toString(), e);
-        unresolved.add(ex.symbol());
-        String why = "execution of " + ex.symbol() + " pair " + ex.pairId() + " cut short: " + e;
-        killSwitch.engage("EXECUTION_FAILED " + why, "execution-service");
-        alerts.raise(Severity.CRITICAL, "EXECUTION_FAILED", "EXECUTION FAILED mid-trade: " + why + ". Orders may be"
-                + " unresolved; " + ex.symbol() + " held until reconciled. System Halted.", "execution-failed-" + ex.pairId());
     }
 
     /** The execution is over (or never traded): its hold is released and its symbol freed. */

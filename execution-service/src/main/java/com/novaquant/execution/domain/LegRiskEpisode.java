@@ -95,7 +95,8 @@ public final class LegRiskEpisode {
                 phase = Phase.UNWINDING;
                 if (++unwindsSent > maxUnwinds) {
                     phase = Phase.HALTED;
-                    yield new Step.Halt("unwind failed " + maxUnwinds + " times");
+                    yield new Step.Halt(maxUnwinds == 0 ? "the lagging leg could not be completed and no unwind is"
+                            + " allowed here" : "unwind failed " + maxUnwinds + " times");
                 }
                 yield new Step.SendUnwind(unwind, incident);
             }

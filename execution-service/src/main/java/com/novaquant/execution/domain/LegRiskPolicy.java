@@ -69,7 +69,10 @@ public final class LegRiskPolicy {
         Venue leading = spotLags ? Venue.USDM : Venue.SPOT;
         LegFailure lagFailure = spotLags ? spot : perp;
         LegFailure leadFailure = spotLags ? perp : spot;
-        if (lagFailure == LegFailure.NO_POSITION || leadFailure == LegFailure.NO_POSITION) {
+        boolean shortMissing = lagFailure == LegFailure.NO_POSITION || leadFailure == LegFailure.NO_POSITION;
+        if (shortMissing && imbalance instanceof HedgeBand.Imbalance.NakedShort) {
+            // The ledger's short exceeds what the spot hedges, and the exchange says there is no short: buying
+            // anything back could only open a naked position. Reconciliation takes the exchange's short first.
             return new LegRiskDecision.Halt(text(label(leading), leadFailure, label(lagging), LegFailure.NO_POSITION,
                     "Short position missing (liquidated or deleveraged?). Trading halted until reconciled."));
         }

@@ -25,6 +25,11 @@ public final class TradeRule {
         if (f.holds().unresolvedOrders()) {
             return refused(Refusal.UNRESOLVED_ORDERS, f.symbol() + " has orders whose outcome is not known yet");
         }
+        if (f.pairState() != null && f.pairState().executing()) {
+            // One execution per symbol at a time: a pair still executing when a decision sees it was interrupted.
+            return refused(Refusal.UNRESOLVED_ORDERS, "pair " + f.pairId() + " is " + f.pairState()
+                    + " from an execution not yet settled");
+        }
         HedgeBand band = HedgeBand.of(f.spot(), f.perp());
         if (f.pairId() != null && (f.pairState() == PairState.BROKEN || !band.hedged(f.exposure()))) {
             return refused(Refusal.PAIR_BROKEN, "pair " + f.pairId() + " is not hedged: " + band.classify(f.exposure()));

@@ -76,6 +76,7 @@ public final class InMemoryLedger implements Ledger {
     private final Clock clock;
     private State state = EMPTY.copy();
     private int failingWrites;
+    private int writesBeforeFailing;
     private boolean down;
 
     public InMemoryLedger(Clock clock) {
@@ -84,6 +85,12 @@ public final class InMemoryLedger implements Ledger {
 
     /** The next {@code n} writes throw before changing anything, as when the database goes away mid-trade. */
     public synchronized void failNextWrites(int n) {
+        failWrites(0, n);
+    }
+
+    /** After {@code skip} more writes succeed, the {@code n} following ones throw before changing anything. */
+    public synchronized void failWrites(int skip, int n) {
+        writesBeforeFailing = skip;
         failingWrites = n;
     }
 
@@ -144,6 +151,11 @@ public final class InMemoryLedger implements Ledger {
     public synchronized List<PairRecord> activePairs() {
         return read().pairs().values().stream().filter(p -> p.state().active())
                 .sorted(Comparator.comparing(PairRecord::openedAt)).toList();
+    }
+
+    /** Every pair ever written, closed ones too (their residue is still held on spot). */
+    public synchronized List<PairRecord> allPairs() {
+        return List.copyOf(read().pairs().values());
     }
 
     @Override
@@ -371,6 +383,10 @@ public final class InMemoryLedger implements Ledger {
 
     /** The tables for a write, unless the database is down or this write is to fail. */
     private State write() {
+        if (writesBeforeFailing > 0) {
+            writesBeforeFailing--;
+            return read();
+        }
         if (failingWrites > 0 && !down) {
             failingWrites--;
             throw new DataAccessResourceFailureException("simulated database outage");

@@ -3,7 +3,6 @@ package com.novaquant.execution.application;
 import com.novaquant.events.Severity;
 import com.novaquant.execution.domain.PnlSummary;
 
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;

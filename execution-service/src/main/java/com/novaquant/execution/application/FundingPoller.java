@@ -3,7 +3,6 @@ package com.novaquant.execution.application;
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.FundingPaymentEvent;
 import com.novaquant.events.Topics;
-import com.novaquant.events.NovaEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,9 +5,6 @@ import com.novaquant.events.KillSwitchEvent;
 import com.novaquant.events.KillSwitchState;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Topics;
-
-import com.novaquant.events.NovaEvent;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,6 @@ package com.novaquant.execution.application;
 
 import com.novaquant.events.Severity;
 import com.novaquant.execution.domain.MarginLevel;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,7 +10,6 @@ import com.novaquant.execution.domain.OrderReport;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PlacementOutcome;
 import com.novaquant.execution.domain.QueryOutcome;
-import com.novaquant.events.NovaEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,6 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.events.Severity;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

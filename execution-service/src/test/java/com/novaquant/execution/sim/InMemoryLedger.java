@@ -452,7 +452,7 @@ public final class InMemoryLedger implements Ledger {
         return symbol.endsWith(QUOTE_ASSET) ? symbol.substring(0, symbol.length() - QUOTE_ASSET.length()) : symbol;
     }
 
-    /** As JdbcLedger.feeInQuote: quote-asset fees as they are, base-asset fees at the fill price, others (BNB) 0. */
+    /** As JdbcLedgerFills.feeInQuote: quote-asset fees as they are, base-asset fees at the fill price, others (BNB) 0. */
     private static BigDecimal feeInQuote(String symbol, BigDecimal fee, String feeAsset, BigDecimal price) {
         if (fee.signum() == 0 || feeAsset == null || feeAsset.isEmpty()) {
             return BigDecimal.ZERO;

@@ -4,7 +4,6 @@ import com.novaquant.execution.adapter.kafka.FeedAlertListener;
 import com.novaquant.execution.adapter.kafka.SignalListener;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
 import com.novaquant.execution.adapter.persistence.JdbcLedger;
-import com.novaquant.events.KillSwitchState;
 import com.novaquant.execution.application.AccountBook;
 import com.novaquant.execution.application.Alerts;
 import com.novaquant.execution.application.ControlView;
@@ -33,10 +32,7 @@ import com.novaquant.execution.application.TradingLease;
 import com.novaquant.execution.application.TradingSupervisor;
 import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.domain.MarginLevel;
-import com.novaquant.support.AlertPublisher;
 import com.novaquant.support.EventDecoder;
-import com.novaquant.support.EventPublisher;
-import com.novaquant.support.KillSwitchView;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -98,32 +94,6 @@ public class ExecutionConfiguration {
     @Bean
     Marks marks() {
         return new Marks();
-    }
-
-    /** Execution's events go to Kafka through the shared publisher; a failed send is counted and logged there. */
-    @Bean
-    ExecutionEvents executionEvents(EventPublisher publisher) {
-        return publisher::publish;
-    }
-
-    @Bean
-    Alerts executionAlerts(AlertPublisher publisher) {
-        return publisher::raise;
-    }
-
-    @Bean
-    ControlView controlView(KillSwitchView view) {
-        return new ControlView() {
-            @Override
-            public KillSwitchState current() {
-                return view.current();
-            }
-
-            @Override
-            public void apply(KillSwitchState state) {
-                view.apply(state);
-            }
-        };
     }
 
     @Bean

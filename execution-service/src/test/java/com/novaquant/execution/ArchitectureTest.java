@@ -18,7 +18,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..execution.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("..execution.adapter..", "..execution.application..",
                         "org.springframework..", "org.apache.kafka..", "com.novaquant.binance..", "com.novaquant.support..",
-                        "java.net.http..", "reactor..", "io.micrometer..", "java.sql..")
+                        "java.net.http..", "reactor..", "io.micrometer..", "java.sql..", "org.slf4j..")
                 .check(classes);
     }
 
@@ -28,6 +28,21 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("..execution.adapter..", "com.novaquant.binance..",
                         "java.sql..", "org.springframework.jdbc..", "org.springframework.web..")
                 .check(classes);
+    }
+
+    /** Events, alerts and the kill switch's view reach application code through its own ports, never Kafka. */
+    @Test
+    void applicationTalksToKafkaOnlyThroughItsPorts() {
+        noClasses().that().resideInAPackage("..execution.application..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.novaquant.support..", "org.apache.kafka..",
+                        "org.springframework.kafka..")
+                .check(classes);
+    }
+
+    @Test
+    void theImportedClassesIncludeTheDomainAndTheApplication() {
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("com.novaquant.execution.domain")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("com.novaquant.execution.application")).isTrue();
     }
 
     @Test

@@ -54,6 +54,21 @@ public class ExecutionMetrics {
         }
     }
 
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicReference<Double>> residues =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What a symbol's last settled execution left below one step (no venue can trade it), base asset. */
+    public void residue(String symbol, java.math.BigDecimal quantity) {
+        residues.computeIfAbsent(symbol, s -> {
+            java.util.concurrent.atomic.AtomicReference<Double> value = new java.util.concurrent.atomic.AtomicReference<>(0.0);
+            io.micrometer.core.instrument.Gauge.builder("nova.execution.residual.dust", value,
+                            java.util.concurrent.atomic.AtomicReference::get)
+                    .description("hedge residue below one step after the symbol's last settled execution, base asset")
+                    .tag("symbol", s).register(registry);
+            return value;
+        }).set(quantity.doubleValue());
+    }
+
     public void signal(String outcome) {
         registry.counter("nova.execution.signals", "outcome", outcome).increment();
     }

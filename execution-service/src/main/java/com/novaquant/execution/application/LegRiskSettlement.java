@@ -147,9 +147,12 @@ class LegRiskSettlement {
     private String finish(Execution ex, LegRiskEpisode.Step.Finish finish, LegRiskEpisode episode, HedgeBand band,
                           List<OrderRecord> orders, Instant startedAt, long startNanos) {
         PairRecord pair = ledger.pair(ex.pairId()).orElseThrow();
-        if (band.classify(pair.exposure()) instanceof HedgeBand.Imbalance.Hedged hedged && hedged.dust().signum() > 0) {
-            log.info("Pair {} holds {} {} below one step: residue, not exposure", ex.pairId(),
-                    hedged.dust().toPlainString(), ex.symbol());
+        if (band.classify(pair.exposure()) instanceof HedgeBand.Imbalance.Hedged hedged) {
+            metrics.residue(ex.symbol(), hedged.dust());
+            if (hedged.dust().signum() > 0) {
+                log.info("Pair {} holds {} {} below one step: residue, not exposure", ex.pairId(),
+                        hedged.dust().toPlainString(), ex.symbol());
+            }
         }
         ledger.setPairState(ex.pairId(), PairState.settled(pair.flat(band), finish.unwound()), ex.signalId());
         dispatcher.publishPair(ex.pairId(), ex.signalId());

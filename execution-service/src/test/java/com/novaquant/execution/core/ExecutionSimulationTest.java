@@ -39,6 +39,24 @@ class ExecutionSimulationTest {
     private static final BigDecimal PERP_STEP = SimDesk.PERP_FILTERS.stepSize();
     private static final HedgeBand BAND = HedgeBand.of(SimDesk.SPOT_FILTERS, SimDesk.PERP_FILTERS);
 
+    private static final ch.qos.logback.classic.Logger EXECUTION_LOG =
+            (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.novaquant.execution");
+    private static ch.qos.logback.classic.Level levelBefore;
+
+    /** Thousands of incidents are the point here; their logs are not (a replayed seed logs everything). */
+    @org.junit.jupiter.api.BeforeAll
+    static void quiet() {
+        levelBefore = EXECUTION_LOG.getLevel();
+        if (Long.getLong("nova.sim.seed") == null) {
+            EXECUTION_LOG.setLevel(ch.qos.logback.classic.Level.OFF);
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreLogging() {
+        EXECUTION_LOG.setLevel(levelBefore);
+    }
+
     @Test
     void everySeedEndsHedgedExactlyBookedWithoutDuplicatesAndWithOneCriticalPerIncident() {
         Long only = Long.getLong("nova.sim.seed");

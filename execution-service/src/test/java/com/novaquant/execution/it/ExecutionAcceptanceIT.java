@@ -534,7 +534,8 @@ class ExecutionAcceptanceIT {
         assertThat(reconciler.reconcile()).isEmpty();
 
         assertThat(ledger.order(spot.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
-        assertThat(ledger.order(perp.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.NOT_SENT);
+        // Written but never seen by the exchange: proven dead once its recvWindow passed on the exchange's clock.
+        assertThat(ledger.order(perp.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.EXPIRED);
         PairRecord pair = ledger.pair(pairId).orElseThrow();
         assertThat(pair.state()).isEqualTo(PairState.OPEN);
         assertThat(pair.perp().quantity()).isEqualByComparingTo("1");

@@ -67,7 +67,7 @@ class ExecutionDefectsTest {
     @Test
     void aCloseBelowTheUsdmMinimumNotionalIsSentReduceOnly() {
         desk.trade("0.002");
-        desk.venue.setBook(SimDesk.SYMBOL, new BigDecimal("40000.00"), new BigDecimal("40000.10"));
+        desk.setBook(new BigDecimal("40000.00"), new BigDecimal("40000.10"));
         assertThat(desk.trade("0")).isEqualTo("FILLED");
         assertThat(desk.perpShort()).isZero();
     }
@@ -97,7 +97,9 @@ class ExecutionDefectsTest {
     // 5
     @Test
     void aDatabaseErrorMidTradeEngagesTheKillSwitchRaisesCriticalAndHoldsTheSymbol() {
-        desk.venue.beforeNextPlace(Venue.USDM, () -> desk.ledger.setDown(true));
+        // The database goes away as the legs leave: both fill on the exchange, neither fill reaches the ledger, whose
+        // pair still shows two equal (empty) legs.
+        desk.venue.beforeNextPlace(Venue.SPOT, () -> desk.ledger.setDown(true));
         assertThatThrownBy(() -> desk.trade("1")).isInstanceOf(RuntimeException.class);
         assertThat(desk.killSwitch.engaged()).isTrue();
         assertThat(desk.criticals("EXECUTION_FAILED")).hasSize(1);

@@ -109,7 +109,7 @@ class ExecutionSimulationTest {
             } else if (choice == 10) {
                 BigDecimal move = BigDecimal.valueOf(90 + random.nextInt(21)).movePointLeft(2);
                 BigDecimal bid = SimDesk.BID.multiply(move).setScale(2, java.math.RoundingMode.DOWN);
-                desk.venue.setBook(SimDesk.SYMBOL, bid, bid.add(new BigDecimal("0.10")));
+                desk.setBook(bid, bid.add(new BigDecimal("0.10")));
             } else if (reconcile(desk)) {
                 desk.killSwitch.release("reconciled", "operator");
             }

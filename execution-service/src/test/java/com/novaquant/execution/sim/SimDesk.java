@@ -62,6 +62,8 @@ public final class SimDesk {
     public final ExecutionCore core;
     public final Reconciler reconciler;
     private long signals;
+    private BigDecimal bid = BID;
+    private BigDecimal ask = ASK;
 
     public SimDesk(long seed, VenueFaults faults) {
         this(new SimClock(Instant.parse("2026-06-01T00:00:00Z")), seed, faults);
@@ -134,14 +136,21 @@ public final class SimDesk {
                         new BigDecimal("0.15"), new BigDecimal("0.07"), new BigDecimal("0.5")));
     }
 
+    /** Moves the market: the venue's book and the quotes the next signals carry. */
+    public void setBook(BigDecimal bid, BigDecimal ask) {
+        this.bid = bid;
+        this.ask = ask;
+        venue.setBook(SYMBOL, bid, ask);
+    }
+
     /** A fresh signal for {@code target} BTC on the current book, decided now. */
     public Signal signal(BigDecimal target) {
         long now = clock.millis() * 1000;
-        Quote spot = new Quote(SYMBOL, Venue.SPOT, BID, BigDecimal.TEN, ASK, BigDecimal.TEN, ++signals, 0, now);
-        Quote perp = new Quote(SYMBOL, Venue.USDM, BID, BigDecimal.TEN, ASK, BigDecimal.TEN, signals, now / 1000, now);
-        FundingRate funding = new FundingRate(SYMBOL, BID, BID, new BigDecimal("0.0003"), now / 1000 + 3_600_000,
+        Quote spot = new Quote(SYMBOL, Venue.SPOT, bid, BigDecimal.TEN, ask, BigDecimal.TEN, ++signals, 0, now);
+        Quote perp = new Quote(SYMBOL, Venue.USDM, bid, BigDecimal.TEN, ask, BigDecimal.TEN, signals, now / 1000, now);
+        FundingRate funding = new FundingRate(SYMBOL, bid, bid, new BigDecimal("0.0003"), now / 1000 + 3_600_000,
                 now / 1000, now);
-        return new Signal("sim-" + signals, SYMBOL, target, target.multiply(BID), Signal.Reason.CARRY_ABOVE_ENTRY,
+        return new Signal("sim-" + signals, SYMBOL, target, target.multiply(bid), Signal.Reason.CARRY_ABOVE_ENTRY,
                 0.2, spot, perp, funding, now, now / 1000 + 5_000);
     }
 

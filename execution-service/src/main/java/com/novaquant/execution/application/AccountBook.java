@@ -119,6 +119,11 @@ public class AccountBook {
         balances(symbol);
     }
 
+    /** Whether a stored view is current for the symbol's decision (memory only). */
+    public synchronized boolean current(String symbol) {
+        return usable(view) && view.startedAt > lastOwnTrade(venue.baseAsset(symbol));
+    }
+
     /**
      * The balances from memory only, for a decision under the desk: the stored view less what trades not yet in it
      * may spend.

@@ -24,11 +24,12 @@ public record ExecutionCore(Desk desk, ExecutionEngine engine, OperatorActions o
     public static ExecutionCore create(Parts p) {
         ExecutionProperties props = p.properties();
         Desk desk = new Desk();
+        UnbookedCommission commission = new UnbookedCommission(p.ledger());
         PreTradeCheck preTrade = new PreTradeCheck(new RiskLimits(props.risk().maxSymbolNotional(),
                 props.risk().maxTotalNotional(), props.risk().maxLeverage()), props.maxQuoteAge().toMillis());
         LegDispatcher dispatcher = new LegDispatcher(p.ledger(), p.sender(), p.events(), p.legExecutor(), p.clock());
         LegRiskSettlement settlement = new LegRiskSettlement(p.venue(), p.ledger(), dispatcher,
-                new RepairOrders(p.venue(), p.ledger(), dispatcher),
+                new RepairOrders(p.venue(), p.ledger(), dispatcher, commission),
                 new LegRiskPolicy(props.rehedgeAttempts(), props.rehedgeDeadline()), p.killSwitch(), p.gate(),
                 p.events(), p.alerts(), p.metrics(), props.unwindAttempts(), p.clock());
         CutShortTrades cutShort = new CutShortTrades(p.unresolved(), p.killSwitch(), p.alerts());
@@ -36,9 +37,9 @@ public record ExecutionCore(Desk desk, ExecutionEngine engine, OperatorActions o
                 p.legExecutor());
         ExecutionEngine engine = new ExecutionEngine(desk, p.ledger(), p.venue(), p.account(), new TradeRule(preTrade),
                 new DeskHolds(p.gate(), p.killSwitch(), p.margin(), p.unresolved()), dispatcher, runner, p.marks(),
-                p.metrics(), props.perpLeverage(), p.clock());
+                p.metrics(), commission, props.perpLeverage(), props.accountReadDeadline(), p.legExecutor(), p.clock());
         OperatorActions operator = new OperatorActions(desk, p.ledger(), p.venue(), p.account(), dispatcher,
-                settlement, p.killSwitch(), cutShort, p.metrics(), p.clock());
+                settlement, p.killSwitch(), cutShort, commission, p.metrics(), p.clock());
         return new ExecutionCore(desk, engine, operator,
                 new Rehearsal(p.ledger(), preTrade, dispatcher, props.perpLeverage(), p.clock()));
     }

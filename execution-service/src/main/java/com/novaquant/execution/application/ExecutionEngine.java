@@ -15,10 +15,16 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The signal pipeline: from a target to a started two-leg trade. Claim the signal (with the position it starts
@@ -44,12 +50,16 @@ public class ExecutionEngine {
     private final TradeRunner runner;
     private final Marks marks;
     private final ExecutionMetrics metrics;
+    private final UnbookedCommission commission;
     private final BigDecimal leverage;
+    private final Duration accountReadDeadline;
+    private final Executor reader;
     private final Clock clock;
 
     ExecutionEngine(Desk desk, Ledger ledger, TradingVenue venue, AccountBook account, TradeRule rule, DeskHolds holds,
                     LegDispatcher dispatcher, TradeRunner runner, Marks marks, ExecutionMetrics metrics,
-                    BigDecimal leverage, Clock clock) {
+                    UnbookedCommission commission, BigDecimal leverage, Duration accountReadDeadline, Executor reader,
+                    Clock clock) {
         this.desk = desk;
         this.ledger = ledger;
         this.venue = venue;
@@ -60,7 +70,10 @@ public class ExecutionEngine {
         this.runner = runner;
         this.marks = marks;
         this.metrics = metrics;
+        this.commission = commission;
         this.leverage = leverage;
+        this.accountReadDeadline = accountReadDeadline;
+        this.reader = reader;
         this.clock = clock;
     }
 
@@ -110,7 +123,18 @@ public class ExecutionEngine {
                 return refused(signal, refused, deliveryMicros);
             }
             TradeDecision.Execute go = (TradeDecision.Execute) decided.decision();
-            Execution ex = new Execution(go.pairId(), signal.signalId(), signal.symbol(), go.spotQuantity(),
+            BigDecimal spotQuantity = go.spotQuantity();
+            if (!go.growing() && claimed.get().pair().isPresent()) {
+                // Before spot is sold the ledger books what it could not see of the commission: a sale sized on an
+                // imagined holding would leave an imagined remainder (and, after a partial one, a gap too large to
+                // tell from a real shortfall). A full close sells the pair's own share of the account.
+                BigDecimal sellable = commission.sellable(claimed.get().pair().get(), decided.spotBaseFree());
+                BigDecimal own = venue.filters(Venue.SPOT, signal.symbol()).roundDown(sellable);
+                if (go.closesAll() && own.signum() > 0) {
+                    spotQuantity = own.min(spotQuantity);
+                }
+            }
+            Execution ex = new Execution(go.pairId(), signal.signalId(), signal.symbol(), spotQuantity,
                     go.perpQuantity(), go.growing(), go.closesAll(), signal.tickReceivedAtMicros(),
                     signal.decidedAtMicros());
             List<OrderRecord> rows = dispatcher.writeAhead(ex);
@@ -130,10 +154,14 @@ public class ExecutionEngine {
         }
     }
 
-    /** A decision and, when it trades, the balances and notional it holds back from later decisions. */
-    private record Decided(TradeDecision decision, AccountBook.Trade hold, BigDecimal notional) {
+    /**
+     * A decision and, when it trades, the balances and notional it holds back from later decisions.
+     *
+     * @param spotBaseFree the base asset the account held as the decision saw it
+     */
+    private record Decided(TradeDecision decision, AccountBook.Trade hold, BigDecimal notional, BigDecimal spotBaseFree) {
         static Decided refused(Refusal reason, String detail) {
-            return new Decided(new TradeDecision.Refused(reason, detail), null, BigDecimal.ZERO);
+            return new Decided(new TradeDecision.Refused(reason, detail), null, BigDecimal.ZERO, BigDecimal.ZERO);
         }
     }
 
@@ -149,7 +177,7 @@ public class ExecutionEngine {
         try {
             spot = venue.filters(Venue.SPOT, symbol);
             perp = venue.filters(Venue.USDM, symbol);
-            account.ensureCurrent(symbol);
+            awaitAccount(symbol);
         } catch (VenueUnavailableException e) {
             return Decided.refused(Refusal.VENUE_UNAVAILABLE, e.getMessage());
         }
@@ -175,15 +203,43 @@ public class ExecutionEngine {
                 if (decision instanceof TradeDecision.Execute go) {
                     holdNotional.accept(go.notionalAdded());
                     return new Decided(go, account.tradeStarted(symbol, go.quoteHeld(), go.marginHeld()),
-                            go.notionalAdded());
+                            go.notionalAdded(), balances.spotBaseFree());
                 }
-                return new Decided(decision, null, BigDecimal.ZERO);
+                return new Decided(decision, null, BigDecimal.ZERO, BigDecimal.ZERO);
             });
             if (decided != null) {
                 return decided;
             }
             mark = desk.mark(symbol);
             total = ledger.totalActiveNotional();
+        }
+    }
+
+    /**
+     * A current account view for the symbol, reading the account when there is none, within the decision's own
+     * deadline: a read slower than that would decide on quotes older than the limit anyway. A late read is stored
+     * when it arrives.
+     */
+    private void awaitAccount(String symbol) {
+        if (account.current(symbol)) {
+            return;
+        }
+        CompletableFuture<Void> read;
+        try {
+            read = CompletableFuture.runAsync(() -> account.ensureCurrent(symbol), reader);
+        } catch (RejectedExecutionException e) {
+            throw new VenueUnavailableException("stopping: no account read started");
+        }
+        try {
+            read.get(accountReadDeadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new VenueUnavailableException("account read slower than " + accountReadDeadline.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof VenueUnavailableException unavailable ? unavailable
+                    : new VenueUnavailableException("account read failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VenueUnavailableException("interrupted while reading the account");
         }
     }
 
@@ -216,7 +272,7 @@ public class ExecutionEngine {
     }
 
     /** Waits for the running trades to end (a stop drains them); false if some still run after {@code timeout}. */
-    public boolean awaitTrades(java.time.Duration timeout) {
+    public boolean awaitTrades(Duration timeout) {
         return desk.awaitTrades(timeout);
     }
 }

@@ -25,6 +25,8 @@ import java.time.LocalTime;
  * @param balanceRefreshInterval period of the account read that keeps the pre-trade check's view of balances fresh
  *                           (it is also read at start-up and after every trade)
  * @param balanceMaxAge      oldest account view a pre-trade check may use; an older one is read again on the spot
+ * @param accountReadDeadline longest a decision waits for that read (it runs before the desk is taken); a slower one
+ *                           refuses the signal as VENUE_UNAVAILABLE and is stored when it arrives
  * @param warmUpRounds       rounds of the start-up rehearsal of the decision path (codec, checks, ledger statements in
  *                           a transaction that is rolled back), so the first signals find that code compiled; 0: none
  * @param risk               position limits
@@ -46,6 +48,7 @@ public record ExecutionProperties(
         @DefaultValue("5s") Duration leaseCheckInterval,
         @DefaultValue("5s") Duration balanceRefreshInterval,
         @DefaultValue("15s") Duration balanceMaxAge,
+        @DefaultValue("2s") Duration accountReadDeadline,
         @DefaultValue("300") int warmUpRounds,
         @DefaultValue Risk risk,
         @DefaultValue Margin margin) {

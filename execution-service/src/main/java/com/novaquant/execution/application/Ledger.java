@@ -36,6 +36,12 @@ public interface Ledger {
 
     Optional<PairRecord> activePair(String symbol);
 
+    /**
+     * Spot left on the symbol's closed pairs (each below one step): the account holds it too, so it is not the
+     * active pair's to sell.
+     */
+    BigDecimal closedSpotResidue(String symbol);
+
     List<PairRecord> activePairs();
 
     Optional<PairRecord> pair(String pairId);

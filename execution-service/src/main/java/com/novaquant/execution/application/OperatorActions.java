@@ -33,6 +33,7 @@ public class OperatorActions {
     private final LegRiskSettlement settlement;
     private final KillSwitch killSwitch;
     private final CutShortTrades cutShort;
+    private final UnbookedCommission commission;
     private final ExecutionMetrics metrics;
     private final Clock clock;
     /** Tells apart the executions this class starts within one microsecond (their ids derive from the name). */
@@ -40,7 +41,7 @@ public class OperatorActions {
 
     OperatorActions(Desk desk, Ledger ledger, TradingVenue venue, AccountBook account, LegDispatcher dispatcher,
                     LegRiskSettlement settlement, KillSwitch killSwitch, CutShortTrades cutShort,
-                    ExecutionMetrics metrics, Clock clock) {
+                    UnbookedCommission commission, ExecutionMetrics metrics, Clock clock) {
         this.desk = desk;
         this.ledger = ledger;
         this.venue = venue;
@@ -49,6 +50,7 @@ public class OperatorActions {
         this.settlement = settlement;
         this.killSwitch = killSwitch;
         this.cutShort = cutShort;
+        this.commission = commission;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -98,6 +100,10 @@ public class OperatorActions {
         return !pair.hedged(band) || pair.state() == PairState.BROKEN || pair.state().executing();
     }
 
+    UnbookedCommission commission() {
+        return commission;
+    }
+
     public HedgeBand band(String symbol) {
         return HedgeBand.of(venue.filters(Venue.SPOT, symbol), venue.filters(Venue.USDM, symbol));
     }
@@ -115,9 +121,12 @@ public class OperatorActions {
             return;
         }
         boolean closesAll = rounded.compareTo(pair.perp().quantity()) == 0;
-        BigDecimal spotQuantity = closesAll
-                ? spotFilters.roundDown(pair.spot().quantity().min(venue.balances(pair.symbol()).spotBaseFree()))
-                : rounded;
+        // Spot is about to be sold: first book what the ledger could not see of its commission.
+        BigDecimal free = venue.balances(pair.symbol()).spotBaseFree();
+        BigDecimal spotQuantity = closesAll ? spotFilters.roundDown(commission.sellable(pair, free)) : rounded;
+        if (!closesAll) {
+            commission.sellable(pair, free);
+        }
         if (spotQuantity.signum() == 0) {
             log.warn("Pair {} holds no spot to sell for {}", pair.pairId(), why);
             return;

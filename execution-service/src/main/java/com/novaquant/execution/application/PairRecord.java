@@ -30,8 +30,8 @@ public record PairRecord(String pairId, String symbol, PairState state, LegPosit
         return band.hedged(exposure());
     }
 
-    /** Both legs flat but for residue no venue can trade. */
+    /** No short, and spot only as residue inside the band: nothing either venue could trade is left. */
     public boolean flat(HedgeBand band) {
-        return perp.quantity().signum() == 0 && spot.quantity().compareTo(band.spotStep()) < 0;
+        return perp.quantity().signum() == 0 && spot.quantity().compareTo(band.step()) < 0;
     }
 }

@@ -190,18 +190,15 @@ public class Reconciler {
         }
     }
 
-    /** The spot account may hold more of the asset than the pair; less only by base-asset commission. */
+    /**
+     * The spot account may hold more of the asset than the pair (closed pairs' residue, other holdings); less only
+     * by base-asset commission, which is then booked.
+     */
     private void spotMismatch(PairRecord pair, String symbol, BigDecimal ledgerSpot, List<String> mismatches) {
         BigDecimal held = venue.balances(symbol).spotBaseTotal();
-        BigDecimal shortfall = ledgerSpot.subtract(held);
-        BigDecimal commissionRoom = ledgerSpot.add(pair.spotCommission())
-                .multiply(com.novaquant.execution.domain.PairSizing.FEE_DUST);
-        if (shortfall.signum() > 0 && shortfall.compareTo(commissionRoom) <= 0) {
-            // Commission taken in the base asset on a fill known only from a query: adopt the exchange's truth.
-            log.info("{} spot: adopting the exchange's {} over the ledger's {} (commission in kind)", symbol,
-                    held.toPlainString(), ledgerSpot.toPlainString());
-            ledger.adoptSpotQuantity(pair.pairId(), held);
-        } else if (shortfall.signum() > 0) {
+        BigDecimal share = operator.commission().sellable(pair, held);
+        BigDecimal ledgerNow = ledger.pair(pair.pairId()).map(p -> p.spot().quantity()).orElse(ledgerSpot);
+        if (ledgerNow.compareTo(share) > 0) {
             mismatches.add(symbol + " spot: exchange holds " + held.toPlainString() + " < ledger "
                     + ledgerSpot.toPlainString());
         }

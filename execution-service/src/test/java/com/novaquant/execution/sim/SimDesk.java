@@ -129,7 +129,7 @@ public final class SimDesk {
     private static ExecutionProperties properties() {
         return new ExecutionProperties(Duration.ofSeconds(2), 2, Duration.ofSeconds(3), 3, 5, Duration.ofMillis(200),
                 new BigDecimal("2"), Duration.ofSeconds(60), Duration.ofMinutes(5), LocalTime.MIDNIGHT, 1, Duration.ofSeconds(5),
-                Duration.ofSeconds(5), Duration.ofSeconds(15), 0,
+                Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(2), 0,
                 new ExecutionProperties.Risk(new BigDecimal("1E+12"), new BigDecimal("1E+12"), new BigDecimal("3"),
                         new BigDecimal("1000")),
                 new ExecutionProperties.Margin(Duration.ofSeconds(10), new BigDecimal("0.5"), new BigDecimal("0.8"),

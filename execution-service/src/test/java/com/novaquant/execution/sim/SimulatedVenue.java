@@ -217,7 +217,7 @@ public final class SimulatedVenue implements TradingVenue {
         }
         Stored stored = orders.get(venue).get(clientOrderId);
         return stored != null && stored.symbol().equals(symbol)
-                ? new QueryOutcome.Found(stored.report()) : new QueryOutcome.NotFound();
+                ? new QueryOutcome.Found(withoutCommission(stored.report())) : new QueryOutcome.NotFound();
     }
 
     /** Market orders never rest here: there is never anything left to cancel. */
@@ -437,6 +437,12 @@ public final class SimulatedVenue implements TradingVenue {
                 executed.signum() > 0 ? price : BigDecimal.ZERO, fee, feeAsset);
         orders.get(order.venue()).put(order.clientOrderId(), new Stored(order.symbol(), report));
         return new PlacementOutcome.Accepted(report);
+    }
+
+    /** Binance's order query carries no commission: what a fill learned by query cannot show. */
+    private static OrderReport withoutCommission(OrderReport r) {
+        return new OrderReport(r.clientOrderId(), r.exchangeOrderId(), r.status(), r.executedQty(), r.avgPrice(),
+                BigDecimal.ZERO, "");
     }
 
     private boolean roll(double p) {

@@ -94,6 +94,12 @@ public class JdbcLedger implements Ledger {
     }
 
     @Override
+    public BigDecimal closedSpotResidue(String symbol) {
+        return jdbc.sql("select coalesce(sum(spot_qty), 0) from pairs where symbol = ? and state not in " + ACTIVE)
+                .param(symbol).query(BigDecimal.class).single();
+    }
+
+    @Override
     public List<PairRecord> activePairs() {
         return jdbc.sql("select * from pairs where state in " + ACTIVE + " order by opened_at").query(PAIR).list();
     }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -83,7 +84,7 @@ public class Desk {
 
     @FunctionalInterface
     public interface DecisionWork<T> {
-        T run(BigDecimal runningNotional, boolean tradeEndedSinceClaim, java.util.function.Consumer<BigDecimal> hold);
+        T run(BigDecimal runningNotional, boolean tradeEndedSinceClaim, Consumer<BigDecimal> hold);
     }
 
     private void addRunning(BigDecimal notional) {

@@ -246,7 +246,7 @@ public class ExecutionEngine {
     private TradeFacts facts(Signal s, Optional<PairRecord> pair, BigDecimal totalNotional, SymbolFilters spot,
                              SymbolFilters perp, TradingVenue.Balances b) {
         long quoteAgeMs = clock.millis() - Math.min(s.spot().receivedAtMicros(), s.perp().receivedAtMicros()) / 1000;
-        return new TradeFacts(s.signalId(), s.symbol(), s.targetBaseQty(), pair.map(PairRecord::pairId).orElse(null),
+        return new TradeFacts(s.symbol(), s.targetBaseQty(), pair.map(PairRecord::pairId).orElse(null),
                 pair.map(PairRecord::state).orElse(null), pair.map(PairRecord::exposure).orElse(HedgeBand.PairExposure.FLAT),
                 pair.map(PairRecord::notional).orElse(BigDecimal.ZERO), spot, perp, holds.of(s.symbol()),
                 s.spot().bidPrice(), s.spot().askPrice(), s.perp().bidPrice(), s.perp().askPrice(), quoteAgeMs,

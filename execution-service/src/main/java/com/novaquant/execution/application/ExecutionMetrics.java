@@ -8,8 +8,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -54,15 +58,14 @@ public class ExecutionMetrics {
         }
     }
 
-    private final java.util.Map<String, java.util.concurrent.atomic.AtomicReference<Double>> residues =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The residual-dust gauge's value per symbol. */
+    private final Map<String, AtomicReference<Double>> residues = new ConcurrentHashMap<>();
 
     /** What a symbol's last settled execution left below one step (no venue can trade it), base asset. */
-    public void residue(String symbol, java.math.BigDecimal quantity) {
+    public void residue(String symbol, BigDecimal quantity) {
         residues.computeIfAbsent(symbol, s -> {
-            java.util.concurrent.atomic.AtomicReference<Double> value = new java.util.concurrent.atomic.AtomicReference<>(0.0);
-            io.micrometer.core.instrument.Gauge.builder("nova.execution.residual.dust", value,
-                            java.util.concurrent.atomic.AtomicReference::get)
+            AtomicReference<Double> value = new AtomicReference<>(0.0);
+            Gauge.builder("nova.execution.residual.dust", value, AtomicReference::get)
                     .description("hedge residue below one step after the symbol's last settled execution, base asset")
                     .tag("symbol", s).register(registry);
             return value;

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Settles an execution whose legs are out: runs the {@link LegRiskEpisode} until the pair is back inside its
@@ -45,7 +47,7 @@ class LegRiskSettlement {
     private final int unwindAttempts;
     private final Clock clock;
     /** Executions whose incident was alerted: a repair continuing one (after an outage) does not page again. */
-    private final java.util.Set<String> alerted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> alerted = ConcurrentHashMap.newKeySet();
 
     LegRiskSettlement(TradingVenue venue, Ledger ledger, LegDispatcher dispatcher, RepairOrders repairs,
                       LegRiskPolicy policy, KillSwitch killSwitch, TradingGate gate, ExecutionEvents events,

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What acts on the book outside the signal flow, each with the desk to itself: flatten (kill switch, then every pair
@@ -37,7 +38,7 @@ public class OperatorActions {
     private final ExecutionMetrics metrics;
     private final Clock clock;
     /** Tells apart the executions this class starts within one microsecond (their ids derive from the name). */
-    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong sequence = new AtomicLong();
 
     OperatorActions(Desk desk, Ledger ledger, TradingVenue venue, AccountBook account, LegDispatcher dispatcher,
                     LegRiskSettlement settlement, KillSwitch killSwitch, CutShortTrades cutShort,
@@ -123,10 +124,8 @@ public class OperatorActions {
         boolean closesAll = rounded.compareTo(pair.perp().quantity()) == 0;
         // Spot is about to be sold: first book what the ledger could not see of its commission.
         BigDecimal free = venue.balances(pair.symbol()).spotBaseFree();
-        BigDecimal spotQuantity = closesAll ? spotFilters.roundDown(commission.sellable(pair, free)) : rounded;
-        if (!closesAll) {
-            commission.sellable(pair, free);
-        }
+        BigDecimal sellable = commission.sellable(pair, free);
+        BigDecimal spotQuantity = closesAll ? spotFilters.roundDown(sellable) : rounded;
         if (spotQuantity.signum() == 0) {
             log.warn("Pair {} holds no spot to sell for {}", pair.pairId(), why);
             return;

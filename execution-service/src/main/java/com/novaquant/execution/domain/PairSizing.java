@@ -9,8 +9,9 @@ import java.math.BigDecimal;
 public final class PairSizing {
 
     /**
-     * The largest share of the perp short the spot leg may lack because spot commission was paid in the base asset
-     * (0.1 % on Binance, with headroom): below it a difference is commission, above it a naked position.
+     * The largest share of a spot leg that commission paid in the base asset can explain (0.1 % on Binance, with
+     * headroom): a leg above the account by no more than this is commission a query could not show, booked as such;
+     * more is a real shortfall.
      */
     public static final BigDecimal FEE_DUST = new BigDecimal("0.002");
 

@@ -13,6 +13,7 @@ import java.util.Set;
  *      │         └─────> OPENING (grows)
  *      └──> CLOSED (nothing filled) / UNWOUND (leg risk reversed)
  *   any active state ──> BROKEN (legs unequal or an order unknown) ──> OPEN / CLOSED / UNWOUND once repaired
+ *   OPEN ──> CLOSED / UNWOUND directly when a repair (no new execution) leaves it flat (a short the exchange closed)
  * </pre>
  */
 public enum PairState {
@@ -34,7 +35,7 @@ public enum PairState {
     private static final Set<PairState> EXECUTING = EnumSet.of(OPENING, REDUCING, CLOSING);
     private static final Map<PairState, Set<PairState>> MOVES = Map.of(
             OPENING, EnumSet.of(OPENING, OPEN, CLOSED, UNWOUND, BROKEN),
-            OPEN, EnumSet.of(OPENING, REDUCING, CLOSING, BROKEN, OPEN),
+            OPEN, EnumSet.of(OPENING, REDUCING, CLOSING, BROKEN, OPEN, CLOSED, UNWOUND),
             REDUCING, EnumSet.of(OPEN, CLOSED, UNWOUND, BROKEN),
             CLOSING, EnumSet.of(OPEN, CLOSED, UNWOUND, BROKEN),
             BROKEN, EnumSet.of(BROKEN, OPEN, CLOSED, UNWOUND, REDUCING, CLOSING),

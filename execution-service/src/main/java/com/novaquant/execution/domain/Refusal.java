@@ -1,16 +1,9 @@
 package com.novaquant.execution.domain;
 
-import java.util.Arrays;
-import java.util.List;
-
 /** Every reason a signal is not traded: a closed set, so metrics show each one from start-up. */
 public enum Refusal {
     EXPIRED, BAD_TARGET, DUPLICATE,
     TRADING_HELD, UNRESOLVED_ORDERS, PAIR_BROKEN, NO_CHANGE, KILL_SWITCH, MARGIN_CRITICAL, VENUE_UNAVAILABLE,
     BELOW_STEP, STALE_QUOTES, BAD_PRICE, SPOT_FILTER, PERP_FILTER, SYMBOL_LIMIT, TOTAL_LIMIT, SPOT_BALANCE,
-    FUTURES_MARGIN, LEVERAGE;
-
-    public static List<String> codes() {
-        return Arrays.stream(values()).map(Enum::name).toList();
-    }
+    FUTURES_MARGIN, LEVERAGE
 }

@@ -30,11 +30,6 @@ public record SymbolFilters(BigDecimal stepSize, BigDecimal minQty, BigDecimal m
         return quantity.remainder(stepSize).signum() == 0;
     }
 
-    /** Null when acceptable, otherwise the filter it breaks. */
-    public String violation(BigDecimal quantity, BigDecimal price) {
-        return violation(quantity, price, false);
-    }
-
     /**
      * Null when acceptable, otherwise the filter it breaks.
      *

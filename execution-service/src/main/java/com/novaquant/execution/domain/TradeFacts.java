@@ -17,7 +17,7 @@ import java.math.BigDecimal;
  * @param futuresAvailable futures margin available
  * @param futuresWallet    futures wallet balance
  */
-public record TradeFacts(String signalId, String symbol, BigDecimal target, String pairId, PairState pairState,
+public record TradeFacts(String symbol, BigDecimal target, String pairId, PairState pairState,
                          HedgeBand.PairExposure exposure, BigDecimal pairNotional, SymbolFilters spot,
                          SymbolFilters perp, Holds holds, BigDecimal spotBid, BigDecimal spotAsk, BigDecimal perpBid,
                          BigDecimal perpAsk, long quoteAgeMs, BigDecimal totalNotional, BigDecimal spotQuoteFree,

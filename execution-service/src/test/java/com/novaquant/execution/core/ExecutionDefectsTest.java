@@ -9,7 +9,6 @@ import com.novaquant.execution.domain.MarginLevel;
 import com.novaquant.execution.domain.OrderPurpose;
 import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.sim.SimDesk;
-import com.novaquant.execution.sim.SimulatedVenue;
 import com.novaquant.execution.sim.VenueFaults;
 import org.junit.jupiter.api.Test;
 
@@ -220,10 +219,5 @@ class ExecutionDefectsTest {
         assertThat(desk.ledger.pair(pairId).orElseThrow().state().active()).isFalse();
         assertThat(desk.alerts.stream().filter(a -> a.severity() == com.novaquant.events.Severity.CRITICAL
                 && !a.code().equals("KILL_SWITCH"))).hasSize(1);
-    }
-
-    @SuppressWarnings("unused")
-    private static SimulatedVenue.Execution last(List<SimulatedVenue.Execution> executions) {
-        return executions.getLast();
     }
 }

@@ -256,6 +256,11 @@ class ExecutionSimulationTest {
         for (NovaEvent event : desk.events) {
             if (event instanceof PairEvent p) {
                 String before = lastState.put(p.pairId(), p.state());
+                if (before != null) {
+                    assertThat(PairState.valueOf(before).canMoveTo(PairState.valueOf(p.state())))
+                            .as("pair %s moved %s -> %s, outside the state table", p.pairId(), before, p.state())
+                            .isTrue();
+                }
                 if (p.state().equals("BROKEN") && !"BROKEN".equals(before)) {
                     breaks++;
                 }

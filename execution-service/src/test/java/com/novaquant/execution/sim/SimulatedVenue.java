@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -66,7 +67,7 @@ public final class SimulatedVenue implements TradingVenue {
     private final List<Pending> pending = new ArrayList<>();
     private final List<Execution> executions = new ArrayList<>();
     private final List<Commission> commissions = new ArrayList<>();
-    private final Map<Venue, java.util.ArrayDeque<Scripted>> scripted = new EnumMap<>(Venue.class);
+    private final Map<Venue, ArrayDeque<Scripted>> scripted = new EnumMap<>(Venue.class);
     private Duration recvWindow = Duration.ofSeconds(5);
     private long clockOffsetMs;
     private long bannedUntilMs = Long.MIN_VALUE;
@@ -82,7 +83,7 @@ public final class SimulatedVenue implements TradingVenue {
         for (Venue venue : Venue.values()) {
             orders.put(venue, new HashMap<>());
             sent.put(venue, new ArrayList<>());
-            scripted.put(venue, new java.util.ArrayDeque<>());
+            scripted.put(venue, new ArrayDeque<>());
         }
     }
 
@@ -90,14 +91,14 @@ public final class SimulatedVenue implements TradingVenue {
     private record Scripted(VenueFaults.PlacementFault fault, long lateDelayMs) {
     }
 
-    private final Map<Venue, java.util.ArrayDeque<Runnable>> beforePlace = new EnumMap<>(Venue.class);
+    private final Map<Venue, ArrayDeque<Runnable>> beforePlace = new EnumMap<>(Venue.class);
 
     /**
      * Runs {@code action} when the next order on {@code venue} arrives, before anything else happens to it: a test
      * makes the world change at that moment (the database goes away, the process "crashes").
      */
     public void beforeNextPlace(Venue venue, Runnable action) {
-        beforePlace.computeIfAbsent(venue, v -> new java.util.ArrayDeque<>()).add(action);
+        beforePlace.computeIfAbsent(venue, v -> new ArrayDeque<>()).add(action);
     }
 
     /** The next orders on {@code venue} meet these faults, in order; later ones draw as usual. */
@@ -168,7 +169,7 @@ public final class SimulatedVenue implements TradingVenue {
 
     @Override
     public PlacementOutcome place(LegOrder order) {
-        Runnable hook = beforePlace.getOrDefault(order.venue(), new java.util.ArrayDeque<>()).poll();
+        Runnable hook = beforePlace.getOrDefault(order.venue(), new ArrayDeque<>()).poll();
         if (hook != null) {
             hook.run();
         }

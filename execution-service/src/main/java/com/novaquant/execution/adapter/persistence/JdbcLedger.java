@@ -89,8 +89,7 @@ public class JdbcLedger implements Ledger {
 
     @Override
     public Optional<PairRecord> activePair(String symbol) {
-        return jdbc.sql("select * from pairs where symbol = ? and state in " + ACTIVE).param(symbol)
-                .query(PAIR).optional();
+        return LedgerRows.activePair(jdbc, symbol);
     }
 
     @Override
@@ -101,7 +100,7 @@ public class JdbcLedger implements Ledger {
 
     @Override
     public List<PairRecord> activePairs() {
-        return jdbc.sql("select * from pairs where state in " + ACTIVE + " order by opened_at").query(PAIR).list();
+        return LedgerRows.activePairs(jdbc);
     }
 
     @Override

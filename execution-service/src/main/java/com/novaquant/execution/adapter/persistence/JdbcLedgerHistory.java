@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,19 +27,9 @@ class JdbcLedgerHistory {
         this.clock = clock;
     }
 
-    private Optional<PairRecord> activePair(String symbol) {
-        return jdbc.sql("select * from pairs where symbol = ? and state in " + LedgerRows.ACTIVE).param(symbol)
-                .query(LedgerRows.PAIR).optional();
-    }
-
-    private List<PairRecord> activePairs() {
-        return jdbc.sql("select * from pairs where state in " + LedgerRows.ACTIVE + " order by opened_at")
-                .query(LedgerRows.PAIR).list();
-    }
-
     boolean recordFunding(TradingVenue.FundingIncome income) {
         return Boolean.TRUE.equals(tx.execute(status -> {
-            Optional<PairRecord> pair = activePair(income.symbol());
+            Optional<PairRecord> pair = LedgerRows.activePair(jdbc, income.symbol());
             int inserted = jdbc.sql("""
                             insert into funding_payments (tran_id, symbol, amount, asset, funding_time, pair_id, recorded_at)
                             values (?, ?, ?, ?, ?, ?, ?) on conflict (tran_id) do nothing""")
@@ -80,7 +69,7 @@ class JdbcLedgerHistory {
         long closes = jdbc.sql("select count(*) from pair_closes where at >= ?").param(from).query(Long.class).single();
         long wins = jdbc.sql("select count(*) from pair_closes where at >= ? and net_pnl > 0").param(from).query(Long.class).single();
         BigDecimal unrealised = BigDecimal.ZERO;
-        for (PairRecord pair : activePairs()) {
+        for (PairRecord pair : LedgerRows.activePairs(jdbc)) {
             BigDecimal[] mark = marks.get(pair.symbol());
             if (mark != null) {
                 unrealised = unrealised.add(pair.spot().unrealised(mark[0], false)).add(pair.perp().unrealised(mark[1], true));

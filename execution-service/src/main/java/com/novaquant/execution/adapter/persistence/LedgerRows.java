@@ -9,10 +9,13 @@ import com.novaquant.execution.domain.OrderPurpose;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 
 /** How the ledger's rows read back, and which pair states count as active (the partial unique index's list). */
 final class LedgerRows {
@@ -20,6 +23,15 @@ final class LedgerRows {
     static final String ACTIVE = "('OPENING','OPEN','REDUCING','CLOSING','BROKEN')";
 
     private LedgerRows() {
+    }
+
+    static Optional<PairRecord> activePair(JdbcClient jdbc, String symbol) {
+        return jdbc.sql("select * from pairs where symbol = ? and state in " + ACTIVE).param(symbol)
+                .query(PAIR).optional();
+    }
+
+    static List<PairRecord> activePairs(JdbcClient jdbc) {
+        return jdbc.sql("select * from pairs where state in " + ACTIVE + " order by opened_at").query(PAIR).list();
     }
 
     static final RowMapper<PairRecord> PAIR = (ResultSet rs, int i) -> new PairRecord(

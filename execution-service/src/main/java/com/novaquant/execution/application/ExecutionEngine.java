@@ -123,18 +123,7 @@ public class ExecutionEngine {
                 return refused(signal, refused, deliveryMicros);
             }
             TradeDecision.Execute go = (TradeDecision.Execute) decided.decision();
-            BigDecimal spotQuantity = go.spotQuantity();
-            if (!go.growing() && claimed.get().pair().isPresent()) {
-                // Before spot is sold the ledger books what it could not see of the commission: a sale sized on an
-                // imagined holding would leave an imagined remainder (and, after a partial one, a gap too large to
-                // tell from a real shortfall). A full close sells the pair's own share of the account.
-                BigDecimal sellable = commission.sellable(claimed.get().pair().get(), decided.spotBaseFree());
-                BigDecimal own = venue.filters(Venue.SPOT, signal.symbol()).roundDown(sellable);
-                if (go.closesAll() && own.signum() > 0) {
-                    spotQuantity = own.min(spotQuantity);
-                }
-            }
-            Execution ex = new Execution(go.pairId(), signal.signalId(), signal.symbol(), spotQuantity,
+            Execution ex = new Execution(go.pairId(), signal.signalId(), signal.symbol(), go.spotQuantity(),
                     go.perpQuantity(), go.growing(), go.closesAll(), signal.tickReceivedAtMicros(),
                     signal.decidedAtMicros());
             List<OrderRecord> rows = dispatcher.writeAhead(ex);
@@ -154,14 +143,10 @@ public class ExecutionEngine {
         }
     }
 
-    /**
-     * A decision and, when it trades, the balances and notional it holds back from later decisions.
-     *
-     * @param spotBaseFree the base asset the account held as the decision saw it
-     */
-    private record Decided(TradeDecision decision, AccountBook.Trade hold, BigDecimal notional, BigDecimal spotBaseFree) {
+    /** A decision and, when it trades, the balances and notional it holds back from later decisions. */
+    private record Decided(TradeDecision decision, AccountBook.Trade hold, BigDecimal notional) {
         static Decided refused(Refusal reason, String detail) {
-            return new Decided(new TradeDecision.Refused(reason, detail), null, BigDecimal.ZERO, BigDecimal.ZERO);
+            return new Decided(new TradeDecision.Refused(reason, detail), null, BigDecimal.ZERO);
         }
     }
 
@@ -174,13 +159,25 @@ public class ExecutionEngine {
         String symbol = signal.symbol();
         SymbolFilters spot;
         SymbolFilters perp;
+        Optional<PairRecord> pair = exposure.pair();
+        BigDecimal spotShare = null;
         try {
             spot = venue.filters(Venue.SPOT, symbol);
             perp = venue.filters(Venue.USDM, symbol);
             awaitAccount(symbol);
+            if (pair.isPresent() && signal.targetBaseQty().compareTo(pair.get().perp().quantity()) < 0) {
+                // Spot is going to be sold: the ledger first books what it could not see of the commission, and
+                // the sale is sized on the pair's own share of the account (closed pairs' residue is not its own).
+                spotShare = commission.sellable(pair.get(), account.availableNow(symbol).spotBaseFree());
+                if (spotShare.compareTo(pair.get().spot().quantity()) < 0) {
+                    pair = ledger.pair(pair.get().pairId());
+                }
+            }
         } catch (VenueUnavailableException e) {
             return Decided.refused(Refusal.VENUE_UNAVAILABLE, e.getMessage());
         }
+        Optional<PairRecord> decidedPair = pair;
+        BigDecimal ownSpot = spotShare;
         Desk.Claim mark = claim;
         BigDecimal total = exposure.totalNotional();
         for (int reread = 0; ; reread++) {
@@ -198,14 +195,14 @@ public class ExecutionEngine {
                 } catch (VenueUnavailableException e) {
                     return Decided.refused(Refusal.VENUE_UNAVAILABLE, e.getMessage());
                 }
-                TradeDecision decision = rule.decide(facts(signal, exposure.pair(), current.add(running), spot, perp,
-                        balances), ClientOrderIds.pairId(signal.signalId()));
+                TradeDecision decision = rule.decide(facts(signal, decidedPair, current.add(running), spot, perp,
+                        balances, ownSpot), ClientOrderIds.pairId(signal.signalId()));
                 if (decision instanceof TradeDecision.Execute go) {
                     holdNotional.accept(go.notionalAdded());
                     return new Decided(go, account.tradeStarted(symbol, go.quoteHeld(), go.marginHeld()),
-                            go.notionalAdded(), balances.spotBaseFree());
+                            go.notionalAdded());
                 }
-                return new Decided(decision, null, BigDecimal.ZERO, BigDecimal.ZERO);
+                return new Decided(decision, null, BigDecimal.ZERO);
             });
             if (decided != null) {
                 return decided;
@@ -243,14 +240,16 @@ public class ExecutionEngine {
         }
     }
 
+    /** @param ownSpot the pair's share of the account's spot when it is to sell some, else null (all of it) */
     private TradeFacts facts(Signal s, Optional<PairRecord> pair, BigDecimal totalNotional, SymbolFilters spot,
-                             SymbolFilters perp, TradingVenue.Balances b) {
+                             SymbolFilters perp, TradingVenue.Balances b, BigDecimal ownSpot) {
         long quoteAgeMs = clock.millis() - Math.min(s.spot().receivedAtMicros(), s.perp().receivedAtMicros()) / 1000;
         return new TradeFacts(s.symbol(), s.targetBaseQty(), pair.map(PairRecord::pairId).orElse(null),
                 pair.map(PairRecord::state).orElse(null), pair.map(PairRecord::exposure).orElse(HedgeBand.PairExposure.FLAT),
                 pair.map(PairRecord::notional).orElse(BigDecimal.ZERO), spot, perp, holds.of(s.symbol()),
                 s.spot().bidPrice(), s.spot().askPrice(), s.perp().bidPrice(), s.perp().askPrice(), quoteAgeMs,
-                totalNotional, b.spotQuoteFree(), b.spotBaseFree(), b.futuresAvailable(), b.futuresWallet(), leverage);
+                totalNotional, b.spotQuoteFree(), ownSpot == null ? b.spotBaseFree() : b.spotBaseFree().min(ownSpot),
+                b.futuresAvailable(), b.futuresWallet(), leverage);
     }
 
     private CompletableFuture<String> refused(Signal signal, TradeDecision.Refused refused, long deliveryMicros) {

@@ -5,7 +5,6 @@ import com.novaquant.events.LegRiskEvent;
 import com.novaquant.events.NovaEvent;
 import com.novaquant.events.PairEvent;
 import com.novaquant.events.Severity;
-import com.novaquant.events.Venue;
 import com.novaquant.execution.application.OrderRecord;
 import com.novaquant.execution.application.PairRecord;
 import com.novaquant.execution.application.VenueUnavailableException;

@@ -21,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback stand-in for Binance's market-data endpoints, speaking BINANCE.md's formats: spot combined streams at
+ * A loopback stand-in for Binance's market-data endpoints, speaking docs/binance-protocol.md's formats: spot
+ * combined streams at
  * {@code /spot/stream}, USD-M at {@code /futures/public/stream} and {@code /futures/market/stream}, server time at
  * {@code /spot/api/v3/time} and {@code /futures/fapi/v1/time}. Every {@code tick} it pushes one bookTicker or
  * markPriceUpdate per subscribed stream, with the configured book and event times lagging by the configured amount.

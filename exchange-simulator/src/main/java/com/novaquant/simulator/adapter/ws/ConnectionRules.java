@@ -2,7 +2,7 @@ package com.novaquant.simulator.adapter.ws;
 
 import java.time.Duration;
 
-/** The connection rules of one venue's streams (BINANCE.md 1.1 and 2.1). */
+/** The connection rules of one venue's streams (docs/binance-protocol.md 1.1 and 2.1). */
 record ConnectionRules(Duration pingInterval, Duration pongTimeout, int maxIncomingPerSecond, int maxStreams,
                        Duration maxAge, int outboundBuffer, boolean unsignedIdsOnly) {
 }

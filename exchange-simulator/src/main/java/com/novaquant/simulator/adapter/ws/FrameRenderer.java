@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders stream payloads exactly as BINANCE.md shows them: decimals as JSON strings, spot
+ * Renders stream payloads exactly as docs/binance-protocol.md shows them: decimals as JSON strings, spot
  * bookTicker without {@code e}/{@code E}, futures bookTicker with {@code e,E,T,u}. Hand-built
  * strings: this runs for every frame at up to tens of thousands per second.
  */

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * Binance REST endpoints ({@code nova.binance.*}, DESIGN.md's contract). Pointing both at the exchange simulator
+ * Binance REST endpoints ({@code nova.binance.*}, docs/design.md's contract). Pointing both at the exchange simulator
  * or a Binance testnet is all it takes to change venue. Credentials are never configured here: they come from
  * the environment ({@code BINANCE_API_KEY}, {@code BINANCE_SECRET}).
  *

@@ -21,11 +21,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback stand-in for Binance's market-data endpoints, speaking docs/binance-protocol.md's formats: spot
- * combined streams at
- * {@code /spot/stream}, USD-M at {@code /futures/public/stream} and {@code /futures/market/stream}, server time at
- * {@code /spot/api/v3/time} and {@code /futures/fapi/v1/time}. Every {@code tick} it pushes one bookTicker or
- * markPriceUpdate per subscribed stream, with the configured book and event times lagging by the configured amount.
+ * A loopback stand-in for Binance's market-data endpoints, speaking the formats of docs/binance-protocol.md
+ * ("Combined streams", "Stream payloads"): spot combined streams at {@code /spot/stream}, USD-M at
+ * {@code /futures/public/stream} and {@code /futures/market/stream}, server time at {@code /spot/api/v3/time} and
+ * {@code /futures/fapi/v1/time}. Every {@code tick} it pushes one bookTicker or markPriceUpdate per subscribed
+ * stream, with the configured book and event times lagging by the configured amount.
  * Tests steer it per route: lag, silence, dropping connections, injecting raw frames, replaying book tickers already
  * sent (as the exchange simulator's {@code replay-frames} fault does), restarting the exchange's update ids.
  */

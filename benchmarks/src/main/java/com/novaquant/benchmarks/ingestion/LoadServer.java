@@ -14,10 +14,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A loopback Binance market-data server for load: spot {@code /spot/stream}, USD-M {@code /futures/public/stream}
- * and {@code /futures/market/stream}, speaking docs/binance-protocol.md's combined-stream formats. One generator
- * thread paces
- * bookTicker updates at the requested rate over every subscribed book-ticker stream (each frame with a fresh update
- * id, prices and, on USD-M, the current event time) and one markPriceUpdate per symbol per second.
+ * and {@code /futures/market/stream}, speaking the combined-stream formats of docs/binance-protocol.md ("Combined
+ * streams", "Stream payloads"). One generator thread paces bookTicker updates at the requested rate over every
+ * subscribed book-ticker stream (each frame with a fresh update id, prices and, on USD-M, the current event time)
+ * and one markPriceUpdate per symbol per second.
  */
 final class LoadServer implements AutoCloseable {
 

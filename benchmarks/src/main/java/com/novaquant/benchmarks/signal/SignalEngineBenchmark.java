@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Quote updates per second through the signal service's decision path: {@link SignalEngine#onQuote} (decimal to
  * double conversion, the guards, the carry model, the decision and the counters), one op = one quote update.
- * Kafka decoding is not included: it is measured apart (docs/measured.md) and costs several times more.
+ * Kafka decoding is not included: it is measured apart (docs/measured.md, "JSON parsing of a frame") and costs
+ * several times more.
  *
  * <p>Scenarios ({@code scenario}):
  * <ul>

@@ -2,7 +2,7 @@ package com.novaquant.binance.outcome;
 
 import java.util.Set;
 
-/** Binance error codes the client and its callers act on (docs/binance-protocol.md section 4.3). */
+/** Binance error codes the client and its callers act on (docs/binance-protocol.md, "Error codes"). */
 public final class BinanceErrorCodes {
 
     public static final int TOO_MANY_REQUESTS = -1003;

@@ -3,7 +3,7 @@ package com.novaquant.binance.rest;
 import com.novaquant.binance.testserver.FakeBinance.Received;
 import com.novaquant.binance.testserver.FakeBinance.Response;
 
-/** Order bodies shaped like docs/binance-protocol.md section 3, echoing the request's client order id. */
+/** Order bodies shaped like docs/binance-protocol.md, "Orders", echoing the request's client order id. */
 final class OrderResponses {
 
     private OrderResponses() {

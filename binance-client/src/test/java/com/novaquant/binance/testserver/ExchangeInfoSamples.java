@@ -1,6 +1,6 @@
 package com.novaquant.binance.testserver;
 
-/** exchangeInfo bodies shaped like docs/binance-protocol.md section 6 (spot example symbol verbatim). */
+/** exchangeInfo bodies shaped like docs/binance-protocol.md, "exchangeInfo and filters" (spot example verbatim). */
 public final class ExchangeInfoSamples {
 
     public static final String SPOT = """

@@ -2,8 +2,8 @@ package com.novaquant.binance.stream;
 
 /**
  * Where a combined-stream connection goes, and the control-message budget Binance allows on it
- * (docs/binance-protocol.md §1.1 and §2.1). USD-M streams are routed since 2026-04-23: book tickers on {@code
- * /public}, mark price on {@code /market}.
+ * (docs/binance-protocol.md, "Spot stream connection rules" and "USD-M routes and connection rules"). USD-M streams
+ * are routed since 2026-04-23: book tickers on {@code /public}, mark price on {@code /market}.
  */
 public enum StreamRoute {
     SPOT("SPOT", "/stream", 5, false),

@@ -91,7 +91,10 @@ public record SimulatorProperties(
                        @DefaultValue("0.0005") BigDecimal futuresTaker) {
     }
 
-    /** WebSocket connection rules (docs/binance-protocol.md 1.1 and 2.1). */
+    /**
+     * WebSocket connection rules (docs/binance-protocol.md, "Spot stream connection rules" and "USD-M routes and
+     * connection rules").
+     */
     public record Ws(@DefaultValue("20s") Duration spotPingInterval,
                      @DefaultValue("3m") Duration futuresPingInterval,
                      @DefaultValue("60s") Duration spotPongTimeout,

@@ -6,8 +6,8 @@ import com.novaquant.simulator.matching.OrderType;
 import java.math.BigDecimal;
 
 /**
- * The exchange filters, with the error each venue gives for each failure (docs/binance-protocol.md 6.3): spot
- * reports every filter as -1013 "Filter failure: X"; USD-M has a code per failure.
+ * The exchange filters, with the error each venue gives for each failure (docs/binance-protocol.md,
+ * "Filter error codes"): spot reports every filter as -1013 "Filter failure: X"; USD-M has a code per failure.
  */
 public final class OrderFilters {
 

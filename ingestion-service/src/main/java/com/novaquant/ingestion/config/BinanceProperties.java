@@ -3,8 +3,9 @@ package com.novaquant.ingestion.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Binance endpoints ({@code nova.binance.*}, docs/design.md's contract). Pointing them at the exchange simulator or a
- * testnet is all it takes to change venue. Defaults (Binance production) are in application.yml.
+ * Binance endpoints ({@code nova.binance.*}, docs/design.md, "Configuration contract"). Pointing them at the
+ * exchange simulator or a testnet is all it takes to change venue. Defaults (Binance production) are in
+ * application.yml.
  */
 @ConfigurationProperties("nova.binance")
 public record BinanceProperties(

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Order payloads as docs/binance-protocol.md 3.3-3.7 show them. Spot: ACK/RESULT/FULL with
+ * Order payloads as docs/binance-protocol.md, "Orders", shows them. Spot: ACK/RESULT/FULL with
  * {@code cummulativeQuoteQty} and {@code fills} in FULL only, decimals with 8 places. USD-M:
  * {@code cumQty}, {@code cumQuote}, {@code avgPrice}, never fills; ACK shows the order as accepted,
  * RESULT its state after matching.

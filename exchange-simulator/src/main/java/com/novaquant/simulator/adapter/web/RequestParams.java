@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The parameters of a request, from the query string and an x-www-form-urlencoded body; the query
- * string wins when a name appears in both (docs/binance-protocol.md 3.2). Typed getters answer Binance's
- * -1102 / -1100 errors for missing or malformed values.
+ * string wins when a name appears in both (docs/binance-protocol.md, "REST request rules"). Typed getters
+ * answer Binance's -1102 / -1100 errors for missing or malformed values.
  */
 final class RequestParams {
 

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The live subscription control messages (docs/binance-protocol.md 1.2): SUBSCRIBE, UNSUBSCRIBE,
- * LIST_SUBSCRIPTIONS, SET_PROPERTY and GET_PROPERTY, with Binance's replies and error codes 0-3.
+ * The live subscription control messages (docs/binance-protocol.md, "Subscription control messages"):
+ * SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS, SET_PROPERTY and GET_PROPERTY, with Binance's replies and error
+ * codes 0-3.
  */
 final class ControlMessages {
 

@@ -20,7 +20,8 @@ import java.util.function.LongSupplier;
  * {@code @depth@100ms}; futures {@code @depth} (250 ms), {@code @depth@500ms}, {@code @depth@100ms};
  * partial {@code @depth5|10|20} with the same suffixes. Diff events carry absolute quantities, 0 for a
  * removed level, and ids that chain ({@code U} = previous {@code u} + 1; futures {@code pu} = previous
- * {@code u}), so a client can keep a local book as docs/binance-protocol.md 1.5 / 2.5 describe.
+ * {@code u}), so a client can keep a local book as docs/binance-protocol.md, "Keeping a local order book",
+ * describes.
  */
 public final class DepthPublisher {
 

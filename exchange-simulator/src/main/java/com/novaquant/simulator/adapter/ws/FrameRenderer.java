@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders stream payloads exactly as docs/binance-protocol.md shows them: decimals as JSON strings, spot
- * bookTicker without {@code e}/{@code E}, futures bookTicker with {@code e,E,T,u}. Hand-built
- * strings: this runs for every frame at up to tens of thousands per second.
+ * Renders stream payloads exactly as docs/binance-protocol.md, "Stream payloads", shows them: decimals as
+ * JSON strings, spot bookTicker without {@code e}/{@code E}, futures bookTicker with {@code e,E,T,u}.
+ * Hand-built strings: this runs for every frame at up to tens of thousands per second.
  */
 final class FrameRenderer {
 

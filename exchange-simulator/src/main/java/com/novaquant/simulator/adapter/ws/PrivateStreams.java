@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The USD-M user-data streams ({@code /futures/private/ws/<listenKey>} or {@code ?listenKey=}):
- * ORDER_TRADE_UPDATE, ACCOUNT_UPDATE and listenKeyExpired, rendered as docs/binance-protocol.md 8.2 shows them.
+ * ORDER_TRADE_UPDATE, ACCOUNT_UPDATE and listenKeyExpired, rendered as docs/binance-protocol.md, "USD-M user data
+ * streams", shows them.
  */
 public final class PrivateStreams implements FuturesUserEvents, WebSocketHandler {
 

@@ -7,9 +7,9 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * Binance REST endpoints ({@code nova.binance.*}, docs/design.md's contract). Pointing both at the exchange simulator
- * or a Binance testnet is all it takes to change venue. Credentials are never configured here: they come from
- * the environment ({@code BINANCE_API_KEY}, {@code BINANCE_SECRET}).
+ * Binance REST endpoints ({@code nova.binance.*}, docs/design.md, "Configuration contract"). Pointing both at the
+ * exchange simulator or a Binance testnet is all it takes to change venue. Credentials are never configured here:
+ * they come from the environment ({@code BINANCE_API_KEY}, {@code BINANCE_SECRET}).
  *
  * @param callTimeout     hard deadline of one call as seen by the engine (beyond it the outcome is unknown)
  * @param responseTimeout the client's wait for a response after the request is written

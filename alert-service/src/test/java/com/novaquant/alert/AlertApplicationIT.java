@@ -1,5 +1,6 @@
 package com.novaquant.alert;
 
+import com.novaquant.events.DeskMode;
 import com.novaquant.events.Alert;
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.KillSwitchState;
@@ -53,13 +54,13 @@ class AlertApplicationIT extends SentinelTestBase {
 
     @Test
     void killSwitchStatePublishedOnKafkaReachesTheService() throws Exception {
-        KillSwitchState engaged = new KillSwitchState(true, "test", "alert-service-it", System.currentTimeMillis());
+        KillSwitchState engaged = new KillSwitchState(DeskMode.HALTED, "test", "alert-service-it", System.currentTimeMillis());
         kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, EventCodec.encode(engaged)).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> killSwitch.engaged());
         assertThat(Http.get("http://localhost:" + port + "/actuator/prometheus").body())
                 .contains("nova_kill_switch_engaged{application=\"alert-service\"} 1.0");
 
-        KillSwitchState released = new KillSwitchState(false, "test done", "alert-service-it", System.currentTimeMillis() + 1);
+        KillSwitchState released = new KillSwitchState(DeskMode.TRADING, "test done", "alert-service-it", System.currentTimeMillis() + 1);
         kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, EventCodec.encode(released)).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> !killSwitch.engaged());
     }

@@ -1,9 +1,9 @@
 package com.novaquant.events;
 
-/** A kill-switch change, recorded in the audit trail (the live state is on {@code nova.control}). */
+/** A change of the desk's risk state, recorded in the audit trail (the live state is on {@code nova.control}). */
 public record KillSwitchEvent(
         String symbol,
-        boolean engaged,
+        DeskMode mode,
         String reason,
         String by,
         long atMicros) implements ExecutionEvent {

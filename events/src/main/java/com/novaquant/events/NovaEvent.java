@@ -20,9 +20,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = KillSwitchEvent.class, name = "kill-switch-changed"),
         @JsonSubTypes.Type(value = Alert.class, name = "alert"),
         @JsonSubTypes.Type(value = KillSwitchState.class, name = "kill-switch"),
+        @JsonSubTypes.Type(value = FeedGate.class, name = "feed-gate"),
 })
 public sealed interface NovaEvent
-        permits Quote, FundingRate, Signal, ExecutionEvent, Alert, KillSwitchState {
+        permits Quote, FundingRate, Signal, ExecutionEvent, Alert, KillSwitchState, FeedGate {
 
     /** The Kafka record key this event is published under. */
     String key();

@@ -12,7 +12,7 @@ public final class Topics {
     public static final String EXEC_EVENTS = "nova.exec.events";
     /** Alerts for the sentinel. Key = dedup key. */
     public static final String ALERTS = "nova.alerts";
-    /** Kill-switch state. Compacted, key {@link #KILL_SWITCH_KEY}. */
+    /** The desk's risk state (key {@link #KILL_SWITCH_KEY}) and each symbol's feed gate ({@link FeedGate#KEY_PREFIX}). Compacted. */
     public static final String CONTROL = "nova.control";
     public static final String KILL_SWITCH_KEY = "kill-switch";
 

@@ -38,10 +38,12 @@ class EventCodecTest {
                 new LegRiskEvent("pair-1", "BTCUSDT", Venue.SPOT, Venue.USDM, new BigDecimal("0.015"), "UNWOUND",
                         "LEG RISK DETECTED: Spot Filled, Future Rejected.", 812, 6L),
                 new FundingPaymentEvent("BTCUSDT", new BigDecimal("0.0964"), "USDT", 1772006400000L, 77L, 7L),
-                new KillSwitchEvent("*", true, "leg risk", "execution-service", 8L),
+                new KillSwitchEvent("*", DeskMode.HALTED, "leg risk", "execution-service", 8L),
                 Alert.of(Severity.WARNING, "ingestion-service", "FEED_LAG",
                         "WebSocket lag detected (>200ms). Initiating reconnection.", "FEED_LAG:spot-0"),
-                new KillSwitchState(true, "operator", "telegram:42", 9L));
+                new KillSwitchState(DeskMode.HALTED, "operator", "telegram:42", 9L),
+                new KillSwitchState(DeskMode.FROZEN, "forged record", "telegram:42", 10L),
+                new FeedGate("BTCUSDT", true, "USD-M frames lagging (>200ms)", 11L));
     }
 
     @Test

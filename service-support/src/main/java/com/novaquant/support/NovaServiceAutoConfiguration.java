@@ -46,6 +46,12 @@ public class NovaServiceAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    FeedGateView feedGateView(EventDecoder decoder, MeterRegistry registry) {
+        return new FeedGateView(decoder, registry);
+    }
+
+    @Bean
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
         return new KafkaHealthIndicator(kafkaAdmin);

@@ -1,5 +1,6 @@
 package com.novaquant.support;
 
+import com.novaquant.events.DeskMode;
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.KillSwitchState;
 import com.novaquant.events.Topics;
@@ -37,16 +38,16 @@ class MalformedControlEventIT {
     void malformedAndUnknownVersionRecordsAreCountedAndSkipped() throws Exception {
         double before = decoder.rejected(Topics.CONTROL);
         kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, "{not json".getBytes(StandardCharsets.UTF_8)).get();
-        String future = EventCodec.encodeToString(new KillSwitchState(true, "from the future", "v2", 1)).replace("\"v\":1", "\"v\":2");
+        String future = EventCodec.encodeToString(new KillSwitchState(DeskMode.HALTED, "from the future", "v2", 1)).replace("\"v\":1", "\"v\":2");
         kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, future.getBytes(StandardCharsets.UTF_8)).get();
-        KillSwitchState good = new KillSwitchState(true, "after garbage", "support-it", System.currentTimeMillis());
+        KillSwitchState good = new KillSwitchState(DeskMode.HALTED, "after garbage", "support-it", System.currentTimeMillis());
         kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, EventCodec.encode(good)).get();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> killSwitch.current().equals(good));
         assertThat(decoder.rejected(Topics.CONTROL) - before).isEqualTo(2.0);
 
         kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, EventCodec.encode(
-                new KillSwitchState(false, "cleanup", "support-it", System.currentTimeMillis() + 1))).get();
+                new KillSwitchState(DeskMode.TRADING, "cleanup", "support-it", System.currentTimeMillis() + 1))).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> !killSwitch.engaged());
     }
 }

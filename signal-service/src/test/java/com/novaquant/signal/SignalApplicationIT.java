@@ -1,5 +1,6 @@
 package com.novaquant.signal;
 
+import com.novaquant.events.DeskMode;
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.KillSwitchState;
 import com.novaquant.events.Topics;
@@ -42,13 +43,13 @@ class SignalApplicationIT {
 
     @Test
     void killSwitchStatePublishedOnKafkaReachesTheService() throws Exception {
-        KillSwitchState engaged = new KillSwitchState(true, "test", "signal-service-it", System.currentTimeMillis());
+        KillSwitchState engaged = new KillSwitchState(DeskMode.HALTED, "test", "signal-service-it", System.currentTimeMillis());
         kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, EventCodec.encode(engaged)).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> killSwitch.engaged());
         assertThat(Http.get("http://localhost:" + port + "/actuator/prometheus").body())
                 .contains("nova_kill_switch_engaged{application=\"signal-service\"} 1.0");
 
-        KillSwitchState released = new KillSwitchState(false, "test done", "signal-service-it", System.currentTimeMillis() + 1);
+        KillSwitchState released = new KillSwitchState(DeskMode.TRADING, "test done", "signal-service-it", System.currentTimeMillis() + 1);
         kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, EventCodec.encode(released)).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> !killSwitch.engaged());
     }

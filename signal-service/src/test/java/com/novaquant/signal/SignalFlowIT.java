@@ -1,5 +1,6 @@
 package com.novaquant.signal;
 
+import com.novaquant.events.DeskMode;
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.FundingRate;
@@ -138,7 +139,7 @@ class SignalFlowIT {
 
         double refusedBefore = killSwitchRefusals();
         long engagedAt = EpochMicros.now();
-        send(Topics.CONTROL, new KillSwitchState(true, "flow test", "signal-flow-it", System.currentTimeMillis()));
+        send(Topics.CONTROL, new KillSwitchState(DeskMode.HALTED, "flow test", "signal-flow-it", System.currentTimeMillis()));
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> killSwitch.engaged());
             publishBooks();
@@ -149,7 +150,7 @@ class SignalFlowIT {
             drainSignals(Duration.ofSeconds(1));
             assertThat(signals).noneMatch(s -> s.symbol().equals(SYMBOL) && s.decidedAtMicros() >= engagedAt);
         } finally {
-            send(Topics.CONTROL, new KillSwitchState(false, "flow test done", "signal-flow-it",
+            send(Topics.CONTROL, new KillSwitchState(DeskMode.TRADING, "flow test done", "signal-flow-it",
                     System.currentTimeMillis() + 1));
             await().atMost(Duration.ofSeconds(30)).until(() -> !killSwitch.engaged());
         }
@@ -164,7 +165,7 @@ class SignalFlowIT {
 
     @Test
     void killSwitchEngagedOnTheControlTopicIsKnownBeforeMarketDataIsRead() {
-        send(Topics.CONTROL, new KillSwitchState(true, "catch-up test", "signal-flow-it", System.currentTimeMillis()));
+        send(Topics.CONTROL, new KillSwitchState(DeskMode.HALTED, "catch-up test", "signal-flow-it", System.currentTimeMillis()));
         try {
             // a fresh view, as at start-up: it knows nothing until the catch-up has read the compacted topic
             KillSwitchView fresh = new KillSwitchView(decoder, new SimpleMeterRegistry());
@@ -173,7 +174,7 @@ class SignalFlowIT {
             assertThat(fresh.engaged()).isTrue();
             assertThat(fresh.current().reason()).isEqualTo("catch-up test");
         } finally {
-            send(Topics.CONTROL, new KillSwitchState(false, "catch-up test done", "signal-flow-it",
+            send(Topics.CONTROL, new KillSwitchState(DeskMode.TRADING, "catch-up test done", "signal-flow-it",
                     System.currentTimeMillis() + 1));
             await().atMost(Duration.ofSeconds(30)).until(() -> !killSwitch.engaged());
         }

@@ -1,5 +1,7 @@
 package com.novaquant.execution.application;
 
+import com.novaquant.events.DeskMode;
+import com.novaquant.events.DeskMode;
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.KillSwitchEvent;
 import com.novaquant.events.KillSwitchState;
@@ -12,12 +14,14 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The kill switch execution owns. Its state is written to the ledger (history) first, then published on the
- * compacted {@code nova.control} topic, as a {@link KillSwitchEvent} on the audit trail and as a KILL_SWITCH alert.
- * While engaged, only reducing orders are sent. Releasing is always an explicit operator action.
+ * The desk's risk state execution owns ({@link DeskMode}): TRADING, HALTED (nothing grows; closes, reductions,
+ * repairs and flatten run) or FROZEN (nothing moves but what an operator orders). A change is held in memory first,
+ * then published on the compacted {@code nova.control} topic, as a {@link KillSwitchEvent} on the audit trail and as
+ * one KILL_SWITCH alert saying which state, why and how it ends, then written to the ledger's history. Releasing is
+ * always an explicit operator action.
  * <p>
- * A state engaged by someone else on {@code nova.control} (seen through {@link ControlView}) also counts: the
- * switch is engaged when either says so.
+ * A state set by someone else on {@code nova.control} (seen through {@link ControlView}) also counts: the stricter
+ * of the two holds.
  */
 public class KillSwitch {
 
@@ -45,7 +49,7 @@ public class KillSwitch {
             view.apply(state);
             events.publish(Topics.CONTROL, state);
             if (state.engaged()) {
-                log.warn("Kill switch is ENGAGED since {} by {}: {}", state.atMs(), state.by(), state.reason());
+                log.warn("Desk is {} since {} by {}: {}", state.mode(), state.atMs(), state.by(), state.reason());
             }
         });
     }
@@ -55,7 +59,7 @@ public class KillSwitch {
         if (own.get().engaged()) {
             return false;
         }
-        change(new KillSwitchState(true, reason, by, nextAtMs()));
+        change(new KillSwitchState(DeskMode.HALTED, reason, by, nextAtMs()));
         alerts.raise(Severity.CRITICAL, "KILL_SWITCH", "KILL SWITCH ENGAGED by " + by + ": " + reason, "kill-switch");
         return true;
     }
@@ -65,7 +69,7 @@ public class KillSwitch {
         if (!engaged()) {
             return false;
         }
-        change(new KillSwitchState(false, reason, by, nextAtMs()));
+        change(new KillSwitchState(DeskMode.TRADING, reason, by, nextAtMs()));
         alerts.raise(Severity.WARNING, "KILL_SWITCH", "Kill switch released by " + by + ": " + reason, "kill-switch");
         return true;
     }
@@ -92,9 +96,9 @@ public class KillSwitch {
         own.set(state);
         view.apply(state);
         events.publish(Topics.CONTROL, state);
-        events.publish(Topics.EXEC_EVENTS, new KillSwitchEvent("*", state.engaged(), state.reason(), state.by(),
+        events.publish(Topics.EXEC_EVENTS, new KillSwitchEvent("*", state.mode(), state.reason(), state.by(),
                 EpochMicros.now(clock)));
-        log.warn("Kill switch {} by {}: {}", state.engaged() ? "ENGAGED" : "released", state.by(), state.reason());
+        log.warn("Desk {} by {}: {}", state.mode(), state.by(), state.reason());
         try {
             ledger.recordKillSwitch(state);
         } catch (RuntimeException e) {

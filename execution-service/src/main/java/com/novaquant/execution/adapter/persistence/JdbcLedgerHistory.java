@@ -1,5 +1,6 @@
 package com.novaquant.execution.adapter.persistence;
 
+import com.novaquant.events.DeskMode;
 import com.novaquant.events.KillSwitchState;
 import com.novaquant.execution.application.PairRecord;
 import com.novaquant.execution.application.TradingVenue;
@@ -50,13 +51,13 @@ class JdbcLedgerHistory {
     }
 
     void recordKillSwitch(KillSwitchState state) {
-        jdbc.sql("insert into kill_switch_history (engaged, reason, by_whom, at_ms, at) values (?, ?, ?, ?, ?)")
-                .params(state.engaged(), state.reason(), state.by(), state.atMs(), now()).update();
+        jdbc.sql("insert into kill_switch_history (mode, engaged, reason, by_whom, at_ms, at) values (?, ?, ?, ?, ?, ?)")
+                .params(state.mode().name(), state.engaged(), state.reason(), state.by(), state.atMs(), now()).update();
     }
 
     Optional<KillSwitchState> latestKillSwitch() {
-        return jdbc.sql("select engaged, reason, by_whom, at_ms from kill_switch_history order by id desc limit 1")
-                .query((rs, i) -> new KillSwitchState(rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+        return jdbc.sql("select mode, reason, by_whom, at_ms from kill_switch_history order by id desc limit 1")
+                .query((rs, i) -> new KillSwitchState(DeskMode.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getLong(4)))
                 .optional();
     }
 

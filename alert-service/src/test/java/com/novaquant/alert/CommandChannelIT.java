@@ -45,7 +45,8 @@ class CommandChannelIT extends SentinelTestBase {
         TELEGRAM.userSays(CHAT_A, 7, "alice", "/status");
 
         String reply = awaitReply(CHAT_A, "Status");
-        assertThat(reply).contains("openPairs: 2").contains("pnlToday: 12.34").contains("engaged: false")
+        assertThat(reply).contains("openPairs: 2").contains("pnlToday: 12.34").contains("deskMode: HALTED")
+                .contains("BTCUSDT: USD-M frames lagging >200ms")
                 .contains("Sentinel: pending CRITICAL 0");
         FakeExecutionAdmin.Call call = EXECUTION.calls().getFirst();
         assertThat(call.method()).isEqualTo("GET");
@@ -65,10 +66,21 @@ class CommandChannelIT extends SentinelTestBase {
     }
 
     @Test
+    void freezeFreezesTheDeskAtOnceNamingTheOperator() {
+        TELEGRAM.userSays(CHAT_A, 7, "alice", "/freeze signals look forged");
+
+        assertThat(awaitReply(CHAT_A, "Desk FROZEN")).contains("FROZEN");
+        FakeExecutionAdmin.Call call = EXECUTION.calls().getFirst();
+        assertThat(call.path()).isEqualTo("/admin/kill-switch/freeze");
+        assertThat(call.actor()).isEqualTo("telegram:@alice");
+        assertThat(call.body()).contains("Telegram /freeze by telegram:@alice: signals look forged");
+    }
+
+    @Test
     void haltEngagesTheKillSwitchAtOnceNamingTheOperator() {
         TELEGRAM.userSays(CHAT_A, 7, "alice", "/halt funding looks wrong");
 
-        assertThat(awaitReply(CHAT_A, "Kill switch ENGAGED")).isNotBlank();
+        assertThat(awaitReply(CHAT_A, "Desk HALTED")).isNotBlank();
         FakeExecutionAdmin.Call call = EXECUTION.calls().getFirst();
         assertThat(call.method()).isEqualTo("POST");
         assertThat(call.path()).isEqualTo("/admin/kill-switch/engage");
@@ -80,7 +92,7 @@ class CommandChannelIT extends SentinelTestBase {
     @Test
     void resumeReleasesTheKillSwitchOnlyAfterTheOneTimeCodeIsConfirmed() {
         TELEGRAM.userSays(CHAT_A, 7, "alice", "/resume");
-        String code = codeFrom(awaitReply(CHAT_A, "To release the kill switch"));
+        String code = codeFrom(awaitReply(CHAT_A, "To release the desk to TRADING"));
         assertThat(EXECUTION.calls()).isEmpty();
 
         TELEGRAM.userSays(CHAT_A, 7, "alice", "/confirm " + (code.equals("000000") ? "111111" : "000000"));
@@ -88,7 +100,7 @@ class CommandChannelIT extends SentinelTestBase {
         assertThat(EXECUTION.calls()).isEmpty();
 
         TELEGRAM.userSays(CHAT_A, 7, "alice", "/confirm " + code);
-        assertThat(awaitReply(CHAT_A, "Kill switch released")).isNotBlank();
+        assertThat(awaitReply(CHAT_A, "Desk released to TRADING")).isNotBlank();
         assertThat(EXECUTION.calls()).extracting(FakeExecutionAdmin.Call::path).containsExactly("/admin/kill-switch/release");
 
         TELEGRAM.reset();

@@ -10,6 +10,7 @@ import com.novaquant.signal.application.SignalMetrics;
 import com.novaquant.signal.application.SignalProperties;
 import com.novaquant.support.EventDecoder;
 import com.novaquant.support.EventPublisher;
+import com.novaquant.support.FeedGateView;
 import com.novaquant.support.KillSwitchView;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +25,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import java.util.Arrays;
 import java.util.List;
 
-/** Wires the engine to Kafka, the kill switch, the clock and the meters. */
+/** Wires the engine to Kafka, the desk mode, the feed gates, the clock and the meters. */
 @Configuration(proxyBeanMethods = false)
 public class SignalServiceConfiguration {
 
@@ -50,17 +51,18 @@ public class SignalServiceConfiguration {
     }
 
     @Bean
-    SignalEngine signalEngine(LiveSettings settings, KillSwitchView killSwitch, EventPublisher publisher,
-                              SignalMetrics metrics) {
+    SignalEngine signalEngine(LiveSettings settings, KillSwitchView killSwitch, FeedGateView feedGates,
+                              EventPublisher publisher, SignalMetrics metrics) {
         SignalEngine.rehearsePublication(REHEARSAL_ROUNDS);
-        return new SignalEngine(settings, killSwitch::engaged, EpochMicros::now, new KafkaSignalSink(publisher),
-                metrics);
+        return new SignalEngine(settings, killSwitch::mode, feedGates::gated, EpochMicros::now,
+                new KafkaSignalSink(publisher), metrics);
     }
 
     @Bean
     KillSwitchCatchUp killSwitchCatchUp(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder,
-                                        KillSwitchView killSwitch, KafkaListenerEndpointRegistry listeners) {
-        return new KillSwitchCatchUp(consumers, decoder, killSwitch, listeners);
+                                        KillSwitchView killSwitch, FeedGateView feedGates,
+                                        KafkaListenerEndpointRegistry listeners) {
+        return new KillSwitchCatchUp(consumers, decoder, killSwitch, feedGates, listeners);
     }
 
     /**

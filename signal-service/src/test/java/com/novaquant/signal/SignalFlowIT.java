@@ -2,17 +2,13 @@ package com.novaquant.signal;
 
 import com.novaquant.events.DeskMode;
 import com.novaquant.events.EpochMicros;
-import com.novaquant.events.EventCodec;
-import com.novaquant.events.FundingRate;
-import com.novaquant.events.KillSwitchState;
-import com.novaquant.events.NovaEvent;
-import com.novaquant.events.Quote;
 import com.novaquant.events.Signal;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.signal.adapter.kafka.KillSwitchCatchUp;
 import com.novaquant.signal.adapter.kafka.MarketDataListener;
 import com.novaquant.support.EventDecoder;
+import com.novaquant.support.FeedGateView;
 import com.novaquant.support.KillSwitchView;
 import com.novaquant.testsupport.KafkaServer;
 import com.novaquant.testsupport.RealInfrastructure;
@@ -21,11 +17,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,25 +28,21 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Market data in over real Kafka, signals out over real Kafka, the kill switch over real Kafka. */
+/** Market data in over real Kafka, signals out over real Kafka, the desk mode and feed gates over real Kafka. */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {SignalFlowIT.ADMIN_PASSWORD_PROPERTY, SignalFlowIT.FRESHNESS_QUOTES, SignalFlowIT.FRESHNESS_FUNDING,
                 SignalFlowIT.NO_COOLDOWN, SignalFlowIT.PUBLISH_ON_CHANGE_ONLY})
 class SignalFlowIT {
 
-    // Shared with SignalApplicationIT so that both classes run in one application context (one consumer group).
+    // Shared with the other ITs so that every class runs in one application context (one consumer group).
     static final String ADMIN_PASSWORD_PROPERTY = "nova.admin.password=" + "it-secret";
     static final String FRESHNESS_QUOTES = "nova.signal.max-quote-age=60s";
     static final String FRESHNESS_FUNDING = "nova.signal.max-funding-age=60s";
@@ -70,13 +57,14 @@ class SignalFlowIT {
     /** 0.00002 per 8 h: net carry below the exit threshold. */
     private static final String DROP = "0.00002";
 
-    private static KafkaConsumer<String, byte[]> signalConsumer;
-    private static final List<Signal> signals = new CopyOnWriteArrayList<>();
+    private static SignalTape tape;
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
     KillSwitchView killSwitch;
+    @Autowired
+    FeedGateView feedGates;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
     @Autowired
@@ -88,21 +76,16 @@ class SignalFlowIT {
     @Autowired
     ConsumerFactory<String, byte[]> consumerFactory;
 
-    private long nextFundingTimeMs;
+    private KafkaDesk desk;
 
     @BeforeAll
     static void subscribeToSignals(KafkaServer server) {
-        signalConsumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, server.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "signal-flow-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        signalConsumer.subscribe(List.of(Topics.SIGNALS));
+        tape = new SignalTape(server.bootstrapServers());
     }
 
     @AfterAll
     static void closeConsumer() {
-        signalConsumer.close();
+        tape.close();
     }
 
     @BeforeEach
@@ -110,11 +93,11 @@ class SignalFlowIT {
         MessageListenerContainer container = listeners.getListenerContainer(MarketDataListener.ID);
         await().atMost(Duration.ofSeconds(30)).until(() -> container != null
                 && container.getAssignedPartitions() != null && container.getAssignedPartitions().size() >= 6);
-        nextFundingTimeMs = System.currentTimeMillis() / 28_800_000 * 28_800_000 + 28_800_000;
+        desk = new KafkaDesk(kafka);
     }
 
     @Test
-    void fundingSpikeOpensFundingDropClosesAndKillSwitchSilences() throws Exception {
+    void fundingSpikeOpensFundingDropClosesAndAHaltedDeskOpensNothing() {
         long start = EpochMicros.now();
         publishBooks();
         publishFunding(MIDDLING);
@@ -137,46 +120,51 @@ class SignalFlowIT {
         assertThat(close.reason()).isEqualTo(Signal.Reason.CARRY_BELOW_EXIT);
         assertThat(close.signalId()).isNotEqualTo(open.signalId());
 
-        double refusedBefore = killSwitchRefusals();
+        double refusedBefore = haltedRefusals();
         long engagedAt = EpochMicros.now();
-        send(Topics.CONTROL, new KillSwitchState(DeskMode.HALTED, "flow test", "signal-flow-it", System.currentTimeMillis()));
+        long released;
+        desk.deskMode(DeskMode.HALTED, "flow test");
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> killSwitch.engaged());
+            await().atMost(Duration.ofSeconds(30)).until(() -> killSwitch.mode() == DeskMode.HALTED);
             publishBooks();
             publishFunding(SPIKE);
-            // the spike reached the engine and was refused there...
-            await().atMost(Duration.ofSeconds(30)).until(() -> killSwitchRefusals() > refusedBefore);
-            // ...and nothing was published for it
-            drainSignals(Duration.ofSeconds(1));
-            assertThat(signals).noneMatch(s -> s.symbol().equals(SYMBOL) && s.decidedAtMicros() >= engagedAt);
+            // the opening the spike wants reached the engine and was held there, counted as HALTED
+            await().atMost(Duration.ofSeconds(30)).until(() -> haltedRefusals() > refusedBefore);
         } finally {
-            send(Topics.CONTROL, new KillSwitchState(DeskMode.TRADING, "flow test done", "signal-flow-it",
-                    System.currentTimeMillis() + 1));
+            released = EpochMicros.now();
+            desk.deskMode(DeskMode.TRADING, "flow test done");
             await().atMost(Duration.ofSeconds(30)).until(() -> !killSwitch.engaged());
         }
 
-        long released = EpochMicros.now();
+
         publishFunding(SPIKE);
         assertThat(awaitSignal(released, s -> s.targetBaseQty().signum() > 0).reason())
                 .isEqualTo(Signal.Reason.CARRY_ABOVE_ENTRY);
+        // the opening after the release was read, so anything decided while halted would have been read before it
+        assertThat(tape.between(SYMBOL, engagedAt, released)).isEmpty();
         publishFunding(DROP);
         awaitSignal(released, Signal::flat);
     }
 
     @Test
-    void killSwitchEngagedOnTheControlTopicIsKnownBeforeMarketDataIsRead() {
-        send(Topics.CONTROL, new KillSwitchState(DeskMode.HALTED, "catch-up test", "signal-flow-it", System.currentTimeMillis()));
+    void deskModeAndFeedGatesOnTheControlTopicAreKnownBeforeMarketDataIsRead() {
+        desk.deskMode(DeskMode.FROZEN, "catch-up test");
+        desk.feedGate("ETHUSDT", true, "catch-up test");
         try {
-            // a fresh view, as at start-up: it knows nothing until the catch-up has read the compacted topic
-            KillSwitchView fresh = new KillSwitchView(decoder, new SimpleMeterRegistry());
-            assertThat(fresh.engaged()).isFalse();
-            new KillSwitchCatchUp(consumerFactory, decoder, fresh, listeners).readControlTopicToEnd();
-            assertThat(fresh.engaged()).isTrue();
-            assertThat(fresh.current().reason()).isEqualTo("catch-up test");
+            // fresh views, as at start-up: they know nothing until the catch-up has read the compacted topic
+            KillSwitchView freshMode = new KillSwitchView(decoder, new SimpleMeterRegistry());
+            FeedGateView freshGates = new FeedGateView(decoder, new SimpleMeterRegistry());
+            assertThat(freshMode.engaged()).isFalse();
+            assertThat(freshGates.gated("ETHUSDT")).isFalse();
+            new KillSwitchCatchUp(consumerFactory, decoder, freshMode, freshGates, listeners).readControlTopicToEnd();
+            assertThat(freshMode.mode()).isEqualTo(DeskMode.FROZEN);
+            assertThat(freshMode.current().reason()).isEqualTo("catch-up test");
+            assertThat(freshGates.gated("ETHUSDT")).isTrue();
+            assertThat(freshGates.gated(SYMBOL)).isFalse();
         } finally {
-            send(Topics.CONTROL, new KillSwitchState(DeskMode.TRADING, "catch-up test done", "signal-flow-it",
-                    System.currentTimeMillis() + 1));
-            await().atMost(Duration.ofSeconds(30)).until(() -> !killSwitch.engaged());
+            desk.deskMode(DeskMode.TRADING, "catch-up test done");
+            desk.feedGate("ETHUSDT", false, "catch-up test done");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !killSwitch.engaged() && !feedGates.gated("ETHUSDT"));
         }
         assertThat(listeners.getListenerContainer(MarketDataListener.ID).isRunning()).isTrue();
     }
@@ -214,45 +202,19 @@ class SignalFlowIT {
         }
     }
 
-    private double killSwitchRefusals() {
-        return meters.get("nova.signal.rejected").tag("symbol", SYMBOL).tag("reason", "KILL_SWITCH").counter().count();
+    private double haltedRefusals() {
+        return meters.get("nova.signal.rejected").tag("symbol", SYMBOL).tag("reason", "HALTED").counter().count();
     }
 
     private void publishBooks() {
-        long now = EpochMicros.now();
-        send(Topics.QUOTES, new Quote(SYMBOL, Venue.SPOT, new BigDecimal("99990"), BigDecimal.ONE,
-                new BigDecimal("100000"), BigDecimal.ONE, 1, 0, now));
-        send(Topics.QUOTES, new Quote(SYMBOL, Venue.USDM, new BigDecimal("100030"), BigDecimal.ONE,
-                new BigDecimal("100040"), BigDecimal.ONE, 1, System.currentTimeMillis(), now));
+        desk.books(SYMBOL);
     }
 
     private void publishFunding(String rate) {
-        send(Topics.FUNDING, new FundingRate(SYMBOL, new BigDecimal("100035"), new BigDecimal("100000"),
-                new BigDecimal(rate), nextFundingTimeMs, System.currentTimeMillis(), EpochMicros.now()));
-    }
-
-    private void send(String topic, NovaEvent event) {
-        try {
-            kafka.send(topic, event.key(), EventCodec.encode(event)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + event, e);
-        }
+        desk.funding(SYMBOL, rate);
     }
 
     private Signal awaitSignal(long decidedFromMicros, java.util.function.Predicate<Signal> wanted) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            drainSignals(Duration.ofMillis(200));
-            return signals.stream()
-                    .filter(s -> s.symbol().equals(SYMBOL) && s.decidedAtMicros() >= decidedFromMicros)
-                    .filter(wanted)
-                    .findFirst()
-                    .orElse(null);
-        }, java.util.Objects::nonNull);
-    }
-
-    private static synchronized void drainSignals(Duration wait) {
-        for (ConsumerRecord<String, byte[]> record : signalConsumer.poll(wait)) {
-            signals.add(EventCodec.decode(record.value(), Signal.class));
-        }
+        return tape.await(SYMBOL, decidedFromMicros, wanted);
     }
 }

@@ -27,14 +27,15 @@ public final class CommandRouter {
     private static final Pattern CODE = Pattern.compile("\\d{6}");
     /** Commands counted under their own name in {@code nova_alert_commands_total{command}}; anything else is "other". */
     static final List<String> COUNTED_COMMANDS = List.of("/help", "/start", "/status", "/pnl", "/positions", "/halt",
-            "/resume", "/flatten", "/confirm", "/ack", "other");
+            "/freeze", "/resume", "/flatten", "/confirm", "/ack", "other");
     static final String HELP = """
             Nova Quant sentinel commands:
-            /status - mode, kill switch, open pairs, PnL today
+            /status - desk state (TRADING, HALTED, FROZEN), holds, gated symbols, open pairs, PnL today
             /pnl - PnL over the last 24 h
             /positions - open pairs, both legs
-            /halt [reason] - engage the kill switch
-            /resume - release the kill switch (asks for a confirmation code)
+            /halt [reason] - HALT: nothing new opens; closes, reductions and flatten continue
+            /freeze [reason] - FREEZE: nothing trades except what an operator orders
+            /resume - release HALTED or FROZEN to TRADING (asks for a confirmation code)
             /flatten - close every pair, both legs (asks for a confirmation code)
             /confirm <code> - confirm /resume or /flatten
             /ack - acknowledge escalating CRITICAL alerts
@@ -91,8 +92,9 @@ public final class CommandRouter {
             case "/positions" -> fromAdmin(admin.positions(command.actor()));
             case "/halt" -> fromAdmin(admin.engageKillSwitch(
                     reason("halt", argument, command), command.actor()));
+            case "/freeze" -> fromAdmin(admin.freeze(reason("freeze", argument, command), command.actor()));
             case "/resume" -> askConfirmation(command, ConfirmationCodes.Action.RESUME, now,
-                    "release the kill switch");
+                    "release the desk to TRADING");
             case "/flatten" -> askConfirmation(command, ConfirmationCodes.Action.FLATTEN, now,
                     "CLOSE EVERY PAIR (both legs) and engage the kill switch");
             case "/confirm" -> confirm(command, argument, now);

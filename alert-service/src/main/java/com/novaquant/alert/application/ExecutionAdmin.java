@@ -14,6 +14,9 @@ public interface ExecutionAdmin {
 
     AdminAnswer engageKillSwitch(String reason, String actor);
 
+    /** FREEZES the desk: nothing moves but what an operator orders. */
+    AdminAnswer freeze(String reason, String actor);
+
     AdminAnswer releaseKillSwitch(String reason, String actor);
 
     AdminAnswer flatten(String reason, String actor);

@@ -45,7 +45,7 @@ class SentinelMetricsTest {
     void everyMessageKindCommandOutcomeAndOutboxOperationIsExposedAtZeroFromStart() {
         assertThat(tagValues("nova.alert.messages", "kind")).containsExactlyInAnyOrder(
                 "alert", "reminder", "digest", "reply", "reply_failed");
-        assertThat(registry.find("nova.alert.commands").counters()).hasSize(11 * 3)
+        assertThat(registry.find("nova.alert.commands").counters()).hasSize(CommandRouter.COUNTED_COMMANDS.size() * 3)
                 .allSatisfy(counter -> assertThat(counter.count()).isZero());
         assertThat(registry.find("nova.alert.commands").tags("command", "other", "outcome", "failed").counter())
                 .isNotNull();

@@ -72,8 +72,10 @@ public final class FakeExecutionAdmin implements AutoCloseable {
             }
             String answer = switch (exchange.getRequestMethod() + " " + path) {
                 case "GET /admin/status" -> """
-                        {"mode":"paper","killSwitch":{"engaged":false,"reason":null,"by":null,"atMs":0},
-                         "openPairs":2,"openNotional":"20000.00","pnlToday":"12.34","tradingHeld":false,"heldReason":null}""";
+                        {"mode":"paper","killSwitch":{"deskMode":"HALTED","engaged":true,"reason":"LEG_RISK ETHUSDT",
+                         "by":"execution-service","atMs":1},"openPairs":2,"openNotional":"20000.00","pnlToday":"12.34",
+                         "tradingHeld":true,"heldReason":"feed gated: BTCUSDT","holds":[],
+                         "feedGates":{"BTCUSDT":"USD-M frames lagging >200ms"},"unresolvedSymbols":[]}""";
                 case "GET /admin/pnl" -> """
                         {"realised":"10.00","unrealised":"2.34","funding":"5.10","fees":"-1.20","total":"16.24",
                          "trades":7,"winRate":0.71}""";
@@ -81,6 +83,7 @@ public final class FakeExecutionAdmin implements AutoCloseable {
                         [{"symbol":"BTCUSDT","pairId":"p-1","spotQty":"0.100","perpQty":"-0.100",
                           "notional":"10000.00","fundingReceived":"3.00","unrealisedPnl":"1.00"}]""";
                 case "POST /admin/kill-switch/engage" -> "{\"engaged\":true}";
+                case "POST /admin/kill-switch/freeze" -> "{\"killSwitch\":{\"deskMode\":\"FROZEN\"}}";
                 case "POST /admin/kill-switch/release" -> "{\"engaged\":false}";
                 case "POST /admin/flatten" -> "{\"closing\":1}";
                 default -> null;

@@ -1,5 +1,6 @@
 package com.novaquant.benchmarks.signal;
 
+import com.novaquant.events.DeskMode;
 import com.novaquant.events.FundingRate;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Venue;
@@ -84,7 +85,7 @@ public class SignalEngineBenchmark {
         LiveSettings settings = new LiveSettings(defaults, List.of(SYMBOL, "ETHUSDT"));
         // The clock stands still a little after every quote's receipt, so freshness is decided by the scenario alone.
         long now = T0 + 100 + scenario.quoteAgeMicros;
-        engine = new SignalEngine(settings, () -> false, () -> now, signal -> published++,
+        engine = new SignalEngine(settings, () -> DeskMode.TRADING, symbol -> false, () -> now, signal -> published++,
                 new SignalMetrics(new SimpleMeterRegistry()));
         quotes = new Quote[QUOTES];
         Random random = new Random(42);

@@ -1,5 +1,6 @@
 package com.novaquant.signal.application;
 
+import com.novaquant.events.DeskMode;
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.FundingRate;
 import com.novaquant.events.Quote;
@@ -18,8 +19,9 @@ import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The use case: market data in, target hedged positions out. Keeps the state of every configured symbol, runs
@@ -33,7 +35,8 @@ import java.util.function.LongSupplier;
  * <p>Publication policy: a new target is published when it is decided, and the standing target is re-published on
  * fresh data every {@code republish-interval} with a new id and expiry. A target is a level, so a repeat is
  * harmless; the repeat heals a signal lost to a Kafka error or ignored because it expired while execution was busy
- * or restarting. Nothing is ever published while the kill switch is engaged or the data is unsound.
+ * or restarting. Nothing is ever published on unsound data, for a symbol whose feed is gated, or while the desk is
+ * FROZEN; while it is HALTED only closes (and the re-publish of a flat target) go out.
  */
 public final class SignalEngine {
 
@@ -44,17 +47,23 @@ public final class SignalEngine {
     private final Map<String, Slot> slots = new HashMap<>();
     private final Slot[] allSlots;
     private final LiveSettings settings;
-    private final BooleanSupplier killSwitchEngaged;
+    private final Supplier<DeskMode> deskMode;
+    private final Predicate<String> feedGated;
     private final LongSupplier clockMicros;
     private final SignalSink sink;
     private final SignalMetrics metrics;
     private final Verdict verdict = new Verdict();
     private long sequence;
 
-    public SignalEngine(LiveSettings settings, BooleanSupplier killSwitchEngaged, LongSupplier clockMicros,
-                        SignalSink sink, SignalMetrics metrics) {
+    /**
+     * @param deskMode  the desk's risk state, read on every evaluation
+     * @param feedGated whether a symbol's market data is gated, read on every evaluation of that symbol
+     */
+    public SignalEngine(LiveSettings settings, Supplier<DeskMode> deskMode, Predicate<String> feedGated,
+                        LongSupplier clockMicros, SignalSink sink, SignalMetrics metrics) {
         this.settings = settings;
-        this.killSwitchEngaged = killSwitchEngaged;
+        this.deskMode = deskMode;
+        this.feedGated = feedGated;
         this.clockMicros = clockMicros;
         this.sink = sink;
         this.metrics = metrics;
@@ -127,7 +136,7 @@ public final class SignalEngine {
         LiveSettings.Snapshot snapshot = settings.current();
         long now = clockMicros.getAsLong();
         PairDecider.evaluate(slot.state, snapshot.policy(), snapshot.symbolPolicy(slot.state.symbol()),
-                otherSymbolsNotional(slot), killSwitchEngaged.getAsBoolean(), now, verdict);
+                otherSymbolsNotional(slot), deskMode.get(), feedGated.test(slot.state.symbol()), now, verdict);
         switch (verdict.kind()) {
             case HOLD -> {
             }

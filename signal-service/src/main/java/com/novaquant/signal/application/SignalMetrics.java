@@ -59,7 +59,7 @@ public final class SignalMetrics {
         Counter[] rejected = new Counter[RejectReason.values().length];
         for (RejectReason reason : RejectReason.values()) {
             rejected[reason.ordinal()] = Counter.builder("nova.signal.rejected")
-                    .description("Evaluations that produced no signal because a guard refused them")
+                    .description("Evaluations that produced no signal: a guard, the desk mode or a feed gate held them")
                     .tag("symbol", state.symbol())
                     .tag("reason", reason.name())
                     .register(registry);

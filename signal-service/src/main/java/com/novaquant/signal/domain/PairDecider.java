@@ -1,10 +1,13 @@
 package com.novaquant.signal.domain;
 
+import com.novaquant.events.DeskMode;
 import com.novaquant.events.Signal;
 
 /**
  * Decides the target hedged position of one symbol from its state. The rules, in order:
  * <ol>
+ *   <li>Feed gate: while ingestion gates the symbol's market data, no decision at all on it, not even a close
+ *       ({@link RejectReason#FEED_GATED}): the data cannot be trusted either way. Decisions resume when it lifts.</li>
  *   <li>Data guards: both quotes and the funding state present and fresh, books uncrossed and plausible, spot and
  *       perp mids close, funding of plausible size. Otherwise {@link Verdict.Kind#REJECT}, nothing published.</li>
  *   <li>The wanted target: flat or unknown opens when the net carry ({@link CarryModel}) reaches the entry
@@ -13,8 +16,11 @@ import com.novaquant.events.Signal;
  *       threshold ({@code CARRY_BELOW_EXIT}); or, for a pair opened by this service, when the basis gain since entry
  *       reaches the take-profit ({@code BASIS_CONVERGED}). A negative rate is judged by the streak rule only, so
  *       a single negative print does not close a pair whose round trip costs more than one interval's funding.</li>
- *   <li>A change is refused while the kill switch is engaged and within the cooldown after the previous change;
- *       an opening is refused when sizing leaves less than the minimum notional.</li>
+ *   <li>The desk mode ({@link DeskMode}): TRADING lets everything through; HALTED lets through only what does not
+ *       grow the position (a close, or the re-publish of a flat target) and holds an opening or the re-publish of
+ *       an open target ({@link RejectReason#HALTED}); FROZEN holds everything ({@link RejectReason#FROZEN}).</li>
+ *   <li>A change is refused within the cooldown after the previous change; an opening is refused when sizing leaves
+ *       less than the minimum notional.</li>
  *   <li>Without a change, the standing target is re-published once the re-publish interval has passed.</li>
  * </ol>
  * Entry above exit threshold gives hysteresis; with the cooldown, noise around a threshold cannot churn a pair.
@@ -27,9 +33,17 @@ public final class PairDecider {
 
     /**
      * @param otherSymbolsNotional the target notional already committed by the other symbols (for the total cap)
+     * @param mode                 the desk's risk state
+     * @param feedGated            true while ingestion gates this symbol's market data
      */
     public static void evaluate(PairState state, SignalPolicy policy, SymbolPolicy symbolPolicy,
-                                double otherSymbolsNotional, boolean killSwitchEngaged, long nowMicros, Verdict out) {
+                                double otherSymbolsNotional, DeskMode mode, boolean feedGated, long nowMicros,
+                                Verdict out) {
+        if (feedGated) {
+            state.carryApr(Double.NaN);
+            out.reject(RejectReason.FEED_GATED, Double.NaN);
+            return;
+        }
         RejectReason unsound = dataGuard(state, policy, nowMicros);
         if (unsound != null) {
             state.carryApr(Double.NaN);
@@ -45,15 +59,24 @@ public final class PairDecider {
 
         Signal.Reason wanted = wantedChange(state, policy, carry);
         if (wanted == null) {
-            if (refreshDue(state, policy, nowMicros) && !killSwitchEngaged) {
-                out.refresh(state.standingReason(), state.targetQty(), state.targetNotional(), carry);
-            } else {
+            if (!refreshDue(state, policy, nowMicros)) {
                 out.hold(carry);
+                return;
+            }
+            // Repeating flat repeats a close; repeating an open target is not a reduction, so HALTED holds it.
+            RejectReason held = heldByDesk(mode, state.position() == Position.FLAT);
+            if (held != null) {
+                out.reject(held, carry);
+            } else {
+                out.refresh(state.standingReason(), state.targetQty(), state.targetNotional(), carry);
             }
             return;
         }
-        if (killSwitchEngaged) {
-            out.reject(RejectReason.KILL_SWITCH, carry);
+        boolean opening = wanted == Signal.Reason.CARRY_ABOVE_ENTRY;
+        // Every change other than an opening targets flat: a reduction, which HALTED lets through.
+        RejectReason held = heldByDesk(mode, !opening);
+        if (held != null) {
+            out.reject(held, carry);
             return;
         }
         if (state.lastDecisionMicros() != Long.MIN_VALUE
@@ -61,11 +84,19 @@ public final class PairDecider {
             out.reject(RejectReason.COOLDOWN, carry);
             return;
         }
-        if (wanted != Signal.Reason.CARRY_ABOVE_ENTRY) {
+        if (!opening) {
             out.decide(wanted, 0, 0, carry, Double.NaN);
             return;
         }
         size(spot, perp, policy, symbolPolicy, otherSymbolsNotional, carry, out);
+    }
+
+    /** Why the desk mode holds a target back, or null when it lets it through. */
+    private static RejectReason heldByDesk(DeskMode mode, boolean reduces) {
+        if (mode.allows(!reduces)) {
+            return null;
+        }
+        return mode == DeskMode.FROZEN ? RejectReason.FROZEN : RejectReason.HALTED;
     }
 
     private static RejectReason dataGuard(PairState state, SignalPolicy policy, long nowMicros) {

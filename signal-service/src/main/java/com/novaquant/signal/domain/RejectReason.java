@@ -2,6 +2,8 @@ package com.novaquant.signal.domain;
 
 /** Why an evaluation produced no signal. Counted per symbol and reason. */
 public enum RejectReason {
+    /** Ingestion gated the symbol's market data (lagging, silent or storming feed): no decision on it at all. */
+    FEED_GATED,
     /** A venue's quote or the funding state has not arrived yet. */
     MISSING_DATA,
     /** A quote (either venue) is older than the allowed age, or stamped in the future beyond it. */
@@ -16,8 +18,10 @@ public enum RejectReason {
     PRICE_DIVERGENCE,
     /** A funding rate of implausible magnitude. */
     IMPLAUSIBLE_FUNDING,
-    /** A change was wanted while the kill switch is engaged. */
-    KILL_SWITCH,
+    /** An opening, or the re-publish of an open target, held while the desk is HALTED (only reductions pass). */
+    HALTED,
+    /** A signal held while the desk is FROZEN (nothing is published). */
+    FROZEN,
     /** A change was wanted within the cooldown after the previous one. */
     COOLDOWN,
     /** An opening was wanted but the total cap across symbols leaves too little room. */

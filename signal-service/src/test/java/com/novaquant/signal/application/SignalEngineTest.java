@@ -1,5 +1,6 @@
 package com.novaquant.signal.application;
 
+import com.novaquant.events.DeskMode;
 import com.novaquant.events.FundingRate;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Signal;
@@ -10,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +25,11 @@ class SignalEngineTest {
     private final List<Signal> published = new ArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private long now = T0;
-    private boolean killSwitch;
+    private DeskMode mode = DeskMode.TRADING;
+    private final Set<String> gated = new HashSet<>();
     private final SignalEngine engine = new SignalEngine(
             new LiveSettings(properties(Duration.ofSeconds(60), 5000.0), List.of("BTCUSDT", "ETHUSDT")),
-            () -> killSwitch, () -> now, published::add, new SignalMetrics(registry));
+            () -> mode, gated::contains, () -> now, published::add, new SignalMetrics(registry));
 
     private static SignalProperties properties(Duration cooldown, double totalCap) {
         return new SignalProperties(null, null, null, null, null, null, null, null, null, cooldown, null, null, null,
@@ -46,6 +50,11 @@ class SignalEngineTest {
     private void btcBooks() {
         engine.onQuote(quote("BTCUSDT", Venue.SPOT, "99990", "100000"));
         engine.onQuote(quote("BTCUSDT", Venue.USDM, "100030", "100040"));
+    }
+
+    private void ethBooks() {
+        engine.onQuote(quote("ETHUSDT", Venue.SPOT, "3999", "4000"));
+        engine.onQuote(quote("ETHUSDT", Venue.USDM, "4001", "4002"));
     }
 
     private double counter(String name, String... tags) {
@@ -94,7 +103,8 @@ class SignalEngineTest {
     void totalCapSpansSymbols() {
         SignalEngine capped = new SignalEngine(
                 new LiveSettings(properties(Duration.ofSeconds(60), 1500.0), List.of("BTCUSDT", "ETHUSDT")),
-                () -> false, () -> now, published::add, new SignalMetrics(new SimpleMeterRegistry()));
+                () -> DeskMode.TRADING, symbol -> false, () -> now, published::add,
+                new SignalMetrics(new SimpleMeterRegistry()));
         capped.onQuote(quote("BTCUSDT", Venue.SPOT, "99990", "100000"));
         capped.onQuote(quote("BTCUSDT", Venue.USDM, "100030", "100040"));
         capped.onFunding(funding("BTCUSDT", "0.0003"));
@@ -110,13 +120,47 @@ class SignalEngineTest {
     }
 
     @Test
-    void killSwitchSilencesTheEngineAndCountsTheRefusal() {
-        killSwitch = true;
+    void aHaltedDeskHoldsTheOpeningButPublishesTheCloseAndCountsWhy() {
+        btcBooks();
+        engine.onFunding(funding("BTCUSDT", "0.0003"));
+        mode = DeskMode.HALTED;
+        ethBooks();
+        engine.onFunding(funding("ETHUSDT", "0.0003"));
+        now += 61_000_000;
+        btcBooks();
+        engine.onFunding(funding("BTCUSDT", "0.00001"));
+
+        assertThat(published).extracting(Signal::symbol).containsExactly("BTCUSDT", "BTCUSDT");
+        assertThat(published.getLast().flat()).isTrue();
+        assertThat(counter("nova.signal.rejected", "symbol", "ETHUSDT", "reason", "HALTED")).isEqualTo(1);
+    }
+
+    @Test
+    void aFrozenDeskPublishesNothingAndCountsWhy() {
+        mode = DeskMode.FROZEN;
         btcBooks();
         engine.onFunding(funding("BTCUSDT", "0.0003"));
 
         assertThat(published).isEmpty();
-        assertThat(counter("nova.signal.rejected", "symbol", "BTCUSDT", "reason", "KILL_SWITCH")).isEqualTo(1);
+        assertThat(counter("nova.signal.rejected", "symbol", "BTCUSDT", "reason", "FROZEN")).isEqualTo(1);
+    }
+
+    @Test
+    void aGatedSymbolIsCountedWhileTheOthersTrade() {
+        gated.add("ETHUSDT");
+        ethBooks();
+        engine.onFunding(funding("ETHUSDT", "0.0003"));
+        btcBooks();
+        engine.onFunding(funding("BTCUSDT", "0.0003"));
+
+        assertThat(published).singleElement().extracting(Signal::symbol).isEqualTo("BTCUSDT");
+        // every ETH update while gated: two quotes and the funding
+        assertThat(counter("nova.signal.rejected", "symbol", "ETHUSDT", "reason", "FEED_GATED")).isEqualTo(3);
+        assertThat(registry.get("nova.signal.carry").tag("symbol", "ETHUSDT").gauge().value()).isNaN();
+
+        gated.remove("ETHUSDT");
+        engine.onFunding(funding("ETHUSDT", "0.0003"));
+        assertThat(published).extracting(Signal::symbol).containsExactly("BTCUSDT", "ETHUSDT");
     }
 
     @Test

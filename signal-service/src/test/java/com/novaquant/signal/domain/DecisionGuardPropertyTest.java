@@ -1,5 +1,6 @@
 package com.novaquant.signal.domain;
 
+import com.novaquant.events.DeskMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -13,11 +14,15 @@ import net.jqwik.api.constraints.Scale;
 import net.jqwik.api.constraints.Size;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import static com.novaquant.signal.domain.Desk.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Whatever the market does, no signal comes out of stale, crossed or kill-switched state, and noise never churns. */
+/**
+ * Whatever the market does, no signal comes out of stale or crossed state, a FROZEN desk or a gated feed, a HALTED
+ * desk publishes nothing above flat, and noise never churns.
+ */
 class DecisionGuardPropertyTest {
 
     /** Net carry of the normal books: 0.1669 of costs per year (taker fees, 7-day holding). */
@@ -117,19 +122,50 @@ class DecisionGuardPropertyTest {
     }
 
     @Property(tries = 200)
-    void killSwitchSilencesEveryTickWhateverTheMarketDoes(@ForAll("soundBooks") Book book,
+    void aFrozenDeskSilencesEveryTickWhateverTheMarketDoes(@ForAll("soundBooks") Book book,
+                                                           @ForAll @Size(min = 1, max = 40) List<@DoubleRange(min = -0.003, max = 0.003) @Scale(6) Double> rates,
+                                                           @ForAll @IntRange(min = 100, max = 120_000) int stepMillis,
+                                                           @ForAll boolean standing) {
+        Desk desk = deskWith(book, 0.001);
+        maybeStandingTarget(desk, standing);
+        desk.mode = DeskMode.FROZEN;
+        run(desk, book, rates, stepMillis, v -> assertThat(v.publishes()).as(v.toString()).isFalse());
+    }
+
+    @Property(tries = 200)
+    void aHaltedDeskNeverPublishesATargetAboveFlat(@ForAll("soundBooks") Book book,
+                                                   @ForAll @Size(min = 1, max = 40) List<@DoubleRange(min = -0.003, max = 0.003) @Scale(6) Double> rates,
+                                                   @ForAll @IntRange(min = 100, max = 120_000) int stepMillis,
+                                                   @ForAll boolean standing) {
+        Desk desk = deskWith(book, 0.001);
+        maybeStandingTarget(desk, standing);
+        desk.mode = DeskMode.HALTED;
+        run(desk, book, rates, stepMillis, v -> {
+            if (v.publishes()) {
+                assertThat(v.targetQty()).as(v.toString()).isZero();
+            }
+        });
+    }
+
+    @Property(tries = 200)
+    void aGatedFeedSilencesEveryTickWhateverTheMarketDoes(@ForAll("soundBooks") Book book,
                                                           @ForAll @Size(min = 1, max = 40) List<@DoubleRange(min = -0.003, max = 0.003) @Scale(6) Double> rates,
                                                           @ForAll @IntRange(min = 100, max = 120_000) int stepMillis,
                                                           @ForAll boolean standing) {
         Desk desk = deskWith(book, 0.001);
         maybeStandingTarget(desk, standing);
-        desk.killSwitch = true;
-        for (double rate : rates) {
+        desk.feedGated = true;
+        run(desk, book, rates, stepMillis, v -> assertThat(v.rejectReason()).as(v.toString())
+                .isEqualTo(RejectReason.FEED_GATED));
+    }
+
+    /** Fresh books and one funding rate per step, an interval settling every third step; checks every verdict. */
+    private static void run(Desk desk, Book book, List<Double> rates, int stepMillis, Consumer<Verdict> check) {
+        for (int i = 0; i < rates.size(); i++) {
             desk.after(stepMillis * 1_000L);
             desk.state.spot().update(book.spotBid(), book.qty(), book.spotAsk(), book.qty(), desk.now);
             desk.state.perp().update(book.perpBid(), book.qty(), book.perpAsk(), book.qty(), desk.now);
-            Verdict v = desk.funding(rate).evaluate();
-            assertThat(v.publishes()).as(v.toString()).isFalse();
+            check.accept((i % 3 == 2 ? desk.settle(rates.get(i)) : desk.funding(rates.get(i))).evaluate());
         }
     }
 

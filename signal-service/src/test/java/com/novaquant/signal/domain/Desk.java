@@ -1,5 +1,7 @@
 package com.novaquant.signal.domain;
 
+import com.novaquant.events.DeskMode;
+
 /**
  * A one-symbol test bench around {@link PairDecider}: feeds books and funding at a controlled clock and applies
  * decisions the way the engine does.
@@ -14,15 +16,24 @@ final class Desk {
                 60 * SECOND, 30 * SECOND, 0.001, 0.0005, 0.25, 5000, 10);
     }
 
-    final PairState state = new PairState("BTCUSDT");
+    final PairState state;
     final Verdict verdict = new Verdict();
     SignalPolicy policy = policy();
     SymbolPolicy symbolPolicy = new SymbolPolicy(8, 1000);
     long now = T0;
     long nextFundingTimeMs = T0 / 1000 + 3_600_000;
     double otherNotional;
-    boolean killSwitch;
+    DeskMode mode = DeskMode.TRADING;
+    boolean feedGated;
     int decisions;
+
+    Desk() {
+        this("BTCUSDT");
+    }
+
+    Desk(String symbol) {
+        state = new PairState(symbol);
+    }
 
     Desk books(double spotBid, double spotAsk, double perpBid, double perpAsk) {
         state.spot().update(spotBid, 1, spotAsk, 1, now);
@@ -52,7 +63,7 @@ final class Desk {
     }
 
     Verdict evaluate() {
-        PairDecider.evaluate(state, policy, symbolPolicy, otherNotional, killSwitch, now, verdict);
+        PairDecider.evaluate(state, policy, symbolPolicy, otherNotional, mode, feedGated, now, verdict);
         if (verdict.kind() == Verdict.Kind.DECIDE) {
             state.applyDecision(verdict, now);
             decisions++;

@@ -122,16 +122,6 @@ class PairDeciderTest {
     }
 
     @Test
-    void killSwitchRefusesEveryChange() {
-        desk.killSwitch = true;
-        Verdict v = desk.normalBooks().funding(RICH).evaluate();
-
-        assertThat(v.kind()).isEqualTo(Verdict.Kind.REJECT);
-        assertThat(v.rejectReason()).isEqualTo(RejectReason.KILL_SWITCH);
-        assertThat(desk.state.position()).isEqualTo(Position.UNKNOWN);
-    }
-
-    @Test
     void staleSpotQuoteIsRefused() {
         desk.normalBooks().funding(RICH);
         desk.state.spot().update(99_990, 1, 100_000, 1, desk.now - 3 * SECOND);

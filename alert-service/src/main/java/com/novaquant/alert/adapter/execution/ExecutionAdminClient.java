@@ -59,12 +59,17 @@ public final class ExecutionAdminClient implements ExecutionAdmin {
 
     @Override
     public AdminAnswer engageKillSwitch(String reason, String actor) {
-        return post("/admin/kill-switch/engage", reason, actor, "Kill switch ENGAGED");
+        return post("/admin/kill-switch/engage", reason, actor, "Desk HALTED");
+    }
+
+    @Override
+    public AdminAnswer freeze(String reason, String actor) {
+        return post("/admin/kill-switch/freeze", reason, actor, "Desk FROZEN");
     }
 
     @Override
     public AdminAnswer releaseKillSwitch(String reason, String actor) {
-        return post("/admin/kill-switch/release", reason, actor, "Kill switch released");
+        return post("/admin/kill-switch/release", reason, actor, "Desk released to TRADING");
     }
 
     @Override

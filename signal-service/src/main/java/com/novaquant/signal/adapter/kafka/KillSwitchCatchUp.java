@@ -1,8 +1,10 @@
 package com.novaquant.signal.adapter.kafka;
 
+import com.novaquant.events.FeedGate;
 import com.novaquant.events.KillSwitchState;
 import com.novaquant.events.Topics;
 import com.novaquant.support.EventDecoder;
+import com.novaquant.support.FeedGateView;
 import com.novaquant.support.KillSwitchView;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,11 +24,12 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Holds market data back until the kill switch is known. {@link KillSwitchView} starts "released" and learns the
- * real state from {@code nova.control} some moments after start-up; a decision taken in that window could open a
- * pair while the desk is halted. So the market-data listener does not start with the context: once the application
- * is ready, this reads the compacted control topic to its end, applies the newest state, and only then starts the
- * listener. If the topic cannot be read it retries, and the service decides nothing meanwhile.
+ * Holds market data back until the desk mode and the feed gates are known. {@link KillSwitchView} starts TRADING
+ * and {@link FeedGateView} with every symbol open; both learn the real state from {@code nova.control} some moments
+ * after start-up, and a decision taken in that window could open a pair while the desk is halted or decide on a
+ * symbol whose data is gated. So the market-data listener does not start with the context: once the application is
+ * ready, this reads the compacted control topic to its end, applies the newest desk mode and every feed gate, and
+ * only then starts the listener. If the topic cannot be read it retries, and the service decides nothing meanwhile.
  */
 public class KillSwitchCatchUp {
 
@@ -37,13 +40,16 @@ public class KillSwitchCatchUp {
     private final ConsumerFactory<String, byte[]> consumers;
     private final EventDecoder decoder;
     private final KillSwitchView killSwitch;
+    private final FeedGateView feedGates;
     private final KafkaListenerEndpointRegistry listeners;
 
     public KillSwitchCatchUp(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder,
-                             KillSwitchView killSwitch, KafkaListenerEndpointRegistry listeners) {
+                             KillSwitchView killSwitch, FeedGateView feedGates,
+                             KafkaListenerEndpointRegistry listeners) {
         this.consumers = consumers;
         this.decoder = decoder;
         this.killSwitch = killSwitch;
+        this.feedGates = feedGates;
         this.listeners = listeners;
     }
 
@@ -57,11 +63,12 @@ public class KillSwitchCatchUp {
                     if (container != null) {
                         container.start();
                     }
-                    log.info("Kill switch known ({}); market data listener started",
-                            killSwitch.engaged() ? "ENGAGED" : "released");
+                    log.info("Desk {} and feed gates {} known; market data listener started",
+                            killSwitch.mode(), feedGates.all().values().stream().filter(FeedGate::gated)
+                                    .map(FeedGate::symbol).toList());
                     return;
                 } catch (RuntimeException e) {
-                    log.error("Cannot read {} to learn the kill switch; no decisions until it can: {}",
+                    log.error("Cannot read {} to learn the desk mode and feed gates; no decisions until it can: {}",
                             Topics.CONTROL, e.toString());
                     try {
                         Thread.sleep(RETRY_PAUSE);
@@ -73,7 +80,7 @@ public class KillSwitchCatchUp {
         });
     }
 
-    /** Reads {@code nova.control} from the beginning to its current end and applies every kill-switch state. */
+    /** Reads {@code nova.control} from the beginning to its current end and applies every desk mode and feed gate. */
     public void readControlTopicToEnd() {
         Properties overrides = new Properties();
         overrides.put("enable.auto.commit", "false");
@@ -95,11 +102,18 @@ public class KillSwitchCatchUp {
                     throw new IllegalStateException("timed out reading " + Topics.CONTROL + " to its end");
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (Topics.KILL_SWITCH_KEY.equals(record.key())) {
-                        decoder.decode(record, KillSwitchState.class).ifPresent(killSwitch::apply);
-                    }
+                    apply(record);
                 }
             }
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        String key = record.key();
+        if (Topics.KILL_SWITCH_KEY.equals(key)) {
+            decoder.decode(record, KillSwitchState.class).ifPresent(killSwitch::apply);
+        } else if (key != null && key.startsWith(FeedGate.KEY_PREFIX)) {
+            decoder.decode(record, FeedGate.class).ifPresent(feedGates::apply);
         }
     }
 

@@ -13,11 +13,11 @@ import org.springframework.kafka.annotation.KafkaListener;
  * engine's lock is uncontended; instances scale out by sharing the consumer group, the symbol-keyed partitions of
  * both topics being split alike. It starts from the latest offsets and commits none: old quotes would be stale anyway.
  * Malformed records are counted and skipped by {@link EventDecoder}. It does not start with the context but once
- * the kill switch is known ({@link KillSwitchCatchUp}).
+ * the desk mode and feed gates are known ({@link KillSwitchCatchUp}).
  */
 public class MarketDataListener {
 
-    /** The listener container's id; it starts once the kill switch is known ({@link KillSwitchCatchUp}). */
+    /** The listener container's id; it starts once the control topic has been read ({@link KillSwitchCatchUp}). */
     public static final String ID = "signal-market-data";
     /** Its container factory: offsets are never committed (see the configuration). */
     public static final String CONTAINER_FACTORY = "marketDataContainerFactory";

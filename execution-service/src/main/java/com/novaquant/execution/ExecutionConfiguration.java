@@ -1,10 +1,10 @@
 package com.novaquant.execution;
 
-import com.novaquant.execution.adapter.kafka.FeedAlertListener;
 import com.novaquant.execution.adapter.kafka.SignalListener;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
 import com.novaquant.execution.adapter.persistence.JdbcLedger;
 import com.novaquant.execution.application.AccountBook;
+import com.novaquant.execution.application.AccountSetup;
 import com.novaquant.execution.application.Alerts;
 import com.novaquant.execution.application.ControlView;
 import com.novaquant.execution.application.ExecutionCore;
@@ -113,8 +113,20 @@ public class ExecutionConfiguration {
 
     @Bean
     OrderSender orderSender(TradingVenue venue, Ledger ledger, ExecutionEvents events, ExecutionMetrics metrics,
-                            Clock clock, ExecutionProperties p) {
-        return new OrderSender(venue, ledger, events, metrics, clock, p.queryAttempts(), p.queryBackoff(), Pause.SLEEP);
+                            Clock clock, ExecutionProperties p, AccountSetup accountSetup) {
+        return new OrderSender(venue, ledger, events, metrics, clock, p.queryAttempts(), p.queryBackoff(), Pause.SLEEP,
+                accountSetup::checkSoon);
+    }
+
+    /** Freezes the desk until the first check has found the account tradable (the supervisor runs the checks). */
+    @Bean
+    AccountSetup accountSetup(TradingVenue venue, TradingGate gate, Alerts alerts, ExecutionProperties p,
+                              @Value("${nova.symbols}") List<String> symbols, ExecutorService legExecutor,
+                              ExecutionMetrics metrics) {
+        AccountSetup setup = new AccountSetup(venue, gate, alerts, symbols, p.perpLeverage(), p.perpMarginType(),
+                p.accountCheckInterval(), legExecutor);
+        metrics.gauge("nova.execution.account.tradable", setup::tradable);
+        return setup;
     }
 
     @Bean(destroyMethod = "close")
@@ -214,17 +226,14 @@ public class ExecutionConfiguration {
         return new SignalListener(engine, decoder, registry, meters, metrics);
     }
 
-    @Bean
-    FeedAlertListener feedAlertListener(KillSwitch killSwitch, EventDecoder decoder) {
-        return new FeedAlertListener(killSwitch, decoder);
-    }
-
     @Bean(destroyMethod = "close")
     TradingSupervisor tradingSupervisor(TradingLease lease, SignalListener intake, KillSwitch killSwitch,
-                                        Reconciler reconciler, AccountBook account, FundingPoller funding, MarginWatch margin,
-                                        DrawdownGuard drawdown, DailySummary summary, Alerts alerts, ExecutionProperties p,
+                                        AccountSetup accountSetup, Reconciler reconciler, AccountBook account,
+                                        FundingPoller funding, MarginWatch margin, DrawdownGuard drawdown,
+                                        DailySummary summary, Alerts alerts, ExecutionProperties p,
                                         ApplicationContext context) {
-        return new TradingSupervisor(lease, intake, killSwitch, reconciler, account, funding, margin, drawdown, summary, alerts, p,
+        return new TradingSupervisor(lease, intake, killSwitch, accountSetup, reconciler, account, funding, margin,
+                drawdown, summary, alerts, p,
                 ready -> AvailabilityChangeEvent.publish(context,
                         ready ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC));
     }

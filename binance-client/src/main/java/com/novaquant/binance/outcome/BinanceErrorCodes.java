@@ -21,6 +21,8 @@ public final class BinanceErrorCodes {
     public static final int REJECTED_API_KEY = -2015;
     public static final int BALANCE_NOT_SUFFICIENT = -2018;
     public static final int MARGIN_NOT_SUFFICIENT = -2019;
+    public static final int NO_NEED_TO_CHANGE_MARGIN_TYPE = -4046;
+    public static final int POSITION_SIDE_NOT_MATCH = -4061;
     public static final int FUTURES_MIN_NOTIONAL = -4164;
 
     private static final Set<Integer> FILTER_FAILURES = Set.of(

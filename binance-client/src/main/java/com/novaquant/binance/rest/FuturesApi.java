@@ -28,4 +28,16 @@ public interface FuturesApi extends OrderApi {
 
     /** {@code POST /fapi/v1/leverage} symbol, leverage (1..125). */
     CompletableFuture<LeverageSetting> setLeverage(String symbol, int leverage);
+
+    /**
+     * {@code POST /fapi/v1/marginType} symbol, ISOLATED or CROSSED. -4046 (the symbol has it already) completes
+     * normally, as unchanged; any other refusal fails like every read.
+     */
+    CompletableFuture<MarginTypeSetting> setMarginType(String symbol, MarginType marginType);
+
+    /** {@code GET /fapi/v1/positionSide/dual}: One-way or Hedge Mode (every symbol). */
+    CompletableFuture<PositionMode> positionMode();
+
+    /** {@code GET /fapi/v1/multiAssetsMargin}: Single-Asset or Multi-Assets Mode. */
+    CompletableFuture<AssetMode> assetMode();
 }

@@ -1,12 +1,15 @@
 package com.novaquant.binance.rest;
 
 import com.novaquant.binance.limits.RequestGate;
+import com.novaquant.binance.outcome.BinanceErrorCodes;
 import com.novaquant.binance.outcome.NotSent;
 import com.novaquant.binance.outcome.NotSentReason;
+import com.novaquant.binance.outcome.Rejected;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Binance USD-M futures over REST. */
 final class FuturesClient extends VenueClient implements FuturesApi {
@@ -111,6 +114,35 @@ final class FuturesClient extends VenueClient implements FuturesApi {
         params.put("symbol", symbol);
         params.put("leverage", Integer.toString(leverage));
         return read(Endpoint.signed("POST", "/fapi/v1/leverage", 1), params, Parsers::leverage);
+    }
+
+    @Override
+    public CompletableFuture<MarginTypeSetting> setMarginType(String symbol, MarginType marginType) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbol);
+        params.put("marginType", marginType.name());
+        return read(Endpoint.signed("POST", "/fapi/v1/marginType", 1), params,
+                body -> Parsers.marginTypeChanged(symbol, marginType, body))
+                .exceptionallyCompose(error -> alreadySo(error)
+                        ? CompletableFuture.completedFuture(new MarginTypeSetting(symbol, marginType, false))
+                        : CompletableFuture.failedFuture(error));
+    }
+
+    /** -4046 "No need to change margin type.": what was asked for is already so. */
+    private static boolean alreadySo(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof BinanceRequestException e && e.outcome() instanceof Rejected r
+                && r.code() == BinanceErrorCodes.NO_NEED_TO_CHANGE_MARGIN_TYPE;
+    }
+
+    @Override
+    public CompletableFuture<PositionMode> positionMode() {
+        return read(Endpoint.signed("GET", "/fapi/v1/positionSide/dual", 30), Map.of(), Parsers::positionMode);
+    }
+
+    @Override
+    public CompletableFuture<AssetMode> assetMode() {
+        return read(Endpoint.signed("GET", "/fapi/v1/multiAssetsMargin", 30), Map.of(), Parsers::assetMode);
     }
 
     @Override

@@ -222,6 +222,35 @@ final class Parsers {
                 Json.decimal(n, "maxNotionalValue"));
     }
 
+    /** Binance answers {@code {"code":200,"msg":"success"}}; the symbol now has the margin type asked for. */
+    static MarginTypeSetting marginTypeChanged(String symbol, MarginType marginType, JsonNode n) {
+        if (!n.isObject()) {
+            throw new IllegalArgumentException("not a marginType answer");
+        }
+        return new MarginTypeSetting(symbol, marginType, true);
+    }
+
+    static PositionMode positionMode(JsonNode n) {
+        return requiredBool(n, "dualSidePosition") ? PositionMode.HEDGE : PositionMode.ONE_WAY;
+    }
+
+    static AssetMode assetMode(JsonNode n) {
+        return requiredBool(n, "multiAssetsMargin") ? AssetMode.MULTI_ASSETS : AssetMode.SINGLE_ASSET;
+    }
+
+    /** A mode flag that is missing must never read as false (the mode the desk wants). */
+    private static boolean requiredBool(JsonNode n, String field) {
+        JsonNode value = n.path(field);
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        String text = value.isString() ? value.asString() : "";
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new IllegalArgumentException("no boolean " + field + " in response");
+    }
+
     static long serverTime(JsonNode n) {
         long t = Json.number(n, "serverTime");
         if (t <= 0) {

@@ -10,8 +10,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * A USD-M cross-margin account in one-way mode: USDT wallet, positions, leverage per symbol and the
- * income history. Touched only under the exchange's lock.
+ * A USD-M account: USDT wallet, positions, leverage per symbol, the income history and the account's modes
+ * ({@link FuturesModes}). Positions are one-way and margined as cross whatever the modes say. Touched only under the
+ * exchange's lock.
  */
 public final class FuturesAccount {
 
@@ -21,11 +22,27 @@ public final class FuturesAccount {
     private final Map<String, Integer> leverage = new TreeMap<>();
     private final List<IncomeRecord> income = new ArrayList<>();
     private final int defaultLeverage;
+    private final FuturesModes modes;
     private BigDecimal wallet;
 
+    /** An account in One-way and Single-Asset Mode, Binance's defaults. */
     public FuturesAccount(BigDecimal wallet, int defaultLeverage) {
+        this(wallet, defaultLeverage, new FuturesModes(false, false));
+    }
+
+    public FuturesAccount(BigDecimal wallet, int defaultLeverage, FuturesModes modes) {
         this.wallet = wallet;
         this.defaultLeverage = defaultLeverage;
+        this.modes = modes;
+    }
+
+    public FuturesModes modes() {
+        return modes;
+    }
+
+    /** Whether any symbol holds a position. */
+    public boolean anyPosition() {
+        return positions.values().stream().anyMatch(p -> p.amount().signum() != 0);
     }
 
     public BigDecimal wallet() {

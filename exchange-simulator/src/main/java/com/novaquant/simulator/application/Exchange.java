@@ -2,6 +2,7 @@ package com.novaquant.simulator.application;
 
 import com.novaquant.simulator.accounts.FuturesAccount;
 import com.novaquant.simulator.accounts.IncomeRecord;
+import com.novaquant.simulator.accounts.MarginType;
 import com.novaquant.simulator.accounts.PaperAccount;
 import com.novaquant.simulator.accounts.Position;
 import com.novaquant.simulator.accounts.SpotAccount;
@@ -24,6 +25,7 @@ import com.novaquant.simulator.orders.OrderRequest;
 import com.novaquant.simulator.orders.OrderStatus;
 import com.novaquant.simulator.orders.OrderView;
 import com.novaquant.simulator.orders.RejectedException;
+import com.novaquant.simulator.orders.Rejection;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -159,6 +161,42 @@ public final class Exchange {
         return leverage;
     }
 
+    /** The account's USD-M position mode: true is Hedge Mode. */
+    public synchronized boolean dualSidePosition(String apiKey) {
+        return requireAccount(apiKey).futures().modes().dualSidePosition();
+    }
+
+    public synchronized void changePositionMode(String apiKey, boolean dualSidePosition) {
+        FuturesAccount futures = requireAccount(apiKey).futures();
+        futures.modes().changePositionMode(dualSidePosition, futures.anyPosition(), hasOpenFuturesOrder(apiKey, null));
+    }
+
+    /** The account's USD-M asset mode: true is Multi-Assets Mode. */
+    public synchronized boolean multiAssetsMargin(String apiKey) {
+        return requireAccount(apiKey).futures().modes().multiAssetsMargin();
+    }
+
+    public synchronized void changeAssetMode(String apiKey, boolean multiAssetsMargin) {
+        requireAccount(apiKey).futures().modes().changeAssetMode(multiAssetsMargin, hasOpenFuturesOrder(apiKey, null));
+    }
+
+    public synchronized void changeMarginType(String apiKey, String symbol, MarginType type) {
+        requireMarket(symbol);
+        FuturesAccount futures = requireAccount(apiKey).futures();
+        futures.modes().changeMarginType(symbol, type, futures.position(symbol).amount().signum() != 0,
+                hasOpenFuturesOrder(apiKey, symbol));
+    }
+
+    /** Why a USD-M order's {@code positionSide} does not fit the account's position mode, if it does not. */
+    public synchronized Optional<Rejection> positionSideProblem(String apiKey, String positionSide) {
+        return requireAccount(apiKey).futures().modes().positionSideProblem(positionSide);
+    }
+
+    private boolean hasOpenFuturesOrder(String apiKey, String symbol) {
+        return orders.get(Venue.USDM).values().stream().anyMatch(o -> o.apiKey().equals(apiKey)
+                && o.status().isOpen() && (symbol == null || o.symbol().equals(symbol)));
+    }
+
     /** A consistent copy of an account's futures state, valued at the current mark prices. */
     public synchronized FuturesSnapshot futuresSnapshot(String apiKey) {
         FuturesAccount futures = requireAccount(apiKey).futures();
@@ -168,13 +206,15 @@ public final class Exchange {
             Position position = futures.position(symbol);
             BigDecimal mark = market.markPrice();
             lines.add(new FuturesSnapshot.PositionLine(position, mark, position.unrealisedPnl(mark),
-                    futures.initialMargin(symbol, position.notional(mark).abs()), futures.leverage(symbol)));
+                    futures.initialMargin(symbol, position.notional(mark).abs()), futures.leverage(symbol),
+                    futures.modes().marginType(symbol)));
         }
         BigDecimal unrealised = futures.unrealisedPnl(this::markPrice);
         BigDecimal positionMargin = futures.positionInitialMargin(this::markPrice);
         BigDecimal orderMargin = openOrderMargin(apiKey);
         BigDecimal available = futures.wallet().add(unrealised).subtract(positionMargin).subtract(orderMargin);
-        return new FuturesSnapshot(futures.wallet(), unrealised, positionMargin, orderMargin, available, lines);
+        return new FuturesSnapshot(futures.wallet(), unrealised, positionMargin, orderMargin, available, lines,
+                futures.modes().multiAssetsMargin());
     }
 
     public synchronized List<IncomeRecord> income(String apiKey) {

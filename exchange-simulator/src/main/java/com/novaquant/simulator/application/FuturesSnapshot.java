@@ -1,5 +1,6 @@
 package com.novaquant.simulator.application;
 
+import com.novaquant.simulator.accounts.MarginType;
 import com.novaquant.simulator.accounts.Position;
 
 import java.math.BigDecimal;
@@ -8,7 +9,7 @@ import java.util.List;
 /** A USD-M account valued at the current mark prices, for the balance/account/positionRisk endpoints. */
 public record FuturesSnapshot(BigDecimal wallet, BigDecimal unrealisedPnl, BigDecimal positionInitialMargin,
                               BigDecimal openOrderInitialMargin, BigDecimal availableBalance,
-                              List<PositionLine> positions) {
+                              List<PositionLine> positions, boolean multiAssetsMargin) {
 
     public BigDecimal marginBalance() {
         return wallet.add(unrealisedPnl);
@@ -16,6 +17,6 @@ public record FuturesSnapshot(BigDecimal wallet, BigDecimal unrealisedPnl, BigDe
 
     /** One symbol's position with its valuation. */
     public record PositionLine(Position position, BigDecimal markPrice, BigDecimal unrealisedPnl,
-                               BigDecimal initialMargin, int leverage) {
+                               BigDecimal initialMargin, int leverage, MarginType marginType) {
     }
 }

@@ -1,6 +1,7 @@
 package com.novaquant.simulator.config;
 
 import com.novaquant.simulator.accounts.FuturesAccount;
+import com.novaquant.simulator.accounts.FuturesModes;
 import com.novaquant.simulator.accounts.PaperAccount;
 import com.novaquant.simulator.accounts.SpotAccount;
 import com.novaquant.simulator.application.Exchange;
@@ -72,9 +73,11 @@ class SimulatorConfiguration {
     @Bean
     Exchange exchange(SimulatorProperties properties, Markets markets, SimulationClock clock,
                       FuturesUserEvents userEvents, FundingHistory fundingHistory) {
+        SimulatorProperties.AccountModes modes = properties.account();
         List<PaperAccount> accounts = properties.accounts().stream()
                 .map(a -> new PaperAccount(a.apiKey(), a.secret(), new SpotAccount(a.spotBalances()),
-                        new FuturesAccount(a.futuresWallet(), properties.defaultLeverage())))
+                        new FuturesAccount(a.futuresWallet(), properties.defaultLeverage(),
+                                new FuturesModes(modes.dualSidePosition(), modes.multiAssetsMargin()))))
                 .toList();
         SimulatorProperties.Fees f = properties.fees();
         return new Exchange(markets, accounts, new FeeSchedule(f.spotMaker(), f.spotTaker(), f.futuresMaker(), f.futuresTaker()),

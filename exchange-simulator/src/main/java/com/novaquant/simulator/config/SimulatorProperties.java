@@ -21,6 +21,7 @@ import java.util.Map;
  * @param clockSpeed   market time per wall time (drives the funding schedule)
  * @param fundingInterval default funding interval
  * @param instruments  per-symbol overrides of filters, start price and funding interval
+ * @param account      the USD-M modes every paper account starts in
  */
 @ConfigurationProperties("nova.simulator")
 public record SimulatorProperties(
@@ -34,6 +35,7 @@ public record SimulatorProperties(
         @DefaultValue("20") int defaultLeverage,
         Map<String, InstrumentOverride> instruments,
         @DefaultValue List<Account> accounts,
+        @DefaultValue AccountModes account,
         @DefaultValue Funding funding,
         @DefaultValue Fees fees,
         @DefaultValue Ws ws,
@@ -64,6 +66,17 @@ public record SimulatorProperties(
             return "Account[apiKey=" + apiKey + ", secret=****, spotBalances=" + spotBalances
                     + ", futuresWallet=" + futuresWallet + "]";
         }
+    }
+
+    /**
+     * The USD-M modes every paper account starts in (Binance's defaults: One-way, Single-Asset); the Binance endpoints
+     * change them per account at run time.
+     *
+     * @param dualSidePosition  true: Hedge Mode
+     * @param multiAssetsMargin true: Multi-Assets Mode
+     */
+    public record AccountModes(@DefaultValue("false") boolean dualSidePosition,
+                               @DefaultValue("false") boolean multiAssetsMargin) {
     }
 
     /** Overrides for one symbol; unset fields keep the built-in preset. */

@@ -8,13 +8,17 @@ import com.novaquant.binance.outcome.NotSentReason;
 import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.Rejected;
 import com.novaquant.binance.outcome.Unknown;
+import com.novaquant.binance.rest.AssetMode;
 import com.novaquant.binance.rest.BinanceClientConfig;
 import com.novaquant.binance.rest.BinanceRestClient;
 import com.novaquant.binance.rest.CommissionRates;
 import com.novaquant.binance.rest.FuturesAccount;
 import com.novaquant.binance.rest.IncomeQuery;
+import com.novaquant.binance.rest.MarginType;
+import com.novaquant.binance.rest.MarginTypeSetting;
 import com.novaquant.binance.rest.NewOrder;
 import com.novaquant.binance.rest.OrderStatus;
+import com.novaquant.binance.rest.PositionMode;
 import com.novaquant.binance.rest.PositionRisk;
 import com.novaquant.binance.rest.PremiumIndex;
 import com.novaquant.binance.rest.Side;
@@ -283,6 +287,15 @@ class BinanceClientContractIT {
         assertThat(rates.taker()).isEqualByComparingTo("0.0005");
         assertThat(leverage.leverage()).isEqualTo(10);
         assertThat(balances).anyMatch(b -> b.asset().equals("USDT"));
+    }
+
+    @Test
+    void theAccountModesReadAsTheDeskNeedsThemAndAnUnchangedMarginTypeIsSuccess() {
+        assertThat(client.futures().positionMode().join()).isEqualTo(PositionMode.ONE_WAY);
+        assertThat(client.futures().assetMode().join()).isEqualTo(AssetMode.SINGLE_ASSET);
+        // Every symbol starts CROSSED: -4046 from the simulator, success for the client.
+        assertThat(client.futures().setMarginType("ETHUSDT", MarginType.CROSSED).join())
+                .isEqualTo(new MarginTypeSetting("ETHUSDT", MarginType.CROSSED, false));
     }
 
     @Test

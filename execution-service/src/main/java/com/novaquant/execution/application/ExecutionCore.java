@@ -36,7 +36,7 @@ public record ExecutionCore(Desk desk, ExecutionEngine engine, OperatorActions o
         TradeRunner runner = new TradeRunner(settlement, p.ledger(), p.account(), desk, cutShort, p.metrics(),
                 p.legExecutor());
         ExecutionEngine engine = new ExecutionEngine(desk, p.ledger(), p.venue(), p.account(), new TradeRule(preTrade),
-                new DeskHolds(p.gate(), p.killSwitch(), p.margin(), p.unresolved()), dispatcher, runner, p.marks(),
+                new DeskHolds(p.gate(), p.killSwitch(), p.margin(), p.unresolved(), p.killSwitch().view()), dispatcher, runner, p.marks(),
                 p.metrics(), commission, props.perpLeverage(), props.accountReadDeadline(), p.legExecutor(), p.clock());
         OperatorActions operator = new OperatorActions(desk, p.ledger(), p.venue(), p.account(), dispatcher,
                 settlement, p.killSwitch(), cutShort, commission, p.metrics(), p.clock());

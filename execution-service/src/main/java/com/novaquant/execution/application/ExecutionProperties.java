@@ -16,8 +16,11 @@ import java.time.LocalTime;
  * @param unwindAttempts     unwind orders tried before an episode is declared unresolved
  * @param queryAttempts      queries by client id to resolve an ambiguous outcome before giving up
  * @param queryBackoff       pause between those queries
- * @param perpLeverage       the leverage set on the perp (margin needed = notional / leverage)
+ * @param perpLeverage       the leverage set on every traded perp (margin needed = notional / leverage); a whole
+ *                           number 1..125, as Binance takes it
+ * @param perpMarginType     the margin type set on every traded perp
  * @param reconcileInterval  period of the reconciliation against the exchange
+ * @param accountCheckInterval period of the account check (modes, leverage, margin type; {@link AccountSetup})
  * @param fundingPollInterval period of the funding-income poll
  * @param dailySummaryTime   UTC time of day of the DAILY_SUMMARY alert
  * @param advisoryLockKey    PostgreSQL advisory lock held by the one active trader of this account
@@ -41,7 +44,9 @@ public record ExecutionProperties(
         @DefaultValue("5") int queryAttempts,
         @DefaultValue("200ms") Duration queryBackoff,
         @DefaultValue("2") BigDecimal perpLeverage,
+        @DefaultValue("CROSSED") MarginType perpMarginType,
         @DefaultValue("60s") Duration reconcileInterval,
+        @DefaultValue("60s") Duration accountCheckInterval,
         @DefaultValue("5m") Duration fundingPollInterval,
         @DefaultValue("00:00") LocalTime dailySummaryTime,
         @DefaultValue("830830") long advisoryLockKey,

@@ -54,37 +54,67 @@ public class KillSwitch {
         });
     }
 
-    /** Engages; a no-op (returning false) when already engaged by this service. */
+    /** HALTS the desk; a no-op (returning false) when this service already holds it HALTED or FROZEN. */
     public synchronized boolean engage(String reason, String by) {
-        if (own.get().engaged()) {
-            return false;
-        }
-        change(new KillSwitchState(DeskMode.HALTED, reason, by, nextAtMs()));
-        alerts.raise(Severity.CRITICAL, "KILL_SWITCH", "KILL SWITCH ENGAGED by " + by + ": " + reason, "kill-switch");
-        return true;
+        return moveTo(DeskMode.HALTED, reason, by);
     }
 
-    /** Releases (operator only). Also clears a state engaged by another writer on the control topic. */
+    /** FREEZES the desk; a no-op (returning false) when this service already holds it FROZEN. */
+    public synchronized boolean freeze(String reason, String by) {
+        return moveTo(DeskMode.FROZEN, reason, by);
+    }
+
+    /** Releases to TRADING (operator only). Also clears a state set by another writer on the control topic. */
     public synchronized boolean release(String reason, String by) {
         if (!engaged()) {
             return false;
         }
         change(new KillSwitchState(DeskMode.TRADING, reason, by, nextAtMs()));
-        alerts.raise(Severity.WARNING, "KILL_SWITCH", "Kill switch released by " + by + ": " + reason, "kill-switch");
+        alerts.raise(Severity.WARNING, "KILL_SWITCH", "Desk TRADING again: released by " + by + ": " + reason
+                + ". Pairs may open again.", "kill-switch");
         return true;
     }
 
+    /** The control topic this switch reads beside its own state. */
+    public ControlView view() {
+        return view;
+    }
+
     public boolean engaged() {
-        return own.get().engaged() || view.engaged();
+        return mode() != DeskMode.TRADING;
+    }
+
+    /** The stricter of this service's own state and the one seen on the control topic. */
+    public DeskMode mode() {
+        return current().mode();
     }
 
     public KillSwitchState current() {
         KillSwitchState mine = own.get();
         KillSwitchState seen = view.current();
-        if (mine.engaged()) {
-            return mine;
+        return seen.mode().compareTo(mine.mode()) > 0 ? seen : mine;
+    }
+
+    private boolean moveTo(DeskMode mode, String reason, String by) {
+        if (own.get().mode().compareTo(mode) >= 0) {
+            return false;
         }
-        return seen.engaged() ? seen : mine;
+        change(new KillSwitchState(mode, reason, by, nextAtMs()));
+        alerts.raise(Severity.CRITICAL, "KILL_SWITCH", text(mode, reason, by), "kill-switch");
+        return true;
+    }
+
+    /** The alert: which state, why, and how it ends. */
+    static String text(DeskMode mode, String reason, String by) {
+        return switch (mode) {
+            case HALTED -> "KILL SWITCH ENGAGED: desk HALTED by " + by + ": " + reason
+                    + ". No new exposure; closes, reductions, repairs and flatten continue."
+                    + " Ends when an operator releases it (/resume).";
+            case FROZEN -> "DESK FROZEN by " + by + ": " + reason
+                    + ". Nothing trades except what an operator orders (flatten, reduce, repair)."
+                    + " Ends when an operator releases it (/resume).";
+            case TRADING -> "Desk TRADING: " + reason;
+        };
     }
 
     /**

@@ -182,7 +182,7 @@ class LegRiskSettlement {
         boolean alreadyBroken = ledger.pair(ex.pairId()).map(p -> p.state() == PairState.BROKEN).orElse(false);
         ledger.setPairState(ex.pairId(), PairState.BROKEN, ex.signalId());
         dispatcher.publishPair(ex.pairId(), ex.signalId());
-        gate.hold(TradingGate.pairKey(ex.pairId()), "pair " + ex.pairId() + " unresolved: " + why);
+        gate.haltSymbol(TradingGate.pairKey(ex.pairId()), ex.symbol(), "pair " + ex.pairId() + " unresolved: " + why);
         long nakedMs = Duration.between(startedAt, clock.instant()).toMillis();
         metrics.legRisk("UNRESOLVED", nakedMs);
         events.publish(Topics.EXEC_EVENTS, new LegRiskEvent(ex.pairId(), ex.symbol(), episode.firstFilled(),

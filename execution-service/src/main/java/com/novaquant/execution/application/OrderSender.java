@@ -4,6 +4,7 @@ import com.novaquant.events.EpochMicros;
 import com.novaquant.events.FillEvent;
 import com.novaquant.events.OrderEvent;
 import com.novaquant.events.Topics;
+import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.LegFailure;
 import com.novaquant.execution.domain.LegOrder;
 import com.novaquant.execution.domain.OrderReport;
@@ -35,13 +36,16 @@ public class OrderSender {
     private final int queryAttempts;
     private final Duration queryBackoff;
     private final Pause pause;
+    private final Runnable positionSideRefused;
 
     /**
-     * @param queryAttempts failed queries (no answer at all) tolerated while resolving one order
-     * @param queryBackoff  wait between two queries of one order
+     * @param queryAttempts       failed queries (no answer at all) tolerated while resolving one order
+     * @param queryBackoff        wait between two queries of one order
+     * @param positionSideRefused told when a perp order is refused for its position side (the account's position
+     *                            mode changed under the desk)
      */
     public OrderSender(TradingVenue venue, Ledger ledger, ExecutionEvents events, ExecutionMetrics metrics, Clock clock,
-                       int queryAttempts, Duration queryBackoff, Pause pause) {
+                       int queryAttempts, Duration queryBackoff, Pause pause, Runnable positionSideRefused) {
         this.venue = venue;
         this.ledger = ledger;
         this.events = events;
@@ -50,6 +54,7 @@ public class OrderSender {
         this.queryAttempts = queryAttempts;
         this.queryBackoff = queryBackoff;
         this.pause = pause;
+        this.positionSideRefused = positionSideRefused;
     }
 
     /** Sends an order recorded as NEW and returns its resolved outcome. */
@@ -95,6 +100,9 @@ public class OrderSender {
             case PlacementOutcome.Rejected rejected -> {
                 metrics.order(order.venue(), "REJECTED", rejected.code());
                 record(order, OrderStatus.REJECTED, null, rejected.code(), rejected.message(), rejected.retryable());
+                if (order.venue() == Venue.USDM && rejected.code() == POSITION_SIDE_NOT_MATCH) {
+                    positionSideRefused.run();
+                }
                 yield new LegResult(BigDecimal.ZERO, rejected.code() == NO_POSITION_TO_REDUCE ? LegFailure.NO_POSITION
                         : rejected.retryable() ? LegFailure.REJECTED_RETRYABLE : LegFailure.REJECTED);
             }
@@ -150,6 +158,8 @@ public class OrderSender {
 
     /** Binance USD-M: a reduce-only order with no position to reduce. */
     static final int NO_POSITION_TO_REDUCE = -2022;
+    /** Binance USD-M: the order's position side does not fit the account's position mode (Hedge Mode). */
+    static final int POSITION_SIDE_NOT_MATCH = -4061;
 
     /** A market order normally comes back final; one still resting is queried, then cancelled. */
     private OrderReport driveToFinal(LegOrder order, OrderReport report) {

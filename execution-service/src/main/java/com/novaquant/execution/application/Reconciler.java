@@ -1,5 +1,6 @@
 package com.novaquant.execution.application;
 
+import com.novaquant.events.DeskMode;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.HedgeBand;
@@ -37,7 +38,8 @@ import java.util.stream.Collectors;
 public class Reconciler {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
-    static final String HOLD = "reconcile:";
+    static final String MISMATCH = "reconcile:positions";
+    static final String UNREADABLE = "reconcile:venue";
 
     private final TradingVenue venue;
     private final Ledger ledger;
@@ -83,18 +85,52 @@ public class Reconciler {
             // Read again: the repairs may have traded.
             comparePositions(shortsOnExchange(), mismatches);
             releaseResolvedSymbols();
+            venueReadable();
         } catch (VenueUnavailableException e) {
-            mismatches.add("exchange unavailable: " + e.getMessage());
+            venueUnreadable(e.getMessage());
+            return List.of("exchange unavailable: " + e.getMessage());
         }
         if (mismatches.isEmpty()) {
-            gate.liftAll(HOLD);
-        } else {
-            String text = "RECONCILIATION MISMATCH: " + String.join("; ", mismatches) + ". Trading held.";
-            log.error(text);
-            gate.hold(HOLD + "positions", text);
+            if (gate.held(MISMATCH)) {
+                gate.lift(MISMATCH);
+                alerts.raise(Severity.INFO, "RECONCILIATION_MISMATCH", "Reconciliation: ledger and exchange agree"
+                        + " again. The hold on new exposure is lifted.", "reconciliation");
+            }
+            return mismatches;
+        }
+        String text = "RECONCILIATION MISMATCH: " + String.join("; ", mismatches) + ". Desk HALTED for new exposure"
+                + " (closes, reductions and flatten continue) until a reconciliation finds ledger and exchange agree.";
+        log.error(text);
+        if (!gate.held(MISMATCH)) {
+            // One alert per state change; the hold's reason follows the latest run.
             alerts.raise(Severity.CRITICAL, "RECONCILIATION_MISMATCH", text, "reconciliation");
         }
+        gate.halt(MISMATCH, text);
         return mismatches;
+    }
+
+    /** An exchange that cannot be read holds growth until it can; it heals by itself, so no human is called. */
+    private void venueUnreadable(String why) {
+        String text = "EXCHANGE UNREADABLE during reconciliation: " + why + ". Desk HALTED for new exposure"
+                + " (closes continue) until the next reconciliation reads the exchange.";
+        log.warn(text);
+        if (!gate.held(UNREADABLE)) {
+            alerts.raise(Severity.WARNING, "EXCHANGE_UNREADABLE", text, "exchange-unreadable");
+        }
+        gate.halt(UNREADABLE, text);
+    }
+
+    private void venueReadable() {
+        if (gate.held(UNREADABLE)) {
+            gate.lift(UNREADABLE);
+            alerts.raise(Severity.INFO, "EXCHANGE_UNREADABLE", "Exchange readable again: the hold on new exposure"
+                    + " is lifted.", "exchange-unreadable");
+        }
+    }
+
+    /** FROZEN: nothing moves but what an operator orders, repairs included. */
+    private boolean frozen() {
+        return killSwitch.mode() == DeskMode.FROZEN || gate.levelFor(null) == DeskMode.FROZEN;
     }
 
     private void resolveOrders(List<String> mismatches) {
@@ -132,11 +168,18 @@ public class Reconciler {
                 alerts.raise(Severity.CRITICAL, "SHORT_VANISHED", text, "short-vanished-" + pair.pairId() + "-"
                         + clock.millis());
             }
-            operator.sellDownToShort(ledger.pair(pair.pairId()).orElseThrow());
+            if (frozen()) {
+                log.warn("Desk FROZEN: {} is not sold down to its short until an operator orders it", pair.pairId());
+            } else {
+                operator.sellDownToShort(ledger.pair(pair.pairId()).orElseThrow());
+            }
         }
     }
 
     private void repairPairs() {
+        if (frozen()) {
+            return;
+        }
         Set<String> unresolvedSymbols = ledger.unresolvedOrders().stream().map(OrderRecord::symbol)
                 .collect(Collectors.toSet());
         for (PairRecord pair : ledger.activePairs()) {

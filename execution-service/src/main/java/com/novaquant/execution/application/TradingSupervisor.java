@@ -14,10 +14,10 @@ import java.util.function.Consumer;
 
 /**
  * Makes this instance the one active trader, or keeps it passive. Becoming active: take the lease, restore the
- * kill switch from the ledger, reconcile with the exchange (resolving any execution a previous holder left
- * half-done), then start consuming signals and report ready. Losing the lease stops the signal consumer at once.
- * While active it runs the periodic jobs: reconciliation, account refresh, funding poll, margin watch, drawdown guard,
- * daily summary.
+ * kill switch from the ledger, check the account's setup (no order before it is known good), reconcile with the
+ * exchange (resolving any execution a previous holder left half-done), then start consuming signals and report
+ * ready. Losing the lease stops the signal consumer at once. While active it runs the periodic jobs: account check,
+ * reconciliation, account refresh, funding poll, margin watch, drawdown guard, daily summary.
  */
 public class TradingSupervisor implements AutoCloseable {
 
@@ -26,6 +26,7 @@ public class TradingSupervisor implements AutoCloseable {
     private final TradingLease lease;
     private final SignalIntake intake;
     private final KillSwitch killSwitch;
+    private final AccountSetup accountSetup;
     private final Reconciler reconciler;
     private final AccountBook account;
     private final FundingPoller funding;
@@ -40,13 +41,14 @@ public class TradingSupervisor implements AutoCloseable {
     private final AtomicBoolean active = new AtomicBoolean();
     private volatile boolean shuttingDown;
 
-    public TradingSupervisor(TradingLease lease, SignalIntake intake, KillSwitch killSwitch, Reconciler reconciler,
-                             AccountBook account, FundingPoller funding, MarginWatch margin, DrawdownGuard drawdown,
-                             DailySummary dailySummary, Alerts alerts,
+    public TradingSupervisor(TradingLease lease, SignalIntake intake, KillSwitch killSwitch, AccountSetup accountSetup,
+                             Reconciler reconciler, AccountBook account, FundingPoller funding, MarginWatch margin,
+                             DrawdownGuard drawdown, DailySummary dailySummary, Alerts alerts,
                              ExecutionProperties properties, Consumer<Boolean> readiness) {
         this.lease = lease;
         this.intake = intake;
         this.killSwitch = killSwitch;
+        this.accountSetup = accountSetup;
         this.reconciler = reconciler;
         this.account = account;
         this.funding = funding;
@@ -62,6 +64,7 @@ public class TradingSupervisor implements AutoCloseable {
         readiness.accept(false);
         long leaseMs = properties.leaseCheckInterval().toMillis();
         scheduler.scheduleWithFixedDelay(guard("lease", this::checkLease), 0, leaseMs, TimeUnit.MILLISECONDS);
+        every(properties.accountCheckInterval(), "account check", () -> accountSetup.check());
         every(properties.reconcileInterval(), "reconciliation", () -> reconciler.reconcile());
         every(properties.balanceRefreshInterval(), "account refresh", () -> account.refresh(AccountBook.Trigger.PERIODIC));
         every(properties.fundingPollInterval(), "funding poll", funding::poll);
@@ -105,8 +108,12 @@ public class TradingSupervisor implements AutoCloseable {
             log.debug("Trading lease held elsewhere: staying passive");
             return;
         }
-        log.info("Trading lease acquired: restoring kill switch and reconciling before trading");
+        log.info("Trading lease acquired: restoring kill switch, checking the account and reconciling before trading");
         killSwitch.restore();
+        // Before reconciliation too: a repair order to an account the desk cannot trade would only be refused.
+        if (!accountSetup.check()) {
+            log.warn("Account not tradable (or not readable): no signal is traded until a check passes");
+        }
         List<String> mismatches = reconciler.reconcile();
         if (!mismatches.isEmpty()) {
             log.warn("Start-up reconciliation found {} mismatches; trading held until resolved", mismatches.size());

@@ -62,6 +62,15 @@ public interface TradingVenue {
     /** Futures account margin state. */
     MarginAccount marginAccount();
 
+    /** The futures account's position mode and asset mode, read now. */
+    AccountSettings accountSettings();
+
+    /**
+     * Sets one perp symbol's leverage and margin type on the futures account. A refusal is an answer (in the result);
+     * no answer throws {@link VenueUnavailableException}.
+     */
+    SymbolSettings prepareSymbol(String symbol, int leverage, MarginType marginType);
+
     /**
      * @param spotBaseFree     free base asset on spot (e.g. BTC for BTCUSDT)
      * @param spotBaseTotal    free + locked base asset on spot
@@ -107,6 +116,23 @@ public interface TradingVenue {
     }
 
     record FundingIncome(String symbol, BigDecimal amount, String asset, long timeMs, long tranId) {
+    }
+
+    /**
+     * @param hedgeMode       Hedge Mode: every order must name a LONG or SHORT position (false: One-way Mode)
+     * @param multiAssetsMode Multi-Assets Mode: other assets than USDT count as margin (false: Single-Asset Mode)
+     */
+    record AccountSettings(boolean hedgeMode, boolean multiAssetsMode) {
+    }
+
+    /**
+     * One perp symbol's settings as the venue answered the request to set them.
+     *
+     * @param leverage   the leverage the venue confirmed; 0 when it refused to set it
+     * @param marginType the margin type it confirmed; null when it refused to set it
+     * @param refusal    the venue's code and message for what it refused, else null
+     */
+    record SymbolSettings(String symbol, int leverage, MarginType marginType, String refusal) {
     }
 
     /** @param marginBalance wallet balance plus unrealised PnL; {@code maintMargin / marginBalance} is the margin ratio */

@@ -1,5 +1,7 @@
 package com.novaquant.execution.domain;
 
+import com.novaquant.events.DeskMode;
+
 import java.math.BigDecimal;
 
 /**
@@ -25,12 +27,27 @@ public record TradeFacts(String symbol, BigDecimal target, String pairId, PairSt
                          BigDecimal leverage) {
 
     /**
-     * @param tradingHeld      why trading is held (reconciliation, a broken pair), or null
-     * @param killSwitch       why the kill switch is engaged, or null
+     * What stops trading right now, per the desk's risk states: a HALT stops growth only, FROZEN stops every
+     * signal-driven trade.
+     *
+     * @param desk             the desk-wide state (the kill switch): TRADING, HALTED or FROZEN
+     * @param deskReason       why it is not TRADING, or null
+     * @param gate             the strictest of execution's own holds touching this symbol (TRADING when none)
+     * @param gateReason       their reasons, or null
+     * @param feedGated        why the symbol's market data is gated, or null
      * @param marginCritical   the last margin check was CRITICAL: nothing may grow
      * @param unresolvedOrders the symbol has orders whose outcome is not known yet (a trade cut short)
      */
-    public record Holds(String tradingHeld, String killSwitch, boolean marginCritical, boolean unresolvedOrders) {
-        public static final Holds NONE = new Holds(null, null, false, false);
+    public record Holds(DeskMode desk, String deskReason, DeskMode gate, String gateReason, String feedGated,
+                        boolean marginCritical, boolean unresolvedOrders) {
+        public static final Holds NONE = new Holds(DeskMode.TRADING, null, DeskMode.TRADING, null, null, false, false);
+
+        /** Why nothing signal-driven may trade at all, or null. */
+        public String frozen() {
+            if (desk == DeskMode.FROZEN) {
+                return "desk FROZEN: " + deskReason;
+            }
+            return gate == DeskMode.FROZEN ? gateReason : null;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package com.novaquant.execution.domain;
 
+import com.novaquant.events.DeskMode;
+
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -7,8 +9,11 @@ import java.util.Optional;
  * The trade decision: from a signal's target and the desk's facts to a refusal with its reason or the two legs to
  * send. Pure: the same facts give the same decision, so each rule is tested without any infrastructure.
  * <p>
- * Closing is never stopped by what stops growing: the kill switch and a critical margin refuse only trades that add
- * exposure.
+ * The desk's risk states decide what may move. FROZEN (desk-wide, or an account the desk cannot trade) refuses every
+ * signal-driven trade. Everything else refuses only growth: a HALTED desk, a hold on this symbol or on the whole desk,
+ * a gated feed, a critical margin. A close or reduction therefore always passes them, on every symbol, whatever
+ * incident is open elsewhere; what stops it is only what makes it unsafe on this very pair (orders of unknown
+ * outcome, an execution not yet settled, a pair not hedged).
  */
 public final class TradeRule {
 
@@ -19,8 +24,9 @@ public final class TradeRule {
     }
 
     public TradeDecision decide(TradeFacts f, String newPairId) {
-        if (f.holds().tradingHeld() != null) {
-            return refused(Refusal.TRADING_HELD, f.holds().tradingHeld());
+        TradeFacts.Holds holds = f.holds();
+        if (holds.frozen() != null) {
+            return refused(Refusal.FROZEN, holds.frozen());
         }
         if (f.holds().unresolvedOrders()) {
             return refused(Refusal.UNRESOLVED_ORDERS, f.symbol() + " has orders whose outcome is not known yet");
@@ -44,11 +50,11 @@ public final class TradeRule {
             return refused(Refusal.NO_CHANGE, "target " + f.target() + " vs position " + current);
         }
         boolean growing = delta.signum() > 0;
-        if (growing && f.holds().killSwitch() != null) {
-            return refused(Refusal.KILL_SWITCH, f.holds().killSwitch());
-        }
-        if (growing && f.holds().marginCritical()) {
-            return refused(Refusal.MARGIN_CRITICAL, "margin is critical: nothing may grow");
+        if (growing) {
+            Optional<TradeDecision> held = growthHeld(f.symbol(), holds);
+            if (held.isPresent()) {
+                return held.get();
+            }
         }
         boolean closesAll = !growing && quantity.compareTo(current) == 0;
         // A full close sells what spot holds; it lacks the commission paid in the base asset, which the short covers.
@@ -72,6 +78,23 @@ public final class TradeRule {
         BigDecimal notional = quantity.multiply(perpPrice);
         return new TradeDecision.Execute(pairId, true, false, quantity, quantity,
                 PreTradeCheck.spotCost(quantity, spotPrice), PreTradeCheck.margin(notional, f.leverage()), notional);
+    }
+
+    /** What refuses new exposure only. */
+    private static Optional<TradeDecision> growthHeld(String symbol, TradeFacts.Holds holds) {
+        if (holds.desk() == DeskMode.HALTED) {
+            return Optional.of(refused(Refusal.KILL_SWITCH, "desk HALTED: " + holds.deskReason()));
+        }
+        if (holds.gate() != DeskMode.TRADING) {
+            return Optional.of(refused(Refusal.TRADING_HELD, holds.gateReason()));
+        }
+        if (holds.feedGated() != null) {
+            return Optional.of(refused(Refusal.FEED_GATED, symbol + " market data gated: " + holds.feedGated()));
+        }
+        if (holds.marginCritical()) {
+            return Optional.of(refused(Refusal.MARGIN_CRITICAL, "margin is critical: nothing may grow"));
+        }
+        return Optional.empty();
     }
 
     private static TradeDecision refused(Refusal reason, String detail) {

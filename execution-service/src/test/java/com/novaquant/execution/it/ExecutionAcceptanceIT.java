@@ -4,6 +4,7 @@ import com.novaquant.binance.auth.Credentials;
 import com.novaquant.events.Alert;
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.EventCodec;
+import com.novaquant.events.FeedGate;
 import com.novaquant.events.FundingRate;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Severity;
@@ -599,13 +600,23 @@ class ExecutionAcceptanceIT {
     }
 
     @Test
-    void feedReconnectStormAlertEngagesTheKillSwitch() {
-        Alert storm = Alert.of(Severity.CRITICAL, "ingestion-service", "FEED_RECONNECT_STORM",
-                "USDM feed reconnected 6 times in 60 s", "feed-storm-it");
-        kafka.send(Topics.ALERTS, storm.key(), EventCodec.encode(storm)).join();
-        await().atMost(Duration.ofSeconds(30)).until(() -> killSwitch.engaged());
-        assertThat(killSwitch.current().reason()).startsWith("FEED_RECONNECT_STORM");
-        assertThat(killSwitch.current().by()).isEqualTo("ingestion-service");
+    void aGatedFeedRefusesAnOpeningOnItsSymbolWithoutTheKillSwitchAndTheLiftLetsItThrough() {
+        String symbol = "GATEUSDT";
+        FeedGate gated = new FeedGate(symbol, true, "USD-M frames lagging >200ms", System.currentTimeMillis());
+        kafka.send(Topics.CONTROL, gated.key(), EventCodec.encode(gated)).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Signal probe = signal(symbol, "1");
+            send(probe);
+            return awaitOutcome(probe).equals("FEED_GATED");
+        });
+        assertThat(killSwitch.engaged()).as("a feed incident never needs the human switch").isFalse();
+        FeedGate lifted = new FeedGate(symbol, false, "feeds healthy for 10s", System.currentTimeMillis() + 1);
+        kafka.send(Topics.CONTROL, lifted.key(), EventCodec.encode(lifted)).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Signal open = signal(symbol, "1");
+            send(open);
+            return awaitOutcome(open).equals("FILLED");
+        });
     }
 
     @Test

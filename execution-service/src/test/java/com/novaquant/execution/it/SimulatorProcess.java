@@ -27,7 +27,7 @@ final class SimulatorProcess {
     static final String SECRET = "nova-paper-secret";
     static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "OPNUSDT", "LEGUSDT", "SPTUSDT", "PRTUSDT",
             "AMBUSDT", "DUPUSDT", "RSTUSDT", "KILUSDT", "FLTUSDT", "FUNUSDT", "ACBUSDT", "VUNUSDT", "BALUSDT", "BBLUSDT",
-            "DRNUSDT", "ACCUSDT", "ACDUSDT", "CCAUSDT", "CCBUSDT", "CCCUSDT");
+            "DRNUSDT", "ACCUSDT", "ACDUSDT", "CCAUSDT", "CCBUSDT", "CCCUSDT", "GATEUSDT");
 
     private static SimulatorProcess shared;
     private static final JsonMapper JSON = JsonMapper.builder().build();

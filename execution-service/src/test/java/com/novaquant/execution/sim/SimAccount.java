@@ -1,12 +1,16 @@
 package com.novaquant.execution.sim;
 
 import com.novaquant.events.Side;
+import com.novaquant.execution.application.MarginType;
+import com.novaquant.execution.application.TradingVenue.AccountSettings;
 import com.novaquant.execution.application.TradingVenue.PerpPosition;
 import com.novaquant.execution.application.TradingVenue.SpotBalance;
+import com.novaquant.execution.application.TradingVenue.SymbolSettings;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +19,8 @@ import java.util.function.Function;
 
 /**
  * The money behind the {@link SimulatedVenue}: spot balances (no locking: market orders never rest) and a USD-M
- * one-way account at a fixed leverage. Perp positions are kept as lots closed first-in first-out, so that realised
+ * one-way account at a fixed leverage, with the modes and per-symbol settings Binance keeps (they change what the
+ * venue accepts, not the arithmetic). Perp positions are kept as lots closed first-in first-out, so that realised
  * PnL, and with it the wallet, stays exact; only the reported entry price is a rounded average.
  * Sorted maps keep every iteration, and so every random pick over them, the same from run to run.
  */
@@ -37,6 +42,59 @@ final class SimAccount {
     private final Map<String, BigDecimal> spot = new TreeMap<>();
     private final Map<String, Deque<Lot>> lots = new TreeMap<>();
     private BigDecimal wallet = BigDecimal.ZERO;
+    private boolean hedgeMode;
+    private boolean multiAssetsMode;
+    private final Map<String, SymbolSettings> symbolSettings = new TreeMap<>();
+
+    AccountSettings settings() {
+        return new AccountSettings(hedgeMode, multiAssetsMode);
+    }
+
+    boolean hedgeMode() {
+        return hedgeMode;
+    }
+
+    void setHedgeMode(boolean hedgeMode) {
+        this.hedgeMode = hedgeMode;
+    }
+
+    void setMultiAssetsMode(boolean multiAssetsMode) {
+        this.multiAssetsMode = multiAssetsMode;
+    }
+
+    /** As last set, or null when never set. */
+    SymbolSettings symbolSettings(String symbol) {
+        return symbolSettings.get(symbol);
+    }
+
+    /**
+     * Sets leverage and margin type with Binance's refusals: leverage outside 1..125 (-4028); a margin type change
+     * while the symbol holds a position (-4048), or to ISOLATED in Multi-Assets Mode (-4168). Symbols start at
+     * leverage 20 and CROSSED.
+     */
+    SymbolSettings prepare(String symbol, int leverage, MarginType marginType) {
+        SymbolSettings held = symbolSettings.getOrDefault(symbol, new SymbolSettings(symbol, 20, MarginType.CROSSED, null));
+        List<String> refusals = new ArrayList<>();
+        boolean leverageRefused = leverage < 1 || leverage > 125;
+        if (leverageRefused) {
+            refusals.add("leverage refused: -4028 Leverage " + leverage + " is not valid");
+        }
+        boolean typeRefused = false;
+        if (marginType != held.marginType()) {
+            if (marginType == MarginType.ISOLATED && multiAssetsMode) {
+                typeRefused = true;
+                refusals.add("margin type refused: -4168 Unable to adjust to isolated-margin mode under the"
+                        + " Multi-Assets mode.");
+            } else if (position(symbol).signum() != 0) {
+                typeRefused = true;
+                refusals.add("margin type refused: -4048 Margin type cannot be changed if there exists position.");
+            }
+        }
+        symbolSettings.put(symbol, new SymbolSettings(symbol, leverageRefused ? held.leverage() : leverage,
+                typeRefused ? held.marginType() : marginType, null));
+        return new SymbolSettings(symbol, leverageRefused ? 0 : leverage, typeRefused ? null : marginType,
+                refusals.isEmpty() ? null : String.join("; ", refusals));
+    }
 
     void addSpot(String asset, BigDecimal delta) {
         spot.merge(asset, delta, BigDecimal::add);

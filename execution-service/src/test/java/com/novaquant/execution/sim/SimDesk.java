@@ -1,5 +1,7 @@
 package com.novaquant.execution.sim;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import com.novaquant.events.Alert;
 import com.novaquant.events.FundingRate;
 import com.novaquant.events.KillSwitchState;
@@ -9,12 +11,14 @@ import com.novaquant.events.Severity;
 import com.novaquant.events.Signal;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.AccountBook;
+import com.novaquant.execution.application.AccountSetup;
 import com.novaquant.execution.application.ControlView;
 import com.novaquant.execution.application.ExecutionCore;
 import com.novaquant.execution.application.ExecutionMetrics;
 import com.novaquant.execution.application.ExecutionProperties;
 import com.novaquant.execution.application.KillSwitch;
 import com.novaquant.execution.application.MarginAlarm;
+import com.novaquant.execution.application.MarginType;
 import com.novaquant.execution.application.Marks;
 import com.novaquant.execution.application.OrderSender;
 import com.novaquant.execution.application.PairRecord;
@@ -48,6 +52,9 @@ public final class SimDesk {
             new BigDecimal("0.001"), new BigDecimal("1000"), new BigDecimal("100"));
     public static final BigDecimal BID = new BigDecimal("100000.00");
     public static final BigDecimal ASK = new BigDecimal("100000.10");
+    public static final String ETH = "ETHUSDT";
+    public static final BigDecimal ETH_BID = new BigDecimal("3000.00");
+    public static final BigDecimal ETH_ASK = new BigDecimal("3000.01");
 
     public final SimClock clock;
     public final SimulatedVenue venue;
@@ -61,6 +68,7 @@ public final class SimDesk {
     public final ExecutionProperties properties;
     public final ExecutionCore core;
     public final Reconciler reconciler;
+    public final AccountSetup accountSetup;
     private long signals;
     private BigDecimal bid = BID;
     private BigDecimal ask = ASK;
@@ -89,6 +97,9 @@ public final class SimDesk {
         return restarted;
     }
 
+    /** Symbols whose market data ingestion has gated, with why (what the control topic would say). */
+    public final Map<String, String> feedGates = new ConcurrentHashMap<>();
+
     private SimDesk(SimClock clock, SimulatedVenue venue, InMemoryLedger ledger) {
         this.clock = clock;
         this.venue = venue;
@@ -108,17 +119,31 @@ public final class SimDesk {
                     current = state;
                 }
             }
+
+            @Override
+            public Optional<String> feedGated(String symbol) {
+                return Optional.ofNullable(feedGates.get(symbol));
+            }
         };
         killSwitch = new KillSwitch(ledger, (topic, event) -> events.add(event), this::alert, view, clock);
         ExecutionMetrics metrics = new ExecutionMetrics(new SimpleMeterRegistry());
         AccountBook account = new AccountBook(venue, metrics, clock, properties.balanceMaxAge(), Runnable::run);
+        accountSetup = newAccountSetup(List.of(SYMBOL), properties.perpMarginType());
         OrderSender sender = new OrderSender(venue, ledger, (topic, event) -> events.add(event), metrics, clock,
-                properties.queryAttempts(), properties.queryBackoff(), clock);
+                properties.queryAttempts(), properties.queryBackoff(), clock, accountSetup::checkSoon);
         core = ExecutionCore.create(new ExecutionCore.Parts(venue, ledger, account, sender, killSwitch, gate, margin,
                 unresolved, new Marks(), (topic, event) -> events.add(event), this::alert, metrics, properties,
                 Runnable::run, clock));
         reconciler = new Reconciler(venue, ledger, sender, core, gate, killSwitch, unresolved, this::alert,
                 List.of(SYMBOL), clock);
+        // The simulated account starts as the desk needs it: checked once, it trades.
+        accountSetup.check();
+    }
+
+    /** An account check over this desk's venue, gate and alerts, as a start makes it: FROZEN until it has checked. */
+    public AccountSetup newAccountSetup(List<String> symbols, MarginType marginType) {
+        return new AccountSetup(venue, gate, this::alert, symbols, properties.perpLeverage(), marginType,
+                properties.accountCheckInterval(), Runnable::run);
     }
 
     private void alert(Severity severity, String code, String text, String dedupKey) {
@@ -128,7 +153,8 @@ public final class SimDesk {
     /** The production defaults, with the limits raised so that sizes up to thousands of steps pass. */
     private static ExecutionProperties properties() {
         return new ExecutionProperties(Duration.ofSeconds(2), 2, Duration.ofSeconds(3), 3, 5, Duration.ofMillis(200),
-                new BigDecimal("2"), Duration.ofSeconds(60), Duration.ofMinutes(5), LocalTime.MIDNIGHT, 1, Duration.ofSeconds(5),
+                new BigDecimal("2"), MarginType.CROSSED, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(5),
+                LocalTime.MIDNIGHT, 1, Duration.ofSeconds(5),
                 Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(2), 0,
                 new ExecutionProperties.Risk(new BigDecimal("1E+12"), new BigDecimal("1E+12"), new BigDecimal("3"),
                         new BigDecimal("1000")),
@@ -145,13 +171,29 @@ public final class SimDesk {
 
     /** A fresh signal for {@code target} BTC on the current book, decided now. */
     public Signal signal(BigDecimal target) {
+        return signal(SYMBOL, target, bid, ask);
+    }
+
+    /** A fresh signal for {@code target} of any listed symbol on the given book, decided now. */
+    public Signal signal(String symbol, BigDecimal target, BigDecimal bid, BigDecimal ask) {
         long now = clock.millis() * 1000;
-        Quote spot = new Quote(SYMBOL, Venue.SPOT, bid, BigDecimal.TEN, ask, BigDecimal.TEN, ++signals, 0, now);
-        Quote perp = new Quote(SYMBOL, Venue.USDM, bid, BigDecimal.TEN, ask, BigDecimal.TEN, signals, now / 1000, now);
-        FundingRate funding = new FundingRate(SYMBOL, bid, bid, new BigDecimal("0.0003"), now / 1000 + 3_600_000,
+        Quote spot = new Quote(symbol, Venue.SPOT, bid, BigDecimal.TEN, ask, BigDecimal.TEN, ++signals, 0, now);
+        Quote perp = new Quote(symbol, Venue.USDM, bid, BigDecimal.TEN, ask, BigDecimal.TEN, signals, now / 1000, now);
+        FundingRate funding = new FundingRate(symbol, bid, bid, new BigDecimal("0.0003"), now / 1000 + 3_600_000,
                 now / 1000, now);
-        return new Signal("sim-" + signals, SYMBOL, target, target.multiply(bid), Signal.Reason.CARRY_ABOVE_ENTRY,
+        return new Signal("sim-" + signals, symbol, target, target.multiply(bid), Signal.Reason.CARRY_ABOVE_ENTRY,
                 0.2, spot, perp, funding, now, now / 1000 + 5_000);
+    }
+
+    /** Lists ETHUSDT beside BTCUSDT (Binance's steps: spot 0.0001, the perp 0.001), at 3000 USDT. */
+    public void listEth() {
+        venue.addSymbol(ETH, "ETH", new SymbolFilters(new BigDecimal("0.0001"), new BigDecimal("0.0001"),
+                new BigDecimal("9000"), new BigDecimal("5")), new SymbolFilters(new BigDecimal("0.001"),
+                new BigDecimal("0.001"), new BigDecimal("10000"), new BigDecimal("20")), ETH_BID, ETH_ASK);
+    }
+
+    public String tradeEth(String target) {
+        return core.engine().onSignal(signal(ETH, new BigDecimal(target), ETH_BID, ETH_ASK));
     }
 
     public String trade(BigDecimal target) {

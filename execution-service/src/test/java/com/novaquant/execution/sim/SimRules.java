@@ -22,6 +22,8 @@ final class SimRules {
     static final Rejected INSUFFICIENT_MARGIN = new Rejected(-2019, "Margin is insufficient.", false);
     static final Rejected REDUCE_ONLY = new Rejected(-2022, "ReduceOnly Order is rejected.", false);
     static final Rejected INVALID_SYMBOL = new Rejected(-1121, "Invalid symbol.", false);
+    static final Rejected POSITION_SIDE_NOT_MATCH =
+            new Rejected(-4061, "Order's position side does not match user's setting.", false);
     private static final Rejected LOT_SIZE = new Rejected(-1013, "Filter failure: LOT_SIZE", false);
 
     private SimRules() {

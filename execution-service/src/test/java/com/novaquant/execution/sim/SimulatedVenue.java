@@ -2,6 +2,7 @@ package com.novaquant.execution.sim;
 
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
+import com.novaquant.execution.application.MarginType;
 import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.application.VenueUnavailableException;
 import com.novaquant.execution.domain.LegOrder;
@@ -75,6 +76,7 @@ public final class SimulatedVenue implements TradingVenue {
     private int duplicateSends;
     private int ordersPlaced;
     private int liquidations;
+    private boolean accountSettingsUnreadable;
 
     public SimulatedVenue(SimClock clock, Random random, VenueFaults faults) {
         this.clock = clock;
@@ -283,6 +285,49 @@ public final class SimulatedVenue implements TradingVenue {
         return new MarginAccount(account.maintMargin(symbol -> book(symbol).mid()), account.wallet());
     }
 
+    /**
+     * Answered from memory, without latency, faults or bans: the seeded runs draw nothing for it (a desk checks its
+     * account when it starts). {@link #failAccountSettingsReads} makes it fail.
+     */
+    @Override
+    public AccountSettings accountSettings() {
+        settle();
+        if (accountSettingsUnreadable) {
+            throw new VenueUnavailableException("-1007 Timeout waiting for response from backend server.");
+        }
+        return account.settings();
+    }
+
+    /** Like {@link #accountSettings}: from memory, no latency, no faults. An unknown symbol is no answer. */
+    @Override
+    public SymbolSettings prepareSymbol(String symbol, int leverage, MarginType marginType) {
+        settle();
+        if (accountSettingsUnreadable) {
+            throw new VenueUnavailableException("-1007 Timeout waiting for response from backend server.");
+        }
+        book(symbol);
+        return account.prepare(symbol, leverage, marginType);
+    }
+
+    /** Hedge Mode: every perp order without a LONG/SHORT side (all of the desk's) is refused with -4061. */
+    public void setHedgeMode(boolean hedgeMode) {
+        account.setHedgeMode(hedgeMode);
+    }
+
+    public void setMultiAssetsMode(boolean multiAssetsMode) {
+        account.setMultiAssetsMode(multiAssetsMode);
+    }
+
+    /** Account settings reads and symbol preparation get no answer until told otherwise. */
+    public void failAccountSettingsReads(boolean fail) {
+        accountSettingsUnreadable = fail;
+    }
+
+    /** A symbol's leverage and margin type as last set, or null when never set. */
+    public SymbolSettings symbolSettings(String symbol) {
+        return account.symbolSettings(symbol);
+    }
+
     public BigDecimal spotHolding(String asset) {
         settle();
         return account.spot(asset);
@@ -394,6 +439,9 @@ public final class SimulatedVenue implements TradingVenue {
         boolean perp = order.venue() == Venue.USDM;
         if (known(order)) {
             return SimRules.duplicate(order.venue());
+        }
+        if (perp && account.hedgeMode()) {
+            return SimRules.POSITION_SIDE_NOT_MATCH;
         }
         SymbolFilters filters = perp ? book.perp() : book.spot();
         Rejected refused = SimRules.filterFailure(order, filters, book.mid());

@@ -1,6 +1,7 @@
 package com.novaquant.simulator.adapter.web;
 
 import com.novaquant.simulator.accounts.IncomeRecord;
+import com.novaquant.simulator.accounts.MarginType;
 import com.novaquant.simulator.accounts.Position;
 import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.FundingClock;
@@ -290,6 +291,7 @@ class FuturesController {
         try {
             request = parse(params);
             result = resultResponse(params);
+            requirePositionSide(auth.apiKey(), params);
         } catch (ApiException e) {
             intake.journalInvalid(Venue.USDM, params, e.code());
             throw e;
@@ -308,6 +310,7 @@ class FuturesController {
     private Map<String, Object> testOrder(ServerWebExchange web, String body) {
         RequestGate.Authenticated auth = gate.signed(web, body, Venue.USDM, 0);
         OrderRequest request = parse(auth.params());
+        requirePositionSide(auth.apiKey(), auth.params());
         SymbolMarket market = market(request.symbol());
         OrderFilters.checkFutures(market.instrument().futures(), request.quantity(), request.price(), market.markPrice(),
                 request.reduceOnly(), request.type());
@@ -382,7 +385,7 @@ class FuturesController {
             out.put("canDeposit", true);
             out.put("canWithdraw", true);
             out.put("updateTime", 0);
-            out.put("multiAssetsMargin", false);
+            out.put("multiAssetsMargin", s.multiAssetsMargin());
         }
         Map<String, Object> asset = new LinkedHashMap<>();
         asset.put("asset", "USDT");
@@ -420,7 +423,7 @@ class FuturesController {
                 pos.put("positionInitialMargin", line.initialMargin().toPlainString());
                 pos.put("openOrderInitialMargin", "0");
                 pos.put("leverage", Integer.toString(line.leverage()));
-                pos.put("isolated", false);
+                pos.put("isolated", line.marginType() == MarginType.ISOLATED);
                 pos.put("entryPrice", p.entryPrice().toPlainString());
                 pos.put("breakEvenPrice", p.entryPrice().toPlainString());
                 pos.put("maxNotional", "1000000");
@@ -474,7 +477,7 @@ class FuturesController {
             } else {
                 pos.put("leverage", Integer.toString(line.leverage()));
                 pos.put("maxNotionalValue", "1000000");
-                pos.put("marginType", "cross");
+                pos.put("marginType", line.marginType().positionRiskName());
                 pos.put("isAutoAddMargin", "false");
                 pos.put("positionSide", "BOTH");
             }
@@ -505,10 +508,6 @@ class FuturesController {
             case "MARKET" -> OrderType.MARKET;
             default -> throw ApiException.badRequest(-1116, "Invalid orderType.");
         };
-        String positionSide = p.get("positionSide");
-        if (positionSide != null && !"BOTH".equals(positionSide)) {
-            throw ApiException.badRequest(-4061, "Order's position side does not match user's setting.");
-        }
         String clientId = p.get("newClientOrderId");
         if (clientId != null && !CLIENT_ID.matcher(clientId).matches()) {
             throw ApiException.badRequest(-1100, "Illegal characters found in parameter 'newClientOrderId'; legal range is '^[\\.A-Z\\:/a-z0-9_-]{1,36}$'.");
@@ -545,6 +544,13 @@ class FuturesController {
         }
         return new OrderRequest(Venue.USDM, symbol, side, type, tif, quantity, null, price, clientId,
                 "true".equals(reduceOnlyValue));
+    }
+
+    /** The account's position mode decides which positionSide an order may carry (-4061 when it does not fit). */
+    private void requirePositionSide(String apiKey, RequestParams p) {
+        exchange.positionSideProblem(apiKey, p.get("positionSide")).ifPresent(r -> {
+            throw ApiException.badRequest(r.code(), r.msg());
+        });
     }
 
     private static boolean resultResponse(RequestParams p) {

@@ -7,18 +7,25 @@ import com.novaquant.binance.outcome.Accepted;
 import com.novaquant.binance.outcome.BinanceErrorCodes;
 import com.novaquant.binance.outcome.Fill;
 import com.novaquant.binance.outcome.NotSent;
+import com.novaquant.binance.outcome.NotSentReason;
 import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.OrderSnapshot;
 import com.novaquant.binance.outcome.Rejected;
 import com.novaquant.binance.outcome.Unknown;
 import com.novaquant.binance.rest.AssetBalance;
+import com.novaquant.binance.rest.AssetMode;
+import com.novaquant.binance.rest.BinanceRequestException;
 import com.novaquant.binance.rest.BinanceRestClient;
 import com.novaquant.binance.rest.FuturesAccount;
+import com.novaquant.binance.rest.LeverageSetting;
+import com.novaquant.binance.rest.MarginTypeSetting;
 import com.novaquant.binance.rest.NewOrder;
 import com.novaquant.binance.rest.OrderApi;
+import com.novaquant.binance.rest.PositionMode;
 import com.novaquant.binance.rest.SpotAccount;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
+import com.novaquant.execution.application.MarginType;
 import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.application.VenueUnavailableException;
 import com.novaquant.execution.domain.LegOrder;
@@ -30,6 +37,7 @@ import com.novaquant.execution.domain.SymbolFilters;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +193,50 @@ public class BinanceTradingVenue implements TradingVenue {
     public MarginAccount marginAccount() {
         FuturesAccount account = awaitRead(client.futures().account());
         return new MarginAccount(account.totalMaintMargin(), account.totalMarginBalance());
+    }
+
+    @Override
+    public AccountSettings accountSettings() {
+        CompletableFuture<PositionMode> positionMode = client.futures().positionMode();
+        CompletableFuture<AssetMode> assetMode = client.futures().assetMode();
+        return new AccountSettings(awaitRead(positionMode) == PositionMode.HEDGE,
+                awaitRead(assetMode) == AssetMode.MULTI_ASSETS);
+    }
+
+    @Override
+    public SymbolSettings prepareSymbol(String symbol, int leverage, MarginType marginType) {
+        // Both requests leave before either answer is awaited.
+        CompletableFuture<LeverageSetting> leverageSet = client.futures().setLeverage(symbol, leverage);
+        CompletableFuture<MarginTypeSetting> marginTypeSet = client.futures().setMarginType(symbol,
+                com.novaquant.binance.rest.MarginType.valueOf(marginType.name()));
+        List<String> refusals = new ArrayList<>();
+        LeverageSetting leverageAnswer = answerOrRefusal(leverageSet, "leverage", refusals);
+        MarginTypeSetting marginTypeAnswer = answerOrRefusal(marginTypeSet, "margin type", refusals);
+        return new SymbolSettings(symbol, leverageAnswer == null ? 0 : leverageAnswer.leverage(),
+                marginTypeAnswer == null ? null : MarginType.valueOf(marginTypeAnswer.marginType().name()),
+                refusals.isEmpty() ? null : String.join("; ", refusals));
+    }
+
+    /**
+     * The answer, or null with the refusal added to {@code refusals} (Binance's, or the client's own for a value Binance
+     * would refuse). A refusal that says nothing about the setting (rate limit, ban, timestamp) is no answer, as is
+     * none at all: those throw.
+     */
+    private <T> T answerOrRefusal(CompletableFuture<T> call, String setting, List<String> refusals) {
+        try {
+            return await(call);
+        } catch (VenueUnavailableException e) {
+            OrderOutcome outcome = e.getCause() instanceof BinanceRequestException failed ? failed.outcome() : null;
+            if (outcome instanceof Rejected r && !RETRYABLE_CODES.contains(r.code())) {
+                refusals.add(setting + " refused: " + r.code() + " " + r.message());
+                return null;
+            }
+            if (outcome instanceof NotSent n && n.reason() == NotSentReason.INVALID_LOCALLY) {
+                refusals.add(setting + " refused: " + n.detail());
+                return null;
+            }
+            throw e;
+        }
     }
 
     private SymbolInfo symbolInfo(Venue venue, String symbol) {

@@ -6,9 +6,12 @@ import com.novaquant.execution.application.ControlView;
 import com.novaquant.execution.application.ExecutionEvents;
 import com.novaquant.support.AlertPublisher;
 import com.novaquant.support.EventPublisher;
+import com.novaquant.support.FeedGateView;
 import com.novaquant.support.KillSwitchView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.Optional;
 
 /** Execution's event, alert and control ports on Kafka, through the publishers and the view every service shares. */
 @Configuration(proxyBeanMethods = false)
@@ -26,8 +29,13 @@ public class KafkaPorts {
     }
 
     @Bean
-    ControlView controlView(KillSwitchView view) {
+    ControlView controlView(KillSwitchView view, FeedGateView feedGates) {
         return new ControlView() {
+            @Override
+            public Optional<String> feedGated(String symbol) {
+                return feedGates.reason(symbol);
+            }
+
             @Override
             public KillSwitchState current() {
                 return view.current();

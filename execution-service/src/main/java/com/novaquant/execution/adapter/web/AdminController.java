@@ -10,7 +10,9 @@ import com.novaquant.execution.application.OrderRecord;
 import com.novaquant.execution.application.PairRecord;
 import com.novaquant.execution.application.TradingGate;
 import com.novaquant.execution.application.TradingSupervisor;
+import com.novaquant.execution.application.UnresolvedSymbols;
 import com.novaquant.execution.domain.PnlSummary;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +31,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -48,9 +53,14 @@ public class AdminController {
     private final Clock clock;
     private final String mode;
     private final TradingSupervisor supervisor;
+    private final UnresolvedSymbols unresolved;
+    private final List<String> symbols;
 
     public AdminController(Ledger ledger, KillSwitch killSwitch, OperatorActions operator, TradingGate gate, Marks marks,
-                           Clock clock, ExecutionMode tradingMode, TradingSupervisor supervisor) {
+                           Clock clock, ExecutionMode tradingMode, TradingSupervisor supervisor,
+                           UnresolvedSymbols unresolved, @Value("${nova.symbols}") List<String> symbols) {
+        this.unresolved = unresolved;
+        this.symbols = List.copyOf(symbols);
         this.ledger = ledger;
         this.killSwitch = killSwitch;
         this.operator = operator;
@@ -61,11 +71,24 @@ public class AdminController {
         this.supervisor = supervisor;
     }
 
-    public record KillSwitchView(boolean engaged, String reason, String by, long atMs) {
+    /** The desk's risk state: {@code deskMode} TRADING, HALTED or FROZEN; engaged while not TRADING. */
+    public record KillSwitchView(String deskMode, boolean engaged, String reason, String by, long atMs) {
     }
 
+    /** One automatic hold: its level (HALTED: nothing grows, FROZEN: nothing trades), its symbol or "*", why. */
+    public record HoldView(String level, String symbol, String reason) {
+    }
+
+    /**
+     * @param mode        paper or live
+     * @param killSwitch  the desk-wide risk state
+     * @param holds       execution's own holds (reconciliation, exchange reads, broken pairs, the account check)
+     * @param feedGates   symbols whose market data is gated, with why (they lift by themselves)
+     * @param tradingHeld true while anything holds trading (a hold, a gate, a passive instance)
+     */
     public record Status(String mode, KillSwitchView killSwitch, int openPairs, BigDecimal openNotional,
-                         BigDecimal pnlToday, boolean tradingHeld, String heldReason) {
+                         BigDecimal pnlToday, boolean tradingHeld, String heldReason, List<HoldView> holds,
+                         Map<String, String> feedGates, List<String> unresolvedSymbols) {
     }
 
     public record PairView(String symbol, String pairId, String state, BigDecimal spotQty, BigDecimal perpQty,
@@ -97,10 +120,25 @@ public class AdminController {
             PnlSummary today = ledger.pnl(LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant(),
                     marks.snapshot());
             boolean passive = !supervisor.active();
-            boolean held = passive || gate.held();
-            String reason = passive ? "passive instance: another instance holds the trading lease" : gate.reason();
+            Map<String, String> feedGates = new TreeMap<>();
+            for (String symbol : symbols) {
+                killSwitch.view().feedGated(symbol).ifPresent(why -> feedGates.put(symbol, why));
+            }
+            List<String> reasons = new ArrayList<>();
+            if (passive) {
+                reasons.add("passive instance: another instance holds the trading lease");
+            }
+            if (gate.held()) {
+                reasons.add(gate.reason());
+            }
+            if (!feedGates.isEmpty()) {
+                reasons.add("feed gated: " + String.join(", ", feedGates.keySet()));
+            }
+            boolean held = !reasons.isEmpty();
+            List<HoldView> holds = gate.all().stream().map(h -> new HoldView(h.level().name(),
+                    h.symbol() == null ? "*" : h.symbol(), h.reason())).toList();
             return new Status(mode, view(killSwitch.current()), pairs.size(), notional, today.total(), held,
-                    held ? reason : null);
+                    held ? String.join("; ", reasons) : null, holds, feedGates, List.copyOf(unresolved.snapshot()));
         });
     }
 
@@ -150,6 +188,19 @@ public class AdminController {
         }));
     }
 
+    /** FREEZES the desk: no signal-driven trade at all; operator orders (flatten) still run. */
+    @PostMapping("/kill-switch/freeze")
+    public Mono<ActionResult> freeze(@RequestBody(required = false) ReasonRequest body,
+                                     @RequestHeader(name = "X-Nova-Actor", required = false) String actor,
+                                     Mono<Principal> principal) {
+        String reason = reason(body);
+        return principal.flatMap(p -> blocking(() -> {
+            String by = by(actor, p);
+            boolean changed = killSwitch.freeze(reason, by);
+            return new ActionResult("freeze", changed, by, reason, 0, view(killSwitch.current()));
+        }));
+    }
+
     @PostMapping("/kill-switch/release")
     public Mono<ActionResult> release(@RequestBody(required = false) ReasonRequest body,
                                       @RequestHeader(name = "X-Nova-Actor", required = false) String actor,
@@ -192,7 +243,7 @@ public class AdminController {
     }
 
     private static KillSwitchView view(KillSwitchState s) {
-        return new KillSwitchView(s.engaged(), s.reason(), s.by(), s.atMs());
+        return new KillSwitchView(s.mode().name(), s.engaged(), s.reason(), s.by(), s.atMs());
     }
 
     private static OrderView view(OrderRecord o) {

@@ -42,6 +42,7 @@ abstract class FeedTestSupport {
         registry.add("nova.ingestion.reconnect.initial-backoff", () -> "50ms");
         registry.add("nova.ingestion.reconnect.max-backoff", () -> "400ms");
         registry.add("nova.ingestion.reconnect.storm-threshold", () -> "1000");
+        registry.add("nova.ingestion.gate.heal-after", () -> "1s");
         registry.add("nova.ingestion.recording.enabled", () -> "true");
         registry.add("nova.ingestion.recording.path", RECORDING::toString);
     }

@@ -2,6 +2,7 @@ package com.novaquant.ingestion;
 
 import com.novaquant.events.Alert;
 import com.novaquant.events.EpochMicros;
+import com.novaquant.events.FeedGate;
 import com.novaquant.events.FundingRate;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Severity;
@@ -123,6 +124,47 @@ class IngestionPipelineIT extends FeedTestSupport {
             assertThat(BINANCE.connections(Route.SPOT)).as("only the lagging connection is replaced").isGreaterThan(0);
         }
         assertThat(prometheus()).containsPattern("nova_ingestion_reconnects_total\\{[^}]*cause=\"requested\"[^}]*connection=\"usdm-public-0\"");
+    }
+
+    @Test
+    void aLagFaultGatesItsSymbolsOnTheControlTopicAndTheGatesLiftByThemselvesWhenItEnds() {
+        await().atMost(WAIT).until(() -> gated("BTCUSDT") == 0 && gated("ETHUSDT") == 0);
+        try (TopicProbe<FeedGate> control = new TopicProbe<>(Topics.CONTROL, FeedGate.class)) {
+            BINANCE.lag(Route.USDM_PUBLIC, 600);
+            Map<String, TopicProbe.Received<FeedGate>> closed = gates(control, true);
+            assertThat(closed.keySet()).containsExactlyInAnyOrder("BTCUSDT", "ETHUSDT");
+            closed.forEach((symbol, gate) -> {
+                assertThat(gate.key()).isEqualTo("feed-gate:" + symbol);
+                assertThat(gate.event().reason()).isEqualTo("USD-M frames lagging >200ms for 500ms on usdm-public-0");
+            });
+            assertThat(gated("BTCUSDT")).isEqualTo(1);
+
+            BINANCE.lag(Route.USDM_PUBLIC, 0);
+            Map<String, TopicProbe.Received<FeedGate>> lifted = gates(control, false);
+            assertThat(lifted.keySet()).containsExactlyInAnyOrder("BTCUSDT", "ETHUSDT");
+            lifted.values().forEach(gate -> assertThat(gate.event().reason()).isEqualTo("feeds healthy for 1s"));
+        }
+        assertThat(gated("BTCUSDT")).isZero();
+        assertThat(prometheus()).containsPattern(
+                "nova_ingestion_gate_changes_total\\{[^}]*change=\"closed\"[^}]*symbol=\"ETHUSDT\"} [1-9]");
+    }
+
+    /** The first gate of each symbol with this state. */
+    static Map<String, TopicProbe.Received<FeedGate>> gates(TopicProbe<FeedGate> control, boolean gated) {
+        Map<String, TopicProbe.Received<FeedGate>> found = new HashMap<>();
+        control.first(g -> {
+            if (g.event().gated() == gated) {
+                found.putIfAbsent(g.event().symbol(), g);
+            }
+            return found.size() == 2;
+        }, WAIT);
+        return found;
+    }
+
+    double gated(String symbol) {
+        Matcher m = Pattern.compile("nova_ingestion_symbol_gated\\{application=\"ingestion-service\",symbol=\"" + symbol
+                + "\"} ([0-9.E]+)").matcher(prometheus());
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     @Test

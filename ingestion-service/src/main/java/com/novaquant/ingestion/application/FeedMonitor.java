@@ -1,13 +1,14 @@
 package com.novaquant.ingestion.application;
 
-import com.novaquant.ingestion.domain.FeedProblem;
 import com.novaquant.ingestion.domain.SustainedCondition;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 
@@ -40,6 +41,7 @@ public final class FeedMonitor {
         long now = nanoClock.getAsLong();
         for (FeedConnection connection : connections) {
             ConnectionState state = new ConnectionState(connection);
+            state.sinceNanos = now;
             byName.put(connection.name(), state);
             for (FeedStream stream : connection.streams()) {
                 byStream[stream.id()] = state;
@@ -53,6 +55,11 @@ public final class FeedMonitor {
         long now = nanoClock.getAsLong();
         for (int i = 0; i < lastMessageNanos.length(); i++) {
             lastMessageNanos.set(i, now);
+        }
+        for (ConnectionState state : byName.values()) {
+            if (!state.connected) {
+                state.sinceNanos = now;
+            }
         }
     }
 
@@ -68,15 +75,22 @@ public final class FeedMonitor {
         return Duration.ofNanos(staleAfterNanos);
     }
 
+    public Duration lagWindow() {
+        return Duration.ofNanos(lagWindowNanos);
+    }
+
     public void onConnected(String connection) {
         ConnectionState state = byName.get(connection);
         state.lag.reset();
-        state.connectedAtNanos = nanoClock.getAsLong();
+        state.sinceNanos = nanoClock.getAsLong();
         state.connected = true;
     }
 
     public void onDisconnected(String connection) {
         ConnectionState state = byName.get(connection);
+        if (state.connected) {
+            state.sinceNanos = nanoClock.getAsLong();
+        }
         state.connected = false;
         state.lag.reset();
     }
@@ -104,29 +118,33 @@ public final class FeedMonitor {
     }
 
     /**
-     * The problems to act on now. Staleness for the remedy counts from the later of the last frame and the last
-     * (re)connect, so a fresh connection gets the full threshold to deliver before it is replaced again.
+     * Every connection as it is now. Silence counts from the later of the stream's last frame and the connection's
+     * last (re)connect while it is up, so a fresh session gets the full threshold to deliver before it is replaced
+     * again or gates its symbols; while it is down, from the last frame.
      */
-    public List<FeedProblem> problems() {
+    public List<ConnectionStatus> status() {
         long now = nanoClock.getAsLong();
-        List<FeedProblem> problems = new ArrayList<>();
+        List<ConnectionStatus> status = new ArrayList<>(connections.size());
         for (FeedConnection connection : connections) {
             ConnectionState state = byName.get(connection.name());
             boolean connected = state.connected;
-            if (connected && state.lag.sustainedFor(lagWindowNanos, now)) {
-                problems.add(new FeedProblem(connection.name(), FeedProblem.Kind.LAG, true));
-                continue;
-            }
+            long since = state.sinceNanos;
+            Set<FeedStream> silent = new LinkedHashSet<>();
+            Set<FeedStream> waiting = new LinkedHashSet<>();
             for (FeedStream stream : connection.streams()) {
-                long silentSince = connected ? Math.max(lastMessageNanos.getOpaque(stream.id()), state.connectedAtNanos)
-                        : lastMessageNanos.getOpaque(stream.id());
+                long last = lastMessageNanos.getOpaque(stream.id());
+                if (!connected || last - since <= 0) {
+                    waiting.add(stream);
+                }
+                long silentSince = connected ? Math.max(last, since) : last;
                 if (now - silentSince > staleAfterNanos) {
-                    problems.add(new FeedProblem(connection.name(), FeedProblem.Kind.STALE, connected));
-                    break;
+                    silent.add(stream);
                 }
             }
+            status.add(new ConnectionStatus(connection, connected, since,
+                    connected && state.lag.sustainedFor(lagWindowNanos, now), silent, waiting));
         }
-        return problems;
+        return status;
     }
 
     /** Readiness: every connection up and every stream delivered within the staleness threshold. */
@@ -159,7 +177,8 @@ public final class FeedMonitor {
         final FeedConnection connection;
         final SustainedCondition lag = new SustainedCondition();
         volatile boolean connected;
-        volatile long connectedAtNanos;
+        /** When it (re)connected while connected, else when it went down (or the feeds started). */
+        volatile long sinceNanos;
 
         ConnectionState(FeedConnection connection) {
             this.connection = connection;

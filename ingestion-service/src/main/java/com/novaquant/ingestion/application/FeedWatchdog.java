@@ -1,116 +1,216 @@
 package com.novaquant.ingestion.application;
 
 import com.novaquant.events.Severity;
-import com.novaquant.ingestion.domain.AlertThrottle;
-import com.novaquant.ingestion.domain.FeedProblem;
+import com.novaquant.ingestion.domain.LagRemedy;
 import com.novaquant.ingestion.domain.ReconnectStormDetector;
+import com.novaquant.ingestion.domain.SustainedCondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Watches the feed on its own thread (never the event loop): sustained lag or silence on a connection reconnects
- * it and raises a WARNING ({@code FEED_LAG}, {@code FEED_STALE}); too many reconnects of one connection within a
- * window raise a CRITICAL {@code FEED_RECONNECT_STORM}, on which execution engages the kill switch. Alerts are
- * throttled per code and connection; the dedup key is {@code <code>:<connection>}.
+ * Watches the feed on its own thread (never the event loop), every pass:
+ * <ul>
+ *   <li>remedies: sustained lag reconnects the connection ({@link LagRemedy}: once, then degraded with a back-off if
+ *   the lag outlives the reconnect), a silent stream reconnects its connection; WARNING {@code FEED_LAG},
+ *   {@code FEED_STALE} (throttled per connection);</li>
+ *   <li>reconnect storms (reconnects the connection did not choose): WARNING {@code FEED_RECONNECT_STORM};</li>
+ *   <li>gates ({@link FeedGates}): lag, silence, a connection down for longer than the lag window, or a storm gates the
+ *   symbols concerned; a gate lifts once all of its symbol's feeds have been healthy for the heal time;</li>
+ *   <li>a connection healthy for the heal time has its reconnect back-off start again ({@link FeedControl#healthy}).</li>
+ * </ul>
  */
 public final class FeedWatchdog implements AutoCloseable {
 
     public static final String FEED_LAG = "FEED_LAG";
     public static final String FEED_STALE = "FEED_STALE";
     public static final String FEED_RECONNECT_STORM = "FEED_RECONNECT_STORM";
+    public static final String FEED_GATED = FeedGates.FEED_GATED;
+    public static final String FEED_GATE_LIFTED = FeedGates.FEED_GATE_LIFTED;
+    public static final String FEED_GATED_LONG = FeedGates.FEED_GATED_LONG;
 
     private static final Logger log = LoggerFactory.getLogger(FeedWatchdog.class);
 
     private final FeedMonitor monitor;
     private final FeedControl control;
-    private final FeedAlerts alerts;
-    private final IngestionMetrics metrics;
-    private final AlertThrottle throttle;
-    private final Map<String, ReconnectStormDetector> storms = new HashMap<>();
-    private final int stormThreshold;
-    private final Duration stormWindow;
+    private final AlertSender alerts;
+    private final FeedGates gates;
+    private final WatchdogSettings settings;
     private final LongSupplier nanoClock;
+    private final Map<String, ReconnectStormDetector> storms = new HashMap<>();
+    private final Map<String, LagRemedy> lagRemedies = new HashMap<>();
+    private final Map<String, SustainedCondition> healthyStreaks = new HashMap<>();
+    private final Set<String> storming = new HashSet<>();
+    private final Set<String> healed = new HashSet<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "feed-watchdog");
         thread.setDaemon(true);
         return thread;
     });
 
+    /** Without gate publication (gates are kept, alerted and measured) and with the default gate and lag rules. */
     public FeedWatchdog(FeedMonitor monitor, FeedControl control, FeedAlerts alerts, IngestionMetrics metrics,
                         Duration alertDedupWindow, int stormThreshold, Duration stormWindow, LongSupplier nanoClock) {
+        this(monitor, control, alerts, FeedGatePublisher.NONE, metrics,
+                WatchdogSettings.defaults(alertDedupWindow, stormThreshold, stormWindow), nanoClock, System::currentTimeMillis);
+    }
+
+    public FeedWatchdog(FeedMonitor monitor, FeedControl control, FeedAlerts alerts, FeedGatePublisher gatePublisher,
+                        IngestionMetrics metrics, WatchdogSettings settings, LongSupplier nanoClock,
+                        LongSupplier wallClockMillis) {
         this.monitor = monitor;
         this.control = control;
-        this.alerts = alerts;
-        this.metrics = metrics;
-        this.throttle = new AlertThrottle(alertDedupWindow.toNanos());
-        this.stormThreshold = stormThreshold;
-        this.stormWindow = stormWindow;
+        this.settings = settings;
         this.nanoClock = nanoClock;
+        this.alerts = new AlertSender(alerts, metrics, settings.alertDedupWindow(), nanoClock);
+        this.gates = new FeedGates(monitor.connections().stream().flatMap(c -> c.streams().stream())
+                .map(FeedStream::symbol).toList(), gatePublisher, this.alerts, metrics, settings.healAfter(),
+                settings.escalateAfter(), nanoClock.getAsLong(), wallClockMillis);
         for (FeedConnection connection : monitor.connections()) {
-            storms.put(connection.name(), new ReconnectStormDetector(stormThreshold, stormWindow.toNanos()));
+            String name = connection.name();
+            storms.put(name, new ReconnectStormDetector(settings.stormThreshold(), settings.stormWindow().toNanos()));
+            LagRemedy remedy = new LagRemedy(settings.lagReconnectInitialBackoff().toNanos(),
+                    settings.lagReconnectMaxBackoff().toNanos(), settings.healAfter().toNanos());
+            lagRemedies.put(name, remedy);
+            healthyStreaks.put(name, new SustainedCondition());
+            metrics.degradedGauge(name, remedy::degraded);
         }
     }
 
+    /** Publishes every symbol's starting state, then looks every {@code interval}. */
     public void start(Duration interval) {
-        executor.scheduleWithFixedDelay(this::checkSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.execute(() -> safely(this::announce));
+        executor.scheduleWithFixedDelay(() -> safely(this::check), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void checkSafely() {
+    private static void safely(Runnable pass) {
         try {
-            check();
+            pass.run();
         } catch (RuntimeException e) {
-            log.error("feed watchdog check failed", e);
+            log.error("feed watchdog pass failed", e);
         }
     }
 
-    /** One pass over the feed state: reconnect and alert where needed. */
+    /** Start-up: every symbol gated "feeds starting" until its feeds have delivered and healed. */
+    void announce() {
+        gates.announce();
+    }
+
+    /** One pass over the feed state: remedies, alerts, gates. */
     void check() {
-        for (FeedProblem problem : monitor.problems()) {
-            String connection = problem.connection();
-            if (problem.reconnect()) {
-                control.reconnect(connection, problem.kind() == FeedProblem.Kind.LAG ? "lag" : "stale");
-            }
-            if (problem.kind() == FeedProblem.Kind.LAG) {
-                raise(Severity.WARNING, FEED_LAG, connection, "WebSocket lag detected (>" + monitor.lagThresholdMillis()
-                        + "ms). Initiating reconnection.");
-            } else {
-                raise(Severity.WARNING, FEED_STALE, connection, "WebSocket feed stale (no data for >"
-                        + monitor.staleAfter().toMillis() + "ms on " + connection + ")."
-                        + (problem.reconnect() ? " Initiating reconnection." : " Reconnecting."));
+        long now = nanoClock.getAsLong();
+        Map<String, FeedGates.Look> looks = new LinkedHashMap<>();
+        for (ConnectionStatus status : monitor.status()) {
+            remedy(status, now);
+            String problem = problem(status, now);
+            boolean healthy = problem == null && status.connected() && status.silent().isEmpty() && status.waiting().isEmpty();
+            resetBackoffOnceHealed(status.name(), healthy, now);
+            List<FeedStream> silent = status.connection().streams().stream().filter(status.silent()::contains).toList();
+            String silence = silent.isEmpty() ? null : FeedTexts.silent(silent, monitor.staleAfter(), status.name());
+            for (FeedStream stream : status.connection().streams()) {
+                FeedGates.Look before = looks.getOrDefault(stream.symbol(), new FeedGates.Look(null, true));
+                String streamProblem = problem != null ? problem : status.silent().contains(stream) ? silence : null;
+                boolean streamHealthy = problem == null && status.connected() && !status.silent().contains(stream)
+                        && !status.waiting().contains(stream);
+                looks.put(stream.symbol(), new FeedGates.Look(before.problem() != null ? before.problem() : streamProblem,
+                        before.healthy() && streamHealthy));
             }
         }
+        gates.observe(looks, now);
     }
 
-    /** A reconnect was scheduled for the connection (any thread; the alert is raised on the watchdog thread). */
-    public void onReconnect(String connection) {
-        ReconnectStormDetector detector = storms.get(connection);
-        if (detector != null && detector.onReconnect(nanoClock.getAsLong())) {
-            executor.execute(() -> raise(Severity.CRITICAL, FEED_RECONNECT_STORM, connection,
-                    "Reconnect storm: " + stormThreshold + " reconnects within " + stormWindow.toSeconds() + "s on "
-                            + connection + ". Market data unreliable; halt trading."));
-        }
-    }
-
-    private void raise(Severity severity, String code, String connection, String text) {
-        String dedupKey = code + ":" + connection;
-        if (!throttle.tryRaise(dedupKey, nanoClock.getAsLong())) {
+    /** Lag first (a lagging connection delivers, so it is not silent), then silence. */
+    private void remedy(ConnectionStatus status, long now) {
+        String name = status.name();
+        LagRemedy lag = lagRemedies.get(name);
+        if (!status.connected()) {
+            lag.onDown();
+        } else if (status.lagging()) {
+            switch (lag.onLag(now)) {
+                case RECONNECT -> {
+                    control.reconnect(name, "lag");
+                    alerts.raiseThrottled(Severity.WARNING, FEED_LAG, name, FeedTexts.feedLag(monitor.lagThresholdMillis()));
+                }
+                case DEGRADE -> log.warn("{}: lag outlived the reconnect; kept up, DEGRADED, next lag reconnect in {} ms", name,
+                        Duration.ofNanos(lag.retryAtNanos() - now).toMillis());
+                case WAIT -> { }
+            }
             return;
+        } else if (lag.onLagFree(now)) {
+            log.info("{}: lag-free for {}, no longer degraded", name, FeedTexts.human(settings.healAfter()));
         }
-        log.warn("{} {} on {}: {}", severity, code, connection, text);
-        metrics.alert(code);
-        try {
-            alerts.raise(severity, code, text, dedupKey);
-        } catch (RuntimeException e) {
-            log.error("could not raise {} alert for {}", code, connection, e);
+        if (!status.silent().isEmpty()) {
+            if (status.connected()) {
+                control.reconnect(name, "stale");
+            }
+            alerts.raiseThrottled(Severity.WARNING, FEED_STALE, name,
+                    FeedTexts.feedStale(monitor.staleAfter(), name, status.connected()));
         }
+    }
+
+    /** What makes the whole connection untrustworthy now, or null (its streams' silence is judged per stream). */
+    private String problem(ConnectionStatus status, long now) {
+        String name = status.name();
+        boolean storm = storms.get(name).storming(now);
+        if (!storm) {
+            storming.remove(name);
+        } else {
+            if (storming.add(name)) {
+                alerts.raiseThrottled(Severity.WARNING, FEED_RECONNECT_STORM, name, FeedTexts.reconnectStorm(name,
+                        settings.stormThreshold(), settings.stormWindow(), settings.healAfter()));
+            }
+            return FeedTexts.storm(name, settings.stormThreshold(), settings.stormWindow());
+        }
+        if (!status.connected() && now - status.sinceNanos() > monitor.lagWindow().toNanos()) {
+            return FeedTexts.down(status.connection().venue(), name, monitor.lagWindow());
+        }
+        if (status.lagging()) {
+            return FeedTexts.lagging(status.connection().venue(), monitor.lagThresholdMillis(), monitor.lagWindow(), name);
+        }
+        return null;
+    }
+
+    private void resetBackoffOnceHealed(String connection, boolean healthy, long now) {
+        SustainedCondition streak = healthyStreaks.get(connection);
+        streak.observe(healthy, now);
+        if (!streak.sustainedFor(settings.healAfter().toNanos(), now)) {
+            healed.remove(connection);
+        } else if (healed.add(connection)) {
+            control.healthy(connection);
+        }
+    }
+
+    /**
+     * A reconnect was scheduled for the connection (any thread). Only reconnects it did not choose (a drop, a failed
+     * attempt) count towards a storm; the storm is reported and gated by the next pass.
+     */
+    public void onReconnect(String connection, boolean deliberate) {
+        ReconnectStormDetector detector = storms.get(connection);
+        if (detector != null && !deliberate) {
+            detector.onReconnect(nanoClock.getAsLong());
+        }
+    }
+
+    /** Whether the symbol is gated now (any thread). */
+    public boolean gated(String symbol) {
+        return gates.gated(symbol);
+    }
+
+    /** Whether the connection is kept up although lagging, because a reconnect did not cure the lag (any thread). */
+    public boolean degraded(String connection) {
+        LagRemedy remedy = lagRemedies.get(connection);
+        return remedy != null && remedy.degraded();
     }
 
     @Override

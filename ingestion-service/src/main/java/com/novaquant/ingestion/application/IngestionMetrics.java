@@ -4,6 +4,7 @@ import com.novaquant.events.Venue;
 import com.novaquant.ingestion.domain.QuoteCheck;
 import com.novaquant.ingestion.domain.UpdateIdSequence;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The ingestion meters (documented in the module README). Hot-path meters are created once, up front, and looked up
@@ -131,6 +133,42 @@ public final class IngestionMetrics {
 
     private Counter reconnectCounter(String connection, String cause) {
         return registry.counter("nova.ingestion.reconnects", "connection", connection, "cause", cause);
+    }
+
+    /**
+     * Registers the symbol's gate meters: {@code nova.ingestion.symbol.gated} (1 while gated) and the
+     * {@code nova.ingestion.gate.changes} counters (closed, lifted) at zero.
+     */
+    public void gateMeters(String symbol, BooleanSupplier gated) {
+        Gauge.builder("nova.ingestion.symbol.gated", gated, g -> g.getAsBoolean() ? 1 : 0)
+                .description("1 while the symbol's feed gate is closed (no new decision on it)")
+                .tag("symbol", symbol)
+                .strongReference(true)
+                .register(registry);
+        for (String change : List.of("closed", "lifted")) {
+            gateChangeCounter(symbol, change);
+        }
+    }
+
+    /** The symbol's gate closed or lifted. */
+    public void gateChanged(String symbol, String change) {
+        gateChangeCounter(symbol, change).increment();
+    }
+
+    private Counter gateChangeCounter(String symbol, String change) {
+        return Counter.builder("nova.ingestion.gate.changes")
+                .description("Feed gate changes per symbol (closed, lifted)")
+                .tags("symbol", symbol, "change", change)
+                .register(registry);
+    }
+
+    /** Registers {@code nova.ingestion.connection.degraded}: 1 while the connection is kept up although lagging. */
+    public void degradedGauge(String connection, BooleanSupplier degraded) {
+        Gauge.builder("nova.ingestion.connection.degraded", degraded, d -> d.getAsBoolean() ? 1 : 0)
+                .description("1 while the connection is kept up although lagging, because a reconnect did not cure the lag")
+                .tag("connection", connection)
+                .strongReference(true)
+                .register(registry);
     }
 
     public void alert(String code) {

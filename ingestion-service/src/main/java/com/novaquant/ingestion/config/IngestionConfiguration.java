@@ -9,6 +9,7 @@ import com.novaquant.ingestion.adapter.binance.BinanceServerClock;
 import com.novaquant.ingestion.adapter.binance.FrameRecording;
 import com.novaquant.ingestion.adapter.binance.RawFrameRecorder;
 import com.novaquant.ingestion.adapter.kafka.KafkaFeedAlerts;
+import com.novaquant.ingestion.adapter.kafka.KafkaFeedGates;
 import com.novaquant.ingestion.adapter.kafka.KafkaMarketDataPublisher;
 import com.novaquant.ingestion.adapter.web.FeedHealthIndicator;
 import com.novaquant.ingestion.application.ClockOffsets;
@@ -17,7 +18,9 @@ import com.novaquant.ingestion.application.FeedMonitor;
 import com.novaquant.ingestion.application.FeedWatchdog;
 import com.novaquant.ingestion.application.IngestionMetrics;
 import com.novaquant.ingestion.application.MarketDataIngestion;
+import com.novaquant.ingestion.application.WatchdogSettings;
 import com.novaquant.support.AlertPublisher;
+import com.novaquant.support.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -81,11 +84,14 @@ public class IngestionConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    FeedWatchdog feedWatchdog(FeedMonitor monitor, BinanceFeeds feeds, AlertPublisher alerts, IngestionMetrics metrics,
-                              IngestionProperties properties) {
+    FeedWatchdog feedWatchdog(FeedMonitor monitor, BinanceFeeds feeds, AlertPublisher alerts, EventPublisher events,
+                              IngestionMetrics metrics, IngestionProperties properties) {
         IngestionProperties.Reconnect reconnect = properties.reconnect();
-        return new FeedWatchdog(monitor, feeds, new KafkaFeedAlerts(alerts), metrics, properties.alertDedupWindow(),
-                reconnect.stormThreshold(), reconnect.stormWindow(), System::nanoTime);
+        WatchdogSettings settings = new WatchdogSettings(properties.alertDedupWindow(), reconnect.stormThreshold(),
+                reconnect.stormWindow(), properties.gate().healAfter(), properties.gate().escalateAfter(),
+                properties.lagReconnect().initialBackoff(), properties.lagReconnect().maxBackoff());
+        return new FeedWatchdog(monitor, feeds, new KafkaFeedAlerts(alerts), new KafkaFeedGates(events), metrics, settings,
+                System::nanoTime, System::currentTimeMillis);
     }
 
     @Bean(destroyMethod = "close")

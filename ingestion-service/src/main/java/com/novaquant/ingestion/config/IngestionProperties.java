@@ -12,12 +12,16 @@ import java.util.Map;
  *
  * @param lagWarning       feed lag (receive instant minus exchange event time, clock-corrected) that, sustained for
  *                         {@code lagWindow}, raises FEED_LAG and reconnects the connection
- * @param lagWindow        how long every frame of a connection must lag before acting: one slow frame is noise
- * @param staleAfter       a stream silent this long raises FEED_STALE, reconnects, and makes readiness DOWN
+ * @param lagWindow        how long every frame of a connection must lag before acting: one slow frame is noise; also
+ *                         how long a connection may be down before its symbols are gated
+ * @param staleAfter       a stream silent this long raises FEED_STALE, reconnects, gates its symbol, and makes
+ *                         readiness DOWN
  * @param watchdogInterval how often the watchdog looks
  * @param alertDedupWindow the same alert (code and connection) is raised at most once per window
  * @param connections      connections per venue (symbols are split across them)
  * @param reconnect        backoff, connection age and reconnect-storm settings
+ * @param gate             when a symbol's feed gate lifts by itself, and when a long one is escalated
+ * @param lagReconnect     the wait between lag reconnects once one did not cure the lag
  * @param clockSync        how often and how patiently to measure the exchanges' clock offset
  * @param recording        the optional raw-frame tee
  * @param kafkaReadyTimeout how long start-up waits for topic metadata before opening the feeds anyway
@@ -32,6 +36,8 @@ public record IngestionProperties(
         @DefaultValue("5m") Duration alertDedupWindow,
         @DefaultValue Connections connections,
         @DefaultValue Reconnect reconnect,
+        @DefaultValue Gate gate,
+        @DefaultValue LagReconnect lagReconnect,
         @DefaultValue ClockSyncSettings clockSync,
         @DefaultValue Recording recording,
         @DefaultValue("10s") Duration kafkaReadyTimeout,
@@ -54,7 +60,8 @@ public record IngestionProperties(
      * @param stableAfter      a session that lasted this long resets the backoff
      * @param maxConnectionAge proactive reconnect before Binance's 24-hour cut
      * @param connectTimeout   TCP connect timeout
-     * @param stormThreshold   this many reconnects of one connection within {@code stormWindow} is a storm (CRITICAL)
+     * @param stormThreshold   this many reconnects of one connection it did not choose (drops, failed attempts)
+     *                         within {@code stormWindow} is a storm (WARNING, its symbols gated)
      * @param stormWindow      the storm window
      */
     public record Reconnect(
@@ -65,6 +72,21 @@ public record IngestionProperties(
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("5") int stormThreshold,
             @DefaultValue("60s") Duration stormWindow) {
+    }
+
+    /**
+     * @param healAfter     a gated symbol's gate lifts once all of its feeds have been healthy this long
+     * @param escalateAfter a symbol gated this long raises one CRITICAL (FEED_GATED_LONG)
+     */
+    public record Gate(@DefaultValue("10s") Duration healAfter, @DefaultValue("15m") Duration escalateAfter) {
+    }
+
+    /**
+     * @param initialBackoff wait before another lag reconnect once a lag reconnect did not cure the lag
+     * @param maxBackoff     ceiling of that wait (it doubles each time); it starts again once the connection has
+     *                       been lag-free for {@code gate.heal-after}
+     */
+    public record LagReconnect(@DefaultValue("30s") Duration initialBackoff, @DefaultValue("5m") Duration maxBackoff) {
     }
 
     /**

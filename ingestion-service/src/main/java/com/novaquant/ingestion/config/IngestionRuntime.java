@@ -12,8 +12,9 @@ import com.novaquant.ingestion.application.MarketDataIngestion;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the pipeline once the context is up (producer metadata first, then clock sync, watchdog and the feeds) and
- * stops the feeds first on shutdown, so the producer can flush what they delivered.
+ * Starts the pipeline once the context is up (producer metadata first, then clock sync, the feeds, and the watchdog,
+ * which first publishes every symbol's starting gate) and stops the watchdog and then the feeds first on shutdown, so
+ * the producer can flush what they delivered.
  */
 public final class IngestionRuntime implements SmartLifecycle {
 
@@ -51,6 +52,9 @@ public final class IngestionRuntime implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        // The watchdog first: with the feeds stopped it would see every connection down and gate every symbol on
+        // the way out (the next instance publishes "feeds starting" itself).
+        watchdog.close();
         feeds.stop();
         if (recording instanceof AutoCloseable closeable) {
             try {

@@ -3,9 +3,11 @@ package com.novaquant.ingestion.domain;
 import java.util.ArrayDeque;
 
 /**
- * Detects a reconnect storm: {@code threshold} reconnects within {@code windowNanos}. A storm means the feed cannot
- * be trusted (network trouble, a ban, an exchange incident): it escalates to CRITICAL and execution stops trading.
- * Reports a storm once; it re-arms when the window has drained below the threshold. Thread-safe.
+ * Detects a reconnect storm: {@code threshold} reconnects within {@code windowNanos}. Only reconnects the connection
+ * did not choose are counted (sessions that dropped, attempts that failed): a storm means network trouble, a ban or an
+ * exchange incident, and the feed cannot be trusted while it lasts. The watchdog gates the connection's symbols until
+ * the window has drained and the connection has been healthy for the heal time. Reports a storm once; it re-arms when
+ * the window has drained below the threshold. Thread-safe.
  */
 public final class ReconnectStormDetector {
 
@@ -37,6 +39,11 @@ public final class ReconnectStormDetector {
         }
         reported = true;
         return true;
+    }
+
+    /** True while the window holds at least the threshold's reconnects. */
+    public synchronized boolean storming(long nowNanos) {
+        return reconnectsInWindow(nowNanos) >= threshold;
     }
 
     public synchronized int reconnectsInWindow(long nowNanos) {

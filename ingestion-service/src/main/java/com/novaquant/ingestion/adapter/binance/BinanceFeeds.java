@@ -2,7 +2,6 @@ package com.novaquant.ingestion.adapter.binance;
 
 import com.novaquant.binance.stream.ConnectionSpec;
 import com.novaquant.binance.stream.DisconnectCause;
-import com.novaquant.binance.stream.StreamConnection;
 import com.novaquant.binance.stream.StreamSettings;
 import com.novaquant.binance.stream.parse.ParseStatus;
 import com.novaquant.binance.stream.parse.StreamKey;
@@ -24,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The market-data connections of this instance, one per entry of the stream plan: opened together by
- * {@link #start(MarketDataWiring)}, closed by {@link #stop()}, reconnected one at a time on request.
+ * {@link #start(MarketDataWiring)}, closed by {@link #stop()}, reconnected one at a time on request (at once: see
+ * {@link ManagedConnection}).
  */
 public final class BinanceFeeds implements FeedControl {
 
@@ -34,7 +34,7 @@ public final class BinanceFeeds implements FeedControl {
     private final StreamSettings settings;
     private final SymbolTable symbols;
     private final Clock clock;
-    private final Map<String, StreamConnection> connections = new ConcurrentHashMap<>();
+    private final Map<String, ManagedConnection> connections = new ConcurrentHashMap<>();
 
     public BinanceFeeds(List<ConnectionSpec> plan, StreamSettings settings, SymbolTable symbols, Clock clock) {
         this.plan = List.copyOf(plan);
@@ -70,7 +70,7 @@ public final class BinanceFeeds implements FeedControl {
         BinanceFrameHandler handler = new BinanceFrameHandler(streams, wiring.ingestion(), wiring.monitor(),
                 wiring.watchdog(), wiring.metrics(), wiring.recorder());
         for (ConnectionSpec spec : plan) {
-            StreamConnection connection = new StreamConnection(spec, settings, symbols, handler, handler, clock);
+            ManagedConnection connection = new ManagedConnection(spec, settings, symbols, clock, handler);
             connections.put(spec.name(), connection);
             log.info("opening {}: {} streams at {}", spec.name(), spec.streams().size(), spec.url().getHost());
             connection.start();
@@ -78,14 +78,22 @@ public final class BinanceFeeds implements FeedControl {
     }
 
     public void stop() {
-        connections.values().forEach(StreamConnection::stop);
+        connections.values().forEach(ManagedConnection::stop);
     }
 
     @Override
     public void reconnect(String connection, String reason) {
-        StreamConnection target = connections.get(connection);
+        ManagedConnection target = connections.get(connection);
         if (target != null) {
-            target.reconnect(reason);
+            target.reconnectNow(reason);
+        }
+    }
+
+    @Override
+    public void healthy(String connection) {
+        ManagedConnection target = connections.get(connection);
+        if (target != null) {
+            target.healthy();
         }
     }
 }

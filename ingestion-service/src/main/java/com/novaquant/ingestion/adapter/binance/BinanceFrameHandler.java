@@ -90,6 +90,6 @@ final class BinanceFrameHandler implements FrameListener, ConnectionListener {
     @Override
     public void onReconnectScheduled(ConnectionSpec connection, Duration delay, int attempt, DisconnectCause cause) {
         metrics.reconnect(connection.name(), causeTag(cause));
-        watchdog.onReconnect(connection.name());
+        watchdog.onReconnect(connection.name(), ManagedConnection.deliberate(cause));
     }
 }

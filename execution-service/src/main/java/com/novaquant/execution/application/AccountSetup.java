@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Puts the futures account in the shape the desk trades it in, and checks it, before the first order and then
- * periodically: every traded symbol gets the leverage the margin arithmetic assumes and the configured margin type,
- * and the account must be in One-way Mode (the desk's perp orders name no position side, which Hedge Mode refuses
+ * periodically: every traded symbol gets the leverage the margin arithmetic assumes and the configured margin type
+ * (on the first check, and again after one that failed), and the account must be in One-way Mode (the desk's perp orders name no position side, which Hedge Mode refuses
  * with -4061) and Single-Asset Mode (the desk counts USDT only). While it is not, the desk is FROZEN under the hold
  * {@value #HOLD} and one CRITICAL {@value #ALERT} says what to change and how; until the first check has read the
  * account, the hold says it is not checked yet. A check that cannot read the account keeps the previous verdict.
@@ -48,6 +48,8 @@ public class AccountSetup {
     private final Executor recheck;
     private final AtomicBoolean recheckQueued = new AtomicBoolean();
     private volatile Verdict verdict = Verdict.NOT_CHECKED;
+    /** Leverage and margin type were set on every symbol by a check that passed: later checks read the modes only. */
+    private boolean symbolsPrepared;
     /** The text of the CRITICAL still open, or null. */
     private String alerted;
     private int failedReads;
@@ -119,7 +121,8 @@ public class AccountSetup {
         if (settings.multiAssetsMode()) {
             problems.add(MULTI_ASSETS);
         }
-        for (String symbol : symbols) {
+        // Two POSTs per symbol: once, and again only after a check that failed, not every interval.
+        for (String symbol : symbolsPrepared ? List.<String>of() : symbols) {
             TradingVenue.SymbolSettings set = venue.prepareSymbol(symbol, leverage, marginType);
             String refusal = set.refusal() == null ? "" : " (Binance: " + set.refusal() + ")";
             if (set.leverage() != leverage) {
@@ -147,6 +150,7 @@ public class AccountSetup {
         }
         gate.lift(HOLD);
         verdict = Verdict.TRADABLE;
+        symbolsPrepared = true;
         alerted = null;
         if (wasAlerted) {
             alerts.raise(Severity.INFO, ALERT, "Account settings OK: One-way Mode, Single-Asset Mode, leverage "
@@ -160,6 +164,7 @@ public class AccountSetup {
                 + " until it is fixed; checked again every " + interval.toSeconds() + "s.";
         gate.freeze(HOLD, text);
         verdict = Verdict.NOT_TRADABLE;
+        symbolsPrepared = false;
         if (text.equals(alerted)) {
             log.warn("Account still not tradable: {}", text);
             return;

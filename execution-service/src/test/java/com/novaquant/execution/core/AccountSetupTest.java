@@ -106,6 +106,25 @@ class AccountSetupTest {
     }
 
     @Test
+    void periodicChecksReadTheModesWithoutSettingEverySymbolAgain() {
+        desk.listEth();
+        AccountSetup setup = desk.newAccountSetup(List.of(SimDesk.SYMBOL, SimDesk.ETH), MarginType.CROSSED);
+        int before = desk.venue.symbolsPrepared();
+        assertThat(setup.check()).isTrue();
+        int prepared = desk.venue.symbolsPrepared();
+        assertThat(prepared).isEqualTo(before + 2);
+        assertThat(setup.check()).isTrue();
+        assertThat(setup.check()).isTrue();
+        assertThat(desk.venue.symbolsPrepared()).isEqualTo(prepared);
+
+        desk.venue.setHedgeMode(true);
+        assertThat(setup.check()).isFalse();
+        desk.venue.setHedgeMode(false);
+        assertThat(setup.check()).isTrue();
+        assertThat(desk.venue.symbolsPrepared()).as("set again after a failed check").isGreaterThan(prepared);
+    }
+
+    @Test
     void aMarginTypeTheVenueRefusesFreezesTheDeskWithTheVenuesReason() {
         assertThat(desk.trade("1")).isEqualTo("FILLED");
         // The desk is restarted configured for ISOLATED while its CROSSED short is open: Binance refuses (-4048).

@@ -72,6 +72,7 @@ public final class SimulatedVenue implements TradingVenue {
     private Duration recvWindow = Duration.ofSeconds(5);
     private long clockOffsetMs;
     private long bannedUntilMs = Long.MIN_VALUE;
+    private int symbolsPrepared;
     private long nextOrderId = 1_000_001;
     private int duplicateSends;
     private int ordersPlaced;
@@ -306,7 +307,13 @@ public final class SimulatedVenue implements TradingVenue {
             throw new VenueUnavailableException("-1007 Timeout waiting for response from backend server.");
         }
         book(symbol);
+        symbolsPrepared++;
         return account.prepare(symbol, leverage, marginType);
+    }
+
+    /** How many times a symbol's leverage and margin type were set. */
+    public int symbolsPrepared() {
+        return symbolsPrepared;
     }
 
     /** Hedge Mode: every perp order without a LONG/SHORT side (all of the desk's) is refused with -4061. */

@@ -496,6 +496,27 @@ class ExecutionAcceptanceIT {
     }
 
     @Test
+    void aFrozenDeskRefusesEvenACloseAndStatusSaysFrozenUntilReleased() {
+        String symbol = "ACDUSDT";
+        Signal open = signal(symbol, "1");
+        send(open);
+        assertThat(awaitOutcome(open)).isEqualTo("FILLED");
+        Http.Response frozen = admin("POST", "/admin/kill-switch/freeze", "{\"reason\":\"records in doubt\"}", true);
+        assertThat(frozen.status()).isEqualTo(200);
+        assertThat(frozen.body()).contains("\"deskMode\":\"FROZEN\"").contains("\"by\":\"operator\"");
+        assertThat(admin("GET", "/admin/status", null, true).body()).contains("\"deskMode\":\"FROZEN\"");
+        Signal close = signal(symbol, "0");
+        send(close);
+        assertThat(awaitOutcome(close)).isEqualTo("FROZEN");
+        assertThat(jdbc.sql("select mode from kill_switch_history order by id desc limit 1").query(String.class).single())
+                .isEqualTo("FROZEN");
+        admin("POST", "/admin/kill-switch/release", "{\"reason\":\"records checked\"}", true);
+        Signal retry = signal(symbol, "0");
+        send(retry);
+        assertThat(awaitOutcome(retry)).isEqualTo("FILLED");
+    }
+
+    @Test
     void adminEndpointsRefuseUnauthenticatedCalls() {
         for (String path : List.of("/admin/status", "/admin/pairs", "/admin/orders", "/admin/pnl", "/v3/api-docs")) {
             assertThat(admin("GET", path, null, false).status()).as(path).isEqualTo(401);

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.BiPredicate;
 
 /**
  * The operator's API (HTTP Basic, see {@link AdminSecurity}). Ledger and exchange calls block, so every handler
@@ -176,16 +177,12 @@ public class AdminController {
         });
     }
 
+    /** HALTS the desk: nothing new opens; closes, reductions, repairs and flatten continue. */
     @PostMapping("/kill-switch/engage")
     public Mono<ActionResult> engage(@RequestBody(required = false) ReasonRequest body,
                                      @RequestHeader(name = "X-Nova-Actor", required = false) String actor,
                                      Mono<Principal> principal) {
-        String reason = reason(body);
-        return principal.flatMap(p -> blocking(() -> {
-            String by = by(actor, p);
-            boolean changed = killSwitch.engage(reason, by);
-            return new ActionResult("engage", changed, by, reason, 0, view(killSwitch.current()));
-        }));
+        return changeState("engage", killSwitch::engage, body, actor, principal);
     }
 
     /** FREEZES the desk: no signal-driven trade at all; operator orders (flatten) still run. */
@@ -193,23 +190,23 @@ public class AdminController {
     public Mono<ActionResult> freeze(@RequestBody(required = false) ReasonRequest body,
                                      @RequestHeader(name = "X-Nova-Actor", required = false) String actor,
                                      Mono<Principal> principal) {
-        String reason = reason(body);
-        return principal.flatMap(p -> blocking(() -> {
-            String by = by(actor, p);
-            boolean changed = killSwitch.freeze(reason, by);
-            return new ActionResult("freeze", changed, by, reason, 0, view(killSwitch.current()));
-        }));
+        return changeState("freeze", killSwitch::freeze, body, actor, principal);
     }
 
     @PostMapping("/kill-switch/release")
     public Mono<ActionResult> release(@RequestBody(required = false) ReasonRequest body,
                                       @RequestHeader(name = "X-Nova-Actor", required = false) String actor,
                                       Mono<Principal> principal) {
+        return changeState("release", killSwitch::release, body, actor, principal);
+    }
+
+    private Mono<ActionResult> changeState(String action, BiPredicate<String, String> change, ReasonRequest body,
+                                           String actor, Mono<Principal> principal) {
         String reason = reason(body);
         return principal.flatMap(p -> blocking(() -> {
             String by = by(actor, p);
-            boolean changed = killSwitch.release(reason, by);
-            return new ActionResult("release", changed, by, reason, 0, view(killSwitch.current()));
+            boolean changed = change.test(reason, by);
+            return new ActionResult(action, changed, by, reason, 0, view(killSwitch.current()));
         }));
     }
 

@@ -45,13 +45,18 @@ final class DeskUnderTest implements AutoCloseable {
 
     static final long OPERATOR_CHAT = 100001;
     static final String TELEGRAM_TOKEN = "local-desk-token";
+    static final String PAPER_KEY = "nova-paper-key";
     static final String PAPER_SECRET = "nova-paper-secret";
+    /** How often execution checks the USD-M account's modes (production: 60 s). */
+    static final Duration ACCOUNT_CHECK_INTERVAL = Duration.ofSeconds(5);
     /** Binance's own bounds on a leg standing alone: the re-hedge window plus one venue call to unwind. */
     static final Duration REHEDGE_DEADLINE = Duration.ofSeconds(3);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
     static final long NAKED_DEADLINE_MS = REHEDGE_DEADLINE.plus(CALL_TIMEOUT).toMillis();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.net.http.HttpClient SIGNED_CLIENT = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     final String adminPassword = UUID.randomUUID().toString();
     final List<String> symbols;
@@ -74,6 +79,9 @@ final class DeskUnderTest implements AutoCloseable {
                         "--nova.simulator.funding.spike-start=1000h", "--nova.simulator.funding.negative-start=1000h",
                         // Longer than execution's response timeout, so a held answer is a real timeout.
                         "--nova.simulator.faults.timeout-hold=5s"),
+                // On the quiet market the carry of BTCUSDT and ETHUSDT stays between these thresholds, so
+                // signal-service targets neither (not even flat): the pairs the suite opens on them are its own.
+                DeskConfig.SIGNAL, List.of("--nova.signal.exit-threshold-apr=-1"),
                 DeskConfig.INGESTION, List.of("--nova.ingestion.stale-after=5s", "--nova.ingestion.alert-dedup-window=5s"),
                 DeskConfig.EXECUTION, List.of(
                         "--nova.symbols=" + all,
@@ -82,7 +90,10 @@ final class DeskUnderTest implements AutoCloseable {
                         "--nova.execution.rehedge-deadline=" + REHEDGE_DEADLINE.toSeconds() + "s",
                         "--nova.execution.risk.max-daily-loss=1000000",
                         // A reconciliation that cannot read the exchange holds trading until the next one succeeds.
-                        "--nova.execution.reconcile-interval=15s"),
+                        "--nova.execution.reconcile-interval=15s",
+                        // An account switched to Hedge Mode is seen within seconds. Each check reads both account
+                        // modes (weight 30 each): 5 s keeps it well inside the futures weight limit (2,400 a minute).
+                        "--nova.execution.account-check-interval=" + ACCOUNT_CHECK_INTERVAL.toSeconds() + "s"),
                 DeskConfig.ALERT, List.of("--nova.alert.escalation=1h", "--nova.alert.dedup-window=5s"));
         // The checkout whose service jars run (NOVA_DESK_ROOT: jars built elsewhere, e.g. a release candidate).
         Path root = System.getenv("NOVA_DESK_ROOT") != null ? Path.of(System.getenv("NOVA_DESK_ROOT"))
@@ -108,15 +119,18 @@ final class DeskUnderTest implements AutoCloseable {
     /**
      * A reconnect of the start-up (six JVMs starting at once on a small machine can lag a feed past the threshold)
      * would count towards the reconnect-storm window of whichever case runs first. The suite starts once no feed has
-     * reconnected for a whole storm window, with the kill switch released.
+     * reconnected for a whole storm window and every feed gate of the start-up has lifted by itself. A start-up
+     * storm gates its symbols and never engages the kill switch: the desk must be TRADING here without anyone
+     * releasing it.
      */
     private void awaitSettledFeeds(Duration quiet, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         double reconnects = metric(DeskConfig.INGESTION, "nova_ingestion_reconnects_total");
         long quietSince = System.nanoTime();
-        while (System.nanoTime() - quietSince < quiet.toNanos()) {
+        while (System.nanoTime() - quietSince < quiet.toNanos() || tradingHeld()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the feeds kept reconnecting for " + timeout + " after start-up");
+                throw new IllegalStateException("the feeds kept reconnecting, or trading stayed held, for " + timeout
+                        + " after start-up: " + status());
             }
             try {
                 Thread.sleep(1_000);
@@ -130,7 +144,9 @@ final class DeskUnderTest implements AutoCloseable {
                 quietSince = System.nanoTime();
             }
         }
-        releaseKillSwitch();
+        if (killSwitchEngaged()) {
+            throw new IllegalStateException("the kill switch was engaged during start-up: " + status());
+        }
     }
 
     /**
@@ -157,6 +173,37 @@ final class DeskUnderTest implements AutoCloseable {
             throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    /**
+     * A SIGNED call to the simulator's USD-M REST API as the desk's paper account, signed the way Binance wants it:
+     * {@code timestamp} added, HMAC-SHA256 of the query string (no body) with the account's secret, key in
+     * {@code X-MBX-APIKEY}. {@code params} is a query string without timestamp, e.g. {@code dualSidePosition=true}.
+     */
+    HttpResponse<String> futuresSigned(String method, String path, String params) {
+        String query = (params.isEmpty() ? "" : params + "&") + "timestamp=" + System.currentTimeMillis();
+        String signature;
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(PAPER_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            signature = java.util.HexFormat.of().formatHex(mac.doFinal(query.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(url(DeskConfig.SIMULATOR, "/futures" + path + "?" + query + "&signature=" + signature)))
+                .timeout(Duration.ofSeconds(10))
+                .header("X-MBX-APIKEY", PAPER_KEY)
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build();
+        try {
+            return SIGNED_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     ExchangeJournal journal() {
@@ -219,13 +266,34 @@ final class DeskUnderTest implements AutoCloseable {
         return send("GET", url(process, path), null, null);
     }
 
-    boolean killSwitchEngaged() {
-        return JSON.readTree(admin("GET", "/admin/status", null).body()).findPath("engaged").asBoolean();
+    /** Execution's {@code GET /admin/status}. */
+    JsonNode status() {
+        return JSON.readTree(admin("GET", "/admin/status", null).body());
     }
 
-    /** Trading held by execution (e.g. until a reconciliation can read the exchange again). */
+    boolean killSwitchEngaged() {
+        return status().path("killSwitch").path("engaged").asBoolean();
+    }
+
+    /** Trading held by execution (e.g. until a reconciliation can read the exchange again, or while a feed is gated). */
     boolean tradingHeld() {
-        return JSON.readTree(admin("GET", "/admin/status", null).body()).path("tradingHeld").asBoolean();
+        return status().path("tradingHeld").asBoolean();
+    }
+
+    /** The symbols whose market data execution holds gated, with why. */
+    Map<String, String> feedGates() {
+        Map<String, String> gates = new java.util.TreeMap<>();
+        status().path("feedGates").properties().forEach(e -> gates.put(e.getKey(), e.getValue().asString()));
+        return gates;
+    }
+
+    /** Execution's own holds, as "LEVEL symbol: reason" ("*" for the whole desk). */
+    List<String> holds() {
+        List<String> holds = new ArrayList<>();
+        for (JsonNode h : status().path("holds")) {
+            holds.add(h.path("level").asString() + " " + h.path("symbol").asString() + ": " + h.path("reason").asString());
+        }
+        return holds;
     }
 
     void releaseKillSwitch() {

@@ -1,6 +1,8 @@
 package com.novaquant.resilience;
 
 import com.novaquant.events.Alert;
+import com.novaquant.events.FeedGate;
+import com.novaquant.events.KillSwitchState;
 import com.novaquant.events.LegRiskEvent;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Severity;
@@ -241,32 +243,83 @@ class ResilienceSuiteIT {
 
     @Test
     @Order(6)
-    void feedLagPastTheThresholdWarnsReconnectsAndRecovers() {
-        scenario("market-data WebSocket", "frames delayed 700 ms (threshold 200 ms)", c -> {
-            int before = desk.delivered("WebSocket lag detected");
-            double reconnects = desk.metric(DeskConfig.INGESTION, "nova_ingestion_reconnects_total");
-            desk.simulator("POST", "/admin/faults/feed-lag", "{\"venue\":\"USDM\",\"ms\":700}");
-            await().atMost(STEP).until(() -> desk.delivered("WebSocket lag detected") > before);
-            await().atMost(STEP).until(() -> desk.metric(DeskConfig.INGESTION, "nova_ingestion_reconnects_total") > reconnects);
-            desk.simulator("DELETE", "/admin/faults", null);
+    void thirtySecondsOfFuturesLagGateTheSymbolsWithoutTheKillSwitchAndTheGatesLiftByThemselves() {
+        String symbol = "ETHUSDT";
+        BigDecimal qty = gatedSymbolQty(symbol);
+        scenario("market-data WebSocket", "futures frames delayed 500 ms for 30 s (threshold 200 ms)", c -> {
+            KillSwitchWatch watch = new KillSwitchWatch();
+            watch.await(STEP, () -> desk.feedGates().isEmpty());
+            long from = System.currentTimeMillis();
+            int lagBefore = desk.delivered("WebSocket lag detected");
+            int gatedBefore = gatedDelivered();
+            desk.simulator("POST", "/admin/faults/feed-lag", "{\"venue\":\"USDM\",\"ms\":500}");
+            long clearedAt;
+            try {
+                watch.await(STEP, () -> desk.delivered("WebSocket lag detected") > lagBefore);
+                watch.await(STEP, () -> desk.feedGates().keySet().containsAll(FEED_SYMBOLS));
+                watch.await(STEP, () -> gatedDelivered() > gatedBefore);
+                // An opening on a gated symbol adds no exposure: refused before anything is sent.
+                assertThat(openPair(symbol, qty)).as("an opening while the feed is gated").isEqualTo("FEED_GATED");
+                assertThat(desk.journal().symbol(symbol).since(from).count()).as("orders sent while gated").isZero();
+                // The fault is held for its thirty seconds; the kill switch is sampled all along.
+                watch.await(Duration.ofSeconds(45), () -> System.currentTimeMillis() >= from + 30_000);
+                assertThat(desk.feedGates()).as("still gated while the lag lasts").containsKeys(symbol);
+            } finally {
+                desk.simulator("DELETE", "/admin/faults", null);
+                clearedAt = System.currentTimeMillis();
+            }
+            // No operator call: the gates lift by themselves once the feeds have been healthy for the heal time.
+            watch.await(STEP, () -> desk.feedGates().isEmpty() && !desk.tradingHeld());
+            assertGatesLiftedOnTheControlTopic(clearedAt);
             awaitFreshQuotes(Venue.USDM);
-            c.alerts(1, Math.min(1, desk.delivered("WebSocket lag detected") - before));
+            assertThat(openPair(symbol, qty)).as("the same opening once the gates lifted").isEqualTo("FILLED");
+            assertHedged(symbol, qty, from);
+            closePair(symbol);
+            watch.sample();
+            watch.assertNeverEngaged(from);
+            c.alerts(2, Math.min(1, desk.delivered("WebSocket lag detected") - lagBefore)
+                    + Math.min(1, gatedDelivered() - gatedBefore));
+            settleFlat(symbol, from, tolerance(qty), c);
         });
     }
 
     @Test
     @Order(7)
-    void silenceMakesTheFeedStaleAndAReconnectBringsItBack() {
-        scenario("market-data WebSocket", "silence: every spot frame dropped (stale after 5 s)", c -> {
-            int before = desk.delivered("WebSocket feed stale");
+    void aSilentSpotStreamGatesItsSymbolsAndTheyTradeAgainOnceItComesBack() {
+        String symbol = "BTCUSDT";
+        BigDecimal qty = gatedSymbolQty(symbol);
+        scenario("market-data WebSocket", "silence: every spot frame dropped (stale after 5 s), then restored", c -> {
+            KillSwitchWatch watch = new KillSwitchWatch();
+            watch.await(STEP, () -> desk.feedGates().isEmpty());
+            long from = System.currentTimeMillis();
+            int staleBefore = desk.delivered("WebSocket feed stale");
+            int gatedBefore = gatedDelivered();
             desk.simulator("POST", "/admin/faults/drop-frames", "{\"venue\":\"SPOT\",\"ratio\":1.0}");
-            await().atMost(STEP).until(() -> desk.delivered("WebSocket feed stale") > before);
-            assertThat(desk.get(DeskConfig.INGESTION, "/actuator/health/readiness").statusCode())
-                    .as("a stale feed takes ingestion out of readiness").isEqualTo(503);
-            desk.simulator("DELETE", "/admin/faults", null);
+            long clearedAt;
+            try {
+                watch.await(STEP, () -> desk.delivered("WebSocket feed stale") > staleBefore);
+                assertThat(desk.get(DeskConfig.INGESTION, "/actuator/health/readiness").statusCode())
+                        .as("a stale feed takes ingestion out of readiness").isEqualTo(503);
+                watch.await(STEP, () -> desk.feedGates().keySet().containsAll(FEED_SYMBOLS));
+                watch.await(STEP, () -> gatedDelivered() > gatedBefore);
+                assertThat(openPair(symbol, qty)).as("an opening while the feed is gated").isEqualTo("FEED_GATED");
+                assertThat(desk.journal().symbol(symbol).since(from).count()).as("orders sent while gated").isZero();
+            } finally {
+                desk.simulator("DELETE", "/admin/faults", null);
+                clearedAt = System.currentTimeMillis();
+            }
             awaitFreshQuotes(Venue.SPOT);
-            await().atMost(STEP).until(() -> desk.get(DeskConfig.INGESTION, "/actuator/health/readiness").statusCode() == 200);
-            c.alerts(1, Math.min(1, desk.delivered("WebSocket feed stale") - before));
+            watch.await(STEP, () -> desk.get(DeskConfig.INGESTION, "/actuator/health/readiness").statusCode() == 200);
+            watch.await(STEP, () -> desk.feedGates().isEmpty() && !desk.tradingHeld());
+            assertGatesLiftedOnTheControlTopic(clearedAt);
+            assertThat(openPair(symbol, qty)).as("an opening once the gates lifted").isEqualTo("FILLED");
+            assertHedged(symbol, qty, from);
+            closePair(symbol);
+            watch.sample();
+            watch.assertNeverEngaged(from);
+            c.alerts(2, Math.min(1, desk.delivered("WebSocket feed stale") - staleBefore)
+                    + Math.min(1, gatedDelivered() - gatedBefore));
+            settleFlat(symbol, from, tolerance(qty), c);
         });
     }
 
@@ -293,22 +346,43 @@ class ResilienceSuiteIT {
 
     @Test
     @Order(10)
-    void aServerShutdownNoticeAndADisconnectStormAreSurvivedAndTheStormHaltsTrading() {
+    void aServerShutdownNoticeAndADisconnectStormGateTheFeedAndTradingResumesByItself() {
+        String symbol = "ETHUSDT";
+        BigDecimal qty = gatedSymbolQty(symbol);
         scenario("market-data WebSocket", "serverShutdown notice, then 6 abrupt disconnects in 12 s", c -> {
+            KillSwitchWatch watch = new KillSwitchWatch();
+            // The broker case before this one lagged the futures feed: start from open gates.
+            watch.await(STEP, () -> desk.feedGates().isEmpty());
+            long from = System.currentTimeMillis();
             int stormBefore = desk.delivered("Reconnect storm");
+            int gatedBefore = gatedDelivered();
             double reconnects = desk.metric(DeskConfig.INGESTION, "nova_ingestion_reconnects_total");
             desk.simulator("POST", "/admin/market/shutdown-notice", "{\"venue\":\"SPOT\"}");
-            await().atMost(STEP).until(() -> desk.metric(DeskConfig.INGESTION, "nova_ingestion_reconnects_total") > reconnects);
+            watch.await(STEP, () -> desk.metric(DeskConfig.INGESTION, "nova_ingestion_reconnects_total") > reconnects);
             awaitFreshQuotes(Venue.SPOT);
             for (int i = 0; i < 6; i++) {
                 desk.simulator("POST", "/admin/faults/disconnect", "{\"venue\":\"USDM\"}");
                 sleep(Duration.ofSeconds(2));
+                watch.sample();
             }
-            await().atMost(STEP).until(() -> desk.delivered("Reconnect storm") > stormBefore);
-            await().atMost(STEP).until(desk::killSwitchEngaged);
+            watch.await(STEP, () -> desk.delivered("Reconnect storm") > stormBefore);
+            assertThat(desk.recorder.all(Alert.class).stream()
+                    .filter(a -> a.code().equals("FEED_RECONNECT_STORM") && a.atMs() >= from))
+                    .as("the storm is a WARNING").isNotEmpty().allMatch(a -> a.severity() == Severity.WARNING);
+            watch.await(STEP, () -> desk.feedGates().keySet().containsAll(FEED_SYMBOLS));
+            watch.await(STEP, () -> gatedDelivered() > gatedBefore);
             awaitFreshQuotes(Venue.USDM);
-            c.alerts(1, Math.min(1, desk.delivered("Reconnect storm") - stormBefore));
-            desk.releaseKillSwitch();
+            // The storm heals by itself: once its window has drained and the feeds have been healthy for the heal
+            // time, the gates lift and the desk trades again, with no operator.
+            watch.await(Duration.ofMinutes(3), () -> desk.feedGates().isEmpty() && !desk.tradingHeld());
+            assertThat(openPair(symbol, qty)).as("an opening after the storm").isEqualTo("FILLED");
+            assertHedged(symbol, qty, from);
+            closePair(symbol);
+            watch.sample();
+            watch.assertNeverEngaged(from);
+            c.alerts(2, Math.min(1, desk.delivered("Reconnect storm") - stormBefore)
+                    + Math.min(1, gatedDelivered() - gatedBefore));
+            settleFlat(symbol, from, tolerance(qty), c);
         });
     }
 
@@ -473,10 +547,67 @@ class ResilienceSuiteIT {
         });
     }
 
+    // --- 9. the account ------------------------------------------------------------------------------------------
+
+    /**
+     * Late in the run: Binance changes the position mode only while the account holds no USD-M position and no open
+     * order, and every case before this one has settled flat.
+     */
+    @Test
+    @Order(14)
+    void anAccountSwitchedToHedgeModeFreezesTheDeskWithOneCriticalAndTradesAgainOnceFixed() {
+        String symbol = symbol();
+        scenario("account setup", "USD-M account switched to Hedge Mode (dualSidePosition=true), then back", c -> {
+            long from = System.currentTimeMillis();
+            JsonNode account = paperAccount();
+            assertThat(account.path("futures").path("positions").size()).as("USD-M positions before the switch: " + account).isZero();
+            assertThat(account.path("openOrders").size()).as("open orders before the switch: " + account).isZero();
+            int criticalBefore = desk.delivered("ACCOUNT NOT TRADABLE");
+            int ordersBefore = desk.journal().count();
+            switchPositionMode(true);
+            boolean hedge = true;
+            try {
+                await().atMost(STEP).until(() -> desk.delivered("ACCOUNT NOT TRADABLE") > criticalBefore);
+                String critical = desk.telegram().sentTo(DeskUnderTest.OPERATOR_CHAT).stream()
+                        .filter(m -> m.contains("ACCOUNT NOT TRADABLE")).reduce((a, b) -> b).orElseThrow();
+                assertThat(critical).contains("Hedge Mode").contains("One-way");
+                assertThat(desk.holds()).as("the desk frozen by the account hold")
+                        .anyMatch(h -> h.startsWith("FROZEN *: ") && h.contains("Hedge Mode"));
+                // Nothing is sent: Binance would refuse every perp order the desk sends in Hedge Mode (-4061).
+                assertThat(openPair(symbol)).as("an opening while the account is in Hedge Mode").isEqualTo("FROZEN");
+                assertThat(desk.journal().symbol(symbol).count()).as("orders the exchange received for " + symbol).isZero();
+                // Checks that find the same problem again stay quiet.
+                long checksFrom = System.currentTimeMillis();
+                await().atMost(STEP).until(() -> System.currentTimeMillis()
+                        > checksFrom + 2 * DeskUnderTest.ACCOUNT_CHECK_INTERVAL.toMillis() + 1_000);
+                switchPositionMode(false);
+                hedge = false;
+            } finally {
+                if (hedge) {
+                    switchPositionMode(false);
+                }
+            }
+            await().atMost(STEP).until(() -> desk.holds().stream().noneMatch(h -> h.startsWith("FROZEN")) && !desk.tradingHeld());
+            // An INFO goes to the operators' quiet daily digest, not to the phone at once: it is checked where it is
+            // raised, on nova.alerts.
+            await().atMost(STEP).until(() -> accountAlerts(from, Severity.INFO).size() == 1);
+            assertThat(accountAlerts(from, Severity.INFO).getFirst().text()).contains("Account settings OK");
+            assertThat(openPair(symbol)).as("the same opening once the account is in One-way Mode").isEqualTo("FILLED");
+            assertHedged(symbol);
+            closePair(symbol);
+            assertThat(accountAlerts(from, Severity.CRITICAL)).as("CRITICALs raised for the account").hasSize(1);
+            assertThat(desk.killSwitchEngaged()).as("an account hold is not the kill switch").isFalse();
+            c.alerts(1, desk.delivered("ACCOUNT NOT TRADABLE") - criticalBefore);
+            assertThat(desk.journal().count() - ordersBefore).as("orders of the case, all on " + symbol)
+                    .isEqualTo(desk.journal().symbol(symbol).count());
+            settleFlat(symbol, c);
+        });
+    }
+
     // --- 7. security -----------------------------------------------------------------------------------------------
 
     @Test
-    @Order(14)
+    @Order(15)
     void adminApisRefuseMissingAndWrongCredentialsAndActuatorShowsOnlyHealthInfoAndMetrics() {
         scenario("security", "admin calls without and with wrong credentials; every actuator endpoint probed", c -> {
             for (String[] call : List.of(new String[]{DeskConfig.EXECUTION, "GET", "/admin/status"},
@@ -500,7 +631,7 @@ class ResilienceSuiteIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void telegramCommandsFromAnUnknownChatDoNothing() {
         scenario("security", "/flatten from a chat not on the allow-list", c -> {
             int ordersBefore = desk.journal().count();
@@ -516,7 +647,7 @@ class ResilienceSuiteIT {
     }
 
     @Test
-    @Order(16)
+    @Order(17)
     void containersRunAsNonRoot() throws IOException {
         Path repo = Path.of("").toAbsolutePath().getParent();
         String dockerfile = Files.readString(repo.resolve("deploy/docker/Dockerfile"));
@@ -532,7 +663,7 @@ class ResilienceSuiteIT {
     }
 
     @Test
-    @Order(17)
+    @Order(18)
     void noSecretAppearsInLogsEventsTelegramOrActuatorOutput() throws IOException {
         // The secrets this run handed to the desk. (The embedded database's password is its well-known default,
         // "postgres", which is also its user and driver name: not a secret a scan can tell apart.)
@@ -583,6 +714,10 @@ class ResilienceSuiteIT {
         return execute(desk.signal(symbol, QTY));
     }
 
+    private static String openPair(String symbol, BigDecimal qty) {
+        return execute(desk.signal(symbol, qty));
+    }
+
     private static void closePair(String symbol) {
         assertThat(execute(desk.signal(symbol, BigDecimal.ZERO))).as("closing " + symbol).isEqualTo("FILLED");
     }
@@ -622,13 +757,30 @@ class ResilienceSuiteIT {
 
     /** Back to flat on the exchange, nothing naked for longer than the deadline, no duplicate. */
     private static void settleFlat(String symbol, Case c) {
+        settleFlat(symbol, 0, DUST, c);
+    }
+
+    /** {@link #settleFlat(String, Case)} over the orders the exchange received since {@code from}, within {@code dust}. */
+    private static void settleFlat(String symbol, long from, BigDecimal dust, Case c) {
         await().atMost(STEP).until(() -> pairOf(symbol) == null);
-        ExchangeJournal journal = desk.journal().symbol(symbol);
-        c.exchange(journal, DUST);
-        assertThat(journal.spotPosition().abs()).as("spot flat").isLessThanOrEqualTo(DUST);
-        assertThat(journal.delta().abs()).as("no exposure left").isLessThanOrEqualTo(DUST);
+        ExchangeJournal journal = desk.journal().symbol(symbol).since(from);
+        c.exchange(journal, dust);
+        assertThat(journal.spotPosition().abs()).as("spot flat").isLessThanOrEqualTo(dust);
+        assertThat(journal.delta().abs()).as("no exposure left").isLessThanOrEqualTo(dust);
         assertThat(journal.duplicates()).isZero();
         assertThat(c.nakedMs).as("naked-leg time").isLessThan(DeskUnderTest.NAKED_DEADLINE_MS);
+    }
+
+    /** The hedge of {@code qty} the desk meant, from the orders the exchange received since {@code from}. */
+    private static void assertHedged(String symbol, BigDecimal qty, long from) {
+        ExchangeJournal journal = desk.journal().symbol(symbol).since(from);
+        BigDecimal dust = tolerance(qty);
+        assertThat(journal.spotPosition()).isCloseTo(qty, org.assertj.core.data.Offset.offset(dust));
+        assertThat(journal.delta().abs()).as("legs equal").isLessThanOrEqualTo(dust);
+        JsonNode pair = pairOf(symbol);
+        assertThat(pair).as("the ledger knows the pair").isNotNull();
+        assertThat(new BigDecimal(pair.path("perpQty").asString()).abs()).as("ledger perp = exchange perp")
+                .isEqualByComparingTo(journal.spotPosition().subtract(journal.delta()).abs());
     }
 
     private static JsonNode pairOf(String symbol) {
@@ -653,6 +805,90 @@ class ResilienceSuiteIT {
             markers.add(marker);
         }
         return markers;
+    }
+
+    /** The symbols ingestion watches in this desk: the only ones a feed can gate. */
+    private static final List<String> FEED_SYMBOLS = List.of("BTCUSDT", "ETHUSDT");
+
+    /**
+     * A size on a gated symbol that every filter of both venues passes at the simulated price (BTCUSDT ~64,000,
+     * ETHUSDT ~3,200): about 2.5 and 3 times the USD-M minimum notional (100 and 20 USDT).
+     */
+    private static BigDecimal gatedSymbolQty(String symbol) {
+        return new BigDecimal(symbol.equals("BTCUSDT") ? "0.004" : "0.02");
+    }
+
+    /** What a pair of this size may leave on a venue: commission in kind and the spot step of its close. */
+    private static BigDecimal tolerance(BigDecimal qty) {
+        return qty.multiply(new BigDecimal("0.01"));
+    }
+
+    /** FEED_GATED alerts delivered so far. */
+    private static int gatedDelivered() {
+        return desk.delivered("No new decisions on these symbols");
+    }
+
+    /** Ingestion published each watched symbol's gate lifted on nova.control after the fault was cleared. */
+    private static void assertGatesLiftedOnTheControlTopic(long clearedAt) {
+        await().atMost(STEP).until(() -> FEED_SYMBOLS.stream().allMatch(s -> desk.recorder.all(FeedGate.class).stream()
+                .anyMatch(g -> g.symbol().equals(s) && !g.gated() && g.atMs() >= clearedAt)));
+    }
+
+    private static List<Alert> accountAlerts(long from, Severity severity) {
+        return desk.recorder.all(Alert.class).stream()
+                .filter(a -> a.code().equals("ACCOUNT_SETUP") && a.severity() == severity && a.atMs() >= from).toList();
+    }
+
+    /** The desk's paper account as the simulator holds it (balances, non-zero USD-M positions, open orders). */
+    private static JsonNode paperAccount() {
+        for (JsonNode account : DeskUnderTest.json(desk.simulator("GET", "/admin/accounts", null))) {
+            if (account.path("apiKey").asString().equals(DeskUnderTest.PAPER_KEY)) {
+                return account;
+            }
+        }
+        throw new AssertionError("the simulator has no account " + DeskUnderTest.PAPER_KEY);
+    }
+
+    /** Binance's own signed call, as an operator's script would make it: {@code POST /fapi/v1/positionSide/dual}. */
+    private static void switchPositionMode(boolean hedge) {
+        HttpResponse<String> r = desk.futuresSigned("POST", "/fapi/v1/positionSide/dual", "dualSidePosition=" + hedge);
+        assertThat(r.statusCode()).as("position mode change answered " + r.body()).isEqualTo(200);
+        System.out.println("[resilience] futures weight used in the last minute: "
+                + r.headers().firstValue("X-MBX-USED-WEIGHT-1M").orElse("?") + " of 2400");
+    }
+
+    /**
+     * Samples the kill switch on every poll of the awaits it runs, and reads the desk states execution published:
+     * none may find it engaged.
+     */
+    private static final class KillSwitchWatch {
+        private int samples;
+        private int engaged;
+
+        void sample() {
+            samples++;
+            if (desk.killSwitchEngaged()) {
+                engaged++;
+            }
+        }
+
+        void await(Duration atMost, java.util.concurrent.Callable<Boolean> condition) {
+            org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
+                sample();
+                return condition.call();
+            });
+        }
+
+        void assertNeverEngaged(long from) {
+            assertThat(engaged).as("polls that found the kill switch engaged, of " + samples).isZero();
+            assertThat(samples).as("kill switch samples").isGreaterThan(10);
+            assertThat(desk.recorder.all(KillSwitchState.class).stream().filter(k -> k.atMs() >= from))
+                    .as("desk states published on nova.control").noneMatch(KillSwitchState::engaged);
+            assertThat(desk.recorder.all(com.novaquant.events.KillSwitchEvent.class).stream()
+                    .filter(k -> k.atMicros() / 1000 >= from)).as("desk state changes on nova.exec.events")
+                    .allMatch(k -> k.mode() == com.novaquant.events.DeskMode.TRADING);
+            System.out.println("[resilience] kill switch sampled " + samples + " times, never engaged");
+        }
     }
 
     /** Market data ingestion could not hand to Kafka: dropped before the producer, or failed in it. */

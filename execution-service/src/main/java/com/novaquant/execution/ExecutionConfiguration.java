@@ -87,8 +87,10 @@ public class ExecutionConfiguration {
     }
 
     @Bean
-    TradingGate tradingGate() {
-        return new TradingGate();
+    TradingGate tradingGate(ExecutionMetrics metrics) {
+        TradingGate gate = new TradingGate();
+        metrics.holds(gate);
+        return gate;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.novaquant.execution.application;
 
+import com.novaquant.events.DeskMode;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.PreTradeCheck;
 import io.micrometer.core.instrument.Counter;
@@ -136,6 +137,18 @@ public class ExecutionMetrics {
 
     public void fundingReceived(double amount) {
         fundingReceived.increment(amount);
+    }
+
+    /** {@code nova_execution_holds{level}}: execution's own holds by level (HALTED stops growth, FROZEN every trade). */
+    public void holds(TradingGate gate) {
+        for (DeskMode level : List.of(DeskMode.HALTED, DeskMode.FROZEN)) {
+            Gauge.builder("nova.execution.holds", gate, g -> g.all().stream().filter(h -> h.level() == level).count())
+                    .tag("level", level.name())
+                    .description("execution's own holds at this level: reconciliation, exchange reads, broken pairs,"
+                            + " the account check")
+                    .strongReference(true)
+                    .register(registry);
+        }
     }
 
     /** A gauge read from a supplier; held strongly (Micrometer holds gauge state weakly by default). */

@@ -25,6 +25,20 @@ class ExecutionMetricsTest {
     }
 
     @Test
+    void holdsAreGaugedByLevelAndFollowTheGate() {
+        TradingGate gate = new TradingGate();
+        metrics.holds(gate);
+        assertThat(registry.get("nova.execution.holds").tag("level", "HALTED").gauge().value()).isZero();
+        gate.halt("reconcile:positions", "mismatch");
+        gate.haltSymbol("pair:p-1", "ETHUSDT", "broken");
+        gate.freeze("account", "Hedge Mode");
+        assertThat(registry.get("nova.execution.holds").tag("level", "HALTED").gauge().value()).isEqualTo(2);
+        assertThat(registry.get("nova.execution.holds").tag("level", "FROZEN").gauge().value()).isEqualTo(1);
+        gate.lift("account");
+        assertThat(registry.get("nova.execution.holds").tag("level", "FROZEN").gauge().value()).isZero();
+    }
+
+    @Test
     void everyRefusalReasonIsCountedAtZeroFromStart() {
         assertThat(ExecutionMetrics.REFUSAL_REASONS).contains("KILL_SWITCH", "STALE_QUOTES", "LEVERAGE", "BELOW_STEP");
         for (String reason : ExecutionMetrics.REFUSAL_REASONS) {

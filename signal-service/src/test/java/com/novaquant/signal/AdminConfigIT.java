@@ -61,7 +61,8 @@ class AdminConfigIT {
     void operatorReadsTheConfigurationInForce() {
         Http.Response response = get("/admin/config", OPERATOR);
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).contains("\"entryThresholdApr\":0.15").contains("\"exitThresholdApr\":0.05")
+        assertThat(response.body()).contains("\"entryThresholdApr\":0.15").contains("\"exitThresholdApr\":0.0")
+                .contains("\"exitHorizon\":\"PT168H\"")
                 .contains("\"signalTtl\":\"PT5S\"").contains("\"notionalPerSymbol\":1000.0");
     }
 
@@ -78,12 +79,12 @@ class AdminConfigIT {
     }
 
     @Test
-    void entryBelowExitIsRefusedWithAClearMessageAndChangesNothing() {
-        Http.Response response = put("{\"entryThresholdApr\": 0.01}", OPERATOR);
+    void aPositiveExitThresholdIsRefusedWithAClearMessageAndChangesNothing() {
+        Http.Response response = put("{\"exitThresholdApr\": 0.05}", OPERATOR);
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body()).contains("entry-threshold-apr (0.01) must be above exit-threshold-apr (0.05)");
-        assertThat(settings.current().policy().entryThresholdApr()).isEqualTo(0.15);
+        assertThat(response.body()).contains("exit-threshold-apr must be at most 0, was 0.05");
+        assertThat(settings.current().policy().exitThresholdApr()).isZero();
     }
 
     @Test

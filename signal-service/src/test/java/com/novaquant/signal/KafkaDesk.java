@@ -31,7 +31,10 @@ final class KafkaDesk {
         this.kafka = kafka;
     }
 
-    /** Books on which 0.0002 per 8 h is a middling carry (0.052) and 0.001 a spike (0.93): perp 3 bp over spot. */
+    /**
+     * Books on which 0.0002 per 8 h neither opens nor closes (net carry 0.052, hold carry 0.115), 0.001 is a spike
+     * (net 0.93) and 0.00002 closes (hold −0.082): perp 3 bp over spot.
+     */
     void books(String symbol) {
         long now = EpochMicros.now();
         send(Topics.QUOTES, new Quote(symbol, Venue.SPOT, new BigDecimal("99990"), BigDecimal.ONE,

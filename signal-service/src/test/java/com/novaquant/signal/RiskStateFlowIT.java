@@ -42,7 +42,7 @@ class RiskStateFlowIT {
     private static final String ETH = "ETHUSDT";
     /** Net carry 0.93 on {@link KafkaDesk#books}: opens. */
     private static final String SPIKE = "0.001";
-    /** Net carry below the exit threshold: closes. */
+    /** Hold carry −0.082, below the exit threshold (0): closes. */
     private static final String DROP = "0.00002";
     private static final String NEGATIVE = "-0.0001";
 

@@ -50,11 +50,11 @@ class SignalFlowIT {
     static final String PUBLISH_ON_CHANGE_ONLY = "nova.signal.republish-interval=0s";
 
     private static final String SYMBOL = "BTCUSDT";
-    /** 0.0002 per 8 h: net carry 0.052 on the books below, between the exit and entry thresholds. */
+    /** 0.0002 per 8 h: net carry 0.052 (no opening), hold carry 0.115 (no close) on the books below. */
     private static final String MIDDLING = "0.0002";
     /** 0.001 per 8 h: net carry 0.93, far above the entry threshold. */
     private static final String SPIKE = "0.001";
-    /** 0.00002 per 8 h: net carry below the exit threshold. */
+    /** 0.00002 per 8 h: hold carry −0.082, below the exit threshold (0). */
     private static final String DROP = "0.00002";
 
     private static SignalTape tape;

@@ -70,6 +70,7 @@ public final class LiveSettings {
                 p.negativeFundingIntervals(),
                 p.basisTakeProfit(),
                 p.expectedHoldingTime().toMillis() / 3_600_000.0,
+                p.exitHorizon().toMillis() / 3_600_000.0,
                 micros(p.maxQuoteAge().toNanos()),
                 micros(p.maxFundingAge().toNanos()),
                 p.maxSpotPerpDeviation(),

@@ -7,6 +7,7 @@ import com.novaquant.events.Quote;
 import com.novaquant.events.Signal;
 import com.novaquant.events.Venue;
 import com.novaquant.signal.domain.BookTop;
+import com.novaquant.signal.domain.FundingTracker;
 import com.novaquant.signal.domain.PairDecider;
 import com.novaquant.signal.domain.PairState;
 import com.novaquant.signal.domain.Verdict;
@@ -120,8 +121,14 @@ public final class SignalEngine {
             metrics.dropped(SignalMetrics.Drop.OUT_OF_ORDER);
             return;
         }
-        slot.state.funding().update(funding.fundingRate().doubleValue(), funding.nextFundingTimeMs(),
-                funding.receivedAtMicros());
+        FundingTracker tracker = slot.state.funding();
+        double intervalBefore = tracker.observedIntervalHours();
+        tracker.update(funding.fundingRate().doubleValue(), funding.nextFundingTimeMs(), funding.receivedAtMicros());
+        if (Double.compare(intervalBefore, tracker.observedIntervalHours()) != 0) {
+            log.info("{} funding interval observed: {} h (configured {} h)", funding.symbol(),
+                    tracker.observedIntervalHours(),
+                    settings.current().symbolPolicy(funding.symbol()).fundingIntervalHours());
+        }
         slot.funding = funding;
         evaluate(slot, funding.receivedAtMicros());
     }

@@ -1,6 +1,7 @@
 package com.novaquant.signal.application;
 
 import com.novaquant.events.Signal;
+import com.novaquant.signal.domain.FundingTracker;
 import com.novaquant.signal.domain.PairState;
 import com.novaquant.signal.domain.RejectReason;
 import io.micrometer.core.instrument.Counter;
@@ -50,10 +51,14 @@ public final class SignalMetrics {
         }
     }
 
-    /** Rejection counters of one symbol, indexed by {@link RejectReason#ordinal()}, and its carry gauge. */
+    /** Rejection counters of one symbol, indexed by {@link RejectReason#ordinal()}, its carry and interval gauges. */
     Counter[] registerSymbol(PairState state) {
         Gauge.builder("nova.signal.carry", state, PairState::carryApr)
                 .description("Expected net carry (annualised fraction) on the latest sound data; NaN while unsound")
+                .tag("symbol", state.symbol())
+                .register(registry);
+        Gauge.builder("nova.signal.funding.interval.hours", state.funding(), FundingTracker::observedIntervalHours)
+                .description("Funding interval observed on the symbol's funding updates; NaN until observed")
                 .tag("symbol", state.symbol())
                 .register(registry);
         Counter[] rejected = new Counter[RejectReason.values().length];

@@ -1,6 +1,7 @@
 package com.novaquant.signal.application;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,22 +15,27 @@ import java.util.TreeMap;
  * replaceable at runtime through {@code GET/PUT /admin/config}. Every absent value takes the default shown; every
  * value is checked by {@link #violations()} before it is used.
  *
- * @param entryThresholdApr        open a pair when the net carry (annualised fraction) reaches this; default 0.15
- * @param exitThresholdApr         close when the net carry falls below this; must be below the entry threshold
- *                                 (the gap is the hysteresis); default 0.05
+ * @param entryThresholdApr        open a pair when the net carry (annualised fraction, every cost of the round trip)
+ *                                 and the hold carry (only the cost of leaving) both reach this; default 0.15
+ * @param exitThresholdApr         close an open pair when its hold carry falls below this; at most 0, so a pair is
+ *                                 never closed while the carry still to be earned over {@code exitHorizon} covers
+ *                                 the cost of leaving (below 0: a margin); default 0
  * @param negativeFundingIntervals close after this many consecutive negative funding intervals, the current
  *                                 (predicted) one included; default 2
  * @param basisTakeProfit          close when the basis gain since entry reaches this fraction of notional; default 0.004
  * @param expectedHoldingTime      the round-trip costs are amortised over this; default 7 days
+ * @param exitHorizon              the exit rule counts the carry still to be earned over this; default 7 days
  * @param maxQuoteAge              a quote (either venue) older than this is stale; default 2 s
  * @param maxFundingAge            a funding update older than this is stale (markPrice streams every 1-3 s); default 10 s
  * @param maxSpotPerpDeviation     spot and perp mids further apart than this fraction are implausible; default 0.02
  * @param maxAbsFundingRate        a funding rate per interval beyond this magnitude is implausible; default 0.03
- * @param cooldown                 minimum time between two target changes of a symbol; default 60 s
+ * @param cooldown                 minimum time from a change that moved a position (an opening, the close of an open
+ *                                 pair) to the next change of the symbol's target; default 60 s
  * @param signalTtl                a signal expires this long after its decision; default 5 s
  * @param republishInterval        the standing target is re-published this often on fresh data; 0 = on change only;
  *                                 default 30 s
- * @param defaultFundingIntervalHours the funding interval of symbols without their own; default 8
+ * @param defaultFundingIntervalHours the funding interval of symbols without their own, used until a symbol's
+ *                                 interval is observed on its funding updates; default 8
  * @param fees                     fee rates
  * @param sizing                   pair sizes and caps
  * @param symbols                  per-symbol overrides, keyed by symbol (e.g. {@code nova.signal.symbols.ETHUSDT.funding-interval-hours=4})
@@ -41,6 +47,7 @@ public record SignalProperties(
         Integer negativeFundingIntervals,
         Double basisTakeProfit,
         Duration expectedHoldingTime,
+        Duration exitHorizon,
         Duration maxQuoteAge,
         Duration maxFundingAge,
         Double maxSpotPerpDeviation,
@@ -56,12 +63,15 @@ public record SignalProperties(
     /** Funding intervals Binance runs. */
     static final Set<Integer> FUNDING_INTERVALS = Set.of(1, 2, 4, 8);
 
+    /** The constructor Spring and Jackson bind (there is a second one). */
+    @ConstructorBinding
     public SignalProperties {
         entryThresholdApr = entryThresholdApr != null ? entryThresholdApr : 0.15;
-        exitThresholdApr = exitThresholdApr != null ? exitThresholdApr : 0.05;
+        exitThresholdApr = exitThresholdApr != null ? exitThresholdApr : 0.0;
         negativeFundingIntervals = negativeFundingIntervals != null ? negativeFundingIntervals : 2;
         basisTakeProfit = basisTakeProfit != null ? basisTakeProfit : 0.004;
         expectedHoldingTime = expectedHoldingTime != null ? expectedHoldingTime : Duration.ofDays(7);
+        exitHorizon = exitHorizon != null ? exitHorizon : Duration.ofDays(7);
         maxQuoteAge = maxQuoteAge != null ? maxQuoteAge : Duration.ofSeconds(2);
         maxFundingAge = maxFundingAge != null ? maxFundingAge : Duration.ofSeconds(10);
         maxSpotPerpDeviation = maxSpotPerpDeviation != null ? maxSpotPerpDeviation : 0.02;
@@ -73,6 +83,18 @@ public record SignalProperties(
         fees = fees != null ? fees : new Fees(null, null, null, null, null);
         sizing = sizing != null ? sizing : new Sizing(null, null, null, null);
         symbols = symbols != null ? new TreeMap<>(symbols) : new TreeMap<>();
+    }
+
+    /** The values before {@code exitHorizon} existed, for callers outside this module (the benchmarks). */
+    public SignalProperties(Double entryThresholdApr, Double exitThresholdApr, Integer negativeFundingIntervals,
+                            Double basisTakeProfit, Duration expectedHoldingTime, Duration maxQuoteAge,
+                            Duration maxFundingAge, Double maxSpotPerpDeviation, Double maxAbsFundingRate,
+                            Duration cooldown, Duration signalTtl, Duration republishInterval,
+                            Integer defaultFundingIntervalHours, Fees fees, Sizing sizing,
+                            Map<String, SymbolSettings> symbols) {
+        this(entryThresholdApr, exitThresholdApr, negativeFundingIntervals, basisTakeProfit, expectedHoldingTime, null,
+                maxQuoteAge, maxFundingAge, maxSpotPerpDeviation, maxAbsFundingRate, cooldown, signalTtl,
+                republishInterval, defaultFundingIntervalHours, fees, sizing, symbols);
     }
 
     /** Which fee rates the carry model charges. */
@@ -121,7 +143,8 @@ public record SignalProperties(
     }
 
     /**
-     * @param fundingIntervalHours this perpetual's funding interval; default {@code default-funding-interval-hours}
+     * @param fundingIntervalHours this perpetual's funding interval until it is observed; default
+     *                             {@code default-funding-interval-hours}
      * @param notional             this pair's notional; default {@code sizing.notional-per-symbol}
      */
     public record SymbolSettings(Integer fundingIntervalHours, Double notional) {
@@ -151,12 +174,19 @@ public record SignalProperties(
         if (entryThresholdApr <= 0) {
             errors.add("entry-threshold-apr must be positive, was " + entryThresholdApr);
         }
+        if (exitThresholdApr > 0) {
+            errors.add("exit-threshold-apr must be at most 0, was " + exitThresholdApr + ": above 0 it closes pairs"
+                    + " whose carry still to be earned pays for leaving, and they reopen at the price of a round trip");
+        }
         if (negativeFundingIntervals < 1) {
             errors.add("negative-funding-intervals must be at least 1, was " + negativeFundingIntervals);
         }
         range(errors, "basis-take-profit", basisTakeProfit, 0, false, 0.1);
         if (expectedHoldingTime.compareTo(Duration.ofHours(1)) < 0) {
             errors.add("expected-holding-time must be at least 1 hour, was " + expectedHoldingTime);
+        }
+        if (exitHorizon.compareTo(Duration.ofHours(1)) < 0) {
+            errors.add("exit-horizon must be at least 1 hour, was " + exitHorizon);
         }
         positive(errors, "max-quote-age", maxQuoteAge);
         positive(errors, "max-funding-age", maxFundingAge);

@@ -1,8 +1,8 @@
 package com.novaquant.signal.domain;
 
 /**
- * Expected net carry of a hedged pair (long spot, short the USD-M perpetual), as an annualised fraction
- * (0.12 = 12 %/year). Pure arithmetic on doubles: it runs on every tick, so it allocates nothing.
+ * The carry of a hedged pair (long spot, short the USD-M perpetual), as annualised fractions (0.12 = 12 %/year).
+ * Pure arithmetic on doubles: it runs on every tick, so it allocates nothing.
  *
  * <pre>
  * fundingApr     = fundingRate × (8760 h / fundingIntervalHours)
@@ -10,13 +10,18 @@ package com.novaquant.signal.domain;
  * entryBasisCost = (spotAsk − perpBid) / spotAsk             (buy spot at the ask, sell the perp at the bid)
  * exitBasisCost  = (perpAsk − spotBid) / spotBid             (sell spot at the bid, buy the perp back at the ask)
  * roundTripCost  = roundTripFees + entryBasisCost + exitBasisCost
- * netCarryApr    = fundingApr − roundTripCost × (8760 h / expectedHoldingHours)
+ * netCarryApr    = fundingApr − roundTripCost × (8760 h / expectedHoldingHours)        (entry rule)
+ * costOfLeaving  = spotFee + perpFee + exitBasisCost
+ * holdCarryApr   = fundingApr − costOfLeaving × (8760 h / exitHorizonHours)           (exit rule)
  * </pre>
  *
- * The exit cost is priced at today's books: a premium earned on entry (perp bid above spot ask) is assumed to be
- * paid back on exit, so the two basis terms together cost about both spreads and the model takes no credit for a
- * convergence that may not come. Convergence that does come is harvested by the take-profit rule instead
- * ({@link #basisGain}).
+ * An opening pays every cost, so the entry rule charges them all. A pair already open has paid its entry: closing
+ * it saves nothing of that, so the exit rule charges only what leaving costs. {@code holdCarryApr ≥ 0} exactly
+ * when the carry still to be earned over the horizon ({@link #carryToEarn}) covers the cost of leaving.
+ *
+ * <p>The exit cost is priced at today's books: a premium earned on entry (perp bid above spot ask) is assumed to be
+ * paid back on exit, so the model takes no credit for a convergence that may not come. Convergence that does come
+ * is harvested by the take-profit rule instead ({@link #basisGain}).
  */
 public final class CarryModel {
 
@@ -46,17 +51,42 @@ public final class CarryModel {
         return (perpAsk - spotBid) / spotBid;
     }
 
+    /** Fees of closing both legs, as a fraction of notional. */
+    public static double exitFees(double spotFee, double perpFee) {
+        return spotFee + perpFee;
+    }
+
     /** A one-off cost (fraction of notional) spread over the expected holding time, annualised. */
     public static double amortisedApr(double cost, double holdingHours) {
         return cost * (HOURS_PER_YEAR / holdingHours);
     }
 
-    /** The expected net carry, annualised: see the class comment for the formula. */
+    /** The expected net carry of a round trip (every cost), annualised: the entry rule's measure. */
     public static double netCarryApr(double fundingRate, double fundingIntervalHours,
                                      double spotBid, double spotAsk, double perpBid, double perpAsk,
                                      double roundTripFees, double holdingHours) {
         double roundTripCost = roundTripFees + entryBasisCost(spotAsk, perpBid) + exitBasisCost(spotBid, perpAsk);
         return fundingApr(fundingRate, fundingIntervalHours) - amortisedApr(roundTripCost, holdingHours);
+    }
+
+    /**
+     * The carry of staying in an open pair net of the cost of leaving it, annualised: the exit rule's measure.
+     * Non-negative exactly when {@link #carryToEarn} over {@code horizonHours} covers {@link #costOfLeaving}.
+     */
+    public static double holdCarryApr(double fundingRate, double fundingIntervalHours, double spotBid, double perpAsk,
+                                      double exitFees, double horizonHours) {
+        return fundingApr(fundingRate, fundingIntervalHours)
+                - amortisedApr(costOfLeaving(exitFees, spotBid, perpAsk), horizonHours);
+    }
+
+    /** The funding still to be earned over {@code horizonHours} at the current rate, as a fraction of notional. */
+    public static double carryToEarn(double fundingRate, double fundingIntervalHours, double horizonHours) {
+        return fundingRate * (horizonHours / fundingIntervalHours);
+    }
+
+    /** What closing now costs: fees on both legs and crossing today's books, as a fraction of notional. */
+    public static double costOfLeaving(double exitFees, double spotBid, double perpAsk) {
+        return exitFees + exitBasisCost(spotBid, perpAsk);
     }
 
     /**

@@ -10,20 +10,24 @@ import com.novaquant.events.Signal;
  *       ({@link RejectReason#FEED_GATED}): the data cannot be trusted either way. Decisions resume when it lifts.</li>
  *   <li>Data guards: both quotes and the funding state present and fresh, books uncrossed and plausible, spot and
  *       perp mids close, funding of plausible size. Otherwise {@link Verdict.Kind#REJECT}, nothing published.</li>
- *   <li>The wanted target: flat or unknown opens when the net carry ({@link CarryModel}) reaches the entry
- *       threshold. Open or unknown closes when the funding has been negative for the configured number of
- *       intervals ({@code FUNDING_NEGATIVE}); when the funding is not negative and the carry is below the exit
- *       threshold ({@code CARRY_BELOW_EXIT}); or, for a pair opened by this service, when the basis gain since entry
- *       reaches the take-profit ({@code BASIS_CONVERGED}). A negative rate is judged by the streak rule only, so
- *       a single negative print does not close a pair whose round trip costs more than one interval's funding.</li>
+ *   <li>The wanted target ({@link CarryModel}, funding annualised over the symbol's observed interval, else the
+ *       configured one): flat or unknown opens when the net carry (every cost of the round trip) and the hold
+ *       carry (only the cost of leaving) both reach the entry threshold. Open or unknown closes when the funding has
+ *       been negative for the configured number of intervals ({@code FUNDING_NEGATIVE}); when the funding is not
+ *       negative and the hold carry is below the exit threshold ({@code CARRY_BELOW_EXIT}); or, for a pair opened
+ *       by this service, when the basis gain since entry reaches the take-profit ({@code BASIS_CONVERGED}). A
+ *       negative rate is judged by the streak rule only, so a single negative print does not close a pair whose
+ *       exit costs more than one interval's funding.</li>
  *   <li>The desk mode ({@link DeskMode}): TRADING lets everything through; HALTED lets through only what does not
  *       grow the position (a close, or the re-publish of a flat target) and holds an opening or the re-publish of
  *       an open target ({@link RejectReason#HALTED}); FROZEN holds everything ({@link RejectReason#FROZEN}).</li>
- *   <li>A change is refused within the cooldown after the previous change; an opening is refused when sizing leaves
+ *   <li>A change is refused within the cooldown after the last change that moved a position (an opening, or the
+ *       close of an open pair; a flat target from unknown moves nothing); an opening is refused when sizing leaves
  *       less than the minimum notional.</li>
  *   <li>Without a change, the standing target is re-published once the re-publish interval has passed.</li>
  * </ol>
- * Entry above exit threshold gives hysteresis; with the cooldown, noise around a threshold cannot churn a pair.
+ * An opening needs the hold carry at the entry threshold, a close needs it below the exit threshold (at most 0):
+ * the gap is the hysteresis, and with the cooldown, noise around a threshold cannot churn a pair.
  * Stateless and allocation-free: it writes its outcome into the caller's {@link Verdict}.
  */
 public final class PairDecider {
@@ -53,11 +57,14 @@ public final class PairDecider {
         BookTop spot = state.spot();
         BookTop perp = state.perp();
         FundingTracker funding = state.funding();
-        double carry = CarryModel.netCarryApr(funding.rate(), symbolPolicy.fundingIntervalHours(),
+        double interval = funding.intervalHours(symbolPolicy.fundingIntervalHours());
+        double carry = CarryModel.netCarryApr(funding.rate(), interval,
                 spot.bid(), spot.ask(), perp.bid(), perp.ask(), policy.roundTripFees(), policy.holdingHours());
+        double holdCarry = CarryModel.holdCarryApr(funding.rate(), interval, spot.bid(), perp.ask(),
+                policy.exitFees(), policy.exitHorizonHours());
         state.carryApr(carry);
 
-        Signal.Reason wanted = wantedChange(state, policy, carry);
+        Signal.Reason wanted = wantedChange(state, policy, carry, holdCarry);
         if (wanted == null) {
             if (!refreshDue(state, policy, nowMicros)) {
                 out.hold(carry);
@@ -79,8 +86,8 @@ public final class PairDecider {
             out.reject(held, carry);
             return;
         }
-        if (state.lastDecisionMicros() != Long.MIN_VALUE
-                && nowMicros - state.lastDecisionMicros() < policy.cooldownMicros()) {
+        if (state.lastMoveMicros() != Long.MIN_VALUE
+                && nowMicros - state.lastMoveMicros() < policy.cooldownMicros()) {
             out.reject(RejectReason.COOLDOWN, carry);
             return;
         }
@@ -135,9 +142,12 @@ public final class PairDecider {
         return age > maxAgeMicros || age < -maxAgeMicros;
     }
 
-    private static Signal.Reason wantedChange(PairState state, SignalPolicy policy, double carry) {
+    private static Signal.Reason wantedChange(PairState state, SignalPolicy policy, double carry, double holdCarry) {
         Position position = state.position();
-        if (position != Position.OPEN && carry >= policy.entryThresholdApr()) {
+        // The hold carry too: never open what the exit rule would close at the same books (a rich entry premium
+        // makes the round trip cheap, yet leaving pays that premium back).
+        if (position != Position.OPEN && carry >= policy.entryThresholdApr()
+                && holdCarry >= policy.entryThresholdApr()) {
             return Signal.Reason.CARRY_ABOVE_ENTRY;
         }
         if (position == Position.FLAT) {
@@ -147,7 +157,8 @@ public final class PairDecider {
         if (funding.negativeStreak() >= policy.negativeFundingIntervals()) {
             return Signal.Reason.FUNDING_NEGATIVE;
         }
-        if (funding.rate() >= 0 && carry < policy.exitThresholdApr()) {
+        // Entry costs are sunk: stay while the carry still to be earned pays for leaving.
+        if (funding.rate() >= 0 && holdCarry < policy.exitThresholdApr()) {
             return Signal.Reason.CARRY_BELOW_EXIT;
         }
         if (position == Position.OPEN && !Double.isNaN(state.entryPremium())

@@ -18,7 +18,7 @@ public final class PairState {
     private double targetQty;
     private double targetNotional;
     private double entryPremium = Double.NaN;
-    private long lastDecisionMicros = Long.MIN_VALUE;
+    private long lastMoveMicros = Long.MIN_VALUE;
     private long lastPublishMicros = Long.MIN_VALUE;
     /** Read by the metrics thread for the carry gauge. */
     private volatile double carryApr = Double.NaN;
@@ -27,14 +27,20 @@ public final class PairState {
         this.symbol = symbol;
     }
 
-    /** Records a published decision: the new standing target, and the start of the cooldown. */
+    /**
+     * Records a published decision: the new standing target and, when it moves a position (an opening, or the close
+     * of an open pair), the start of the cooldown. A flat target from unknown only confirms what is held: a cooldown
+     * started by it would hold back the first opening for nothing.
+     */
     public void applyDecision(Verdict verdict, long nowMicros) {
+        if (verdict.targetQty() > 0 || position == Position.OPEN) {
+            lastMoveMicros = nowMicros;
+        }
         targetQty = verdict.targetQty();
         targetNotional = verdict.targetNotional();
         standingReason = verdict.reason();
         position = targetQty > 0 ? Position.OPEN : Position.FLAT;
         entryPremium = verdict.entryPremium();
-        lastDecisionMicros = nowMicros;
         lastPublishMicros = nowMicros;
     }
 
@@ -83,8 +89,9 @@ public final class PairState {
         return entryPremium;
     }
 
-    public long lastDecisionMicros() {
-        return lastDecisionMicros;
+    /** When a decision last moved a position (the cooldown counts from it); Long.MIN_VALUE before any. */
+    public long lastMoveMicros() {
+        return lastMoveMicros;
     }
 
     public long lastPublishMicros() {

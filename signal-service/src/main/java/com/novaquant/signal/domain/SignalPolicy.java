@@ -5,11 +5,13 @@ package com.novaquant.signal.domain;
  * converts a {@code Duration} or a decimal. Built from the service configuration and swapped whole when an operator
  * changes it.
  *
- * @param entryThresholdApr        open when the net carry is at least this
- * @param exitThresholdApr         close when the net carry falls below this (below the entry threshold: hysteresis)
+ * @param entryThresholdApr        open when both the net carry and the hold carry are at least this
+ * @param exitThresholdApr         close when the hold carry falls below this (at most 0: never while the carry still
+ *                                 to be earned over the horizon covers the cost of leaving)
  * @param negativeFundingIntervals close after this many consecutive negative intervals, the current one included
  * @param basisTakeProfit          close when the basis gain since entry reaches this fraction of notional
  * @param holdingHours             expected holding time the round-trip costs are amortised over
+ * @param exitHorizonHours         the exit rule counts the carry still to be earned over this many hours
  * @param maxQuoteAgeMicros        a quote older than this (either venue) is stale
  * @param maxFundingAgeMicros      a funding update older than this is stale
  * @param maxSpotPerpDeviation     spot and perp mids further apart than this fraction make the book implausible
@@ -28,6 +30,7 @@ public record SignalPolicy(
         int negativeFundingIntervals,
         double basisTakeProfit,
         double holdingHours,
+        double exitHorizonHours,
         long maxQuoteAgeMicros,
         long maxFundingAgeMicros,
         double maxSpotPerpDeviation,
@@ -42,5 +45,9 @@ public record SignalPolicy(
 
     public double roundTripFees() {
         return CarryModel.roundTripFees(spotFee, perpFee);
+    }
+
+    public double exitFees() {
+        return CarryModel.exitFees(spotFee, perpFee);
     }
 }

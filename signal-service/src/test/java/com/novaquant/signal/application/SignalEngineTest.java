@@ -43,8 +43,12 @@ class SignalEngineTest {
     }
 
     private FundingRate funding(String symbol, String rate) {
+        return funding(symbol, rate, T0 / 1000 + 3_600_000);
+    }
+
+    private FundingRate funding(String symbol, String rate, long nextFundingTimeMs) {
         return new FundingRate(symbol, new BigDecimal("100035"), new BigDecimal("100000"), new BigDecimal(rate),
-                T0 / 1000 + 3_600_000, T0 / 1000, now - 50);
+                nextFundingTimeMs, T0 / 1000, now - 50);
     }
 
     private void btcBooks() {
@@ -196,6 +200,27 @@ class SignalEngineTest {
         assertThat(published).isEmpty();
         assertThat(counter("nova.signal.rejected", "symbol", "BTCUSDT", "reason", "CROSSED_BOOK")).isEqualTo(1);
         assertThat(registry.get("nova.signal.carry").tag("symbol", "BTCUSDT").gauge().value()).isNaN();
+    }
+
+    @Test
+    void aSymbolsFundingIntervalIsLearnedFromItsNextFundingTimes() {
+        double gauge = registry.get("nova.signal.funding.interval.hours").tag("symbol", "BTCUSDT").gauge().value();
+        assertThat(gauge).isNaN();
+        btcBooks();
+        engine.onFunding(funding("BTCUSDT", "0.0002", T0 / 1000 + 3_600_000));
+        assertThat(published).isEmpty(); // 0.0002 per 8 h (the configured default): net carry 0.052
+
+        // a funding time passes and the next one is an hour later: 0.0002 per hour is 1.752 a year, which opens
+        now += 1_000_000;
+        btcBooks();
+        engine.onFunding(funding("BTCUSDT", "0.0002", T0 / 1000 + 7_200_000));
+
+        assertThat(registry.get("nova.signal.funding.interval.hours").tag("symbol", "BTCUSDT").gauge().value())
+                .isEqualTo(1);
+        assertThat(published).singleElement().satisfies(s -> {
+            assertThat(s.reason()).isEqualTo(Signal.Reason.CARRY_ABOVE_ENTRY);
+            assertThat(s.expectedCarryApr()).isBetween(1.585, 1.586); // 1.752 − 0.1669
+        });
     }
 
     @Test

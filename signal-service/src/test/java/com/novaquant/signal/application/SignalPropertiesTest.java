@@ -1,6 +1,10 @@
 package com.novaquant.signal.application;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,8 +38,9 @@ class SignalPropertiesTest {
 
     @Test
     void everyBadValueIsNamed() {
-        SignalProperties bad = new SignalProperties(0.04, 0.05, 0, -1.0, Duration.ofMinutes(5), Duration.ZERO,
-                Duration.ofSeconds(-1), 0.0, 0.5, Duration.ofSeconds(-1), Duration.ZERO, Duration.ofSeconds(-1), 3,
+        SignalProperties bad = new SignalProperties(0.04, 0.05, 0, -1.0, Duration.ofMinutes(5), Duration.ofMinutes(30),
+                Duration.ZERO, Duration.ofSeconds(-1), 0.0, 0.5, Duration.ofSeconds(-1), Duration.ZERO,
+                Duration.ofSeconds(-1), 3,
                 new SignalProperties.Fees(-0.001, null, 0.5, null, null),
                 new SignalProperties.Sizing(0.0, -1.0, 2.0, -5.0),
                 Map.of("ETHUSDT", new SignalProperties.SymbolSettings(6, -1.0)));
@@ -43,9 +48,11 @@ class SignalPropertiesTest {
         List<String> violations = bad.violations();
         assertThat(String.join("\n", violations)).contains(
                 "entry-threshold-apr (0.04) must be above exit-threshold-apr (0.05)",
+                "exit-threshold-apr must be at most 0, was 0.05",
                 "negative-funding-intervals must be at least 1, was 0",
                 "basis-take-profit must be above 0.0",
                 "expected-holding-time must be at least 1 hour",
+                "exit-horizon must be at least 1 hour, was PT30M",
                 "max-quote-age must be positive",
                 "max-funding-age must be positive",
                 "max-spot-perp-deviation must be above 0.0",
@@ -62,6 +69,41 @@ class SignalPropertiesTest {
                 "sizing.min-notional must be above 0.0",
                 "symbols.ETHUSDT.funding-interval-hours must be one of 1, 2, 4, 8 (hours), was 6",
                 "symbols.ETHUSDT.notional must be above 0.0");
+    }
+
+    @Test
+    void byDefaultAPairIsClosedOnlyWhenTheCarryToBeEarnedInAWeekNoLongerPaysForLeaving() {
+        LiveSettings settings = new LiveSettings(defaults(), List.of("BTCUSDT"));
+
+        assertThat(settings.current().policy().exitThresholdApr()).isZero();
+        assertThat(settings.current().policy().exitHorizonHours()).isEqualTo(168);
+        assertThat(settings.current().policy().exitFees()).isEqualTo(0.0015);
+    }
+
+    @Test
+    void springBindsTheExitSettings() {
+        MapConfigurationPropertySource source = new MapConfigurationPropertySource(Map.of(
+                "nova.signal.exit-threshold-apr", "-0.02", "nova.signal.exit-horizon", "2d",
+                "nova.signal.cooldown", "90s"));
+        SignalProperties bound = new Binder(source).bind("nova.signal", SignalProperties.class).get();
+
+        assertThat(bound.exitThresholdApr()).isEqualTo(-0.02);
+        assertThat(bound.exitHorizon()).isEqualTo(Duration.ofDays(2));
+        assertThat(bound.cooldown()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(bound.expectedHoldingTime()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void theAdminJsonRoundTripKeepsTheExitHorizon() {
+        JsonMapper json = JsonMapper.builder().disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS).build();
+        SignalProperties changed = new SignalProperties(null, -0.01, null, null, null, Duration.ofDays(3), null, null,
+                null, null, null, null, null, null, null, null, null);
+
+        String written = json.writeValueAsString(changed);
+        assertThat(written).contains("\"exitHorizon\":\"PT72H\"").contains("\"exitThresholdApr\":-0.01");
+        assertThat(json.readValue(written, SignalProperties.class)).isEqualTo(changed);
+        assertThat(json.writeValueAsString(defaults()))
+                .contains("\"exitThresholdApr\":0.0").contains("\"exitHorizon\":\"PT168H\"");
     }
 
     @Test

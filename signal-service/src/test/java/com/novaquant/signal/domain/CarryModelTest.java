@@ -73,6 +73,25 @@ class CarryModelTest {
     }
 
     @Test
+    void holdCarryChargesOnlyTheCostOfLeaving() {
+        // leaving: fees 0.001 + 0.0005, exit basis 50 / 99 990 = 0.00050005, together 0.00200005,
+        // × 8760 / 168 = 0.10428832; hold 0.3285 − 0.10428832 = 0.22421168 (the net carry charges 0.16685975)
+        double exitFees = CarryModel.exitFees(0.001, 0.0005);
+        assertThat(exitFees).isCloseTo(0.0015, within(EPS));
+        assertThat(CarryModel.costOfLeaving(exitFees, 99_990, 100_040)).isCloseTo(0.0015 + 50.0 / 99_990, within(EPS));
+        double hold = CarryModel.holdCarryApr(0.0003, 8, 99_990, 100_040, exitFees, 168);
+        assertThat(hold).isCloseTo(0.22421167831068817, within(1e-12));
+    }
+
+    @Test
+    void holdCarryIsZeroWhereTheCarryStillToBeEarnedPaysExactlyForLeaving() {
+        // 168 h / 4 h = 42 intervals; leaving costs 0.0021, so 0.00005 per 4 h breaks even
+        double toEarn = CarryModel.carryToEarn(0.00005, 4, 168);
+        assertThat(toEarn).isCloseTo(0.0021, within(EPS));
+        assertThat(CarryModel.holdCarryApr(0.00005, 4, 100_000, 100_060, 0.0015, 168)).isCloseTo(0, within(EPS));
+    }
+
+    @Test
     void basisGainIsThePremiumReceivedMinusThePremiumPaidBack() {
         // entered at a 0.0003 premium; now the perp ask 100 010 is under the spot bid 100 400
         double gain = CarryModel.basisGain(0.0003, 100_400, 100_010);

@@ -11,9 +11,17 @@ final class Desk {
     static final long SECOND = 1_000_000L;
     static final long T0 = 1_780_000_000_000_000L;
 
+    static final long HOUR_MS = 3_600_000L;
+
+    /** The service's defaults (application.yml). */
     static SignalPolicy policy() {
-        return new SignalPolicy(0.15, 0.05, 2, 0.004, 168, 2 * SECOND, 10 * SECOND, 0.02, 0.03,
-                60 * SECOND, 30 * SECOND, 0.001, 0.0005, 0.25, 5000, 10);
+        return policy(0.001, 0.0005, 0);
+    }
+
+    /** The defaults with other fee rates and exit threshold. */
+    static SignalPolicy policy(double spotFee, double perpFee, double exitThresholdApr) {
+        return new SignalPolicy(0.15, exitThresholdApr, 2, 0.004, 168, 168, 2 * SECOND, 10 * SECOND, 0.02, 0.03,
+                60 * SECOND, 30 * SECOND, spotFee, perpFee, 0.25, 5000, 10);
     }
 
     final PairState state;
@@ -48,7 +56,12 @@ final class Desk {
 
     /** The funding interval settles: the next funding time moves on by eight hours. */
     Desk settle(double nextRate) {
-        nextFundingTimeMs += 8 * 3_600_000L;
+        return settle(8, nextRate);
+    }
+
+    /** A funding time passes and the next one is {@code intervalHours} later: the tracker learns that interval. */
+    Desk settle(int intervalHours, double nextRate) {
+        nextFundingTimeMs += intervalHours * HOUR_MS;
         return funding(nextRate);
     }
 

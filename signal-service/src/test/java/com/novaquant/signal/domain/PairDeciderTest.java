@@ -9,12 +9,17 @@ import static org.assertj.core.api.Assertions.within;
 
 class PairDeciderTest {
 
-    /** 0.0003 per 8 h on normal books: net carry 0.1616, above the 0.15 entry threshold. */
+    /** 0.0003 per 8 h on normal books: net carry 0.1616 and hold carry 0.2242, both above the 0.15 entry threshold. */
     private static final double RICH = 0.0003;
-    /** 0.0002 per 8 h: net carry 0.0522, between the exit (0.05) and entry thresholds. */
+    /** 0.0002 per 8 h: net carry 0.0521 (no opening), hold carry 0.1147 (no close). */
     private static final double MIDDLING = 0.0002;
-    /** 0.0001 per 8 h: net carry −0.0574, below the exit threshold. */
-    private static final double POOR = 0.0001;
+    /** Binance's baseline, 0.01 % per 8 h. */
+    private static final double BASELINE = 0.0001;
+    /**
+     * 0.00005 per 8 h: hold carry −0.0495, below the exit threshold (0): over the 7-day horizon the carry still to be
+     * earned (21 × 0.00005 = 0.00105) no longer pays for leaving (fees 0.0015 + exit basis 0.0005).
+     */
+    private static final double POOR = 0.00005;
 
     private final Desk desk = new Desk();
 
@@ -77,6 +82,78 @@ class PairDeciderTest {
         assertThat(v.reason()).isEqualTo(Signal.Reason.CARRY_BELOW_EXIT);
         assertThat(v.targetQty()).isZero();
         assertThat(desk.state.position()).isEqualTo(Position.FLAT);
+    }
+
+    @Test
+    void aPairIsKeptWhileFundingStaysAboveTheCostOfLeaving() {
+        desk.normalBooks().funding(RICH).evaluate();
+        // 1.5 × the baseline for a day: net carry −0.0026 (the old exit rule, charging the entry again, closed
+        // below 0.05), hold carry 0.0600: 21 × 0.00015 = 0.00315 still to be earned against 0.0020 to leave
+        for (int hour = 1; hour <= 24; hour++) {
+            Verdict v = desk.after(3_600 * SECOND).normalBooks().funding(1.5 * BASELINE).evaluate();
+            assertThat(v.carryApr()).isCloseTo(-0.0026097502607403955, within(1e-12));
+            assertThat(v.kind()).as(v.toString()).isEqualTo(Verdict.Kind.REFRESH);
+            if (hour % 8 == 0) {
+                desk.settle(1.5 * BASELINE);
+            }
+        }
+        assertThat(desk.decisions).isEqualTo(1);
+        assertThat(desk.state.position()).isEqualTo(Position.OPEN);
+
+        Verdict close = desk.after(SECOND).normalBooks().funding(POOR).evaluate();
+        assertThat(close.reason()).isEqualTo(Signal.Reason.CARRY_BELOW_EXIT);
+    }
+
+    @Test
+    void aFlatConfirmationAtStartUpDoesNotDelayTheFirstOpening() {
+        Verdict quiet = desk.normalBooks().funding(POOR).evaluate();
+        assertThat(quiet.kind()).isEqualTo(Verdict.Kind.DECIDE);
+        assertThat(quiet.targetQty()).isZero();
+        assertThat(desk.state.position()).isEqualTo(Position.FLAT);
+
+        // 30 s later funding spikes: the flat target from unknown moved nothing, so no cooldown holds the opening
+        Verdict spike = desk.after(30 * SECOND).normalBooks().funding(RICH).evaluate();
+        assertThat(spike.kind()).as(spike.toString()).isEqualTo(Verdict.Kind.DECIDE);
+        assertThat(spike.reason()).isEqualTo(Signal.Reason.CARRY_ABOVE_ENTRY);
+        assertThat(desk.state.position()).isEqualTo(Position.OPEN);
+    }
+
+    @Test
+    void aClosedPairWaitsOutTheCooldownBeforeReopening() {
+        desk.normalBooks().funding(RICH).evaluate();
+        assertThat(desk.after(61 * SECOND).normalBooks().funding(POOR).evaluate().reason())
+                .isEqualTo(Signal.Reason.CARRY_BELOW_EXIT);
+
+        Verdict early = desk.after(30 * SECOND).normalBooks().funding(RICH).evaluate();
+        assertThat(early.rejectReason()).isEqualTo(RejectReason.COOLDOWN);
+        Verdict later = desk.after(31 * SECOND).normalBooks().funding(RICH).evaluate();
+        assertThat(later.reason()).isEqualTo(Signal.Reason.CARRY_ABOVE_ENTRY);
+    }
+
+    @Test
+    void anOpeningIsRefusedWhereTheExitRuleWouldCloseIt() {
+        // perp 0.8 % over spot: the entry premium pays for most of the round trip (net carry 0.1616 at RICH), but
+        // leaving pays it back (cost of leaving 0.0097, hold carry −0.1773), so the pair would close right away
+        Verdict v = desk.books(99_990, 100_000, 100_800, 100_810).funding(RICH).evaluate();
+        assertThat(v.carryApr()).isGreaterThan(0.15);
+        assertThat(v.reason()).isEqualTo(Signal.Reason.CARRY_BELOW_EXIT);
+        assertThat(v.targetQty()).isZero();
+
+        // funding that also pays for leaving (hold carry 0.1512) opens
+        Verdict open = desk.after(SECOND).books(99_990, 100_000, 100_800, 100_810).funding(0.0006).evaluate();
+        assertThat(open.reason()).isEqualTo(Signal.Reason.CARRY_ABOVE_ENTRY);
+    }
+
+    @Test
+    void theObservedFundingIntervalReplacesTheConfiguredOne() {
+        assertThat(desk.normalBooks().funding(MIDDLING).evaluate().kind()).isEqualTo(Verdict.Kind.HOLD);
+        assertThat(desk.state.funding().observedIntervalHours()).isNaN();
+
+        // configured 8 h, but the next funding time moves on by 4 h: 0.0002 × 2190 = 0.438, net 0.2711, opens
+        Verdict v = desk.after(SECOND).normalBooks().settle(4, MIDDLING).evaluate();
+        assertThat(desk.state.funding().observedIntervalHours()).isEqualTo(4);
+        assertThat(v.reason()).isEqualTo(Signal.Reason.CARRY_ABOVE_ENTRY);
+        assertThat(v.carryApr()).isCloseTo(0.438 - 0.16685975026074035, within(1e-12));
     }
 
     @Test

@@ -11,12 +11,12 @@ import static org.assertj.core.api.Assertions.within;
 /** What the desk mode and a symbol's feed gate let through. */
 class RiskStateDecisionTest {
 
-    /** Net carry 0.1616 on normal books: opens. */
+    /** Net carry 0.1616, hold carry 0.2242 on normal books: opens. */
     private static final double RICH = 0.0003;
-    /** Net carry 0.0522: between the thresholds. */
+    /** Net carry 0.0521, hold carry 0.1147: neither opens nor closes. */
     private static final double MIDDLING = 0.0002;
-    /** Net carry below the exit threshold: closes an open pair. */
-    private static final double POOR = 0.0001;
+    /** Hold carry −0.0495, below the exit threshold: closes an open pair. */
+    private static final double POOR = 0.00005;
     private static final double NEGATIVE = -0.0001;
 
     private final Desk desk = new Desk();

@@ -81,7 +81,7 @@ public final class LocalDesk {
                 ============================ Nova Quant local desk (PAPER) ============================
                  market         %s (exchange simulator on http://localhost:%d)
                  admin API      %s/admin/status   (user operator, password below)
-                                .../admin/pairs  .../admin/pnl?hours=24  POST .../admin/kill-switch/engage
+                                .../admin/pairs  .../admin/pnl?hours=24  POST .../admin/kill-switch/{engage,freeze,release}
                  admin password in %s (or set NOVA_ADMIN_PASSWORD before starting)
                  metrics        http://localhost:{8081,8082,8083,8084}/actuator/prometheus
                  health         http://localhost:{8081,8082,8083,8084}/actuator/health

@@ -52,7 +52,11 @@ public class FeedGateView {
         }
         FeedGate now = gates.merge(gate.symbol(), gate, (old, next) -> next.atMs() >= old.atMs() ? next : old);
         if (now == gate && (previous == null ? gate.gated() : previous.gated() != gate.gated())) {
-            log.warn("Feed gate {} {}: {}", gate.symbol(), gate.gated() ? "CLOSED" : "lifted", gate.reason());
+            if (gate.gated()) {
+                log.warn("Feed gate {} CLOSED: {}", gate.symbol(), gate.reason());
+            } else {
+                log.info("Feed gate {} lifted: {}", gate.symbol(), gate.reason());
+            }
         }
     }
 

@@ -130,7 +130,7 @@ public class Reconciler {
 
     /** FROZEN: nothing moves but what an operator orders, repairs included. */
     private boolean frozen() {
-        return killSwitch.mode() == DeskMode.FROZEN || gate.levelFor(null) == DeskMode.FROZEN;
+        return killSwitch.mode() == DeskMode.FROZEN || gate.deskLevel() == DeskMode.FROZEN;
     }
 
     private void resolveOrders(List<String> mismatches) {

@@ -72,6 +72,11 @@ public class TradingGate {
         return level;
     }
 
+    /** The strictest level of the desk-wide holds: TRADING when none. */
+    public DeskMode deskLevel() {
+        return levelFor(null);
+    }
+
     /** The reasons of the holds that touch the symbol, joined; empty when none does. */
     public String reasonFor(String symbol) {
         return String.join("; ", holds.values().stream().filter(h -> h.touches(symbol)).map(Hold::reason).toList());

@@ -1,5 +1,6 @@
 package com.novaquant.simulator.application;
 
+import com.novaquant.simulator.accounts.BnbBurn;
 import com.novaquant.simulator.accounts.FuturesAccount;
 import com.novaquant.simulator.accounts.IncomeRecord;
 import com.novaquant.simulator.accounts.MarginType;
@@ -26,11 +27,13 @@ import com.novaquant.simulator.orders.OrderStatus;
 import com.novaquant.simulator.orders.OrderView;
 import com.novaquant.simulator.orders.RejectedException;
 import com.novaquant.simulator.orders.Rejection;
+import com.novaquant.simulator.orders.TradeFillView;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +55,7 @@ public final class Exchange {
     private final Markets markets;
     private final Map<String, PaperAccount> accounts;
     private final FeeSchedule fees;
+    private final BnbBurn bnbBurn;
     private final SimulationClock clock;
     private final FuturesUserEvents userEvents;
     private final FundingHistory fundingHistory;
@@ -67,10 +71,16 @@ public final class Exchange {
 
     public Exchange(Markets markets, Collection<PaperAccount> accounts, FeeSchedule fees, SimulationClock clock,
                     FuturesUserEvents userEvents, FundingHistory fundingHistory) {
+        this(markets, accounts, fees, BnbBurn.OFF, clock, userEvents, fundingHistory);
+    }
+
+    public Exchange(Markets markets, Collection<PaperAccount> accounts, FeeSchedule fees, BnbBurn bnbBurn,
+                    SimulationClock clock, FuturesUserEvents userEvents, FundingHistory fundingHistory) {
         this.markets = markets;
         this.accounts = new LinkedHashMap<>();
         accounts.forEach(a -> this.accounts.put(a.apiKey(), a));
         this.fees = fees;
+        this.bnbBurn = bnbBurn;
         this.clock = clock;
         this.userEvents = userEvents;
         this.fundingHistory = fundingHistory;
@@ -143,6 +153,29 @@ public final class Exchange {
                 .filter(o -> symbol == null || o.symbol().equals(symbol))
                 .map(Order::view)
                 .toList();
+    }
+
+    /** The account's orders on {@code symbol} of {@code venue}, open and done, by order id. */
+    public synchronized List<OrderView> orderHistory(String apiKey, Venue venue, String symbol) {
+        requireMarket(symbol);
+        return orders.get(venue).values().stream()
+                .filter(o -> o.apiKey().equals(apiKey) && o.symbol().equals(symbol))
+                .map(Order::view)
+                .toList();
+    }
+
+    /** The account's executions on {@code symbol} of {@code venue}, by trade id. */
+    public synchronized List<TradeFillView> trades(String apiKey, Venue venue, String symbol) {
+        requireMarket(symbol);
+        List<TradeFillView> trades = new ArrayList<>();
+        for (Order order : orders.get(venue).values()) {
+            if (order.apiKey().equals(apiKey) && order.symbol().equals(symbol)) {
+                order.view().fills().forEach(f -> trades.add(new TradeFillView(venue, symbol, order.orderId(), order.side(), f)));
+            }
+        }
+        // A resting order can fill after a later order did, so order ids do not sort trades.
+        trades.sort(Comparator.comparingLong(TradeFillView::tradeId));
+        return trades;
     }
 
     /** Every order of both venues, for the admin API. */
@@ -413,7 +446,7 @@ public final class Exchange {
             futures.setPosition(applied.position());
             futures.addToWallet(applied.realisedPnl().subtract(commission));
             long tradeId = tradeIds.incrementAndGet();
-            order.addFill(fill, tradeId, commission, FuturesAccount.ASSET, now);
+            order.addFill(fill, tradeId, commission, FuturesAccount.ASSET, applied.realisedPnl(), now);
             futures.addIncome(new IncomeRecord(instrument.symbol(), "COMMISSION", commission.negate(), FuturesAccount.ASSET,
                     now, tranIds.incrementAndGet(), String.valueOf(tradeId)));
             if (applied.realisedPnl().signum() != 0) {
@@ -431,32 +464,37 @@ public final class Exchange {
     private void applySpotFill(SpotAccount spot, Instrument instrument, Order order, Fill fill, long now) {
         String base = instrument.baseAsset();
         String quote = instrument.quoteAsset();
+        boolean buy = order.side() == Side.BUY;
+        if (order.type() == OrderType.LIMIT && buy) {
+            BigDecimal reserved = order.price().multiply(fill.qty());
+            spot.spendLocked(quote, reserved);
+            spot.credit(quote, reserved.subtract(fill.quote()));
+        } else if (buy) {
+            spot.spendFree(quote, fill.quote());
+        } else if (order.type() == OrderType.LIMIT) {
+            spot.spendLocked(base, fill.qty());
+        } else {
+            spot.spendFree(base, fill.qty());
+        }
+        // Asked between the debit and the credit: neither BNB being sold nor BNB being bought pays the commission.
         BigDecimal rate = fees.rate(Venue.SPOT, fill.maker());
-        boolean resting = order.type() == OrderType.LIMIT;
+        Optional<BigDecimal> inBnb = bnbBurn.commission(spot, quote, fill.quote().multiply(rate));
+        String received = buy ? base : quote;
+        BigDecimal receivedAmount = buy ? fill.qty() : fill.quote();
         BigDecimal commission;
         String commissionAsset;
-        if (order.side() == Side.BUY) {
-            if (resting) {
-                BigDecimal reserved = order.price().multiply(fill.qty());
-                spot.spendLocked(quote, reserved);
-                spot.credit(quote, reserved.subtract(fill.quote()));
-            } else {
-                spot.spendFree(quote, fill.quote());
-            }
-            commission = fill.qty().multiply(rate).setScale(QUOTE_SCALE, RoundingMode.HALF_UP);
-            commissionAsset = base;
-            spot.credit(base, fill.qty().subtract(commission));
+        if (inBnb.isPresent()) {
+            commission = inBnb.get();
+            commissionAsset = BnbBurn.ASSET;
+            spot.spendFree(BnbBurn.ASSET, commission);
+            spot.credit(received, receivedAmount);
         } else {
-            if (resting) {
-                spot.spendLocked(base, fill.qty());
-            } else {
-                spot.spendFree(base, fill.qty());
-            }
-            commission = fill.quote().multiply(rate).setScale(QUOTE_SCALE, RoundingMode.HALF_UP);
-            commissionAsset = quote;
-            spot.credit(quote, fill.quote().subtract(commission));
+            // Commission is charged in the asset received.
+            commission = receivedAmount.multiply(rate).setScale(QUOTE_SCALE, RoundingMode.HALF_UP);
+            commissionAsset = received;
+            spot.credit(received, receivedAmount.subtract(commission));
         }
-        order.addFill(fill, tradeIds.incrementAndGet(), commission, commissionAsset, now);
+        order.addFill(fill, tradeIds.incrementAndGet(), commission, commissionAsset, BigDecimal.ZERO, now);
     }
 
     /** Gives back what an open order still holds: locked spot balance (futures margin is computed live). */

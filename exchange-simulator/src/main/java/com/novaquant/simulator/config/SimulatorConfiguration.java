@@ -1,5 +1,6 @@
 package com.novaquant.simulator.config;
 
+import com.novaquant.simulator.accounts.BnbBurn;
 import com.novaquant.simulator.accounts.FuturesAccount;
 import com.novaquant.simulator.accounts.FuturesModes;
 import com.novaquant.simulator.accounts.PaperAccount;
@@ -81,7 +82,7 @@ class SimulatorConfiguration {
                 .toList();
         SimulatorProperties.Fees f = properties.fees();
         return new Exchange(markets, accounts, new FeeSchedule(f.spotMaker(), f.spotTaker(), f.futuresMaker(), f.futuresTaker()),
-                clock, userEvents, fundingHistory);
+                new BnbBurn(f.spotBnbBurn(), f.bnbPriceUsdt()), clock, userEvents, fundingHistory);
     }
 
     @Bean

@@ -97,11 +97,16 @@ public record SimulatorProperties(
                           @DefaultValue("0s") Duration spikeEvery) {
     }
 
-    /** Commission rates. */
+    /**
+     * Commission rates, and Binance's BNB burn on spot: when on, an account holding enough BNB pays spot commission
+     * in BNB at 75 % of the rate, converted at {@code bnbPriceUsdt} (USDT-quoted symbols only).
+     */
     public record Fees(@DefaultValue("0.001") BigDecimal spotMaker,
                        @DefaultValue("0.001") BigDecimal spotTaker,
                        @DefaultValue("0.0002") BigDecimal futuresMaker,
-                       @DefaultValue("0.0005") BigDecimal futuresTaker) {
+                       @DefaultValue("0.0005") BigDecimal futuresTaker,
+                       @DefaultValue("false") boolean spotBnbBurn,
+                       @DefaultValue("600") BigDecimal bnbPriceUsdt) {
     }
 
     /**

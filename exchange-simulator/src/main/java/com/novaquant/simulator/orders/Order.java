@@ -54,9 +54,13 @@ public final class Order {
         this.updateTime = time;
     }
 
-    /** Records one execution with its trade id and commission. */
-    public void addFill(Fill fill, long tradeId, BigDecimal commission, String commissionAsset, long at) {
-        fills.add(new TradeFill(fill, tradeId, commission, commissionAsset));
+    /**
+     * Records one execution with its trade id, commission and the PnL it realised (always zero on spot), so the
+     * trade history can be served later exactly as the balances moved.
+     */
+    public void addFill(Fill fill, long tradeId, BigDecimal commission, String commissionAsset, BigDecimal realizedPnl,
+                        long at) {
+        fills.add(new TradeFill(fill, tradeId, commission, commissionAsset, realizedPnl, at));
         executedQty = executedQty.add(fill.qty());
         cumQuote = cumQuote.add(fill.quote());
         status = executedQty.compareTo(origQty) >= 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
@@ -134,7 +138,8 @@ public final class Order {
         return reduceOnly;
     }
 
-    /** An execution of this order: the fill plus its exchange trade id and commission. */
-    public record TradeFill(Fill fill, long tradeId, BigDecimal commission, String commissionAsset) {
+    /** An execution of this order: the fill plus its exchange trade id, commission, realised PnL and time. */
+    public record TradeFill(Fill fill, long tradeId, BigDecimal commission, String commissionAsset,
+                            BigDecimal realizedPnl, long time) {
     }
 }

@@ -184,16 +184,24 @@ class FuturesController {
         RequestParams p = auth.params();
         String symbol = p.get("symbol");
         String type = p.get("incomeType");
+        if (symbol != null) {
+            market(symbol);
+        }
         long now = wallMillis.getAsLong();
         Long start = p.longValue("startTime");
         Long end = p.longValue("endTime");
+        // Both ends inclusive; without a range, the last 7 days.
         long from = start != null ? start : (end != null ? end - 7 * 86_400_000L : now - 7 * 86_400_000L);
         long to = end != null ? end : Long.MAX_VALUE;
         int limit = (int) Math.min(1000, Math.max(1, p.longValue("limit") == null ? 100 : p.longValue("limit")));
+        long page = Math.min(Integer.MAX_VALUE, Math.max(1, p.longValue("page") == null ? 1 : p.longValue("page")));
+        // Oldest first, cut into pages of limit rows (page counts from 1).
         return exchange.income(auth.apiKey()).stream()
                 .filter(r -> symbol == null || symbol.equals(r.symbol()))
                 .filter(r -> type == null || type.equals(r.incomeType()))
                 .filter(r -> r.time() >= from && r.time() <= to)
+                .sorted(java.util.Comparator.comparingLong(IncomeRecord::time))
+                .skip((page - 1) * limit)
                 .limit(limit)
                 .map(FuturesController::income)
                 .toList();

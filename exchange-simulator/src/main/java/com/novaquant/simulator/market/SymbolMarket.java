@@ -6,6 +6,7 @@ import java.math.BigDecimal;
  * The live market state of one instrument: both books, mark and index prices, and the funding rate
  * currently predicted for the next settlement. Written by one market source thread, read by every
  * request and stream; each field is an immutable value published through a volatile reference.
+ * Every book change also feeds the venue's {@link PriceHistory} (candles and 24 h statistics).
  */
 public final class SymbolMarket {
 
@@ -17,6 +18,8 @@ public final class SymbolMarket {
     private volatile BigDecimal indexPrice;
     private volatile BigDecimal sourceFundingRate;
     private volatile BigDecimal fundingRateOverride;
+    private final PriceHistory spotHistory = new PriceHistory();
+    private final PriceHistory futuresHistory = new PriceHistory();
 
     public SymbolMarket(Instrument instrument, BigDecimal initialFundingRate) {
         this.instrument = instrument;
@@ -42,6 +45,14 @@ public final class SymbolMarket {
         } else {
             futuresBook = book;
         }
+        if (!book.isEmpty()) {
+            history(venue).record(book.eventTimeMillis(), PriceHistory.lastPrice(book, instrument.rules(venue).tickSize()));
+        }
+    }
+
+    /** The venue's recorded prices. */
+    public PriceHistory history(Venue venue) {
+        return venue == Venue.SPOT ? spotHistory : futuresHistory;
     }
 
     public BigDecimal markPrice() {

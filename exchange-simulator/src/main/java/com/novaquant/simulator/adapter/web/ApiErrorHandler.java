@@ -5,12 +5,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebInputException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Renders every failure of the Binance endpoints as Binance does: {@code {"code":..,"msg":..}}. */
+/**
+ * Renders every failure of the Binance endpoints as Binance does: {@code {"code":..,"msg":..}}. What no endpoint
+ * answers (an unknown path or method, an unexpected fault) is rendered by {@link FallbackErrorHandler}.
+ */
 @RestControllerAdvice(basePackageClasses = ApiErrorHandler.class)
 class ApiErrorHandler {
 
@@ -32,6 +36,9 @@ class ApiErrorHandler {
 
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<Map<String, Object>> input(ServerWebInputException e) {
+        if (e instanceof MissingRequestValueException missing) {
+            return ResponseEntity.badRequest().body(body(-1102, ApiException.missing(missing.getName()).getMessage()));
+        }
         return ResponseEntity.badRequest().body(body(-1102, "Malformed request: " + e.getReason()));
     }
 

@@ -9,6 +9,7 @@ import com.novaquant.simulator.application.FundingHistory;
 import com.novaquant.simulator.application.FuturesSnapshot;
 import com.novaquant.simulator.application.ListenKeys;
 import com.novaquant.simulator.market.Book;
+import com.novaquant.simulator.market.LeverageBrackets;
 import com.novaquant.simulator.market.SymbolMarket;
 import com.novaquant.simulator.market.Venue;
 import com.novaquant.simulator.matching.OrderType;
@@ -244,10 +245,14 @@ class FuturesController {
         if (leverage == null) {
             throw ApiException.missing("leverage");
         }
+        market(symbol);
+        if (leverage > LeverageBrackets.maxLeverage(symbol)) {
+            throw ApiException.badRequest(-4028, "Leverage " + leverage + " is not valid");
+        }
         int set = exchange.setLeverage(auth.apiKey(), symbol, leverage.intValue());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("leverage", set);
-        out.put("maxNotionalValue", "1000000");
+        out.put("maxNotionalValue", LeverageBrackets.maxNotional(symbol, set).toPlainString());
         out.put("symbol", symbol);
         return out;
     }
@@ -300,8 +305,13 @@ class FuturesController {
             request = parse(params);
             result = resultResponse(params);
             requirePositionSide(auth.apiKey(), params);
+            checkFilters(request);
+            OrderFilters.checkFuturesOpenOrders(exchange.openOrders(auth.apiKey(), Venue.USDM, request.symbol()).size());
         } catch (ApiException e) {
             intake.journalInvalid(Venue.USDM, params, e.code());
+            throw e;
+        } catch (RejectedException e) {
+            intake.journalInvalid(Venue.USDM, params, e.rejection().code());
             throw e;
         }
         return intake.place(auth.apiKey(), request, params, placed -> {
@@ -319,10 +329,15 @@ class FuturesController {
         RequestGate.Authenticated auth = gate.signed(web, body, Venue.USDM, 0);
         OrderRequest request = parse(auth.params());
         requirePositionSide(auth.apiKey(), auth.params());
-        SymbolMarket market = market(request.symbol());
-        OrderFilters.checkFutures(market.instrument().futures(), request.quantity(), request.price(), market.markPrice(),
-                request.reduceOnly(), request.type());
+        checkFilters(request);
         return Map.of();
+    }
+
+    /** Every filter of the order, PERCENT_PRICE included; the exchange checks the others again when it places it. */
+    private void checkFilters(OrderRequest request) {
+        SymbolMarket market = market(request.symbol());
+        OrderFilters.checkFutures(market.instrument().futures(), request.side(), request.quantity(), request.price(),
+                market.markPrice(), market.book(Venue.USDM), request.reduceOnly(), request.type());
     }
 
     @GetMapping("/v1/order")
@@ -434,7 +449,7 @@ class FuturesController {
                 pos.put("isolated", line.marginType() == MarginType.ISOLATED);
                 pos.put("entryPrice", p.entryPrice().toPlainString());
                 pos.put("breakEvenPrice", p.entryPrice().toPlainString());
-                pos.put("maxNotional", "1000000");
+                pos.put("maxNotional", LeverageBrackets.maxNotional(p.symbol(), line.leverage()).toPlainString());
                 pos.put("bidNotional", "0");
                 pos.put("askNotional", "0");
             }
@@ -484,7 +499,7 @@ class FuturesController {
                 pos.put("askNotional", "0");
             } else {
                 pos.put("leverage", Integer.toString(line.leverage()));
-                pos.put("maxNotionalValue", "1000000");
+                pos.put("maxNotionalValue", LeverageBrackets.maxNotional(p.symbol(), line.leverage()).toPlainString());
                 pos.put("marginType", line.marginType().positionRiskName());
                 pos.put("isAutoAddMargin", "false");
                 pos.put("positionSide", "BOTH");

@@ -4,6 +4,7 @@ import com.novaquant.simulator.market.Book;
 import com.novaquant.simulator.market.Instrument;
 import com.novaquant.simulator.market.PriceLevel;
 import com.novaquant.simulator.market.VenueRules;
+import com.novaquant.simulator.orders.OrderFilters;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -56,8 +57,12 @@ final class MarketJson {
                 filter("PRICE_FILTER", "minPrice", spot(r.minPrice()), "maxPrice", spot(r.maxPrice()), "tickSize", spot(r.tickSize())),
                 filter("LOT_SIZE", "minQty", spot(r.minQty()), "maxQty", spot(r.maxQty()), "stepSize", spot(r.stepSize())),
                 filter("MARKET_LOT_SIZE", "minQty", spot(BigDecimal.ZERO), "maxQty", spot(r.marketMaxQty()), "stepSize", spot(BigDecimal.ZERO)),
+                filter("PERCENT_PRICE_BY_SIDE", "bidMultiplierUp", OrderFilters.SPOT_MULTIPLIER_UP.toPlainString(),
+                        "bidMultiplierDown", OrderFilters.SPOT_MULTIPLIER_DOWN.toPlainString(),
+                        "askMultiplierUp", OrderFilters.SPOT_MULTIPLIER_UP.toPlainString(),
+                        "askMultiplierDown", OrderFilters.SPOT_MULTIPLIER_DOWN.toPlainString(), "avgPriceMins", 5),
                 filter("NOTIONAL", "minNotional", spot(r.minNotional()), "applyMinToMarket", true,
-                        "maxNotional", spot(new BigDecimal("9000000")), "applyMaxToMarket", false, "avgPriceMins", 5)));
+                        "maxNotional", spot(OrderFilters.SPOT_MAX_NOTIONAL), "applyMaxToMarket", false, "avgPriceMins", 5)));
         out.put("permissions", List.of());
         out.put("permissionSets", List.of(List.of("SPOT")));
         out.put("defaultSelfTradePreventionMode", "EXPIRE_MAKER");
@@ -89,9 +94,10 @@ final class MarketJson {
                 filter("PRICE_FILTER", "minPrice", r.minPrice().toPlainString(), "maxPrice", r.maxPrice().toPlainString(), "tickSize", r.tickSize().toPlainString()),
                 filter("LOT_SIZE", "minQty", r.minQty().toPlainString(), "maxQty", r.maxQty().toPlainString(), "stepSize", r.stepSize().toPlainString()),
                 filter("MARKET_LOT_SIZE", "minQty", r.minQty().toPlainString(), "maxQty", r.marketMaxQty().toPlainString(), "stepSize", r.stepSize().toPlainString()),
-                filter("MAX_NUM_ORDERS", "limit", 200),
+                filter("MAX_NUM_ORDERS", "limit", OrderFilters.FUTURES_MAX_NUM_ORDERS),
                 filter("MIN_NOTIONAL", "notional", r.minNotional().toPlainString()),
-                filter("PERCENT_PRICE", "multiplierUp", "1.0500", "multiplierDown", "0.9500", "multiplierDecimal", "4")));
+                filter("PERCENT_PRICE", "multiplierUp", OrderFilters.FUTURES_MULTIPLIER_UP.toPlainString(),
+                        "multiplierDown", OrderFilters.FUTURES_MULTIPLIER_DOWN.toPlainString(), "multiplierDecimal", "4")));
         out.put("orderTypes", List.of("LIMIT", "MARKET"));
         out.put("timeInForce", List.of("GTC", "IOC", "FOK"));
         return out;

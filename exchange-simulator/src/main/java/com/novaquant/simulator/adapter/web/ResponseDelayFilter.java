@@ -24,7 +24,8 @@ final class ResponseDelayFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
         long delay = faults.responseDelayMillis();
-        if (delay > 0 && (path.startsWith("/spot/api") || path.startsWith("/futures/fapi"))) {
+        if (delay > 0 && (path.startsWith("/spot/api") || path.startsWith("/spot/sapi") || path.startsWith("/futures/fapi")
+                || path.startsWith("/delivery/dapi"))) {
             exchange.getResponse().beforeCommit(() -> Mono.delay(Duration.ofMillis(delay)).then());
         }
         return chain.filter(exchange);

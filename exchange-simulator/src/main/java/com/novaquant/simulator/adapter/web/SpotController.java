@@ -37,12 +37,14 @@ class SpotController {
     private final RequestGate gate;
     private final OrderIntake intake;
     private final LongSupplier wallMillis;
+    private final SpotAssets assets;
 
-    SpotController(Exchange exchange, RequestGate gate, OrderIntake intake, LongSupplier wallMillis) {
+    SpotController(Exchange exchange, RequestGate gate, OrderIntake intake, LongSupplier wallMillis, SpotAssets assets) {
         this.exchange = exchange;
         this.gate = gate;
         this.intake = intake;
         this.wallMillis = wallMillis;
+        this.assets = assets;
     }
 
     @GetMapping("/ping")
@@ -116,8 +118,12 @@ class SpotController {
         OrderRequest request;
         try {
             request = parse(params);
+            checkFilters(request);
         } catch (ApiException e) {
             intake.journalInvalid(Venue.SPOT, params, e.code());
+            throw e;
+        } catch (RejectedException e) {
+            intake.journalInvalid(Venue.SPOT, params, e.rejection().code());
             throw e;
         }
         OrderJson.SpotResponse responseType = responseType(params);
@@ -134,12 +140,22 @@ class SpotController {
 
     private Map<String, Object> testOrder(ServerWebExchange web, String body) {
         RequestGate.Authenticated auth = gate.signed(web, body, Venue.SPOT, 1);
-        OrderRequest request = parse(auth.params());
+        checkFilters(parse(auth.params()));
+        return Map.of();
+    }
+
+    /**
+     * Every filter of the order, the side-dependent ones included, against the average price (the book's mid; the
+     * price checks that need it wait for the exchange when the book is empty). The exchange checks the filters again
+     * when it places the order.
+     */
+    private void checkFilters(OrderRequest request) {
         SymbolMarket market = market(request.symbol());
         Book book = market.book(Venue.SPOT);
-        BigDecimal reference = book.isEmpty() ? market.instrument().startPrice() : book.bestAsk().price();
-        OrderFilters.checkSpot(market.instrument().spot(), request.type(), request.quantity(), request.price(), reference);
-        return Map.of();
+        BigDecimal reference = book.isEmpty() ? null
+                : book.bestBid().price().add(book.bestAsk().price()).divide(BigDecimal.TWO, 8, java.math.RoundingMode.HALF_EVEN);
+        OrderFilters.checkSpot(market.instrument().spot(), request.side(), request.type(), request.quantity(),
+                request.price(), reference);
     }
 
     @GetMapping("/order")
@@ -191,7 +207,7 @@ class SpotController {
         out.put("preventSor", false);
         out.put("updateTime", wallMillis.getAsLong());
         out.put("accountType", "SPOT");
-        List<Map<String, Object>> balances = exchange.spotBalances(auth.apiKey()).stream()
+        List<Map<String, Object>> balances = assets.withZeros(exchange.spotBalances(auth.apiKey())).stream()
                 .map(SpotController::balance).toList();
         out.put("balances", balances);
         out.put("permissions", List.of("SPOT"));

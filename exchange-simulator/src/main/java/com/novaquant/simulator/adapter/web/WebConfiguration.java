@@ -7,11 +7,16 @@ import com.novaquant.simulator.clock.SimulationClock;
 import com.novaquant.simulator.config.SimulatorProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.WebFilter;
 
 import java.util.function.LongSupplier;
 
-/** Wires the Binance REST adapter: request checks, order intake and the response-delay fault. */
+/**
+ * Wires the Binance REST adapter: request checks, order intake, the response-delay fault, the known spot assets and
+ * the handler that answers every unanswered failure in Binance's error shape.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
@@ -37,5 +42,24 @@ class WebConfiguration {
     @Bean
     WebFilter responseDelayFilter(Faults faults) {
         return new ResponseDelayFilter(faults);
+    }
+
+    /** Every asset a spot account lists: the listed symbols' assets and every configured starting balance. */
+    @Bean
+    SpotAssets spotAssets(Exchange exchange, SimulatorProperties properties) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        exchange.markets().instruments().forEach(i -> {
+            names.add(i.baseAsset());
+            names.add(i.quoteAsset());
+        });
+        properties.accounts().forEach(a -> names.addAll(a.spotBalances().keySet()));
+        return new SpotAssets(names);
+    }
+
+    /** Runs before Spring Boot's error handler (order -1), so no failure is answered with the framework's error body. */
+    @Bean
+    @Order(-2)
+    WebExceptionHandler fallbackErrorHandler() {
+        return new FallbackErrorHandler();
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,6 +124,32 @@ class FuturesController {
         }
         return exchange.markets().all().stream().map(m -> MarketJson.bookTicker(m.instrument().symbol(),
                 m.book(Venue.USDM), false, m.book(Venue.USDM).eventTimeMillis())).toList();
+    }
+
+    /**
+     * Binance lists only the symbols whose funding parameters it has adjusted: here, those whose interval is not the
+     * default 8 h. An interval of no whole number of hours (a demo setting) cannot be listed and is left out. The
+     * simulator clamps no rate; the cap and floor shown are Binance's usual adjusted ones, for the shape.
+     */
+    @GetMapping("/v1/fundingInfo")
+    List<Map<String, Object>> fundingInfo(ServerWebExchange web) {
+        gate.open(web, Venue.USDM, 0);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SymbolMarket market : exchange.markets().all()) {
+            Duration interval = market.instrument().fundingInterval();
+            long hours = interval.toHours();
+            if (hours == 8 || hours < 1 || hours > 24 || !interval.equals(Duration.ofHours(hours))) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("symbol", market.instrument().symbol());
+            row.put("adjustedFundingRateCap", "0.02000000");
+            row.put("adjustedFundingRateFloor", "-0.02000000");
+            row.put("fundingIntervalHours", hours);
+            row.put("disclaimer", false);
+            out.add(row);
+        }
+        return out;
     }
 
     @GetMapping("/v1/premiumIndex")

@@ -99,6 +99,7 @@ public final class EventCodec {
             throw new EventDecodeException(EventDecodeException.Reason.UNSUPPORTED_VERSION,
                     "schema version " + version + " of " + type.asString() + ", expected " + SCHEMA_VERSION, null);
         }
+        AddedFields.complete((ObjectNode) node, type.asString());
         NovaEvent event;
         try {
             event = MAPPER.treeToValue(node, NovaEvent.class);

@@ -27,7 +27,7 @@ class EventCodecTest {
 
     static List<NovaEvent> everyType() {
         return List.of(
-                SPOT, PERP, FUNDING,
+                SPOT, PERP, FUNDING, FUNDING.withFundingIntervalHours(4),
                 new Signal("sig-1", "BTCUSDT", new BigDecimal("0.015"), new BigDecimal("963.75"),
                         Signal.Reason.CARRY_ABOVE_ENTRY, 0.21, SPOT, PERP, FUNDING, 1_772_000_000_500_000L, 1772000005000L),
                 new OrderEvent("nq-abc-S", "pair-1", "sig-1", "BTCUSDT", Venue.SPOT, Side.BUY, new BigDecimal("0.015"),
@@ -65,7 +65,7 @@ class EventCodecTest {
 
     @Test
     void latencyFieldsAreCarriedFromQuoteToSignal() {
-        Signal signal = (Signal) everyType().get(3);
+        Signal signal = (Signal) everyType().get(4);
         Signal back = EventCodec.decode(EventCodec.encode(signal), Signal.class);
         assertThat(back.spot().receivedAtMicros()).isEqualTo(1_772_000_000_123_456L);
         assertThat(back.perp().exchangeTimeMs()).isEqualTo(1772000000456L);

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A loopback stand-in for Binance's market-data endpoints, speaking the formats of docs/binance-protocol.md
  * ("Combined streams", "Stream payloads"): spot combined streams at {@code /spot/stream}, USD-M at
  * {@code /futures/public/stream} and {@code /futures/market/stream}, server time at {@code /spot/api/v3/time} and
- * {@code /futures/fapi/v1/time}. Every {@code tick} it pushes one bookTicker or markPriceUpdate per subscribed
+ * {@code /futures/fapi/v1/time}, funding parameters at {@code /futures/fapi/v1/fundingInfo} (ETHUSDT adjusted to 4 h,
+ * BTCUSDT not listed, so on Binance's default 8 h). Every {@code tick} it pushes one bookTicker or markPriceUpdate per subscribed
  * stream, with the configured book and event times lagging by the configured amount.
  * Tests steer it per route: lag, silence, dropping connections, injecting raw frames, replaying book tickers already
  * sent (as the exchange simulator's {@code replay-frames} fault does), restarting the exchange's update ids.
@@ -51,6 +52,10 @@ final class FakeBinance implements AutoCloseable {
 
     private record Session(Route route, List<String> streams, Sinks.Many<WebSocketFrame> outbound) {
     }
+
+    /** Binance lists only the symbols whose funding parameters it has adjusted. */
+    static final String FUNDING_INFO = "[{\"symbol\":\"ETHUSDT\",\"adjustedFundingRateCap\":\"0.02000000\","
+            + "\"adjustedFundingRateFloor\":\"-0.02000000\",\"fundingIntervalHours\":4,\"disclaimer\":false}]";
 
     private final DisposableServer server;
     private final Scheduler pusher = Schedulers.newSingle("fake-binance");
@@ -80,6 +85,7 @@ final class FakeBinance implements AutoCloseable {
                 .route(routes -> {
                     routes.get("/spot/api/v3/time", (req, res) -> res.sendString(Mono.fromSupplier(this::serverTime)));
                     routes.get("/futures/fapi/v1/time", (req, res) -> res.sendString(Mono.fromSupplier(this::serverTime)));
+                    routes.get("/futures/fapi/v1/fundingInfo", (req, res) -> res.sendString(Mono.just(FUNDING_INFO)));
                     for (Route route : Route.values()) {
                         routes.get(route.path, (req, res) -> {
                             String query = req.uri().substring(req.uri().indexOf("streams=") + "streams=".length());

@@ -111,6 +111,17 @@ class IngestionPipelineIT extends FeedTestSupport {
     }
 
     @Test
+    void fundingCarriesEachSymbolsIntervalFromTheExchangesFundingInfo() {
+        try (TopicProbe<FundingRate> funding = new TopicProbe<>(Topics.FUNDING, FundingRate.class)) {
+            FundingRate btc = funding.first(f -> f.key().equals("BTCUSDT"), WAIT).orElseThrow().event();
+            FundingRate eth = funding.first(f -> f.key().equals("ETHUSDT"), WAIT).orElseThrow().event();
+
+            assertThat(btc.fundingIntervalHours()).as("not listed: Binance's default").isEqualTo(8);
+            assertThat(eth.fundingIntervalHours()).as("listed as adjusted").isEqualTo(4);
+        }
+    }
+
+    @Test
     void sustainedLagOver200msRaisesFeedLagWarningAndReconnectsThatConnection() {
         try (TopicProbe<Alert> alerts = new TopicProbe<>(Topics.ALERTS, Alert.class)) {
             int connectionsBefore = BINANCE.connections(Route.USDM_PUBLIC);

@@ -30,14 +30,8 @@ public final class TradingModeGuard {
         if (mode == null) {
             throw new UnsafeTradingConfigurationException("trading mode must be set (paper or live)");
         }
+        validateUrls(restUrls);
         for (URI url : restUrls) {
-            if (url == null || url.getHost() == null) {
-                throw new UnsafeTradingConfigurationException("REST URL has no host: " + url);
-            }
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new UnsafeTradingConfigurationException("REST URL must be http(s): " + url);
-            }
             if (mode == TradingMode.PAPER && isProductionHost(url.getHost())) {
                 throw new UnsafeTradingConfigurationException("nova.trading.mode=paper but REST URL " + url
                         + " is a Binance production host; point it at the exchange simulator or a Binance testnet,"
@@ -47,6 +41,23 @@ public final class TradingModeGuard {
         if (mode == TradingMode.LIVE && (credentials == null || !credentials.isComplete())) {
             throw new UnsafeTradingConfigurationException(
                     "nova.trading.mode=live needs a non-blank BINANCE_API_KEY and BINANCE_SECRET");
+        }
+    }
+
+    /**
+     * The checks every client needs, trading or not: each REST URL is http(s) with a host.
+     *
+     * @throws UnsafeTradingConfigurationException naming the first URL that is not
+     */
+    public static void validateUrls(URI... restUrls) {
+        for (URI url : restUrls) {
+            if (url == null || url.getHost() == null) {
+                throw new UnsafeTradingConfigurationException("REST URL has no host: " + url);
+            }
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new UnsafeTradingConfigurationException("REST URL must be http(s): " + url);
+            }
         }
     }
 

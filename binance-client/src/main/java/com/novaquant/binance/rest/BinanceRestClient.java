@@ -64,8 +64,12 @@ public final class BinanceRestClient implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
 
     private BinanceRestClient(BinanceClientConfig config, Credentials credentials, MeterRegistry registry,
-                              Supplier<Instant> wallClock) {
-        TradingModeGuard.validate(config.mode(), credentials, config.spotRestUrl(), config.futuresRestUrl());
+                              Supplier<Instant> wallClock, boolean publicDataOnly) {
+        if (publicDataOnly) {
+            TradingModeGuard.validateUrls(config.spotRestUrl(), config.futuresRestUrl());
+        } else {
+            TradingModeGuard.validate(config.mode(), credentials, config.spotRestUrl(), config.futuresRestUrl());
+        }
         this.config = config;
         BinanceMetrics metrics = new BinanceMetrics(registry == null ? new SimpleMeterRegistry() : registry);
         this.ban = new BanState(wallClock);
@@ -114,13 +118,25 @@ public final class BinanceRestClient implements AutoCloseable {
      */
     public static BinanceRestClient create(BinanceClientConfig config, Credentials credentials,
                                            MeterRegistry registry) {
-        return new BinanceRestClient(config, credentials, registry, Instant::now);
+        return new BinanceRestClient(config, credentials, registry, Instant::now, false);
+    }
+
+    /**
+     * Creates a client for Binance's public data (exchangeInfo, premiumIndex, fundingInfo, server time), for a
+     * service that does not trade. It holds no credentials, so every signed call, orders included, is refused
+     * locally ({@code NotSent(INVALID_LOCALLY)}) and nothing it sends can move money: the trading-mode guard's host
+     * rule, which keeps a paper desk's orders off production, does not apply. The URLs must still be http(s).
+     *
+     * @param registry where metrics go; null keeps them private
+     */
+    public static BinanceRestClient forPublicData(BinanceClientConfig config, MeterRegistry registry) {
+        return new BinanceRestClient(config, Credentials.none(), registry, Instant::now, true);
     }
 
     /** As {@link #create}, with the clock that times bans and Retry-After (tests advance it). */
     static BinanceRestClient create(BinanceClientConfig config, Credentials credentials, MeterRegistry registry,
                                     Supplier<Instant> wallClock) {
-        return new BinanceRestClient(config, credentials, registry, wallClock);
+        return new BinanceRestClient(config, credentials, registry, wallClock, false);
     }
 
     public SpotApi spot() {

@@ -183,6 +183,50 @@ final class Parsers {
         return out;
     }
 
+    /** {@code GET /api/v3/myTrades}: {@code isBuyer}/{@code isMaker}, no realised profit. */
+    static List<AccountTrade> spotTrades(JsonNode array) {
+        requireArray(array);
+        List<AccountTrade> out = new ArrayList<>();
+        for (JsonNode t : array) {
+            requireField(t, "id", "trade");
+            out.add(new AccountTrade(Json.text(t, "symbol"), Json.number(t, "id"), Json.number(t, "orderId"),
+                    Json.bool(t, "isBuyer"), Json.bool(t, "isMaker"), Json.decimal(t, "price"),
+                    Json.decimal(t, "qty"), Json.decimal(t, "quoteQty"), Json.decimal(t, "commission"),
+                    Json.text(t, "commissionAsset"), BigDecimal.ZERO, Json.number(t, "time")));
+        }
+        return out;
+    }
+
+    /** {@code GET /fapi/v1/userTrades}: {@code buyer}/{@code maker} and {@code realizedPnl}. */
+    static List<AccountTrade> futuresTrades(JsonNode array) {
+        requireArray(array);
+        List<AccountTrade> out = new ArrayList<>();
+        for (JsonNode t : array) {
+            requireField(t, "id", "trade");
+            out.add(new AccountTrade(Json.text(t, "symbol"), Json.number(t, "id"), Json.number(t, "orderId"),
+                    Json.bool(t, "buyer"), Json.bool(t, "maker"), Json.decimal(t, "price"), Json.decimal(t, "qty"),
+                    Json.decimal(t, "quoteQty"), Json.decimal(t, "commission"), Json.text(t, "commissionAsset"),
+                    Json.decimal(t, "realizedPnl"), Json.number(t, "time")));
+        }
+        return out;
+    }
+
+    /** A row without a symbol or a positive interval is nonsense: a wrong interval misprices funding 2x-8x. */
+    static List<FundingInfo> fundingInfo(JsonNode array) {
+        requireArray(array);
+        List<FundingInfo> out = new ArrayList<>();
+        for (JsonNode f : array) {
+            String symbol = Json.text(f, "symbol");
+            long hours = Json.number(f, "fundingIntervalHours");
+            if (symbol.isEmpty() || hours <= 0 || hours > 24) {
+                throw new IllegalArgumentException("fundingInfo row without a symbol or a valid interval: " + f);
+            }
+            out.add(new FundingInfo(symbol, Json.decimal(f, "adjustedFundingRateCap"),
+                    Json.decimal(f, "adjustedFundingRateFloor"), (int) hours));
+        }
+        return out;
+    }
+
     static PremiumIndex premiumIndex(JsonNode n) {
         if (!n.isObject() || !n.has("markPrice")) {
             throw new IllegalArgumentException("not a premiumIndex object");
@@ -257,6 +301,12 @@ final class Parsers {
             throw new IllegalArgumentException("no serverTime in response");
         }
         return t;
+    }
+
+    private static void requireField(JsonNode n, String field, String what) {
+        if (!n.isObject() || !n.has(field)) {
+            throw new IllegalArgumentException("not a " + what + " object (no " + field + ")");
+        }
     }
 
     private static void requireArray(JsonNode n) {

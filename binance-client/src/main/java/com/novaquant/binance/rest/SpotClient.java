@@ -2,6 +2,7 @@ package com.novaquant.binance.rest;
 
 import com.novaquant.binance.limits.RequestGate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -68,6 +69,16 @@ final class SpotClient extends VenueClient implements SpotApi {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("omitZeroBalances", "true");
         return read(Endpoint.signed("GET", "/api/v3/account", 20), params, Parsers::spotAccount);
+    }
+
+    @Override
+    public CompletableFuture<List<AccountTrade>> myTrades(String symbol, long orderId) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbol);
+        params.put("orderId", Long.toString(orderId));
+        // An order can fill in more than the default 500 pieces; 1000 is Binance's maximum.
+        params.put("limit", Integer.toString(ACCOUNT_TRADES_LIMIT));
+        return read(Endpoint.signed("GET", "/api/v3/myTrades", 5), params, Parsers::spotTrades);
     }
 
     @Override

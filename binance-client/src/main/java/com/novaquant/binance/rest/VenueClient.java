@@ -39,6 +39,8 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
     private static final Logger log = LoggerFactory.getLogger(VenueClient.class);
     private static final Pattern SYMBOL = Pattern.compile("^[A-Z0-9]{2,20}$");
     private static final long MIN_RESYNC_GAP_MS = 1_000;
+    /** Binance's maximum page of account trades. */
+    protected static final int ACCOUNT_TRADES_LIMIT = 1000;
 
     protected final RestTransport transport;
     private final RequestGate gate;

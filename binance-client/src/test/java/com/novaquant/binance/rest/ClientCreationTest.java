@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.novaquant.binance.auth.Credentials;
 import com.novaquant.binance.auth.TradingMode;
 import com.novaquant.binance.auth.UnsafeTradingConfigurationException;
+import com.novaquant.binance.outcome.NotSent;
+import com.novaquant.binance.outcome.NotSentReason;
+import com.novaquant.binance.testserver.FakeBinance;
+import com.novaquant.binance.testserver.FakeBinance.Response;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -59,5 +64,38 @@ class ClientCreationTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weightBudgetFraction");
         assertThatThrownBy(() -> builder.weightBudgetFraction(0.8).responseTimeout(Duration.ZERO).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("responseTimeout");
+    }
+
+    @Test
+    void aPublicDataClientMayPointAtProductionInEitherModeWithoutKeys() {
+        for (TradingMode mode : TradingMode.values()) {
+            BinanceClientConfig config = BinanceClientConfig.builder(mode, URI.create("https://api.binance.com"),
+                    URI.create("https://fapi.binance.com")).build();
+
+            try (BinanceRestClient client = BinanceRestClient.forPublicData(config, null)) {
+                assertThat(client.config().mode()).isEqualTo(mode);
+            }
+        }
+        BinanceClientConfig notHttp = BinanceClientConfig.builder(TradingMode.PAPER,
+                URI.create("ftp://api.binance.com"), SIMULATOR_FUTURES).build();
+        assertThatThrownBy(() -> BinanceRestClient.forPublicData(notHttp, null))
+                .isInstanceOf(UnsafeTradingConfigurationException.class).hasMessageContaining("http(s)");
+    }
+
+    @Test
+    void aPublicDataClientReadsPublicDataAndCanSendNoOrder() throws Exception {
+        try (FakeBinance binance = new FakeBinance();
+             BinanceRestClient client = BinanceRestClient.forPublicData(BinanceClientConfig.builder(
+                     TradingMode.PAPER, binance.spotUrl(), binance.futuresUrl()).build(), null)) {
+            binance.always("GET /futures/fapi/v1/fundingInfo", r -> Response.ok("[]"));
+
+            assertThat(client.futures().fundingInfo().join()).isEmpty();
+            assertThat(client.futures().placeOrder(NewOrder.market("BTCUSDT", Side.SELL, new BigDecimal("0.01"),
+                    "public-1")).join()).isInstanceOfSatisfying(NotSent.class,
+                    n -> assertThat(n.reason()).isEqualTo(NotSentReason.INVALID_LOCALLY));
+            assertThat(binance.received()).extracting(FakeBinance.Received::path)
+                    .containsExactly("/futures/fapi/v1/fundingInfo");
+            assertThat(binance.received().getFirst().apiKeyHeader()).isNull();
+        }
     }
 }

@@ -13,6 +13,7 @@ import com.novaquant.binance.rest.BinanceClientConfig;
 import com.novaquant.binance.rest.BinanceRestClient;
 import com.novaquant.binance.rest.CommissionRates;
 import com.novaquant.binance.rest.FuturesAccount;
+import com.novaquant.binance.rest.FundingInfo;
 import com.novaquant.binance.rest.IncomeQuery;
 import com.novaquant.binance.rest.MarginType;
 import com.novaquant.binance.rest.MarginTypeSetting;
@@ -43,6 +44,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Our own REST client (binance-client) against the simulator: every call it makes and each fault
@@ -287,6 +289,14 @@ class BinanceClientContractIT {
         assertThat(rates.taker()).isEqualByComparingTo("0.0005");
         assertThat(leverage.leverage()).isEqualTo(10);
         assertThat(balances).anyMatch(b -> b.asset().equals("USDT"));
+    }
+
+    @Test
+    void fundingInfoListsTheSymbolsWhoseIntervalIsNotTheDefault() {
+        // the integration simulator funds every hour
+        assertThat(client.futures().fundingInfo().join())
+                .extracting(FundingInfo::symbol, FundingInfo::fundingIntervalHours)
+                .containsExactlyInAnyOrder(tuple("BTCUSDT", 1), tuple("ETHUSDT", 1));
     }
 
     @Test

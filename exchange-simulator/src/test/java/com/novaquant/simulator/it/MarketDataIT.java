@@ -162,7 +162,7 @@ class MarketDataIT {
     }
 
     @Test
-    void fundingInfoListsEverySymbolWithItsFundingInterval() {
+    void fundingInfoListsTheAdjustedSymbolsWithTheirFundingInterval() {
         SignedHttp.Reply reply = http.get("/futures/fapi/v1/fundingInfo");
 
         assertThat(reply.status()).isEqualTo(200);
@@ -170,7 +170,7 @@ class MarketDataIT {
         JsonNode btc = reply.body().get(0);
         assertThat(fieldNames(btc)).containsExactly("symbol", "adjustedFundingRateCap", "adjustedFundingRateFloor",
                 "fundingIntervalHours", "disclaimer");
-        // The integration simulator runs a one-hour funding interval.
+        // The integration simulator runs a one-hour funding interval, so both symbols count as adjusted.
         assertThat(btc.get("fundingIntervalHours").asInt()).isEqualTo(1);
         assertThat(btc.get("adjustedFundingRateCap").asString()).isEqualTo("0.02000000");
         assertThat(btc.get("adjustedFundingRateFloor").asString()).isEqualTo("-0.02000000");

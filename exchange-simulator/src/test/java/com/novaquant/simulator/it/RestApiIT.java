@@ -240,6 +240,17 @@ class RestApiIT {
     }
 
     @Test
+    void fundingInfoListsOnlyAdjustedSymbolsUnsigned() {
+        SignedHttp.Reply info = http.get("/futures/fapi/v1/fundingInfo");
+
+        assertThat(info.status()).isEqualTo(200);
+        assertThat(info.body().size()).isEqualTo(2);
+        assertThat(info.body().get(0).get("fundingIntervalHours").isIntegralNumber()).isTrue();
+        assertThat(info.body().get(0).get("fundingIntervalHours").asInt()).isEqualTo(1);
+        assertThat(info.body().get(0).get("adjustedFundingRateCap").isString()).isTrue();
+    }
+
+    @Test
     void responseDelayHoldsTheAnswerButNotTheOrder() {
         http.admin("POST", "/admin/faults/response-delay", "{\"ms\":400}");
         String clientId = id();

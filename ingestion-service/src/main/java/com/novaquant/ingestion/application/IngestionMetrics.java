@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.ToIntFunction;
 
 /**
  * The ingestion meters (documented in the module README). Hot-path meters are created once, up front, and looked up
@@ -203,5 +204,24 @@ public final class IngestionMetrics {
                 .description("Exchange server time minus local time (positive: exchange ahead)")
                 .tags("venue", venue)
                 .register(registry);
+    }
+
+    /** A funding-interval read that failed (the last known intervals stay in force). */
+    public void fundingInfoFailed() {
+        registry.counter("nova.ingestion.funding.info.failures").increment();
+    }
+
+    /** The failure counter at zero and each symbol's gauge of the interval its funding events carry (0: unknown). */
+    public void fundingIntervalMeters(List<String> symbols, ToIntFunction<String> hours) {
+        Counter.builder("nova.ingestion.funding.info.failures")
+                .description("Funding-interval reads that failed; the last known intervals stay in force")
+                .register(registry);
+        for (String symbol : symbols) {
+            Gauge.builder("nova.ingestion.funding.interval.hours", () -> hours.applyAsInt(symbol))
+                    .description("Funding interval the symbol's funding events carry, from the exchange; 0 until read")
+                    .tag("symbol", symbol)
+                    .strongReference(true)
+                    .register(registry);
+        }
     }
 }

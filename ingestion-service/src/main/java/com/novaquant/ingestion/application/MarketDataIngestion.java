@@ -7,12 +7,14 @@ import com.novaquant.ingestion.domain.QuoteCheck;
 import com.novaquant.ingestion.domain.UpdateIdSequence;
 
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
  * The ingestion use case, run on the Netty event loop for every parsed frame: mark the stream alive, measure lag
  * against the exchange's clock, drop what fails the sanity rules or is not newer than the stream's last published
- * update id (counted, never published) and hand the rest to the sink. Never blocks.
+ * update id (counted, never published) and hand the rest to the sink, funding with the symbol's funding interval as
+ * last read from the exchange. Never blocks.
  */
 public final class MarketDataIngestion {
 
@@ -22,8 +24,17 @@ public final class MarketDataIngestion {
     private final MarketDataSink sink;
     private final UpdateIdSequence updateIds;
     private final Map<String, int[]> streamIdsByConnection;
+    private final ToIntFunction<String> fundingIntervalHours;
 
+    /** Funding is published with an unknown interval. */
     public MarketDataIngestion(FeedMonitor monitor, IngestionMetrics metrics, ClockOffsets clockOffsets, MarketDataSink sink) {
+        this(monitor, metrics, clockOffsets, sink, symbol -> FundingRate.UNKNOWN_INTERVAL);
+    }
+
+    /** @param fundingIntervalHours a symbol's funding interval in hours, 0 when unknown; called on the event loop */
+    public MarketDataIngestion(FeedMonitor monitor, IngestionMetrics metrics, ClockOffsets clockOffsets, MarketDataSink sink,
+                               ToIntFunction<String> fundingIntervalHours) {
+        this.fundingIntervalHours = fundingIntervalHours;
         this.monitor = monitor;
         this.metrics = metrics;
         this.clockOffsets = clockOffsets;
@@ -68,7 +79,7 @@ public final class MarketDataIngestion {
             metrics.rejected(stream.venue().name(), QuoteCheck.NON_POSITIVE_PRICE.name());
             return;
         }
-        sink.publish(funding, receivedNanos);
+        sink.publish(funding.withFundingIntervalHours(fundingIntervalHours.applyAsInt(funding.symbol())), receivedNanos);
     }
 
     /** A frame that could not be parsed (or named an unknown symbol or stream). */

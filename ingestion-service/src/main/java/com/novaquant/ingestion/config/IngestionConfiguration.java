@@ -1,10 +1,14 @@
 package com.novaquant.ingestion.config;
 
+import com.novaquant.binance.auth.TradingMode;
+import com.novaquant.binance.rest.BinanceClientConfig;
+import com.novaquant.binance.rest.BinanceRestClient;
 import com.novaquant.binance.stream.Backoff;
 import com.novaquant.binance.stream.StreamPlanner;
 import com.novaquant.binance.stream.StreamSettings;
 import com.novaquant.binance.stream.parse.SymbolTable;
 import com.novaquant.ingestion.adapter.binance.BinanceFeeds;
+import com.novaquant.ingestion.adapter.binance.BinanceFundingIntervals;
 import com.novaquant.ingestion.adapter.binance.BinanceServerClock;
 import com.novaquant.ingestion.adapter.binance.FrameRecording;
 import com.novaquant.ingestion.adapter.binance.RawFrameRecorder;
@@ -16,17 +20,20 @@ import com.novaquant.ingestion.application.ClockOffsets;
 import com.novaquant.ingestion.application.ClockSync;
 import com.novaquant.ingestion.application.FeedMonitor;
 import com.novaquant.ingestion.application.FeedWatchdog;
+import com.novaquant.ingestion.application.FundingIntervalRefresh;
 import com.novaquant.ingestion.application.IngestionMetrics;
 import com.novaquant.ingestion.application.MarketDataIngestion;
 import com.novaquant.ingestion.application.WatchdogSettings;
 import com.novaquant.support.AlertPublisher;
 import com.novaquant.support.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -77,10 +84,31 @@ public class IngestionConfiguration {
         return new KafkaMarketDataPublisher(config, registry);
     }
 
+    /**
+     * Binance REST for public data only (the funding intervals): no credentials, so it can send no order, and it may
+     * read production market data whatever {@code nova.trading.mode} says, as the streams do.
+     */
+    @Bean(destroyMethod = "close")
+    BinanceRestClient binancePublicData(BinanceProperties binance, IngestionProperties properties,
+                                        @Value("${nova.trading.mode:paper}") String mode, MeterRegistry registry) {
+        BinanceClientConfig config = BinanceClientConfig.builder(TradingMode.parse(mode),
+                        URI.create(binance.spot().restUrl()), URI.create(binance.futures().restUrl()))
+                .responseTimeout(properties.fundingInfo().timeout())
+                .build();
+        return BinanceRestClient.forPublicData(config, registry);
+    }
+
+    @Bean(destroyMethod = "close")
+    FundingIntervalRefresh fundingIntervalRefresh(BinanceRestClient binancePublicData, SymbolTable symbolTable,
+                                                  IngestionMetrics metrics, IngestionProperties properties) {
+        return new FundingIntervalRefresh(new BinanceFundingIntervals(binancePublicData.futures()),
+                symbolTable.symbols().stream().sorted().toList(), metrics, properties.fundingInfo().timeout());
+    }
+
     @Bean
     MarketDataIngestion marketDataIngestion(FeedMonitor monitor, IngestionMetrics metrics, ClockOffsets offsets,
-                                            KafkaMarketDataPublisher publisher) {
-        return new MarketDataIngestion(monitor, metrics, offsets, publisher);
+                                            KafkaMarketDataPublisher publisher, FundingIntervalRefresh fundingIntervals) {
+        return new MarketDataIngestion(monitor, metrics, offsets, publisher, fundingIntervals::hoursOf);
     }
 
     @Bean(destroyMethod = "close")
@@ -118,7 +146,9 @@ public class IngestionConfiguration {
     @Bean
     IngestionRuntime ingestionRuntime(BinanceFeeds feeds, KafkaMarketDataPublisher publisher, MarketDataIngestion ingestion,
                                       FeedMonitor monitor, FeedWatchdog watchdog, IngestionMetrics metrics,
-                                      FrameRecording recording, ClockSync clockSync, IngestionProperties properties) {
-        return new IngestionRuntime(feeds, publisher, ingestion, monitor, watchdog, metrics, recording, clockSync, properties);
+                                      FrameRecording recording, ClockSync clockSync,
+                                      FundingIntervalRefresh fundingIntervals, IngestionProperties properties) {
+        return new IngestionRuntime(feeds, publisher, ingestion, monitor, watchdog, metrics, recording, clockSync,
+                fundingIntervals, properties);
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param gate             when a symbol's feed gate lifts by itself, and when a long one is escalated
  * @param lagReconnect     the wait between lag reconnects once one did not cure the lag
  * @param clockSync        how often and how patiently to measure the exchanges' clock offset
+ * @param fundingInfo      how often each symbol's funding interval is read from the exchange
  * @param recording        the optional raw-frame tee
  * @param kafkaReadyTimeout how long start-up waits for topic metadata before opening the feeds anyway
  * @param producer         Kafka producer settings for the market-data producer, over {@code spring.kafka.producer.*}
@@ -39,6 +40,7 @@ public record IngestionProperties(
         @DefaultValue Gate gate,
         @DefaultValue LagReconnect lagReconnect,
         @DefaultValue ClockSyncSettings clockSync,
+        @DefaultValue FundingInfoSettings fundingInfo,
         @DefaultValue Recording recording,
         @DefaultValue("10s") Duration kafkaReadyTimeout,
         Map<String, String> producer) {
@@ -97,6 +99,16 @@ public record IngestionProperties(
      */
     public record ClockSyncSettings(@DefaultValue("60s") Duration interval, @DefaultValue("3s") Duration timeout,
                                     @DefaultValue("5") int samples, @DefaultValue("100ms") Duration maxRoundTrip) {
+    }
+
+    /**
+     * @param refresh      between reads of the funding intervals ({@code GET /fapi/v1/fundingInfo}); Binance announces
+     *                     a change of interval ahead of it
+     * @param retry        after a failed read (the last known intervals stay in force meanwhile)
+     * @param timeout      per read; the first read, at start-up, holds the feeds back at most this long
+     */
+    public record FundingInfoSettings(@DefaultValue("1h") Duration refresh, @DefaultValue("1m") Duration retry,
+                                      @DefaultValue("5s") Duration timeout) {
     }
 
     /**

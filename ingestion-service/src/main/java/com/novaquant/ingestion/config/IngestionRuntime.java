@@ -7,13 +7,14 @@ import com.novaquant.ingestion.adapter.kafka.KafkaMarketDataPublisher;
 import com.novaquant.ingestion.application.ClockSync;
 import com.novaquant.ingestion.application.FeedMonitor;
 import com.novaquant.ingestion.application.FeedWatchdog;
+import com.novaquant.ingestion.application.FundingIntervalRefresh;
 import com.novaquant.ingestion.application.IngestionMetrics;
 import com.novaquant.ingestion.application.MarketDataIngestion;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the pipeline once the context is up (producer metadata first, then clock sync, the feeds, and the watchdog,
- * which first publishes every symbol's starting gate) and stops the watchdog and then the feeds first on shutdown, so
+ * Starts the pipeline once the context is up (producer metadata first, then clock sync, the first read of the funding
+ * intervals, the feeds, and the watchdog, which first publishes every symbol's starting gate) and stops the watchdog and then the feeds first on shutdown, so
  * the producer can flush what they delivered.
  */
 public final class IngestionRuntime implements SmartLifecycle {
@@ -23,18 +24,20 @@ public final class IngestionRuntime implements SmartLifecycle {
     private final MarketDataWiring wiring;
     private final FeedWatchdog watchdog;
     private final ClockSync clockSync;
+    private final FundingIntervalRefresh fundingIntervals;
     private final FrameRecording recording;
     private final IngestionProperties properties;
     private volatile boolean running;
 
     IngestionRuntime(BinanceFeeds feeds, KafkaMarketDataPublisher publisher, MarketDataIngestion ingestion,
                      FeedMonitor monitor, FeedWatchdog watchdog, IngestionMetrics metrics, FrameRecording recording,
-                     ClockSync clockSync, IngestionProperties properties) {
+                     ClockSync clockSync, FundingIntervalRefresh fundingIntervals, IngestionProperties properties) {
         this.feeds = feeds;
         this.publisher = publisher;
         this.wiring = new MarketDataWiring(ingestion, monitor, watchdog, metrics, recording);
         this.watchdog = watchdog;
         this.clockSync = clockSync;
+        this.fundingIntervals = fundingIntervals;
         this.recording = recording;
         this.properties = properties;
     }
@@ -43,6 +46,8 @@ public final class IngestionRuntime implements SmartLifecycle {
     public void start() {
         publisher.awaitReady(properties.kafkaReadyTimeout());
         clockSync.start(properties.clockSync().interval());
+        // Before the feeds, so that the first funding events already carry the intervals (bounded by its timeout).
+        fundingIntervals.start(properties.fundingInfo().refresh(), properties.fundingInfo().retry());
         wiring.monitor().start();
         feeds.start(wiring);
         watchdog.start(properties.watchdogInterval());

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -99,6 +101,25 @@ class MarketDataIngestionTest {
 
         assertThat(sink.funding).hasSize(2);
         assertThat(stale("USDM")).isZero();
+    }
+
+    @Test
+    void fundingIsPublishedWithTheSymbolsIntervalAsLastRead() {
+        Map<String, Integer> intervals = new HashMap<>(Map.of("BTCUSDT", 4));
+        MarketDataIngestion withIntervals = new MarketDataIngestion(monitor,
+                new IngestionMetrics(new SimpleMeterRegistry(), monitor, Duration.ofMillis(200)), new ClockOffsets(), sink,
+                symbol -> intervals.getOrDefault(symbol, FundingRate.UNKNOWN_INTERVAL));
+        FundingRate btc = new FundingRate("BTCUSDT", new BigDecimal("100.15"), new BigDecimal("100.14"),
+                new BigDecimal("0.0001"), 1772006400000L, 0, 1);
+
+        withIntervals.onFunding(USDM_MARK, btc, 0);
+        intervals.put("BTCUSDT", 1);
+        withIntervals.onFunding(USDM_MARK, btc, 0);
+        intervals.clear();
+        withIntervals.onFunding(USDM_MARK, btc, 0);
+
+        assertThat(sink.funding).extracting(FundingRate::fundingIntervalHours).containsExactly(4, 1, 0);
+        assertThat(sink.funding).allSatisfy(f -> assertThat(f.withFundingIntervalHours(0)).isEqualTo(btc));
     }
 
     double stale(String venue) {

@@ -8,6 +8,7 @@ import com.novaquant.events.Signal;
 import com.novaquant.events.Venue;
 import com.novaquant.signal.domain.BookTop;
 import com.novaquant.signal.domain.FundingTracker;
+import com.novaquant.signal.domain.IntervalSource;
 import com.novaquant.signal.domain.PairDecider;
 import com.novaquant.signal.domain.PairState;
 import com.novaquant.signal.domain.Verdict;
@@ -72,7 +73,8 @@ public final class SignalEngine {
         this.allSlots = new Slot[symbols.size()];
         for (int i = 0; i < symbols.size(); i++) {
             PairState state = new PairState(symbols.get(i));
-            Slot slot = new Slot(state, metrics.registerSymbol(state));
+            Slot slot = new Slot(state, metrics.registerSymbol(state,
+                    () -> settings.current().symbolPolicy(state.symbol()).fundingIntervalHours()));
             allSlots[i] = slot;
             slots.put(state.symbol(), slot);
         }
@@ -122,15 +124,39 @@ public final class SignalEngine {
             return;
         }
         FundingTracker tracker = slot.state.funding();
-        double intervalBefore = tracker.observedIntervalHours();
-        tracker.update(funding.fundingRate().doubleValue(), funding.nextFundingTimeMs(), funding.receivedAtMicros());
-        if (Double.compare(intervalBefore, tracker.observedIntervalHours()) != 0) {
-            log.info("{} funding interval observed: {} h (configured {} h)", funding.symbol(),
-                    tracker.observedIntervalHours(),
-                    settings.current().symbolPolicy(funding.symbol()).fundingIntervalHours());
-        }
+        double configured = settings.current().symbolPolicy(funding.symbol()).fundingIntervalHours();
+        double intervalBefore = tracker.intervalHours(configured);
+        IntervalSource sourceBefore = tracker.intervalSource();
+        double observedBefore = tracker.observedIntervalHours();
+        tracker.update(funding.fundingRate().doubleValue(), funding.nextFundingTimeMs(), funding.receivedAtMicros(),
+                funding.fundingIntervalHours());
+        logIntervalChange(funding.symbol(), tracker, configured, intervalBefore, sourceBefore, observedBefore);
         slot.funding = funding;
         evaluate(slot, funding.receivedAtMicros());
+    }
+
+    /**
+     * INFO when the interval a symbol's carry is annualised over changes (2x-8x on the carry), naming where it comes
+     * from; DEBUG when only the observed one moved and another source still decides.
+     */
+    private static void logIntervalChange(String symbol, FundingTracker tracker, double configured,
+                                          double intervalBefore, IntervalSource sourceBefore, double observedBefore) {
+        double interval = tracker.intervalHours(configured);
+        if (Double.compare(interval, intervalBefore) != 0) {
+            log.info("{} funding interval now {} ({}), was {} ({}); observed {}, configured {}", symbol,
+                    hours(interval), tracker.intervalSource(), hours(intervalBefore), sourceBefore,
+                    hours(tracker.observedIntervalHours()), hours(configured));
+        } else if (Double.compare(observedBefore, tracker.observedIntervalHours()) != 0) {
+            log.debug("{} funding interval observed {}; {} ({}) in use", symbol,
+                    hours(tracker.observedIntervalHours()), hours(interval), tracker.intervalSource());
+        }
+    }
+
+    private static String hours(double hours) {
+        if (Double.isNaN(hours)) {
+            return "unknown";
+        }
+        return (hours == Math.rint(hours) ? Long.toString((long) hours) : Double.toString(hours)) + " h";
     }
 
     /** The state of a symbol, for status pages and tests; null when the symbol is not configured. */

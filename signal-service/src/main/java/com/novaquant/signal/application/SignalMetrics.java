@@ -2,6 +2,7 @@ package com.novaquant.signal.application;
 
 import com.novaquant.events.Signal;
 import com.novaquant.signal.domain.FundingTracker;
+import com.novaquant.signal.domain.IntervalSource;
 import com.novaquant.signal.domain.PairState;
 import com.novaquant.signal.domain.RejectReason;
 import io.micrometer.core.instrument.Counter;
@@ -9,7 +10,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 /**
  * The service's meters (listed in README.md). Counters touched per tick are registered up front so that counting
@@ -51,16 +54,32 @@ public final class SignalMetrics {
         }
     }
 
-    /** Rejection counters of one symbol, indexed by {@link RejectReason#ordinal()}, its carry and interval gauges. */
-    Counter[] registerSymbol(PairState state) {
+    /**
+     * Rejection counters of one symbol, indexed by {@link RejectReason#ordinal()}, its carry and interval gauges.
+     *
+     * @param configuredIntervalHours the symbol's configured funding interval, read at each scrape (it can be changed
+     *                                at runtime)
+     */
+    Counter[] registerSymbol(PairState state, DoubleSupplier configuredIntervalHours) {
         Gauge.builder("nova.signal.carry", state, PairState::carryApr)
                 .description("Expected net carry (annualised fraction) on the latest sound data; NaN while unsound")
                 .tag("symbol", state.symbol())
                 .register(registry);
-        Gauge.builder("nova.signal.funding.interval.hours", state.funding(), FundingTracker::observedIntervalHours)
-                .description("Funding interval observed on the symbol's funding updates; NaN until observed")
+        FundingTracker funding = state.funding();
+        Gauge.builder("nova.signal.funding.interval.hours", funding,
+                        f -> f.intervalHours(configuredIntervalHours.getAsDouble()))
+                .description("Funding interval the symbol's carry is annualised over, from the source in "
+                        + "nova_signal_funding_interval_source")
                 .tag("symbol", state.symbol())
                 .register(registry);
+        for (IntervalSource source : IntervalSource.values()) {
+            Gauge.builder("nova.signal.funding.interval.source", funding, f -> f.intervalSource() == source ? 1 : 0)
+                    .description("1 for where the funding interval in use comes from: published with the funding "
+                            + "(the exchange's listing), observed from funding times, or configured")
+                    .tag("symbol", state.symbol())
+                    .tag("source", source.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
+        }
         Counter[] rejected = new Counter[RejectReason.values().length];
         for (RejectReason reason : RejectReason.values()) {
             rejected[reason.ordinal()] = Counter.builder("nova.signal.rejected")

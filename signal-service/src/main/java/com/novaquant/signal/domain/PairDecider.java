@@ -10,8 +10,8 @@ import com.novaquant.events.Signal;
  *       ({@link RejectReason#FEED_GATED}): the data cannot be trusted either way. Decisions resume when it lifts.</li>
  *   <li>Data guards: both quotes and the funding state present and fresh, books uncrossed and plausible, spot and
  *       perp mids close, funding of plausible size. Otherwise {@link Verdict.Kind#REJECT}, nothing published.</li>
- *   <li>The wanted target ({@link CarryModel}, funding annualised over the symbol's observed interval, else the
- *       configured one): flat or unknown opens when the net carry (every cost of the round trip) and the hold
+ *   <li>The wanted target ({@link CarryModel}, funding annualised over the symbol's interval as published with
+ *       its funding, else as observed, else as configured): flat or unknown opens when the net carry (every cost of the round trip) and the hold
  *       carry (only the cost of leaving) both reach the entry threshold. Open or unknown closes when the funding has
  *       been negative for the configured number of intervals ({@code FUNDING_NEGATIVE}); when the funding is not
  *       negative and the hold carry is below the exit threshold ({@code CARRY_BELOW_EXIT}); or, for a pair opened

@@ -5,7 +5,12 @@ import com.novaquant.events.FundingRate;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Signal;
 import com.novaquant.events.Venue;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -202,10 +207,20 @@ class SignalEngineTest {
         assertThat(registry.get("nova.signal.carry").tag("symbol", "BTCUSDT").gauge().value()).isNaN();
     }
 
+    private double intervalGauge(String symbol) {
+        return registry.get("nova.signal.funding.interval.hours").tag("symbol", symbol).gauge().value();
+    }
+
+    private String intervalSource(String symbol) {
+        return registry.find("nova.signal.funding.interval.source").tag("symbol", symbol).gauges().stream()
+                .filter(g -> g.value() == 1).map(g -> g.getId().getTag("source")).reduce((a, b) -> a + "," + b)
+                .orElse("none");
+    }
+
     @Test
     void aSymbolsFundingIntervalIsLearnedFromItsNextFundingTimes() {
-        double gauge = registry.get("nova.signal.funding.interval.hours").tag("symbol", "BTCUSDT").gauge().value();
-        assertThat(gauge).isNaN();
+        assertThat(intervalGauge("BTCUSDT")).isEqualTo(8);
+        assertThat(intervalSource("BTCUSDT")).isEqualTo("configured");
         btcBooks();
         engine.onFunding(funding("BTCUSDT", "0.0002", T0 / 1000 + 3_600_000));
         assertThat(published).isEmpty(); // 0.0002 per 8 h (the configured default): net carry 0.052
@@ -215,8 +230,8 @@ class SignalEngineTest {
         btcBooks();
         engine.onFunding(funding("BTCUSDT", "0.0002", T0 / 1000 + 7_200_000));
 
-        assertThat(registry.get("nova.signal.funding.interval.hours").tag("symbol", "BTCUSDT").gauge().value())
-                .isEqualTo(1);
+        assertThat(intervalGauge("BTCUSDT")).isEqualTo(1);
+        assertThat(intervalSource("BTCUSDT")).isEqualTo("observed");
         assertThat(published).singleElement().satisfies(s -> {
             assertThat(s.reason()).isEqualTo(Signal.Reason.CARRY_ABOVE_ENTRY);
             assertThat(s.expectedCarryApr()).isBetween(1.585, 1.586); // 1.752 − 0.1669
@@ -234,5 +249,68 @@ class SignalEngineTest {
             assertThat(s.symbol()).isEqualTo("ETHUSDT");
             assertThat(s.targetNotional()).isEqualByComparingTo("800");
         });
+    }
+
+    @Test
+    void thePublishedIntervalDecidesOverTheConfiguredAndTheObservedOneAndEachChangeIsLoggedOnce() {
+        Logger engineLog = (Logger) LoggerFactory.getLogger(SignalEngine.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        engineLog.addAppender(logged);
+        try {
+            btcBooks();
+            // 0.0002 a funding: 0.219 a year at 8 h (configured, no opening); at a published 1 h, 1.752: opens
+            engine.onFunding(funding("BTCUSDT", "0.0002"));
+            assertThat(published).isEmpty();
+            now += 1_000_000;
+            btcBooks();
+            engine.onFunding(funding("BTCUSDT", "0.0002").withFundingIntervalHours(1));
+
+            assertThat(intervalGauge("BTCUSDT")).isEqualTo(1);
+            assertThat(intervalSource("BTCUSDT")).isEqualTo("published");
+            assertThat(published).singleElement().satisfies(s -> {
+                assertThat(s.reason()).isEqualTo(Signal.Reason.CARRY_ABOVE_ENTRY);
+                assertThat(s.expectedCarryApr()).isBetween(1.585, 1.586); // 0.0002 × 24 × 365 − 0.1669
+                assertThat(s.funding().fundingIntervalHours()).isEqualTo(1);
+            });
+
+            // the funding time passes and moves on by 8 h: observed 8 h, yet the published 1 h stays in force
+            now += 1_000_000;
+            btcBooks();
+            engine.onFunding(funding("BTCUSDT", "0.0002", T0 / 1000 + 3_600_000 + 8 * 3_600_000)
+                    .withFundingIntervalHours(1));
+            assertThat(engine.state("BTCUSDT").funding().observedIntervalHours()).isEqualTo(8);
+            assertThat(intervalGauge("BTCUSDT")).isEqualTo(1);
+
+            // an update whose publisher did not know the interval: the observed one decides
+            now += 1_000_000;
+            btcBooks();
+            engine.onFunding(funding("BTCUSDT", "0.0002", T0 / 1000 + 3_600_000 + 8 * 3_600_000));
+            assertThat(intervalGauge("BTCUSDT")).isEqualTo(8);
+            assertThat(intervalSource("BTCUSDT")).isEqualTo("observed");
+
+            assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.INFO)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .filteredOn(m -> m.contains("funding interval"))
+                    .containsExactly(
+                            "BTCUSDT funding interval now 1 h (PUBLISHED), was 8 h (CONFIGURED); observed unknown, "
+                                    + "configured 8 h",
+                            "BTCUSDT funding interval now 8 h (OBSERVED), was 1 h (PUBLISHED); observed 8 h, "
+                                    + "configured 8 h");
+        } finally {
+            engineLog.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void theIntervalGaugeFollowsTheConfiguredIntervalUntilAnotherSourceIsKnown() {
+        assertThat(intervalGauge("ETHUSDT")).isEqualTo(4);
+        assertThat(intervalSource("ETHUSDT")).isEqualTo("configured");
+
+        ethBooks();
+        engine.onFunding(funding("ETHUSDT", "0.00001").withFundingIntervalHours(8));
+
+        assertThat(intervalGauge("ETHUSDT")).isEqualTo(8);
+        assertThat(intervalSource("ETHUSDT")).isEqualTo("published");
     }
 }

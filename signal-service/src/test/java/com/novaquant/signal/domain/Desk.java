@@ -30,6 +30,8 @@ final class Desk {
     SymbolPolicy symbolPolicy = new SymbolPolicy(8, 1000);
     long now = T0;
     long nextFundingTimeMs = T0 / 1000 + 3_600_000;
+    /** The funding interval the funding updates carry, as ingestion publishes it; 0 when they carry none. */
+    int publishedIntervalHours;
     double otherNotional;
     DeskMode mode = DeskMode.TRADING;
     boolean feedGated;
@@ -50,7 +52,7 @@ final class Desk {
     }
 
     Desk funding(double rate) {
-        state.funding().update(rate, nextFundingTimeMs, now);
+        state.funding().update(rate, nextFundingTimeMs, now, publishedIntervalHours);
         return this;
     }
 

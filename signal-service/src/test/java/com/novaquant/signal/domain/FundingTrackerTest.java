@@ -74,4 +74,33 @@ class FundingTrackerTest {
         assertThat(tracker.observedIntervalHours()).isNaN();
         assertThat(tracker.rate()).isEqualTo(-0.0002);
     }
+
+    @Test
+    void aPublishedIntervalWinsOverTheObservedAndTheConfiguredOne() {
+        tracker.update(0.0001, T0_MS, NOW - SECOND, 0);
+        tracker.update(0.0001, T0_MS + 8 * HOUR_MS, NOW, 0);
+        assertThat(tracker.intervalHours(4)).isEqualTo(8);
+        assertThat(tracker.intervalSource()).isEqualTo(IntervalSource.OBSERVED);
+
+        tracker.update(0.0001, T0_MS + 8 * HOUR_MS, NOW + SECOND, 1);
+
+        assertThat(tracker.intervalHours(4)).isEqualTo(1);
+        assertThat(tracker.intervalSource()).isEqualTo(IntervalSource.PUBLISHED);
+        assertThat(tracker.publishedIntervalHours()).isEqualTo(1);
+        assertThat(tracker.observedIntervalHours()).as("still learned beside it").isEqualTo(8);
+    }
+
+    @Test
+    void anUpdateWithoutAPublishedIntervalFallsBackToTheObservedThenTheConfiguredOne() {
+        tracker.update(0.0001, T0_MS, NOW, 4);
+        assertThat(tracker.intervalHours(8)).isEqualTo(4);
+
+        tracker.update(0.0001, T0_MS, NOW + SECOND, 0);
+        assertThat(tracker.intervalSource()).isEqualTo(IntervalSource.CONFIGURED);
+        assertThat(tracker.intervalHours(8)).isEqualTo(8);
+
+        tracker.update(0.0001, T0_MS + HOUR_MS, NOW + 2 * SECOND, 0);
+        assertThat(tracker.intervalSource()).isEqualTo(IntervalSource.OBSERVED);
+        assertThat(tracker.intervalHours(8)).isEqualTo(1);
+    }
 }

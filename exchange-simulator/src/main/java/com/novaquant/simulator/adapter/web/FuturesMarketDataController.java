@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,13 +72,14 @@ class FuturesMarketDataController {
     }
 
     /**
-     * Every symbol's funding settings: its funding interval in hours and the cap and floor of its rate. Binance lists
-     * only the symbols whose settings were adjusted; the simulator lists each listed symbol.
+     * The symbols whose funding settings differ from the default: Binance lists only adjusted symbols, and a symbol
+     * left out has the 8 h interval. An interval of no whole number of hours (a demo setting) cannot be listed and is
+     * left out. The simulator clamps no rate; the cap and floor shown are Binance's usual adjusted ones.
      */
     @GetMapping("/v1/fundingInfo")
     List<Map<String, Object>> fundingInfo(ServerWebExchange web) {
         gate.open(web, Venue.USDM, 0);
-        return exchange.markets().instruments().stream().map(i -> {
+        return exchange.markets().instruments().stream().filter(i -> listedInterval(i.fundingInterval())).map(i -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("symbol", i.symbol());
             out.put("adjustedFundingRateCap", FUNDING_RATE_CAP);
@@ -86,6 +88,11 @@ class FuturesMarketDataController {
             out.put("disclaimer", false);
             return out;
         }).toList();
+    }
+
+    private static boolean listedInterval(Duration interval) {
+        long hours = interval.toHours();
+        return hours != 8 && hours >= 1 && hours <= 24 && interval.equals(Duration.ofHours(hours));
     }
 
     /** SIGNED. With {@code symbol} one object, otherwise a list of every symbol ({@link LeverageBrackets}). */

@@ -41,7 +41,8 @@ final class MarketDataJson {
         decimal(b, "fundingRate", f.fundingRate());
         b.append(",\"nextFundingTimeMs\":").append(f.nextFundingTimeMs())
                 .append(",\"exchangeTimeMs\":").append(f.exchangeTimeMs())
-                .append(",\"receivedAtMicros\":").append(f.receivedAtMicros());
+                .append(",\"receivedAtMicros\":").append(f.receivedAtMicros())
+                .append(",\"fundingIntervalHours\":").append(f.fundingIntervalHours());
         return finish(b);
     }
 

@@ -24,7 +24,11 @@ class MarketDataJsonTest {
     void fundingBytesAreIdenticalToTheSharedCodec() {
         FundingRate funding = new FundingRate("ETHUSDT", new BigDecimal("3150.53000000"), new BigDecimal("3150.77812345"),
                 new BigDecimal("-0.00012500"), 1772006400000L, 1772003600000L, 1772003600001999L);
-        assertThat(new String(MarketDataJson.funding(funding))).isEqualTo(EventCodec.encodeToString(funding));
-        assertThat(EventCodec.decode(MarketDataJson.funding(funding), FundingRate.class)).isEqualTo(funding);
+        for (FundingRate withInterval : new FundingRate[]{funding, funding.withFundingIntervalHours(4)}) {
+            assertThat(new String(MarketDataJson.funding(withInterval))).isEqualTo(EventCodec.encodeToString(withInterval));
+            assertThat(EventCodec.decode(MarketDataJson.funding(withInterval), FundingRate.class)).isEqualTo(withInterval);
+        }
+        assertThat(new String(MarketDataJson.funding(funding.withFundingIntervalHours(4))))
+                .contains("\"fundingIntervalHours\":4,\"v\":1}");
     }
 }

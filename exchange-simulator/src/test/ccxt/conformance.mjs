@@ -15,7 +15,7 @@ import ccxt from 'ccxt';
 
 const {
     ExchangeError, NetworkError, BadRequest, InvalidOrder, InsufficientFunds, OrderNotFound, AuthenticationError,
-    InvalidNonce, MarginModeAlreadySet,
+    InvalidNonce, MarginModeAlreadySet, OperationFailed,
 } = ccxt;
 const CCXT_VERSION = (() => {
     try {
@@ -340,8 +340,11 @@ async function marketData(exchange, venue, symbol, other) {
     });
 }
 
-/** Errors every venue answers alike: unknown order, bad signature, stale timestamp, unknown path. */
-async function commonErrors(exchange, venue, Base, symbol, signedCall, publicApi) {
+/**
+ * Errors every venue answers alike: unknown order, bad signature, stale timestamp, unknown path. An unknown path is
+ * answered with a Binance code (spot -1000, which ccxt classes as OperationFailed; USD-M -5000), never as an outage.
+ */
+async function commonErrors(exchange, venue, Base, symbol, signedCall, publicApi, unknownPathCode) {
     await rejected('fetchOrder (unknown id)', venue, { classes: [OrderNotFound], code: -2013 },
         () => exchange.fetchOrder('987654321012', symbol));
     await rejected('cancelOrder (unknown id)', venue, { classes: [OrderNotFound], code: -2011 },
@@ -350,7 +353,8 @@ async function commonErrors(exchange, venue, Base, symbol, signedCall, publicApi
         () => signedCall(client(Base, { secret: `${SECRET}-wrong` })));
     await rejected('stale timestamp', venue, { classes: [InvalidNonce], code: -1021 },
         () => signedCall(client(Base, { options: { timeDifference: 30000 } })));
-    await rejected('unknown path', venue, { classes: [ExchangeError], notClasses: [NetworkError] },
+    await rejected('unknown path', venue,
+        { classes: [ExchangeError, OperationFailed], code: unknownPathCode, notClasses: [NetworkError] },
         () => exchange.request('noSuchEndpoint', publicApi, 'GET'));
 }
 
@@ -498,7 +502,7 @@ async function spotSuite() {
         const amount = Number(spot.amountToPrecision(symbol, Number.isFinite(max) ? max / 2 : 1e6 / prices.bid));
         return spot.createOrder(symbol, 'market', 'sell', amount);
     });
-    await commonErrors(spot, venue, ccxt.binance, symbol, (c) => c.privateGetAccount(), 'public');
+    await commonErrors(spot, venue, ccxt.binance, symbol, (c) => c.privateGetAccount(), 'public', -1000);
 }
 
 // ------------------------------------------------------------------------------------------------ USD-M
@@ -694,7 +698,7 @@ async function usdmSuite() {
         const price = Number(usdm.priceToPrecision(symbol, prices.ask * 1.5));
         return usdm.createOrder(symbol, 'limit', 'buy', amountFor(usdm, symbol, notional, price), price);
     });
-    await commonErrors(usdm, venue, ccxt.binanceusdm, symbol, (c) => c.fapiPrivateV3GetAccount(), 'fapiPublic');
+    await commonErrors(usdm, venue, ccxt.binanceusdm, symbol, (c) => c.fapiPrivateV3GetAccount(), 'fapiPublic', -5000);
     await flatten(usdm);
 }
 

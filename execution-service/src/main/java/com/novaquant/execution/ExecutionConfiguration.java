@@ -2,6 +2,7 @@ package com.novaquant.execution;
 
 import com.novaquant.execution.adapter.kafka.SignalListener;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
+import com.novaquant.execution.adapter.persistence.JdbcBooks;
 import com.novaquant.execution.adapter.persistence.JdbcLedger;
 import com.novaquant.execution.application.AccountBook;
 import com.novaquant.execution.application.AccountSetup;
@@ -20,7 +21,12 @@ import com.novaquant.execution.application.DrawdownGuard;
 import com.novaquant.execution.application.ExecutionEngine;
 import com.novaquant.execution.application.ExecutionMetrics;
 import com.novaquant.execution.application.ExecutionProperties;
-import com.novaquant.execution.application.FundingPoller;
+import com.novaquant.execution.application.Books;
+import com.novaquant.execution.application.BooksKeeper;
+import com.novaquant.execution.application.BooksReconciliation;
+import com.novaquant.execution.application.IncomeSync;
+import com.novaquant.execution.application.PnlReader;
+import com.novaquant.execution.application.TradeBooking;
 import com.novaquant.execution.application.KillSwitch;
 import com.novaquant.execution.application.Ledger;
 import com.novaquant.execution.application.Marks;
@@ -32,6 +38,7 @@ import com.novaquant.execution.application.TradingLease;
 import com.novaquant.execution.application.TradingSupervisor;
 import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.domain.MarginLevel;
+import com.novaquant.execution.domain.PnlSummary;
 import com.novaquant.support.EventDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
@@ -175,9 +182,39 @@ public class ExecutionConfiguration {
     }
 
     @Bean
-    FundingPoller fundingPoller(TradingVenue venue, Ledger ledger, ExecutionEvents events, ExecutionMetrics metrics,
-                                Clock clock) {
-        return new FundingPoller(venue, ledger, events, metrics, clock);
+    Books books(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+        return new JdbcBooks(jdbc, tx, clock);
+    }
+
+    @Bean
+    PnlReader pnlReader(Ledger ledger, Books books, TradingVenue venue, Marks marks, Clock clock,
+                        ExecutionMetrics metrics) {
+        PnlReader reader = new PnlReader(ledger, books, venue, marks, clock);
+        // Scraped often: valued at the signals' mids, never waiting on the exchange.
+        metrics.cachedGauge("nova.execution.pnl.last24h", GAUGE_MAX_AGE,
+                () -> reader.reportAtSignalMids(clock.instant().minus(Duration.ofHours(24))).summary().total().doubleValue());
+        metrics.cachedGauge("nova.execution.pnl.cumulative", GAUGE_MAX_AGE,
+                () -> reader.reportAtSignalMids(Instant.EPOCH).summary().total().doubleValue());
+        for (String part : List.of("basis", "funding", "fees")) {
+            metrics.cachedGauge("nova.execution.pnl.last24h." + part, GAUGE_MAX_AGE, () -> {
+                PnlSummary s = reader.reportAtSignalMids(clock.instant().minus(Duration.ofHours(24))).summary();
+                return switch (part) {
+                    case "basis" -> s.realised().doubleValue();
+                    case "funding" -> s.funding().doubleValue();
+                    default -> s.fees().doubleValue();
+                };
+            });
+        }
+        return reader;
+    }
+
+    @Bean
+    BooksKeeper booksKeeper(TradingVenue venue, Ledger ledger, Books books, PnlReader pnl, ExecutionEvents events,
+                            Alerts alerts, ExecutionMetrics metrics, ExecutionProperties p, Clock clock) {
+        ExecutionProperties.Books b = p.books();
+        return new BooksKeeper(new TradeBooking(venue, books, metrics, clock),
+                new IncomeSync(venue, ledger, books, events, metrics, p.fundingPollInterval(), clock),
+                new BooksReconciliation(venue, books, alerts, metrics, b.reconcileWindow(), b.reconcileSettle(), b.dust(), clock), pnl);
     }
 
     @Bean
@@ -192,18 +229,13 @@ public class ExecutionConfiguration {
     }
 
     @Bean
-    DrawdownGuard drawdownGuard(Ledger ledger, Marks marks, KillSwitch killSwitch, ExecutionProperties p, Clock clock) {
-        return new DrawdownGuard(ledger, marks, killSwitch, p.risk().maxDailyLoss(), clock);
+    DrawdownGuard drawdownGuard(PnlReader pnl, KillSwitch killSwitch, ExecutionProperties p, Clock clock) {
+        return new DrawdownGuard(pnl, killSwitch, p.risk().maxDailyLoss(), clock);
     }
 
     @Bean
-    DailySummary dailySummary(Ledger ledger, Marks marks, Alerts alerts, Clock clock, ExecutionProperties p,
-                              ExecutionMetrics metrics) {
-        metrics.gauge("nova.execution.pnl.last24h", () -> ledger.pnl(clock.instant().minus(java.time.Duration.ofHours(24)),
-                marks.snapshot()).total().doubleValue());
-        metrics.cachedGauge("nova.execution.pnl.cumulative", GAUGE_MAX_AGE,
-                () -> ledger.pnl(Instant.EPOCH, marks.snapshot()).total().doubleValue());
-        return new DailySummary(ledger, marks, alerts, clock, p.dailySummaryTime());
+    DailySummary dailySummary(PnlReader pnl, Alerts alerts, Clock clock, ExecutionProperties p) {
+        return new DailySummary(pnl, alerts, clock, p.dailySummaryTime());
     }
 
     @Bean
@@ -231,10 +263,10 @@ public class ExecutionConfiguration {
     @Bean(destroyMethod = "close")
     TradingSupervisor tradingSupervisor(TradingLease lease, SignalListener intake, KillSwitch killSwitch,
                                         AccountSetup accountSetup, Reconciler reconciler, AccountBook account,
-                                        FundingPoller funding, MarginWatch margin, DrawdownGuard drawdown,
+                                        BooksKeeper books, MarginWatch margin, DrawdownGuard drawdown,
                                         DailySummary summary, Alerts alerts, ExecutionProperties p,
                                         ApplicationContext context) {
-        return new TradingSupervisor(lease, intake, killSwitch, accountSetup, reconciler, account, funding, margin,
+        return new TradingSupervisor(lease, intake, killSwitch, accountSetup, reconciler, account, books, margin,
                 drawdown, summary, alerts, p,
                 ready -> AvailabilityChangeEvent.publish(context,
                         ready ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC));

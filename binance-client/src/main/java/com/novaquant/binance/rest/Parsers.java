@@ -236,6 +236,13 @@ final class Parsers {
                 Json.decimal(n, "interestRate"), Json.number(n, "nextFundingTime"), Json.number(n, "time"));
     }
 
+    static BigDecimal lastPrice(JsonNode n) {
+        if (!n.isObject() || !n.has("price")) {
+            throw new IllegalArgumentException("not a ticker/price object");
+        }
+        return Json.decimal(n, "price");
+    }
+
     static CommissionRates spotCommission(String symbol, JsonNode n) {
         BigDecimal maker = BigDecimal.ZERO;
         BigDecimal taker = BigDecimal.ZERO;

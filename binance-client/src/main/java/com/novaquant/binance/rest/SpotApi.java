@@ -14,4 +14,7 @@ public interface SpotApi extends OrderApi {
      * with their commission. {@code realizedPnl} is zero on spot.
      */
     CompletableFuture<List<AccountTrade>> myTrades(String symbol, long orderId);
+
+    /** {@code GET /api/v3/ticker/price?symbol} (weight 2): the last trade price of one symbol. */
+    CompletableFuture<java.math.BigDecimal> lastPrice(String symbol);
 }

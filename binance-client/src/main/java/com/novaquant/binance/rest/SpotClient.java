@@ -82,6 +82,13 @@ final class SpotClient extends VenueClient implements SpotApi {
     }
 
     @Override
+    public CompletableFuture<java.math.BigDecimal> lastPrice(String symbol) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbol);
+        return read(Endpoint.get("/api/v3/ticker/price", 2, false), params, Parsers::lastPrice);
+    }
+
+    @Override
     public CompletableFuture<CommissionRates> commissionRates(String symbol) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", symbol);

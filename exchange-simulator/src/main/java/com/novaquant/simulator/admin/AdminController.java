@@ -12,6 +12,7 @@ import com.novaquant.simulator.market.SymbolMarket;
 import com.novaquant.simulator.market.Venue;
 import com.novaquant.simulator.orders.OrderView;
 import com.novaquant.simulator.orders.Rejection;
+import com.novaquant.simulator.orders.TradeFillView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebInputException;
 
@@ -228,6 +230,54 @@ class AdminController {
             open.addAll(exchange.openOrders(account.apiKey(), Venue.USDM, null));
             row.put("openOrders", open.stream().map(o -> Map.of("venue", o.venue(), "symbol", o.symbol(),
                     "orderId", o.orderId(), "clientOrderId", o.clientOrderId(), "status", o.status())).toList());
+            out.add(row);
+        }
+        return out;
+    }
+
+    /**
+     * Every paper account's own records of one symbol: its trades on both venues (commission in kind, USD-M realised
+     * PnL) and its futures income entries. What the account's books must add up to, read without signing.
+     */
+    @GetMapping("/records")
+    List<Map<String, Object>> records(@RequestParam String symbol) {
+        if (exchange.markets().find(symbol).isEmpty()) {
+            throw new BadAdminRequest("unknown symbol " + symbol);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PaperAccount account : exchange.accounts()) {
+            List<Map<String, Object>> trades = new ArrayList<>();
+            for (Venue venue : Venue.values()) {
+                for (TradeFillView t : exchange.trades(account.apiKey(), venue, symbol)) {
+                    Map<String, Object> trade = new LinkedHashMap<>();
+                    trade.put("venue", venue.name());
+                    trade.put("id", t.tradeId());
+                    trade.put("orderId", t.orderId());
+                    trade.put("side", t.side().name());
+                    trade.put("price", t.price().toPlainString());
+                    trade.put("qty", t.qty().toPlainString());
+                    trade.put("commission", t.fill().commission().toPlainString());
+                    trade.put("commissionAsset", t.fill().commissionAsset());
+                    trade.put("realizedPnl", t.fill().realizedPnl().toPlainString());
+                    trade.put("time", t.time());
+                    trades.add(trade);
+                }
+            }
+            List<Map<String, Object>> income = exchange.income(account.apiKey()).stream()
+                    .filter(r -> symbol.equals(r.symbol()))
+                    .map(r -> {
+                        Map<String, Object> entry = new LinkedHashMap<>();
+                        entry.put("incomeType", r.incomeType());
+                        entry.put("income", r.income().toPlainString());
+                        entry.put("asset", r.asset());
+                        entry.put("time", r.time());
+                        entry.put("tranId", r.tranId());
+                        return entry;
+                    }).toList();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("apiKey", account.apiKey());
+            row.put("trades", trades);
+            row.put("income", income);
             out.add(row);
         }
         return out;

@@ -94,6 +94,11 @@ public final class Exchange {
         return accounts.values();
     }
 
+    /** The BNB burn setting, whose BNB price is also what the simulator quotes for BNBUSDT. */
+    public BnbBurn bnbBurn() {
+        return bnbBurn;
+    }
+
     public Markets markets() {
         return markets;
     }

@@ -1,36 +1,48 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.events.Severity;
+import com.novaquant.execution.domain.PnlReport;
 import com.novaquant.execution.domain.PnlSummary;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
-/** The once-a-day INFO alert DAILY_SUMMARY: "24h PnL: +$42.15 | Total Trades: 128 | Win Rate: 98%", from the ledger. */
+/**
+ * The once-a-day INFO alert DAILY_SUMMARY: "24h PnL: +$42.15 | Total Trades: 128 | Win Rate: 98%" from the books, and
+ * under it the split of the realised part (basis, funding, fees) and the change in unrealised PnL.
+ */
 public class DailySummary {
 
-    private final Ledger ledger;
-    private final Marks marks;
+    private final PnlReader pnl;
     private final Alerts alerts;
     private final Clock clock;
     private final LocalTime at;
 
-    public DailySummary(Ledger ledger, Marks marks, Alerts alerts, Clock clock, LocalTime at) {
-        this.ledger = ledger;
-        this.marks = marks;
+    public DailySummary(PnlReader pnl, Alerts alerts, Clock clock, LocalTime at) {
+        this.pnl = pnl;
         this.alerts = alerts;
         this.clock = clock;
         this.at = at;
     }
 
     public String send() {
-        PnlSummary pnl = ledger.pnl(clock.instant().minus(Duration.ofHours(24)), marks.snapshot());
-        String line = pnl.dailyLine(24);
+        PnlReport report = pnl.report(clock.instant().minus(Duration.ofHours(24)));
+        PnlSummary s = report.summary();
+        String line = s.dailyLine(24) + "\nBasis " + usdt(s.realised()) + " | Funding " + usdt(s.funding())
+                + " | Fees " + usdt(s.fees().negate()) + " | Unrealised change " + usdt(s.unrealised())
+                + " (marks: " + report.markSource() + ")";
         alerts.raise(Severity.INFO, "DAILY_SUMMARY", line, "daily-summary-" + clock.instant().toEpochMilli() / 86_400_000L);
         return line;
+    }
+
+    private static String usdt(BigDecimal value) {
+        BigDecimal rounded = value.setScale(2, RoundingMode.HALF_EVEN);
+        return (rounded.signum() < 0 ? "-$" : "+$") + rounded.abs().toPlainString();
     }
 
     /** Time until the next configured summary instant (UTC). */

@@ -41,6 +41,7 @@ public class ExecutionMetrics {
     private final Timer nakedTime;
     private final Counter fundingReceived;
     private final Timer receivedToOrders;
+    private final Map<String, AtomicReference<Double>> booksDifferences = new ConcurrentHashMap<>();
 
     public ExecutionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -56,6 +57,13 @@ public class ExecutionMetrics {
         for (AccountBook.Trigger trigger : AccountBook.Trigger.values()) {
             accountReads(trigger, true);
             accountReads(trigger, false);
+        }
+        for (String item : List.of(BooksReconciliation.FUNDING, BooksReconciliation.COMMISSION, BooksReconciliation.REALIZED_PNL)) {
+            booksDifference(item, "USDT", BigDecimal.ZERO);
+        }
+        for (TradeBooking.Result result : TradeBooking.Result.values()) {
+            Counter.builder("nova.execution.trades.booked").tag("result", result.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(registry);
         }
     }
 
@@ -204,5 +212,24 @@ public class ExecutionMetrics {
             }
             return value;
         }
+    }
+
+    /** Trade records booked per order, by {@code result} ({@link TradeBooking.Result}). */
+    public void tradesBooked(TradeBooking.Result result) {
+        Counter.builder("nova.execution.trades.booked").tag("result", result.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry).increment();
+    }
+
+    /**
+     * The books' difference from the exchange (exchange minus books) of one item and asset, as
+     * {@code nova_execution_books_difference{item,asset}}.
+     */
+    public void booksDifference(String item, String asset, BigDecimal difference) {
+        booksDifferences.computeIfAbsent(item + " " + asset, key -> {
+            AtomicReference<Double> value = new AtomicReference<>(0.0);
+            Gauge.builder("nova.execution.books.difference", value, AtomicReference::get)
+                    .tag("item", item).tag("asset", asset).register(registry);
+            return value;
+        }).set(difference.doubleValue());
     }
 }

@@ -21,7 +21,8 @@ import java.time.LocalTime;
  * @param perpMarginType     the margin type set on every traded perp
  * @param reconcileInterval  period of the reconciliation against the exchange
  * @param accountCheckInterval period of the account check (modes, leverage, margin type; {@link AccountSetup})
- * @param fundingPollInterval period of the funding-income poll
+ * @param fundingPollInterval slowest period of the income-history read (funding times of held symbols are read within
+ *                           a minute besides)
  * @param dailySummaryTime   UTC time of day of the DAILY_SUMMARY alert
  * @param advisoryLockKey    PostgreSQL advisory lock held by the one active trader of this account
  * @param leaseCheckInterval how often a passive instance tries to take the lock, and the active one checks it
@@ -34,6 +35,7 @@ import java.time.LocalTime;
  *                           a transaction that is rolled back), so the first signals find that code compiled; 0: none
  * @param risk               position limits
  * @param margin             margin-watch thresholds
+ * @param books              trade records, income history and their reconciliation
  */
 @ConfigurationProperties("nova.execution")
 public record ExecutionProperties(
@@ -56,7 +58,8 @@ public record ExecutionProperties(
         @DefaultValue("2s") Duration accountReadDeadline,
         @DefaultValue("300") int warmUpRounds,
         @DefaultValue Risk risk,
-        @DefaultValue Margin margin) {
+        @DefaultValue Margin margin,
+        @DefaultValue Books books) {
 
     /**
      * @param maxSymbolNotional largest hedged notional per symbol, USDT
@@ -86,5 +89,24 @@ public record ExecutionProperties(
             @DefaultValue("0.15") BigDecimal warningDistance,
             @DefaultValue("0.07") BigDecimal criticalDistance,
             @DefaultValue("0.5") BigDecimal reduceFraction) {
+    }
+
+    /**
+     * @param tradeInterval        period of booking filled orders' trade records
+     * @param fundingCheckInterval how often the income read checks whether a held symbol's funding time has passed
+     * @param reconcileInterval    period of the books' reconciliation against the exchange's income history (also
+     *                             when unrealised PnL is sampled)
+     * @param reconcileWindow      trailing window that reconciliation compares
+     * @param reconcileSettle      how recent an entry reconciliation leaves out (it may still be on its way into
+     *                             the exchange's history)
+     * @param dust                 largest difference (USDT or asset units) that raises nothing
+     */
+    public record Books(
+            @DefaultValue("2s") Duration tradeInterval,
+            @DefaultValue("5s") Duration fundingCheckInterval,
+            @DefaultValue("1h") Duration reconcileInterval,
+            @DefaultValue("24h") Duration reconcileWindow,
+            @DefaultValue("1m") Duration reconcileSettle,
+            @DefaultValue("0.01") BigDecimal dust) {
     }
 }

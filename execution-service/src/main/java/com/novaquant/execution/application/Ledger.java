@@ -5,12 +5,10 @@ import com.novaquant.events.Signal;
 import com.novaquant.execution.domain.OrderReport;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
-import com.novaquant.execution.domain.PnlSummary;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -97,18 +95,10 @@ public interface Ledger {
 
     List<OrderRecord> recentOrders(int limit);
 
-    /** Stores a funding payment once (by tranId) and credits the symbol's active pair; false if already stored. */
-    boolean recordFunding(TradingVenue.FundingIncome income);
-
-    /** The time of the newest stored funding payment, epoch ms, or 0. */
-    long latestFundingTimeMs();
-
     void recordKillSwitch(KillSwitchState state);
 
     Optional<KillSwitchState> latestKillSwitch();
 
-    /** PnL since an instant; unrealised valued at the given marks (symbol to [spot mark, perp mark]). */
-    PnlSummary pnl(Instant since, Map<String, BigDecimal[]> marks);
 
     /**
      * The position a signal's decision starts from.

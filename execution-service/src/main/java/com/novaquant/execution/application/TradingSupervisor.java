@@ -29,7 +29,7 @@ public class TradingSupervisor implements AutoCloseable {
     private final AccountSetup accountSetup;
     private final Reconciler reconciler;
     private final AccountBook account;
-    private final FundingPoller funding;
+    private final BooksKeeper books;
     private final MarginWatch margin;
     private final DrawdownGuard drawdown;
     private final DailySummary dailySummary;
@@ -42,7 +42,7 @@ public class TradingSupervisor implements AutoCloseable {
     private volatile boolean shuttingDown;
 
     public TradingSupervisor(TradingLease lease, SignalIntake intake, KillSwitch killSwitch, AccountSetup accountSetup,
-                             Reconciler reconciler, AccountBook account, FundingPoller funding, MarginWatch margin,
+                             Reconciler reconciler, AccountBook account, BooksKeeper books, MarginWatch margin,
                              DrawdownGuard drawdown, DailySummary dailySummary, Alerts alerts,
                              ExecutionProperties properties, Consumer<Boolean> readiness) {
         this.lease = lease;
@@ -51,7 +51,7 @@ public class TradingSupervisor implements AutoCloseable {
         this.accountSetup = accountSetup;
         this.reconciler = reconciler;
         this.account = account;
-        this.funding = funding;
+        this.books = books;
         this.margin = margin;
         this.drawdown = drawdown;
         this.dailySummary = dailySummary;
@@ -67,7 +67,9 @@ public class TradingSupervisor implements AutoCloseable {
         every(properties.accountCheckInterval(), "account check", () -> accountSetup.check());
         every(properties.reconcileInterval(), "reconciliation", () -> reconciler.reconcile());
         every(properties.balanceRefreshInterval(), "account refresh", () -> account.refresh(AccountBook.Trigger.PERIODIC));
-        every(properties.fundingPollInterval(), "funding poll", funding::poll);
+        every(properties.books().tradeInterval(), "trade booking", books::bookTrades);
+        every(properties.books().fundingCheckInterval(), "income sync", books::syncIncome);
+        every(properties.books().reconcileInterval(), "books reconciliation", () -> books.reconcile());
         every(properties.margin().checkInterval(), "margin watch", margin::check);
         every(properties.margin().checkInterval(), "drawdown guard", drawdown::check);
         scheduleDailySummary();

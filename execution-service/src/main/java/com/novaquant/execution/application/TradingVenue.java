@@ -1,6 +1,8 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.events.Venue;
+import com.novaquant.execution.domain.ExchangeTrade;
+import com.novaquant.execution.domain.IncomeEntry;
 import com.novaquant.execution.domain.LegOrder;
 import com.novaquant.execution.domain.PlacementOutcome;
 import com.novaquant.execution.domain.QueryOutcome;
@@ -56,8 +58,20 @@ public interface TradingVenue {
     /** Client ids of the open orders on one venue for one symbol. */
     List<String> openOrders(Venue venue, String symbol);
 
-    /** Funding income on the futures account since an instant (epoch ms), oldest first. */
-    List<FundingIncome> fundingIncome(long sinceMs);
+    /**
+     * Every income entry of the futures account (funding, commission, realised PnL, ...) from {@code fromMs} to
+     * {@code toMs} inclusive (epoch ms; to null: until now), oldest first, all pages read.
+     */
+    List<IncomeEntry> income(long fromMs, Long toMs);
+
+    /** The exchange's trade records of one order (spot {@code myTrades}, USD-M {@code userTrades}). */
+    List<ExchangeTrade> trades(Venue venue, String symbol, long exchangeOrderId);
+
+    /** The last spot trade price of a symbol (e.g. BNBUSDT, to value commission paid in BNB). */
+    BigDecimal spotPrice(String symbol);
+
+    /** The perp symbol's mark price and next funding time, from {@code premiumIndex}. */
+    PerpMark perpMark(String symbol);
 
     /** Futures account margin state. */
     MarginAccount marginAccount();
@@ -115,7 +129,8 @@ public interface TradingVenue {
                         BigDecimal liquidationPrice) {
     }
 
-    record FundingIncome(String symbol, BigDecimal amount, String asset, long timeMs, long tranId) {
+    /** @param nextFundingTimeMs epoch ms of the symbol's next funding time */
+    record PerpMark(String symbol, BigDecimal markPrice, long nextFundingTimeMs) {
     }
 
     /**

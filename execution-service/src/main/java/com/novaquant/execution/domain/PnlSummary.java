@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * PnL over a window, in USDT.
+ * PnL over a window, in USDT: what was realised in it plus the change in unrealised PnL over it.
  *
- * @param realised   price PnL of closed quantities
- * @param unrealised price PnL of open quantities at the latest marks
+ * @param realised   basis: price PnL of both legs' quantities closed in the window
+ * @param unrealised change over the window of the open quantities' price PnL at the exchange's marks
  * @param funding    funding received (positive) or paid (negative)
  * @param fees       commissions paid (positive number, subtracted from the total)
  * @param trades     filled orders in the window

@@ -76,6 +76,10 @@ import static org.awaitility.Awaitility.await;
         "nova.execution.lease-check-interval=300ms",
         "nova.execution.reconcile-interval=10m",
         "nova.execution.funding-poll-interval=10m",
+        "nova.execution.books.trade-interval=10m",
+        "nova.execution.books.funding-check-interval=10m",
+        "nova.execution.books.reconcile-interval=10m",
+        "nova.execution.books.reconcile-settle=0s",
         "nova.execution.margin.check-interval=10m",
         "nova.execution.query-backoff=100ms",
         "nova.execution.max-quote-age=10s",
@@ -150,7 +154,9 @@ class ExecutionAcceptanceIT {
     @Autowired
     com.novaquant.execution.application.ExecutionProperties properties;
     @Autowired
-    com.novaquant.execution.application.FundingPoller funding;
+    com.novaquant.execution.application.BooksKeeper books;
+    @Autowired
+    com.novaquant.execution.application.PnlReader pnl;
     @Autowired
     AccountBook accountBook;
 
@@ -648,16 +654,20 @@ class ExecutionAcceptanceIT {
         send(open);
         assertThat(awaitOutcome(open)).isEqualTo("FILLED");
         SIMULATOR.post("/admin/clock/advance", "{\"ms\":" + Duration.ofHours(8).toMillis() + "}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> funding.poll() >= 0 && jdbc.sql(
-                "select count(*) from funding_payments where symbol = ?").param(symbol).query(Long.class).single() > 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !books.reconcile().isEmpty() && jdbc.sql(
+                "select count(*) from income_records where income_type = 'FUNDING_FEE' and symbol = ?").param(symbol)
+                .query(Long.class).single() > 0);
         PairRecord pair = ledger.pair(ClientOrderIds.pairId(open.signalId())).orElseThrow();
         assertThat(pair.funding()).isPositive();
-        assertThat(ledger.pnl(java.time.Instant.now().minus(Duration.ofHours(24)), Map.of()).funding())
+        assertThat(pnl.report(java.time.Instant.now().minus(Duration.ofHours(24))).summary().funding())
                 .isGreaterThanOrEqualTo(pair.funding());
 
         String line = summary.send();
-        long trades = jdbc.sql("select count(*) from fills where at >= now() - interval '24 hours'").query(Long.class).single();
-        assertThat(line).matches("24h PnL: [+-]\\$\\d+\\.\\d{2} \\| Total Trades: \\d+ \\| Win Rate: (\\d+%|n/a)");
+        long trades = jdbc.sql("select count(distinct client_order_id) from fills where at >= now() - interval '24 hours'")
+                .query(Long.class).single();
+        assertThat(line.lines().findFirst().orElseThrow())
+                .matches("24h PnL: [+-]\\$\\d+\\.\\d{2} \\| Total Trades: \\d+ \\| Win Rate: (\\d+%|n/a)");
+        assertThat(line).contains("\nBasis ").contains(" | Funding ").contains(" | Fees ");
         assertThat(line).contains("Total Trades: " + trades + " ");
         await().atMost(Duration.ofSeconds(10)).until(() -> ALERTS.stream().anyMatch(a -> a.severity() == Severity.INFO
                 && "DAILY_SUMMARY".equals(a.code()) && a.text().equals(line)));

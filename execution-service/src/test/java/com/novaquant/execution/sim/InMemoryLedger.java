@@ -49,27 +49,23 @@ public final class InMemoryLedger implements Ledger {
                        Instant at) {
     }
 
-    private record Funding(BigDecimal amount, String asset, Instant fundingTime) {
-    }
-
     private record Close(BigDecimal netPnl, Instant at) {
     }
 
     /** Every table (signals: id to outcome). Rows are immutable records, so copied collections are a snapshot. */
     private record State(Map<String, String> signals, Map<String, PairRecord> pairs, Map<String, OrderRecord> orders,
-                         Map<String, BigDecimal> appliedQty, List<Fill> fills, Map<Long, Funding> funding,
+                         Map<String, BigDecimal> appliedQty, List<Fill> fills,
                          Map<String, Close> closes, List<KillSwitchState> killSwitches) {
         State copy() {
             return new State(new LinkedHashMap<>(signals), new LinkedHashMap<>(pairs), new LinkedHashMap<>(orders),
-                    new LinkedHashMap<>(appliedQty), new ArrayList<>(fills), new LinkedHashMap<>(funding),
+                    new LinkedHashMap<>(appliedQty), new ArrayList<>(fills),
                     new LinkedHashMap<>(closes), new ArrayList<>(killSwitches));
         }
     }
 
     private static final String QUOTE_ASSET = "USDT";
     private static final BigDecimal ZERO_18 = BigDecimal.ZERO.setScale(18);
-    private static final State EMPTY = new State(Map.of(), Map.of(), Map.of(), Map.of(), List.of(), Map.of(), Map.of(),
-            List.of());
+    private static final State EMPTY = new State(Map.of(), Map.of(), Map.of(), Map.of(), List.of(), Map.of(), List.of());
     private static final Set<OrderStatus> UNRESOLVED = EnumSet.of(OrderStatus.NEW, OrderStatus.SENT,
             OrderStatus.UNKNOWN, OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED);
 
@@ -101,6 +97,13 @@ public final class InMemoryLedger implements Ledger {
 
     public synchronized List<Fill> fills() {
         return List.copyOf(state.fills());
+    }
+
+    /** Pairs that went flat, with the net PnL (price, funding, fees) each closed with. */
+    public synchronized Map<String, BigDecimal> closedNetPnl() {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        state.closes().forEach((pairId, close) -> out.put(pairId, close.netPnl()));
+        return out;
     }
 
     public synchronized Map<String, OrderRecord> ordersById() {
@@ -328,26 +331,6 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
-    public synchronized boolean recordFunding(TradingVenue.FundingIncome income) {
-        write();
-        if (state.funding().containsKey(income.tranId())) {
-            return false;
-        }
-        state.funding().put(income.tranId(), new Funding(num(income.amount()), income.asset(),
-                micros(Instant.ofEpochMilli(income.timeMs()))));
-        // Credited whatever the asset, as JdbcLedger does; pnl() counts USDT payments only.
-        activePair(income.symbol()).ifPresent(p -> state.pairs().put(p.pairId(), new PairRecord(p.pairId(),
-                p.symbol(), p.state(), p.spot(), p.perp(), p.spotCommission(), p.realisedPnl(), p.fees(),
-                num(p.funding().add(income.amount())), p.lastSignalId(), p.openedAt())));
-        return true;
-    }
-
-    @Override
-    public synchronized long latestFundingTimeMs() {
-        return read().funding().values().stream().mapToLong(f -> f.fundingTime().toEpochMilli()).max().orElse(0);
-    }
-
-    @Override
     public synchronized void recordKillSwitch(KillSwitchState killSwitch) {
         write().killSwitches().add(killSwitch);
     }
@@ -356,27 +339,6 @@ public final class InMemoryLedger implements Ledger {
     public synchronized Optional<KillSwitchState> latestKillSwitch() {
         List<KillSwitchState> history = read().killSwitches();
         return history.isEmpty() ? Optional.empty() : Optional.of(history.getLast());
-    }
-
-    @Override
-    public synchronized PnlSummary pnl(Instant since, Map<String, BigDecimal[]> marks) {
-        read();
-        Instant from = micros(since);
-        List<Fill> fills = state.fills().stream().filter(f -> !f.at().isBefore(from)).toList();
-        List<Close> closes = state.closes().values().stream().filter(c -> !c.at().isBefore(from)).toList();
-        BigDecimal funding = state.funding().values().stream()
-                .filter(f -> !f.fundingTime().isBefore(from) && QUOTE_ASSET.equals(f.asset()))
-                .map(Funding::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal unrealised = BigDecimal.ZERO;
-        for (PairRecord pair : activePairs()) {
-            BigDecimal[] mark = marks.get(pair.symbol());
-            if (mark != null) {
-                unrealised = unrealised.add(pair.spot().unrealised(mark[0], false)).add(pair.perp().unrealised(mark[1], true));
-            }
-        }
-        return new PnlSummary(fills.stream().map(Fill::realised).reduce(BigDecimal.ZERO, BigDecimal::add), unrealised,
-                funding, fills.stream().map(Fill::feeUsdt).reduce(BigDecimal.ZERO, BigDecimal::add), fills.size(),
-                closes.stream().filter(c -> c.netPnl().signum() > 0).count(), closes.size());
     }
 
     /** The tables, unless the database is down. */

@@ -136,10 +136,8 @@ class InMemoryLedgerTest {
         ledger.recordOutcome("c-perp", OrderStatus.FILLED, report("c-perp", "1", "100", "0.05", "USDT"), 0, null, false);
         ledger.setPairState(PAIR, PairState.CLOSED, "s1");
         ledger.setPairState(PAIR, PairState.CLOSED, "s1");
-        var pnl = ledger.pnl(Instant.EPOCH, Map.of());
-        assertThat(pnl.closes()).isEqualTo(1);
-        assertThat(pnl.wins()).isZero();
-        assertThat(pnl.fees()).isEqualByComparingTo("0.05");
+        assertThat(ledger.closedNetPnl()).containsOnlyKeys(PAIR);
+        assertThat(ledger.closedNetPnl().get(PAIR)).isEqualByComparingTo("-0.05");
         assertThat(ledger.activePair(SYMBOL)).isEmpty();
     }
 

@@ -159,7 +159,9 @@ public final class SimDesk {
                 new ExecutionProperties.Risk(new BigDecimal("1E+12"), new BigDecimal("1E+12"), new BigDecimal("3"),
                         new BigDecimal("1000")),
                 new ExecutionProperties.Margin(Duration.ofSeconds(10), new BigDecimal("0.5"), new BigDecimal("0.8"),
-                        new BigDecimal("0.15"), new BigDecimal("0.07"), new BigDecimal("0.5")));
+                        new BigDecimal("0.15"), new BigDecimal("0.07"), new BigDecimal("0.5")),
+                new ExecutionProperties.Books(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofHours(1),
+                        Duration.ofHours(24), Duration.ofMinutes(1), new BigDecimal("0.01")));
     }
 
     /** Moves the market: the venue's book and the quotes the next signals carry. */

@@ -5,6 +5,8 @@ import com.novaquant.events.Venue;
 import com.novaquant.execution.application.MarginType;
 import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.application.VenueUnavailableException;
+import com.novaquant.execution.domain.ExchangeTrade;
+import com.novaquant.execution.domain.IncomeEntry;
 import com.novaquant.execution.domain.LegOrder;
 import com.novaquant.execution.domain.OrderReport;
 import com.novaquant.execution.domain.OrderStatus;
@@ -274,10 +276,29 @@ public final class SimulatedVenue implements TradingVenue {
         return List.of();
     }
 
+    /** The desk simulation books no exchange records: the books run against the exchange simulator instead. */
     @Override
-    public List<FundingIncome> fundingIncome(long sinceMs) {
+    public List<IncomeEntry> income(long fromMs, Long toMs) {
         read();
         return List.of();
+    }
+
+    @Override
+    public List<ExchangeTrade> trades(Venue venue, String symbol, long exchangeOrderId) {
+        read();
+        return List.of();
+    }
+
+    @Override
+    public BigDecimal spotPrice(String symbol) {
+        read();
+        return book(symbol).mid();
+    }
+
+    @Override
+    public PerpMark perpMark(String symbol) {
+        read();
+        return new PerpMark(symbol, book(symbol).mid(), Long.MAX_VALUE);
     }
 
     @Override

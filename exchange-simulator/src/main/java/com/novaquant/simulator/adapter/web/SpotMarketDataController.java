@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,6 +22,7 @@ import java.util.function.LongSupplier;
 class SpotMarketDataController {
 
     private static final int MAX_KLINES = 1000;
+    private static final String BNB_USDT = "BNBUSDT";
 
     private final Exchange exchange;
     private final RequestGate gate;
@@ -57,10 +59,22 @@ class SpotMarketDataController {
     Object priceTicker(ServerWebExchange web) {
         RequestParams params = gate.open(web, Venue.SPOT, peek(web).get("symbol") != null ? 2 : 4);
         long now = wallMillis.getAsLong();
-        if (params.get("symbol") != null) {
-            return HistoryJson.priceTicker(market(params.get("symbol")), Venue.SPOT, now);
+        String symbol = params.get("symbol");
+        if (symbol != null && isQuotedBnb(symbol)) {
+            return Map.of("symbol", BNB_USDT, "price", exchange.bnbBurn().bnbPriceUsdt().toPlainString());
+        }
+        if (symbol != null) {
+            return HistoryJson.priceTicker(market(symbol), Venue.SPOT, now);
         }
         return selected(params).stream().map(m -> HistoryJson.priceTicker(m, Venue.SPOT, now)).toList();
+    }
+
+    /**
+     * BNBUSDT is no market here, but an account that pays commission in BNB must be able to value it: with BNB burn
+     * on, its price is the simulator's one BNB price.
+     */
+    private boolean isQuotedBnb(String symbol) {
+        return BNB_USDT.equals(symbol) && exchange.bnbBurn().enabled() && exchange.markets().find(symbol).isEmpty();
     }
 
     /** Parameters: {@code symbol}, {@code interval}, {@code startTime}, {@code endTime}, {@code limit} (500, at most 1000). */

@@ -12,22 +12,27 @@ import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.OrderSnapshot;
 import com.novaquant.binance.outcome.Rejected;
 import com.novaquant.binance.outcome.Unknown;
+import com.novaquant.binance.rest.AccountTrade;
 import com.novaquant.binance.rest.AssetBalance;
 import com.novaquant.binance.rest.AssetMode;
 import com.novaquant.binance.rest.BinanceRequestException;
 import com.novaquant.binance.rest.BinanceRestClient;
 import com.novaquant.binance.rest.FuturesAccount;
+import com.novaquant.binance.rest.IncomeQuery;
 import com.novaquant.binance.rest.LeverageSetting;
 import com.novaquant.binance.rest.MarginTypeSetting;
 import com.novaquant.binance.rest.NewOrder;
 import com.novaquant.binance.rest.OrderApi;
 import com.novaquant.binance.rest.PositionMode;
+import com.novaquant.binance.rest.PremiumIndex;
 import com.novaquant.binance.rest.SpotAccount;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.MarginType;
 import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.application.VenueUnavailableException;
+import com.novaquant.execution.domain.ExchangeTrade;
+import com.novaquant.execution.domain.IncomeEntry;
 import com.novaquant.execution.domain.LegOrder;
 import com.novaquant.execution.domain.OrderReport;
 import com.novaquant.execution.domain.OrderStatus;
@@ -183,10 +188,34 @@ public class BinanceTradingVenue implements TradingVenue {
     }
 
     @Override
-    public List<FundingIncome> fundingIncome(long sinceMs) {
-        return awaitRead(client.futures().fundingIncome(null, sinceMs, null)).stream()
-                .map(r -> new FundingIncome(r.symbol(), r.income(), r.asset(), r.timeMs(), r.tranId()))
+    public List<IncomeEntry> income(long fromMs, Long toMs) {
+        return awaitRead(client.futures().allIncome(IncomeQuery.of(null, null, fromMs, toMs))).stream()
+                .map(r -> new IncomeEntry(r.incomeType(), r.symbol(), r.income(), r.asset(), r.timeMs(), r.tranId(),
+                        r.tradeId() == null ? "" : r.tradeId()))
+                .sorted(java.util.Comparator.comparingLong(IncomeEntry::timeMs))
                 .toList();
+    }
+
+    @Override
+    public List<ExchangeTrade> trades(Venue venue, String symbol, long exchangeOrderId) {
+        CompletableFuture<List<AccountTrade>> read = venue == Venue.SPOT ? client.spot().myTrades(symbol, exchangeOrderId)
+                : client.futures().userTrades(symbol, exchangeOrderId);
+        return awaitRead(read).stream()
+                .map(t -> new ExchangeTrade(venue, t.symbol(), t.id(), t.orderId(), t.buyer() ? Side.BUY : Side.SELL,
+                        t.price(), t.qty(), t.quoteQty(), t.commission(), t.commissionAsset(),
+                        t.realizedPnl() == null ? BigDecimal.ZERO : t.realizedPnl(), t.maker(), t.timeMs()))
+                .toList();
+    }
+
+    @Override
+    public BigDecimal spotPrice(String symbol) {
+        return awaitRead(client.spot().lastPrice(symbol));
+    }
+
+    @Override
+    public PerpMark perpMark(String symbol) {
+        PremiumIndex index = awaitRead(client.futures().premiumIndex(symbol));
+        return new PerpMark(symbol, index.markPrice(), index.nextFundingTimeMs());
     }
 
     @Override

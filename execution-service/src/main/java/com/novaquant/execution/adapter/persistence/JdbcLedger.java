@@ -5,11 +5,9 @@ import com.novaquant.events.Signal;
 import com.novaquant.execution.application.Ledger;
 import com.novaquant.execution.application.OrderRecord;
 import com.novaquant.execution.application.PairRecord;
-import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.domain.OrderReport;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
-import com.novaquant.execution.domain.PnlSummary;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -196,9 +193,10 @@ public class JdbcLedger implements Ledger {
     @Override
     public void adoptSpotQuantity(String pairId, BigDecimal quantity) {
         jdbc.sql("""
-                        update pairs set spot_commission = spot_commission + greatest(spot_qty - ?, 0), spot_qty = ?,
+                        update pairs set spot_commission = spot_commission + greatest(spot_qty - ?, 0),
+                            spot_commission_adopted = spot_commission_adopted + greatest(spot_qty - ?, 0), spot_qty = ?,
                             updated_at = ? where pair_id = ?""")
-                .params(quantity, quantity, now(), pairId).update();
+                .params(quantity, quantity, quantity, now(), pairId).update();
     }
 
     @Override
@@ -232,16 +230,6 @@ public class JdbcLedger implements Ledger {
     }
 
     @Override
-    public boolean recordFunding(TradingVenue.FundingIncome income) {
-        return history.recordFunding(income);
-    }
-
-    @Override
-    public long latestFundingTimeMs() {
-        return history.latestFundingTimeMs();
-    }
-
-    @Override
     public void recordKillSwitch(KillSwitchState state) {
         history.recordKillSwitch(state);
     }
@@ -251,10 +239,6 @@ public class JdbcLedger implements Ledger {
         return history.latestKillSwitch();
     }
 
-    @Override
-    public PnlSummary pnl(Instant since, Map<String, BigDecimal[]> marks) {
-        return history.pnl(since, marks);
-    }
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());

@@ -1,7 +1,9 @@
 package com.novaquant.execution.adapter.web;
 
 import com.novaquant.events.KillSwitchState;
+import com.novaquant.execution.application.BooksKeeper;
 import com.novaquant.execution.application.OperatorActions;
+import com.novaquant.execution.application.PnlReader;
 import com.novaquant.execution.application.ExecutionMode;
 import com.novaquant.execution.application.KillSwitch;
 import com.novaquant.execution.application.Ledger;
@@ -11,6 +13,8 @@ import com.novaquant.execution.application.PairRecord;
 import com.novaquant.execution.application.TradingGate;
 import com.novaquant.execution.application.TradingSupervisor;
 import com.novaquant.execution.application.UnresolvedSymbols;
+import com.novaquant.execution.domain.PnlReport;
+import com.novaquant.execution.domain.PnlRow;
 import com.novaquant.execution.domain.PnlSummary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -51,6 +55,8 @@ public class AdminController {
     private final OperatorActions operator;
     private final TradingGate gate;
     private final Marks marks;
+    private final PnlReader pnl;
+    private final BooksKeeper books;
     private final Clock clock;
     private final String mode;
     private final TradingSupervisor supervisor;
@@ -59,7 +65,10 @@ public class AdminController {
 
     public AdminController(Ledger ledger, KillSwitch killSwitch, OperatorActions operator, TradingGate gate, Marks marks,
                            Clock clock, ExecutionMode tradingMode, TradingSupervisor supervisor,
-                           UnresolvedSymbols unresolved, @Value("${nova.symbols}") List<String> symbols) {
+                           UnresolvedSymbols unresolved, @Value("${nova.symbols}") List<String> symbols,
+                           PnlReader pnl, BooksKeeper books) {
+        this.pnl = pnl;
+        this.books = books;
         this.unresolved = unresolved;
         this.symbols = List.copyOf(symbols);
         this.ledger = ledger;
@@ -102,8 +111,20 @@ public class AdminController {
                             BigDecimal avgPrice, int errorCode, String errorMessage, long createdAtMs) {
     }
 
-    public record PnlView(BigDecimal realised, BigDecimal unrealised, BigDecimal funding, BigDecimal fees,
-                          BigDecimal total, long trades, Integer winRate) {
+    /**
+     * PnL over the last {@code hours}: {@code total} = {@code realised} (basis) + {@code funding} - {@code fees} +
+     * {@code unrealised} (the change in unrealised PnL over the window, {@code unrealisedNow - unrealisedAtStart}).
+     *
+     * @param line       the desk's summary line, as the daily summary sends it
+     * @param winRate    pairs that went flat in the window with a positive net PnL, in percent of those that went
+     *                   flat; null when none did
+     * @param markSource {@code exchange} (perp mark price, spot last price) or {@code signal mids}
+     * @param byPair     only with {@code pairs=true}
+     */
+    public record PnlView(String line, BigDecimal realised, BigDecimal funding, BigDecimal fees, BigDecimal unrealised,
+                          BigDecimal total, long trades, Integer winRate, BigDecimal unrealisedNow,
+                          BigDecimal unrealisedAtStart, boolean startSampled, String markSource,
+                          List<PnlRow> bySymbol, List<PnlRow> byDay, List<PnlRow> byPair) {
     }
 
     public record ReasonRequest(String reason) {
@@ -118,8 +139,8 @@ public class AdminController {
         return blocking(() -> {
             List<PairRecord> pairs = ledger.activePairs();
             BigDecimal notional = pairs.stream().map(PairRecord::notional).reduce(BigDecimal.ZERO, BigDecimal::add);
-            PnlSummary today = ledger.pnl(LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                    marks.snapshot());
+            PnlSummary today = pnl.reportAtSignalMids(LocalDate.now(clock.withZone(ZoneOffset.UTC))
+                    .atStartOfDay(ZoneOffset.UTC).toInstant()).summary();
             boolean passive = !supervisor.active();
             Map<String, String> feedGates = new TreeMap<>();
             for (String symbol : symbols) {
@@ -166,15 +187,29 @@ public class AdminController {
     }
 
     @GetMapping("/pnl")
-    public Mono<PnlView> pnl(@RequestParam(defaultValue = "24") int hours) {
+    public Mono<PnlView> pnl(@RequestParam(defaultValue = "24") int hours,
+                             @RequestParam(defaultValue = "false") boolean pairs) {
         if (hours < 1 || hours > 24 * 366) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "hours must be 1..8784"));
         }
         return blocking(() -> {
-            PnlSummary s = ledger.pnl(clock.instant().minus(Duration.ofHours(hours)), marks.snapshot());
-            return new PnlView(s.realised(), s.unrealised(), s.funding(), s.fees(), s.total(), s.trades(),
-                    s.winRatePercent() < 0 ? null : s.winRatePercent());
+            PnlReport report = pnl.report(clock.instant().minus(Duration.ofHours(hours)));
+            PnlSummary s = report.summary();
+            return new PnlView(s.dailyLine(hours), s.realised(), s.funding(), s.fees(), s.unrealised(), s.total(),
+                    s.trades(), s.winRatePercent() < 0 ? null : s.winRatePercent(), report.unrealisedNow(),
+                    report.unrealisedAtStart(), report.startSampled(), report.markSource(), report.bySymbol(),
+                    report.byDay(), pairs ? report.byPair() : List.of());
         });
+    }
+
+    /**
+     * Books pending trade records and income now, then compares the books with the exchange's income history.
+     *
+     * @return each difference, exchange minus books, by "item asset" (all zero when the books agree)
+     */
+    @PostMapping("/books/reconcile")
+    public Mono<Map<String, BigDecimal>> reconcileBooks() {
+        return blocking(books::reconcile);
     }
 
     /** HALTS the desk: nothing new opens; closes, reductions, repairs and flatten continue. */

@@ -1,0 +1,81 @@
+package com.novaquant.execution.application;
+
+import com.novaquant.execution.domain.PnlReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * PnL over a window as the books hold it, with open positions valued at the exchange's marks: the perp at its mark
+ * price, the spot leg at its last price. When the exchange cannot be read, or the caller must not wait on it (the
+ * drawdown guard, a safety control), the mid prices the signals carried are used and the report says so.
+ */
+public class PnlReader {
+
+    public static final String EXCHANGE_MARKS = "exchange";
+    public static final String SIGNAL_MIDS = "signal mids";
+    private static final Logger log = LoggerFactory.getLogger(PnlReader.class);
+
+    private final Ledger ledger;
+    private final Books books;
+    private final TradingVenue venue;
+    private final Marks signalMids;
+    private final Clock clock;
+
+    public PnlReader(Ledger ledger, Books books, TradingVenue venue, Marks signalMids, Clock clock) {
+        this.ledger = ledger;
+        this.books = books;
+        this.venue = venue;
+        this.signalMids = signalMids;
+        this.clock = clock;
+    }
+
+    /** PnL from {@code from} until now, marked at the exchange's prices when they can be read. */
+    public PnlReport report(Instant from) {
+        try {
+            return books.report(from, clock.instant(), unrealised(exchangeMarks()), EXCHANGE_MARKS);
+        } catch (VenueUnavailableException e) {
+            log.warn("Marks unreadable on the exchange, valuing at signal mids: {}", e.getMessage());
+            return reportAtSignalMids(from);
+        }
+    }
+
+    /** PnL from {@code from} until now without asking the exchange anything. */
+    public PnlReport reportAtSignalMids(Instant from) {
+        return books.report(from, clock.instant(), unrealised(signalMids.snapshot()), SIGNAL_MIDS);
+    }
+
+    /** Keeps today's unrealised PnL at the exchange's marks as the start of later windows. */
+    public BigDecimal sampleUnrealised() {
+        BigDecimal total = unrealised(exchangeMarks()).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        books.sampleUnrealised(clock.instant(), total);
+        return total;
+    }
+
+    /** symbol to [spot last price, perp mark price], for every symbol with an active pair. */
+    private Map<String, BigDecimal[]> exchangeMarks() {
+        Map<String, BigDecimal[]> marks = new HashMap<>();
+        for (PairRecord pair : ledger.activePairs()) {
+            marks.computeIfAbsent(pair.symbol(), symbol -> new BigDecimal[]{venue.spotPrice(symbol),
+                    venue.perpMark(symbol).markPrice()});
+        }
+        return marks;
+    }
+
+    /** Each active pair's unrealised PnL; a pair whose symbol has no mark counts zero. */
+    private Map<String, BigDecimal> unrealised(Map<String, BigDecimal[]> marks) {
+        Map<String, BigDecimal> byPair = new HashMap<>();
+        for (PairRecord pair : ledger.activePairs()) {
+            BigDecimal[] mark = marks.get(pair.symbol());
+            if (mark != null) {
+                byPair.put(pair.pairId(), pair.spot().unrealised(mark[0], false).add(pair.perp().unrealised(mark[1], true)));
+            }
+        }
+        return byPair;
+    }
+}

@@ -28,6 +28,7 @@ import com.novaquant.execution.domain.OrderPurpose;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.domain.PlacementOutcome;
+import com.novaquant.execution.domain.PnlRow;
 import com.novaquant.testsupport.Http;
 import com.novaquant.testsupport.RealInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -671,6 +672,46 @@ class ExecutionAcceptanceIT {
         assertThat(line).contains("Total Trades: " + trades + " ");
         await().atMost(Duration.ofSeconds(10)).until(() -> ALERTS.stream().anyMatch(a -> a.severity() == Severity.INFO
                 && "DAILY_SUMMARY".equals(a.code()) && a.text().equals(line)));
+    }
+
+    /**
+     * A pair opened, paid funding and closed on the simulator: once its trades and income are booked, its split
+     * (basis, funding, fees) equals what the simulator's own trade and income records add up to, to 1e-8 USDT.
+     */
+    @Test
+    void theSplitOfAPairOpenedFundedAndClosedEqualsTheExchangesOwnRecords() {
+        String symbol = "BKSUSDT";
+        SIMULATOR.post("/admin/market/funding", "{\"symbol\":\"" + symbol + "\",\"rate\":0.001}");
+        Signal open = signal(symbol, "1");
+        send(open);
+        assertThat(awaitOutcome(open)).isEqualTo("FILLED");
+        SIMULATOR.post("/admin/clock/advance", "{\"ms\":" + Duration.ofHours(8).toMillis() + "}");
+        Signal close = signal(symbol, "0");
+        send(close);
+        awaitOutcome(close);
+        String pairId = ClientOrderIds.pairId(open.signalId());
+        assertThat(ledger.pair(pairId).orElseThrow().state()).isEqualTo(PairState.CLOSED);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            books.reconcile();
+            return jdbc.sql("select count(*) from orders where pair_id = ? and executed_qty > 0 and not trades_booked")
+                    .param(pairId).query(Long.class).single() == 0 && jdbc.sql("select count(*) from income_records"
+                    + " where income_type = 'FUNDING_FEE' and pair_id = ?").param(pairId).query(Long.class).single() > 0;
+        });
+
+        ExchangeRecords expected = ExchangeRecords.of(SIMULATOR.records(symbol), symbol.replace("USDT", ""));
+        PnlRow row = pnl.report(java.time.Instant.now().minus(Duration.ofHours(24))).bySymbol().stream()
+                .filter(r -> r.key().equals(symbol)).findFirst().orElseThrow();
+        BigDecimal tolerance = new BigDecimal("1E-8");
+        assertThat(expected.fees()).isPositive();
+        assertThat(expected.funding()).isPositive();
+        assertThat(row.fees()).isCloseTo(expected.fees(), org.assertj.core.api.Assertions.within(tolerance));
+        assertThat(row.funding()).isCloseTo(expected.funding(), org.assertj.core.api.Assertions.within(tolerance));
+        assertThat(row.basis()).isCloseTo(expected.basis(), org.assertj.core.api.Assertions.within(tolerance));
+        PairRecord pair = ledger.pair(pairId).orElseThrow();
+        assertThat(pair.fees()).isCloseTo(expected.fees(), org.assertj.core.api.Assertions.within(tolerance));
+        assertThat(pair.funding()).isCloseTo(expected.funding(), org.assertj.core.api.Assertions.within(tolerance));
+        assertThat(pair.realisedPnl()).isCloseTo(expected.basis(), org.assertj.core.api.Assertions.within(tolerance));
     }
 
     private static OrderRecord newOrder(String pairId, String signalId, String symbol, Venue venue,

@@ -27,7 +27,7 @@ final class SimulatorProcess {
     static final String SECRET = "nova-paper-secret";
     static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "OPNUSDT", "LEGUSDT", "SPTUSDT", "PRTUSDT",
             "AMBUSDT", "DUPUSDT", "RSTUSDT", "KILUSDT", "FLTUSDT", "FUNUSDT", "ACBUSDT", "VUNUSDT", "BALUSDT", "BBLUSDT",
-            "DRNUSDT", "ACCUSDT", "ACDUSDT", "CCAUSDT", "CCBUSDT", "CCCUSDT", "GATEUSDT");
+            "DRNUSDT", "ACCUSDT", "ACDUSDT", "CCAUSDT", "CCBUSDT", "CCCUSDT", "GATEUSDT", "BKSUSDT");
 
     private static SimulatorProcess shared;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -167,5 +167,10 @@ final class SimulatorProcess {
     /** The paper accounts as the simulator holds them (balances, positions, open orders). */
     JsonNode accounts() {
         return JSON.readTree(Http.get(baseUrl + "/admin/accounts").body());
+    }
+
+    /** The first paper account's own records of a symbol: its trades on both venues and its income entries. */
+    JsonNode records(String symbol) {
+        return JSON.readTree(Http.get(baseUrl + "/admin/records?symbol=" + symbol).body()).get(0);
     }
 }

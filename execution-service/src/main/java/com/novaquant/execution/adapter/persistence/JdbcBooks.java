@@ -48,15 +48,16 @@ public class JdbcBooks implements Books {
 
     @Override
     public Optional<Instant> oldestAwaitingTrades() {
-        Timestamp at = jdbc.sql("select min(created_at) from orders where not trades_booked and executed_qty > 0")
-                .query(Timestamp.class).single();
-        return Optional.ofNullable(at).map(Timestamp::toInstant);
+        return jdbc.sql("""
+                        select created_at from orders where not trades_booked and executed_qty > 0
+                        order by created_at limit 1""")
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
     @Override
     public Optional<Instant> firstOrderAt() {
-        Timestamp at = jdbc.sql("select min(created_at) from orders").query(Timestamp.class).single();
-        return Optional.ofNullable(at).map(Timestamp::toInstant);
+        return jdbc.sql("select created_at from orders order by created_at limit 1")
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
     @Override

@@ -214,7 +214,7 @@ public class ExecutionConfiguration {
         ExecutionProperties.Books b = p.books();
         return new BooksKeeper(new TradeBooking(venue, books, metrics, clock),
                 new IncomeSync(venue, ledger, books, events, metrics, p.fundingPollInterval(), clock),
-                new BooksReconciliation(venue, books, alerts, metrics, b.reconcileWindow(), b.reconcileSettle(), b.dust(), clock), pnl);
+                new BooksReconciliation(venue::income, books, alerts, metrics, b.reconcileWindow(), b.reconcileSettle(), b.dust(), clock), pnl);
     }
 
     @Bean

@@ -29,7 +29,7 @@ public class BooksReconciliation {
     static final String COMMISSION = "commission";
     static final String REALIZED_PNL = "realized_pnl";
 
-    private final TradingVenue venue;
+    private final IncomeHistory history;
     private final Books books;
     private final Alerts alerts;
     private final ExecutionMetrics metrics;
@@ -39,9 +39,9 @@ public class BooksReconciliation {
     private final Clock clock;
     private BigDecimal alerted = BigDecimal.ZERO;
 
-    public BooksReconciliation(TradingVenue venue, Books books, Alerts alerts, ExecutionMetrics metrics,
+    public BooksReconciliation(IncomeHistory history, Books books, Alerts alerts, ExecutionMetrics metrics,
                                Duration window, Duration settle, BigDecimal dust, Clock clock) {
-        this.venue = venue;
+        this.history = history;
         this.books = books;
         this.alerts = alerts;
         this.metrics = metrics;
@@ -63,23 +63,26 @@ public class BooksReconciliation {
         Instant to = awaiting.isBefore(settled) ? awaiting.minusMillis(1) : settled;
         // Nothing before the desk's first order is the books' to explain.
         Instant from = books.firstOrderAt().filter(first -> first.isAfter(to.minus(window))).orElse(to.minus(window));
-        List<IncomeEntry> exchange = venue.income(from.toEpochMilli(), to.toEpochMilli());
-        Books.RecordTotals ledger = books.totals(from, to);
-        Map<String, BigDecimal> differences = new TreeMap<>();
-        Map<String, BigDecimal> exchangeFunding = sum(exchange, IncomeEntry.FUNDING_FEE);
-        Map<String, BigDecimal> exchangeCommission = sum(exchange, IncomeEntry.COMMISSION);
-        Map<String, BigDecimal> exchangeRealized = sum(exchange, IncomeEntry.REALIZED_PNL);
-        compare(FUNDING, exchangeFunding, ledger.income().getOrDefault(IncomeEntry.FUNDING_FEE, Map.of()), differences);
-        // COMMISSION entries are negative (paid); the trades' commission is positive.
-        Map<String, BigDecimal> paid = new HashMap<>();
-        exchangeCommission.forEach((asset, amount) -> paid.put(asset, amount.negate()));
-        compare(COMMISSION, paid, ledger.perpCommission(), differences);
-        compare(REALIZED_PNL, exchangeRealized, Map.of("USDT", ledger.perpRealized()), differences);
+        Map<String, BigDecimal> differences = differences(history.income(from.toEpochMilli(), to.toEpochMilli()),
+                books.totals(from, to));
         differences.forEach((key, value) -> {
             String[] parts = key.split(" ");
             metrics.booksDifference(parts[0], parts[1], value);
         });
         alertOn(differences, from, to);
+        return differences;
+    }
+
+    /** Exchange minus books, by "item asset". */
+    static Map<String, BigDecimal> differences(List<IncomeEntry> exchange, Books.RecordTotals ledger) {
+        Map<String, BigDecimal> differences = new TreeMap<>();
+        compare(FUNDING, sum(exchange, IncomeEntry.FUNDING_FEE),
+                ledger.income().getOrDefault(IncomeEntry.FUNDING_FEE, Map.of()), differences);
+        // COMMISSION entries are negative (paid); the trades' commission is positive.
+        Map<String, BigDecimal> paid = new HashMap<>();
+        sum(exchange, IncomeEntry.COMMISSION).forEach((asset, amount) -> paid.put(asset, amount.negate()));
+        compare(COMMISSION, paid, ledger.perpCommission(), differences);
+        compare(REALIZED_PNL, sum(exchange, IncomeEntry.REALIZED_PNL), Map.of("USDT", ledger.perpRealized()), differences);
         return differences;
     }
 
@@ -107,7 +110,7 @@ public class BooksReconciliation {
         }
     }
 
-    private void alertOn(Map<String, BigDecimal> differences, Instant from, Instant to) {
+    void alertOn(Map<String, BigDecimal> differences, Instant from, Instant to) {
         BigDecimal worst = differences.values().stream().map(BigDecimal::abs).reduce(BigDecimal.ZERO, BigDecimal::max);
         if (worst.compareTo(dust) <= 0) {
             if (alerted.signum() > 0) {
@@ -133,5 +136,11 @@ public class BooksReconciliation {
             alerts.raise(Severity.CRITICAL, "BOOKS_DIFFERENCE", text + " The difference is growing.", "books-difference-growing");
             alerted = worst;
         }
+    }
+
+    /** The exchange's income history: every entry from {@code fromMs} to {@code toMs} inclusive. */
+    @FunctionalInterface
+    public interface IncomeHistory {
+        List<IncomeEntry> income(long fromMs, Long toMs);
     }
 }

@@ -38,7 +38,6 @@ import com.novaquant.execution.application.TradingLease;
 import com.novaquant.execution.application.TradingSupervisor;
 import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.domain.MarginLevel;
-import com.novaquant.execution.domain.PnlSummary;
 import com.novaquant.support.EventDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
@@ -190,21 +189,13 @@ public class ExecutionConfiguration {
     PnlReader pnlReader(Ledger ledger, Books books, TradingVenue venue, Marks marks, Clock clock,
                         ExecutionMetrics metrics) {
         PnlReader reader = new PnlReader(ledger, books, venue, marks, clock);
-        // Scraped often: valued at the signals' mids, never waiting on the exchange.
-        metrics.cachedGauge("nova.execution.pnl.last24h", GAUGE_MAX_AGE,
-                () -> reader.reportAtSignalMids(clock.instant().minus(Duration.ofHours(24))).summary().total().doubleValue());
+        // Scraped often: valued at the signals' mids, never waiting on the exchange, read at most once per max age.
+        metrics.gauge("nova.execution.pnl.last24h", () -> reader.lastDayAtSignalMids(GAUGE_MAX_AGE).total());
+        metrics.gauge("nova.execution.pnl.last24h.basis", () -> reader.lastDayAtSignalMids(GAUGE_MAX_AGE).realised());
+        metrics.gauge("nova.execution.pnl.last24h.funding", () -> reader.lastDayAtSignalMids(GAUGE_MAX_AGE).funding());
+        metrics.gauge("nova.execution.pnl.last24h.fees", () -> reader.lastDayAtSignalMids(GAUGE_MAX_AGE).fees());
         metrics.cachedGauge("nova.execution.pnl.cumulative", GAUGE_MAX_AGE,
                 () -> reader.reportAtSignalMids(Instant.EPOCH).summary().total().doubleValue());
-        for (String part : List.of("basis", "funding", "fees")) {
-            metrics.cachedGauge("nova.execution.pnl.last24h." + part, GAUGE_MAX_AGE, () -> {
-                PnlSummary s = reader.reportAtSignalMids(clock.instant().minus(Duration.ofHours(24))).summary();
-                return switch (part) {
-                    case "basis" -> s.realised().doubleValue();
-                    case "funding" -> s.funding().doubleValue();
-                    default -> s.fees().doubleValue();
-                };
-            });
-        }
         return reader;
     }
 

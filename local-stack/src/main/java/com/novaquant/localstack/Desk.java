@@ -36,6 +36,8 @@ public final class Desk implements AutoCloseable {
 
     /** Execution's signal consumer group (its {@code SignalListener}). */
     private static final String SIGNAL_CONSUMER_GROUP = "execution-service-signals";
+    /** The simulator's paper account the local desk trades; real keys are never used by it. */
+    public static final String PAPER_API_KEY = "nova-paper-key";
 
     private final DeskConfig config;
     private final PrintStream console;
@@ -114,8 +116,7 @@ public final class Desk implements AutoCloseable {
                 "--nova.binance.futures.ws-url=ws://" + sim + "/futures");
         Map<String, String> env = new HashMap<>();
         env.put("NOVA_ADMIN_PASSWORD", config.adminPassword());
-        // The simulator's paper account; real keys are never used by the local desk.
-        env.put("BINANCE_API_KEY", "nova-paper-key");
+        env.put("BINANCE_API_KEY", PAPER_API_KEY);
         env.put("BINANCE_SECRET", "nova-paper-secret");
 
         List<String> execution = new ArrayList<>(common);

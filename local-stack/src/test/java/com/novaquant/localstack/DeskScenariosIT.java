@@ -9,12 +9,16 @@ import com.novaquant.events.Quote;
 import com.novaquant.events.Side;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
+import com.novaquant.testsupport.ExchangeRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -34,6 +38,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -47,6 +52,7 @@ class DeskScenariosIT {
     private static final long CHAT = 100001;
     private static final String SYMBOL = "BTCUSDT";
     private static final Duration STEP = Duration.ofSeconds(120);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static Desk desk;
     static TopicRecorder recorder;
@@ -73,6 +79,8 @@ class DeskScenariosIT {
                         // A rejected hedge is unwound at once (no re-hedge attempt), funding is polled often.
                         "--nova.execution.rehedge-attempts=0",
                         "--nova.execution.funding-poll-interval=2s",
+                        // The books are reconciled on demand, up to now.
+                        "--nova.execution.books.reconcile-settle=0s",
                         "--nova.execution.daily-summary-time=" + summaryAt.format(hhmm)),
                 DeskConfig.ALERT, List.of(
                         "--nova.alert.daily-digest-time=" + digestAt.format(hhmm),
@@ -202,6 +210,47 @@ class DeskScenariosIT {
         assertThat(Integer.parseInt(m.group(1))).isPositive();
     }
 
+    @Test
+    @Order(5)
+    void closedWhenFundingFadesTheBooksEqualTheExchangesOwnRecordsAndReconcileToZero() {
+        // Funding at zero leaves less to earn than leaving costs: the pair closes (CARRY_BELOW_EXIT).
+        simulator("POST", "/admin/market/funding", "{\"symbol\":\"" + SYMBOL + "\",\"rate\":0}");
+        await().atMost(STEP).until(() -> recorder.all(PairEvent.class).stream()
+                .anyMatch(p -> p.symbol().equals(SYMBOL) && p.state().equals("CLOSED")));
+
+        // Books what is pending and compares with the exchange's income history: every difference is zero.
+        JsonNode differences = JSON.readTree(admin("POST", "/admin/books/reconcile", null).body());
+        assertThat(differences.properties()).isNotEmpty();
+        differences.properties().forEach(d -> assertThat(d.getValue().decimalValue()).as(d.getKey()).isZero());
+        List<String> gauges = prometheus(DeskConfig.EXECUTION).lines()
+                .filter(l -> l.startsWith("nova_execution_books_difference{")).toList();
+        assertThat(gauges).isNotEmpty().allSatisfy(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .as(l).isZero());
+
+        // The split equals what the simulator's own trade and income records add up to, to 1e-8 USDT.
+        JsonNode records = null;
+        for (JsonNode account : JSON.readTree(simulator("GET", "/admin/records?symbol=" + SYMBOL, null))) {
+            if (account.path("apiKey").asString().equals(Desk.PAPER_API_KEY)) {
+                records = account;
+            }
+        }
+        assertThat(records).isNotNull();
+        ExchangeRecords expected = ExchangeRecords.of(records, "BTC", new BigDecimal("0.00001"));
+        JsonNode row = null;
+        for (JsonNode symbolRow : JSON.readTree(admin("GET", "/admin/pnl?hours=24", null).body()).path("bySymbol")) {
+            if (symbolRow.path("key").asString().equals(SYMBOL)) {
+                row = symbolRow;
+            }
+        }
+        assertThat(row).isNotNull();
+        BigDecimal tolerance = new BigDecimal("1E-8");
+        assertThat(expected.fees()).isPositive();
+        assertThat(expected.funding()).isPositive();
+        assertThat(row.path("fees").decimalValue()).isCloseTo(expected.fees(), within(tolerance));
+        assertThat(row.path("funding").decimalValue()).isCloseTo(expected.funding(), within(tolerance));
+        assertThat(row.path("basis").decimalValue()).isCloseTo(expected.basis(), within(tolerance));
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private static BigDecimal sum(List<FillEvent> fills, Venue venue, Side side) {
@@ -248,6 +297,10 @@ class DeskScenariosIT {
 
     private static int status(String process, String path) {
         return send("GET", "http://localhost:" + desk.config().port(process) + path, null, null).statusCode();
+    }
+
+    private static String prometheus(String process) {
+        return send("GET", "http://localhost:" + desk.config().port(process) + "/actuator/prometheus", null, null).body();
     }
 
     private static double metric(String process, String name) {

@@ -31,7 +31,7 @@ public final class CommandRouter {
     static final String HELP = """
             Nova Quant sentinel commands:
             /status - desk state (TRADING, HALTED, FROZEN), holds, gated symbols, open pairs, PnL today
-            /pnl - PnL over the last 24 h
+            /pnl - PnL over the last 24 h: the summary line, basis, funding and fees, by symbol and by day
             /positions - open pairs, both legs
             /halt [reason] - HALT: nothing new opens; closes, reductions and flatten continue
             /freeze [reason] - FREEZE: nothing trades except what an operator orders

@@ -100,12 +100,7 @@ final class FuturesClient extends VenueClient implements FuturesApi {
 
     @Override
     public CompletableFuture<List<AccountTrade>> userTrades(String symbol, long orderId) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("symbol", symbol);
-        params.put("orderId", Long.toString(orderId));
-        // An order can fill in more than the default 500 pieces; 1000 is Binance's maximum.
-        params.put("limit", Integer.toString(ACCOUNT_TRADES_LIMIT));
-        return read(Endpoint.signed("GET", "/fapi/v1/userTrades", 5), params, Parsers::futuresTrades);
+        return orderTrades("/fapi/v1/userTrades", symbol, orderId, Parsers::futuresTrades);
     }
 
     @Override

@@ -185,28 +185,23 @@ final class Parsers {
 
     /** {@code GET /api/v3/myTrades}: {@code isBuyer}/{@code isMaker}, no realised profit. */
     static List<AccountTrade> spotTrades(JsonNode array) {
-        requireArray(array);
-        List<AccountTrade> out = new ArrayList<>();
-        for (JsonNode t : array) {
-            requireField(t, "id", "trade");
-            out.add(new AccountTrade(Json.text(t, "symbol"), Json.number(t, "id"), Json.number(t, "orderId"),
-                    Json.bool(t, "isBuyer"), Json.bool(t, "isMaker"), Json.decimal(t, "price"),
-                    Json.decimal(t, "qty"), Json.decimal(t, "quoteQty"), Json.decimal(t, "commission"),
-                    Json.text(t, "commissionAsset"), BigDecimal.ZERO, Json.number(t, "time")));
-        }
-        return out;
+        return accountTrades(array, "isBuyer", "isMaker", false);
     }
 
     /** {@code GET /fapi/v1/userTrades}: {@code buyer}/{@code maker} and {@code realizedPnl}. */
     static List<AccountTrade> futuresTrades(JsonNode array) {
+        return accountTrades(array, "buyer", "maker", true);
+    }
+
+    private static List<AccountTrade> accountTrades(JsonNode array, String buyer, String maker, boolean realizedPnl) {
         requireArray(array);
         List<AccountTrade> out = new ArrayList<>();
         for (JsonNode t : array) {
             requireField(t, "id", "trade");
             out.add(new AccountTrade(Json.text(t, "symbol"), Json.number(t, "id"), Json.number(t, "orderId"),
-                    Json.bool(t, "buyer"), Json.bool(t, "maker"), Json.decimal(t, "price"), Json.decimal(t, "qty"),
+                    Json.bool(t, buyer), Json.bool(t, maker), Json.decimal(t, "price"), Json.decimal(t, "qty"),
                     Json.decimal(t, "quoteQty"), Json.decimal(t, "commission"), Json.text(t, "commissionAsset"),
-                    Json.decimal(t, "realizedPnl"), Json.number(t, "time")));
+                    realizedPnl ? Json.decimal(t, "realizedPnl") : BigDecimal.ZERO, Json.number(t, "time")));
         }
         return out;
     }

@@ -73,12 +73,7 @@ final class SpotClient extends VenueClient implements SpotApi {
 
     @Override
     public CompletableFuture<List<AccountTrade>> myTrades(String symbol, long orderId) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("symbol", symbol);
-        params.put("orderId", Long.toString(orderId));
-        // An order can fill in more than the default 500 pieces; 1000 is Binance's maximum.
-        params.put("limit", Integer.toString(ACCOUNT_TRADES_LIMIT));
-        return read(Endpoint.signed("GET", "/api/v3/myTrades", 5), params, Parsers::spotTrades);
+        return orderTrades("/api/v3/myTrades", symbol, orderId, Parsers::spotTrades);
     }
 
     @Override

@@ -40,7 +40,8 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
     private static final Pattern SYMBOL = Pattern.compile("^[A-Z0-9]{2,20}$");
     private static final long MIN_RESYNC_GAP_MS = 1_000;
     /** Binance's maximum page of account trades. */
-    protected static final int ACCOUNT_TRADES_LIMIT = 1000;
+    /** An order can fill in more than the default 500 pieces; 1000 is Binance's maximum. */
+    private static final int ACCOUNT_TRADES_LIMIT = 1000;
 
     protected final RestTransport transport;
     private final RequestGate gate;
@@ -269,6 +270,16 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
     }
 
     /** A read call: retried on Unknown, connect failure and -1021; parsed; failures as BinanceRequestException. */
+    /** The fills of one order from the venue's account-trade list ({@code symbol}, {@code orderId}, weight 5). */
+    protected CompletableFuture<List<AccountTrade>> orderTrades(String path, String symbol, long orderId,
+                                                                Function<JsonNode, List<AccountTrade>> parser) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbol);
+        params.put("orderId", Long.toString(orderId));
+        params.put("limit", Integer.toString(ACCOUNT_TRADES_LIMIT));
+        return read(Endpoint.signed("GET", path, 5), params, parser);
+    }
+
     protected <T> CompletableFuture<T> read(Endpoint endpoint, Map<String, String> params,
                                             Function<JsonNode, T> parser) {
         return withRetry(endpoint, params, readRetries).thenApply(reply -> switch (reply) {

@@ -44,6 +44,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -297,6 +298,13 @@ class BinanceClientContractIT {
         assertThat(client.futures().fundingInfo().join())
                 .extracting(FundingInfo::symbol, FundingInfo::fundingIntervalHours)
                 .containsExactlyInAnyOrder(tuple("BTCUSDT", 1), tuple("ETHUSDT", 1));
+    }
+
+    @Test
+    void lastPriceIsTheSpotPriceTickerAndBnbIsQuotedOnlyWithBnbBurnOn() {
+        assertThat(client.spot().lastPrice("BTCUSDT").join()).isPositive();
+        // BNB burn is off here, so BNBUSDT is no symbol: -1121 as Binance answers an unknown one.
+        assertThatThrownBy(() -> client.spot().lastPrice("BNBUSDT").join()).hasMessageContaining("-1121");
     }
 
     @Test

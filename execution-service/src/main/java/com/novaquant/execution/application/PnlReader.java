@@ -1,11 +1,13 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.execution.domain.PnlReport;
+import com.novaquant.execution.domain.PnlSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,6 +28,8 @@ public class PnlReader {
     private final TradingVenue venue;
     private final Marks signalMids;
     private final Clock clock;
+    private PnlSummary lastDay;
+    private long lastDayAtMs = Long.MIN_VALUE;
 
     public PnlReader(Ledger ledger, Books books, TradingVenue venue, Marks signalMids, Clock clock) {
         this.ledger = ledger;
@@ -48,6 +52,19 @@ public class PnlReader {
     /** PnL from {@code from} until now without asking the exchange anything. */
     public PnlReport reportAtSignalMids(Instant from) {
         return books.report(from, clock.instant(), unrealised(signalMids.snapshot()), SIGNAL_MIDS);
+    }
+
+    /**
+     * The last 24 hours at the signals' mids, read again only when the one held is older than {@code maxAge}: for
+     * gauges scraped often, which must neither load the database nor wait on the exchange.
+     */
+    public synchronized PnlSummary lastDayAtSignalMids(Duration maxAge) {
+        long now = clock.millis();
+        if (lastDay == null || now - lastDayAtMs >= maxAge.toMillis()) {
+            lastDay = reportAtSignalMids(clock.instant().minus(Duration.ofHours(24))).summary();
+            lastDayAtMs = now;
+        }
+        return lastDay;
     }
 
     /** Keeps today's unrealised PnL at the exchange's marks as the start of later windows. */

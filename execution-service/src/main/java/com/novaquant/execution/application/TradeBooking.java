@@ -80,6 +80,7 @@ public class TradeBooking {
             if (value.isEmpty()) {
                 log.warn("Order {}: commission in {} has no USDT price yet; booking waits", order.clientOrderId(),
                         trade.commissionAsset());
+                metrics.tradesBooked(Result.INCOMPLETE);
                 return Result.INCOMPLETE;
             }
             valued.add(new Books.ValuedTrade(trade, value.get()));

@@ -11,7 +11,8 @@ import java.math.BigDecimal;
  * learned by query is booked as if all of it arrived while the account holds it less its commission in kind. When
  * the account holds less than the ledger's spot leg by no more than commission could explain (0.2 % of what the leg
  * bought, with headroom over Binance's 0.1 %), the difference is booked as commission in kind; anything more is a
- * real shortfall, left for reconciliation to report.
+ * real shortfall, left for reconciliation to report. What is adopted here is remembered, so that the order's trade
+ * records, booked later ({@link TradeBooking}), value that commission without taking it from the leg again.
  */
 class UnbookedCommission {
 

@@ -30,6 +30,7 @@ import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.domain.PlacementOutcome;
 import com.novaquant.execution.domain.PnlRow;
 import com.novaquant.testsupport.Http;
+import com.novaquant.testsupport.ExchangeRecords;
 import com.novaquant.testsupport.RealInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -699,7 +700,8 @@ class ExecutionAcceptanceIT {
                     + " where income_type = 'FUNDING_FEE' and pair_id = ?").param(pairId).query(Long.class).single() > 0;
         });
 
-        ExchangeRecords expected = ExchangeRecords.of(SIMULATOR.records(symbol), symbol.replace("USDT", ""));
+        ExchangeRecords expected = ExchangeRecords.of(SIMULATOR.records(symbol), symbol.replace("USDT", ""),
+                new BigDecimal("0.001"));
         PnlRow row = pnl.report(java.time.Instant.now().minus(Duration.ofHours(24))).bySymbol().stream()
                 .filter(r -> r.key().equals(symbol)).findFirst().orElseThrow();
         BigDecimal tolerance = new BigDecimal("1E-8");

@@ -1,4 +1,4 @@
-package com.novaquant.execution.it;
+package com.novaquant.testsupport;
 
 import tools.jackson.databind.JsonNode;
 
@@ -9,10 +9,14 @@ import java.math.MathContext;
  * What an exchange account's own records of one symbol add up to, worked out from them alone: commission valued in
  * USDT (quote as it is, the base asset at its fill's price), funding received, and the basis PnL of both legs (the
  * perp's realised PnL as the exchange booked it, the spot's from the average cost of what the buys delivered).
+ * Reads one account's entry of the simulator's {@code GET /admin/records?symbol=}, trades in trade-id order per venue.
+ *
+ * <p>A sell that leaves less than one spot lot step ends that spot leg: what is left is a closed pair's residue
+ * (commission in kind took it below a step), and the next buy starts a leg of its own, as the desk's pairs do.
  */
-record ExchangeRecords(BigDecimal basis, BigDecimal funding, BigDecimal fees) {
+public record ExchangeRecords(BigDecimal basis, BigDecimal funding, BigDecimal fees) {
 
-    static ExchangeRecords of(JsonNode records, String baseAsset) {
+    public static ExchangeRecords of(JsonNode records, String baseAsset, BigDecimal spotStep) {
         BigDecimal fees = BigDecimal.ZERO;
         BigDecimal basis = BigDecimal.ZERO;
         BigDecimal held = BigDecimal.ZERO;
@@ -33,6 +37,10 @@ record ExchangeRecords(BigDecimal basis, BigDecimal funding, BigDecimal fees) {
             } else {
                 basis = basis.add(price.subtract(entry).multiply(qty));
                 held = held.subtract(qty);
+                if (held.compareTo(spotStep) < 0) {
+                    held = BigDecimal.ZERO;
+                    entry = BigDecimal.ZERO;
+                }
             }
         }
         BigDecimal funding = BigDecimal.ZERO;

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * An IP ban (HTTP 418). While it lasts every request of the client, on both venues, is refused locally:
- * continuing to call a banning Binance only lengthens the ban (2 minutes up to 3 days).
+ * An IP ban (HTTP 418) on one venue. While it lasts every request of the client to that venue is refused locally:
+ * continuing to call a banning Binance only lengthens the ban (2 minutes up to 3 days). Spot and USD-M keep their
+ * limits apart, so each venue has its own: a ban on one must not stop an unwind on the other.
  */
 public final class BanState {
 

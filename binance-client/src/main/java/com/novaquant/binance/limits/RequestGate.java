@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides, before a request leaves the process, whether it may: refuses during an IP ban (418, all venues),
+ * Decides, before a request leaves the process, whether it may: refuses during an IP ban (418, on the gate's venue),
  * during a 429 {@code Retry-After}, while the venue's circuit breaker is open, and when the local share of the
  * exchange's REQUEST_WEIGHT or ORDERS budget (Resilience4j rate limiters sized from exchangeInfo) is spent.
  * A refusal is a {@link NotSent}: nothing reached Binance.

@@ -96,9 +96,10 @@ final class BinanceMetrics {
                 .tags("venue", venue.tag(), "trigger", trigger).register(registry).increment();
     }
 
-    void banActiveGauge(BooleanSupplier active) {
+    void banActiveGauge(Venue venue, BooleanSupplier active) {
         Gauge.builder("nova.binance.ban.active", () -> active.getAsBoolean() ? 1 : 0)
-                .description("1 while a Binance IP ban is in force (all requests refused locally)")
+                .description("1 while a Binance IP ban is in force on the venue (its requests refused locally)")
+                .tag("venue", venue.tag())
                 .register(registry);
     }
 

@@ -56,7 +56,9 @@ public final class BinanceRestClient implements AutoCloseable {
 
     private final BinanceClientConfig config;
     private final ConnectionProvider connections;
-    private final BanState ban;
+    /** Spot and USD-M count their limits, and ban, each on its own: a ban on one leaves the other open. */
+    private final BanState spotBan;
+    private final BanState futuresBan;
     private final SpotClient spot;
     private final FuturesClient futures;
     private final ScheduledExecutorService scheduler;
@@ -72,8 +74,10 @@ public final class BinanceRestClient implements AutoCloseable {
         }
         this.config = config;
         BinanceMetrics metrics = new BinanceMetrics(registry == null ? new SimpleMeterRegistry() : registry);
-        this.ban = new BanState(wallClock);
-        metrics.banActiveGauge(ban::isActive);
+        this.spotBan = new BanState(wallClock);
+        this.futuresBan = new BanState(wallClock);
+        metrics.banActiveGauge(Venue.SPOT, spotBan::isActive);
+        metrics.banActiveGauge(Venue.USDM, futuresBan::isActive);
         this.connections = ConnectionProvider.builder("binance-rest")
                 .maxConnections(64)
                 // Shorter than Binance's keep-alive so a pooled connection is rarely reset under a request
@@ -86,17 +90,17 @@ public final class BinanceRestClient implements AutoCloseable {
                 .disableRetry(true)
                 .followRedirect(false)
                 .keepAlive(true);
-        RequestGate spotGate = new RequestGate("spot", ban, wallClock, SPOT_DEFAULT_LIMITS,
+        RequestGate spotGate = new RequestGate("spot", spotBan, wallClock, SPOT_DEFAULT_LIMITS,
                 config.weightBudgetFraction(), config.circuitOpenDuration());
-        RequestGate futuresGate = new RequestGate("usdm", ban, wallClock, FUTURES_DEFAULT_LIMITS,
+        RequestGate futuresGate = new RequestGate("usdm", futuresBan, wallClock, FUTURES_DEFAULT_LIMITS,
                 config.weightBudgetFraction(), config.circuitOpenDuration());
         metrics.circuitOpenGauge(Venue.SPOT, spotGate::circuitOpen);
         metrics.circuitOpenGauge(Venue.USDM, futuresGate::circuitOpen);
         RestTransport spotTransport = new RestTransport(Venue.SPOT, config.spotRestUrl(), http, credentials,
-                ServerClock.system(), spotGate, ban, metrics, wallClock, config.recvWindow(),
+                ServerClock.system(), spotGate, spotBan, metrics, wallClock, config.recvWindow(),
                 config.responseTimeout(), closed);
         RestTransport futuresTransport = new RestTransport(Venue.USDM, config.futuresRestUrl(), http, credentials,
-                ServerClock.system(), futuresGate, ban, metrics, wallClock, config.recvWindow(),
+                ServerClock.system(), futuresGate, futuresBan, metrics, wallClock, config.recvWindow(),
                 config.responseTimeout(), closed);
         this.spot = new SpotClient(spotTransport, spotGate, metrics, config);
         this.futures = new FuturesClient(futuresTransport, futuresGate, metrics, config);
@@ -187,9 +191,19 @@ public final class BinanceRestClient implements AutoCloseable {
         }
     }
 
-    /** The end of the current IP ban (HTTP 418), if one is running. */
+    /** The end of the latest IP ban (HTTP 418) running on either venue, if one is. */
     public Optional<Instant> bannedUntil() {
-        return ban.activeUntil();
+        Optional<Instant> spot = spotBan.activeUntil();
+        Optional<Instant> futures = futuresBan.activeUntil();
+        if (spot.isEmpty()) {
+            return futures;
+        }
+        return futures.filter(f -> f.isAfter(spot.get())).or(() -> spot);
+    }
+
+    /** The end of the IP ban running on one venue, if one is. */
+    public Optional<Instant> bannedUntil(Venue venue) {
+        return (venue == Venue.SPOT ? spotBan : futuresBan).activeUntil();
     }
 
     /** Stops time syncing and releases connections. Later calls answer {@code NotSent(CLOSED)}. */

@@ -242,8 +242,9 @@ class ReadCallsTest {
         assertThatThrownBy(() -> client.futures().balances().join()).cause()
                 .isInstanceOfSatisfying(BinanceRequestException.class,
                         e -> assertThat(e.outcome()).isInstanceOf(Rejected.class));
-        assertThatThrownBy(() -> client.spot().account().join()).cause()
+        assertThatThrownBy(() -> client.futures().account().join()).cause()
                 .isInstanceOfSatisfying(BinanceRequestException.class,
                         e -> assertThat(e.outcome()).isInstanceOf(NotSent.class));
+        assertThat(binance.received("GET", "/futures/fapi/v3/account")).isEmpty();
     }
 }

@@ -236,14 +236,18 @@ class BinanceClientContractIT {
     }
 
     @Test
-    void banIsRejectedAndThenEveryVenueIsRefusedLocally() {
+    void aBanIsRejectedThenThatVenueIsRefusedLocallyWhileTheOtherStillAsks() {
         admin("POST", "/admin/faults/ban", "{\"seconds\":30}");
 
         OrderOutcome first = client.futures().placeOrder(NewOrder.market("BTCUSDT", Side.SELL, new BigDecimal("0.01"), id())).join();
-        OrderOutcome second = client.spot().placeOrder(NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"), id())).join();
+        OrderOutcome again = client.futures().placeOrder(NewOrder.market("BTCUSDT", Side.SELL, new BigDecimal("0.01"), id())).join();
+        // Spot keeps its own limits: the client asks, and this simulator, banning every venue, answers 418 too.
+        OrderOutcome spot = client.spot().placeOrder(NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"), id())).join();
 
         assertThat(first).isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo(-1003));
-        assertThat(second).isInstanceOfSatisfying(NotSent.class, n -> assertThat(n.reason()).isEqualTo(NotSentReason.BANNED));
+        assertThat(again).isInstanceOfSatisfying(NotSent.class, n -> assertThat(n.reason()).isEqualTo(NotSentReason.BANNED));
+        assertThat(spot).isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo(-1003));
+        assertThat(client.bannedUntil(com.novaquant.binance.rest.Venue.USDM)).isPresent();
         assertThat(client.bannedUntil()).isPresent();
     }
 

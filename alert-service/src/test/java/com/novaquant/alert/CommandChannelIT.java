@@ -127,6 +127,71 @@ class CommandChannelIT extends SentinelTestBase {
     }
 
     @Test
+    void aMemberOfAnAllowedChatWhoIsNotAnOperatorCannotResumeFlattenConfirmOrAcknowledge() {
+        TELEGRAM.userSays(CHAT_A, ALICE, "alice", "/flatten");
+        String alicesCode = codeFrom(awaitReply(CHAT_A, "To CLOSE EVERY PAIR"));
+        double rejectedBefore = registry.counter("nova.alert.commands", "command", "/resume", "outcome", "rejected")
+                .count();
+
+        TELEGRAM.userSays(CHAT_A, EVE, "eve", "/resume");
+        TELEGRAM.userSays(CHAT_A, EVE, "eve", "/flatten");
+        TELEGRAM.userSays(CHAT_A, EVE, "eve", "/confirm " + alicesCode);
+        TELEGRAM.userSays(CHAT_A, EVE, "eve", alicesCode);
+        TELEGRAM.userSays(CHAT_A, EVE, "eve", "/ack");
+
+        String refusal = "Not done: user @eve (id 5) is not an operator of this desk.";
+        await().atMost(Duration.ofSeconds(45)).until(() -> replies(CHAT_A, refusal) == 5);
+        assertThat(replies(CHAT_A, "To ")).as("no code issued to eve").isEqualTo(1);
+        assertThat(EXECUTION.calls()).as("nothing reached execution's admin API").isEmpty();
+        assertThat(registry.counter("nova.alert.commands", "command", "/resume", "outcome", "rejected").count())
+                .isEqualTo(rejectedBefore + 1);
+        // Raised like an unknown chat: a WARNING through nova.alerts to the allowed chats. No code is echoed in it.
+        await().atMost(Duration.ofSeconds(45)).until(() -> alertMessages(CHAT_A).stream()
+                .anyMatch(m -> m.text().contains("TELEGRAM_NOT_OPERATOR") && m.text().contains("@eve")));
+        assertThat(alertMessages(CHAT_A)).noneMatch(m -> m.text().contains(alicesCode));
+
+        // Eve's attempts did not spend alice's code.
+        TELEGRAM.userSays(CHAT_A, ALICE, "alice", alicesCode);
+        assertThat(awaitReply(CHAT_A, "Flatten started")).isNotBlank();
+        assertThat(EXECUTION.calls()).extracting(FakeExecutionAdmin.Call::path).containsExactly("/admin/flatten");
+    }
+
+    @Test
+    void anOperatorCanResumeAndConfirmFromAGroupChat() {
+        TELEGRAM.userSays(CHAT_B, BOB, "bob", "/resume");
+        String code = codeFrom(awaitReply(CHAT_B, "To release the desk to TRADING"));
+
+        TELEGRAM.userSays(CHAT_B, BOB, "bob", "/confirm " + code);
+        assertThat(awaitReply(CHAT_B, "Desk released to TRADING")).isNotBlank();
+        FakeExecutionAdmin.Call call = EXECUTION.calls().getFirst();
+        assertThat(call.path()).isEqualTo("/admin/kill-switch/release");
+        assertThat(call.actor()).isEqualTo("telegram:@bob");
+        assertThat(call.body()).contains("Telegram /resume by telegram:@bob");
+    }
+
+    @Test
+    void readOnlyCommandsAndTheBrakesStillWorkForMembersWhoAreNotOperators() {
+        TELEGRAM.userSays(CHAT_A, EVE, "eve", "/status");
+        assertThat(awaitReply(CHAT_A, "Status")).contains("openPairs: 2");
+        TELEGRAM.userSays(CHAT_A, EVE, "eve", "/pnl");
+        assertThat(awaitReply(CHAT_A, "PnL")).contains("total: 16.24");
+        TELEGRAM.userSays(CHAT_A, EVE, "eve", "/positions");
+        assertThat(awaitReply(CHAT_A, "Open pairs")).contains("symbol: BTCUSDT");
+        TELEGRAM.userSays(CHAT_A, EVE, "eve", "/help");
+        assertThat(awaitReply(CHAT_A, "Nova Quant sentinel commands")).contains("operators only");
+        // /halt and /freeze only stop trading: any member who sees trouble may pull the brake.
+        TELEGRAM.userSays(CHAT_A, EVE, "eve", "/halt looks wrong");
+        assertThat(awaitReply(CHAT_A, "Desk HALTED")).isNotBlank();
+        TELEGRAM.userSays(CHAT_A, EVE, "eve", "/freeze looks forged");
+        assertThat(awaitReply(CHAT_A, "Desk FROZEN")).isNotBlank();
+
+        assertThat(EXECUTION.calls()).extracting(FakeExecutionAdmin.Call::path).containsExactly("/admin/status",
+                "/admin/pnl", "/admin/pairs", "/admin/kill-switch/engage", "/admin/kill-switch/freeze");
+        assertThat(EXECUTION.calls()).extracting(FakeExecutionAdmin.Call::actor).containsOnly("telegram:@eve");
+        assertThat(reply(CHAT_A, "Not done")).isEmpty();
+    }
+
+    @Test
     void helpListsEveryCommandAndUnknownCommandsAreRefused() {
         TELEGRAM.userSays(CHAT_A, 7, "alice", "/help");
         assertThat(awaitReply(CHAT_A, "Nova Quant sentinel commands")).contains("/halt").contains("/ack").contains("/flatten");
@@ -159,6 +224,10 @@ class CommandChannelIT extends SentinelTestBase {
     private static String awaitReply(long chatId, String startsWith) {
         await().atMost(Duration.ofSeconds(45)).until(() -> reply(chatId, startsWith).isPresent());
         return reply(chatId, startsWith).orElseThrow();
+    }
+
+    private static long replies(long chatId, String startsWith) {
+        return TELEGRAM.sentTo(chatId).stream().filter(t -> t.text().startsWith(startsWith)).count();
     }
 
     private static Optional<String> reply(long chatId, String startsWith) {

@@ -45,6 +45,10 @@ abstract class SentinelTestBase {
     static final String TOKEN = "123456:TEST-token_abc";
     static final long CHAT_A = 1001;
     static final long CHAT_B = -100200;
+    /** Telegram user ids: alice (7) and bob (9) are the desk's operators; eve (5) is only a member of the chats. */
+    static final long ALICE = 7;
+    static final long BOB = 9;
+    static final long EVE = 5;
     static final String ADMIN_PASSWORD = "s3cret-admin";
     static final FakeTelegram TELEGRAM = new FakeTelegram(TOKEN);
     static final FakeExecutionAdmin EXECUTION = new FakeExecutionAdmin("operator", ADMIN_PASSWORD);
@@ -63,6 +67,7 @@ abstract class SentinelTestBase {
         registry.add("NOVA_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
         registry.add("nova.telegram.base-url", TELEGRAM::baseUrl);
         registry.add("nova.telegram.chat-ids", () -> CHAT_A + "," + CHAT_B);
+        registry.add("nova.telegram.operator-ids", () -> ALICE + "," + BOB);
         registry.add("nova.telegram.request-timeout", () -> "500ms");
         registry.add("nova.telegram.poll-timeout", () -> "2s");
         registry.add("nova.telegram.per-chat-interval", () -> "0ms");

@@ -132,6 +132,12 @@ public final class Desk implements AutoCloseable {
         Map<String, String> alertEnv = new HashMap<>(env);
         if (config.telegramToken() == null) {
             alert.add("--nova.telegram.base-url=http://localhost:" + telegram.port());
+            // The local sink sends each message as the chat's own user: the local operator is that id (a real bot's
+            // operators come from NOVA_TELEGRAM_OPERATOR_IDS, never overridden here).
+            String operators = localOperators(config.telegramChatIds());
+            if (!operators.isEmpty()) {
+                alert.add("--nova.telegram.operator-ids=" + operators);
+            }
             alertEnv.put("TELEGRAM_BOT_TOKEN", "local-desk-token");
         } else {
             alertEnv.put("TELEGRAM_BOT_TOKEN", config.telegramToken());
@@ -144,6 +150,12 @@ public final class Desk implements AutoCloseable {
     }
 
     /** Readiness made of the same health contributors as in the Helm chart, so the desk is ready when a pod would be. */
+    /** The positive chat ids (private chats, whose id is their user's): a group's negative id is no user. */
+    static String localOperators(String chatIds) {
+        return java.util.Arrays.stream(chatIds.split(",")).map(String::trim)
+                .filter(id -> id.matches("[0-9]+") && !id.matches("0+")).collect(java.util.stream.Collectors.joining(","));
+    }
+
     private static List<String> withReadiness(List<String> args, String include) {
         List<String> all = new ArrayList<>(args);
         all.add("--management.endpoint.health.group.readiness.include=" + include);

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
 
 /**
  * The operator's commands. Only allow-listed chats are obeyed; anything else is ignored without a reply and raised
- * as a WARNING. Commands older than {@code maxAge} (queued while the service was down) are refused rather than
- * acted on late. /resume and /flatten need a one-time code sent back within the confirmation window.
+ * as a WARNING. A chat is not a person: in an allowed group every member can write, so the commands that change the
+ * desk's state ({@link #OPERATOR_COMMANDS}) are obeyed only from the Telegram users listed as operators; anyone
+ * else gets a refusal, and a WARNING is raised. Commands older than {@code maxAge} (queued while the service was
+ * down) are refused rather than acted on late. /resume and /flatten need a one-time code sent back within the
+ * confirmation window, by the operator who asked or, under the two-person rule, by another operator.
  */
 public final class CommandRouter {
 
@@ -39,9 +42,18 @@ public final class CommandRouter {
             /flatten - close every pair, both legs (asks for a confirmation code)
             /confirm <code> - confirm /resume or /flatten
             /ack - acknowledge escalating CRITICAL alerts
-            /help - this list""";
+            /help - this list
+            /resume, /flatten, /confirm and /ack are for the desk's operators only.""";
+    /**
+     * Commands only operators may give: they release the desk, close every pair, or silence the CRITICAL escalation
+     * that pages the operators ("code" is a bare confirmation code). /halt and /freeze are left open to every member
+     * of an allowed chat on purpose: they only stop trading, whoever sees trouble should be able to pull the brake,
+     * and undoing them (/resume) takes an operator.
+     */
+    static final Set<String> OPERATOR_COMMANDS = Set.of("/resume", "/flatten", "/confirm", "code", "/ack");
 
     private final Set<Long> allowedChats;
+    private final Set<Long> operators;
     private final ExecutionAdmin admin;
     private final AlertDesk desk;
     private final AlertOutbox outbox;
@@ -51,10 +63,12 @@ public final class CommandRouter {
     private final Clock clock;
     private final Duration maxAge;
 
-    public CommandRouter(Set<Long> allowedChats, ExecutionAdmin admin, AlertDesk desk, AlertOutbox outbox,
-                         AlertPublisher alerts, ConfirmationCodes codes, SentinelMetrics metrics, Clock clock,
-                         Duration maxAge) {
+    /** @param operators Telegram user ids allowed to give {@link #OPERATOR_COMMANDS}; empty: nobody may */
+    public CommandRouter(Set<Long> allowedChats, Set<Long> operators, ExecutionAdmin admin, AlertDesk desk,
+                         AlertOutbox outbox, AlertPublisher alerts, ConfirmationCodes codes, SentinelMetrics metrics,
+                         Clock clock, Duration maxAge) {
         this.allowedChats = Set.copyOf(allowedChats);
+        this.operators = Set.copyOf(operators);
         this.admin = admin;
         this.desk = desk;
         this.outbox = outbox;
@@ -70,7 +84,7 @@ public final class CommandRouter {
         String text = command.text() == null ? "" : command.text().strip();
         String name = commandName(text);
         if (!allowedChats.contains(command.chatId())) {
-            metrics.command(knownOrOther(name), "rejected");
+            metrics.command(counted(name), "rejected");
             log.warn("Ignored a message from chat {} (not allow-listed)", command.chatId());
             alerts.raise(Severity.WARNING, "TELEGRAM_UNAUTHORIZED",
                     "Ignored a message from chat " + command.chatId() + " (" + command.actor() + "), not allow-listed: "
@@ -78,9 +92,12 @@ public final class CommandRouter {
                     "TELEGRAM_UNAUTHORIZED:" + command.chatId());
             return Optional.empty();
         }
+        if (OPERATOR_COMMANDS.contains(name) && !operators.contains(command.userId())) {
+            return Optional.of(refuseNonOperator(command, name));
+        }
         Instant now = clock.instant();
         if (command.sentAt() != null && command.sentAt().plus(maxAge).isBefore(now)) {
-            metrics.command(knownOrOther(name), "rejected");
+            metrics.command(counted(name), "rejected");
             return Optional.of("Ignored " + abbreviate(text, 40) + ": sent at " + command.sentAt()
                     + ", too old to act on. Send it again if you still mean it.");
         }
@@ -102,28 +119,55 @@ public final class CommandRouter {
             case "code" -> confirm(command, text, now);
             default -> Outcome.rejected("Unknown command. " + HELP);
         };
-        metrics.command(name.equals("code") ? "/confirm" : knownOrOther(name), outcome.accepted ? "accepted"
-                : outcome.failed ? "failed" : "rejected");
+        metrics.command(counted(name), outcome.accepted ? "accepted" : outcome.failed ? "failed" : "rejected");
         return Optional.of(outcome.reply);
     }
 
+    /**
+     * A member of an allowed chat who is not an operator: told why, counted, and raised as a WARNING so the operators
+     * learn that someone tried. The command's argument is not echoed: it may be a confirmation code.
+     */
+    private String refuseNonOperator(ChatCommand command, String name) {
+        metrics.command(counted(name), "rejected");
+        String user = command.userName() == null || command.userName().isBlank()
+                ? Long.toString(command.userId())
+                : "@" + command.userName() + " (id " + command.userId() + ")";
+        log.warn("Refused {} from Telegram user {} in chat {}: not an operator", counted(name), user, command.chatId());
+        alerts.raise(Severity.WARNING, "TELEGRAM_NOT_OPERATOR",
+                "Refused " + counted(name) + " from Telegram user " + user + " in chat " + command.chatId()
+                        + ": not an operator of this desk (nova.telegram.operator-ids)",
+                "TELEGRAM_NOT_OPERATOR:" + command.userId());
+        return "Not done: user " + user + " is not an operator of this desk."
+                + (operators.isEmpty() ? " No Telegram operator is configured (nova.telegram.operator-ids)." : "");
+    }
+
     private Outcome askConfirmation(ChatCommand command, ConfirmationCodes.Action action, Instant now, String what) {
-        String code = codes.issue(command.chatId(), command.userId(), action, now);
-        return Outcome.accepted("To " + what + ", send /confirm " + code + " within "
+        String code = codes.issue(command.chatId(), command.userId(), command.actor(), action, now);
+        String who = codes.byAnotherOperator() ? "another operator must send" : "send";
+        return Outcome.accepted("To " + what + ", " + who + " /confirm " + code + " within "
                 + codes.validity().toSeconds() + " s.");
     }
 
     private Outcome confirm(ChatCommand command, String code, Instant now) {
-        Optional<ConfirmationCodes.Action> action = CODE.matcher(code).matches()
+        ConfirmationCodes.Redemption redemption = CODE.matcher(code).matches()
                 ? codes.redeem(code, command.chatId(), command.userId(), now)
-                : Optional.empty();
-        if (action.isEmpty()) {
-            return Outcome.rejected("No such confirmation code for you (wrong, expired or already used). "
-                    + "Nothing was done.");
-        }
-        return switch (action.get()) {
-            case RESUME -> fromAdmin(admin.releaseKillSwitch(reason("resume", "", command), command.actor()));
-            case FLATTEN -> fromAdmin(admin.flatten(reason("flatten", "", command), command.actor()));
+                : new ConfirmationCodes.Redemption.NoSuchCode();
+        return switch (redemption) {
+            case ConfirmationCodes.Redemption.NoSuchCode ignored -> Outcome.rejected(
+                    "No such confirmation code for you (wrong, expired or already used). Nothing was done.");
+            case ConfirmationCodes.Redemption.NeedsAnotherOperator ignored -> Outcome.rejected(
+                    "Not done: another operator must confirm this code (two-person rule); it stays valid until it "
+                            + "expires.");
+            case ConfirmationCodes.Redemption.Confirmed confirmed -> {
+                // Execution's audit trail names both people when two were needed.
+                String by = confirmed.askedByUserId() == command.userId()
+                        ? confirmed.askedBy()
+                        : confirmed.askedBy() + ", confirmed by " + command.actor();
+                yield switch (confirmed.action()) {
+                    case RESUME -> fromAdmin(admin.releaseKillSwitch("Telegram /resume by " + by, command.actor()));
+                    case FLATTEN -> fromAdmin(admin.flatten("Telegram /flatten by " + by, command.actor()));
+                };
+            }
         };
     }
 
@@ -174,8 +218,9 @@ public final class CommandRouter {
         return (at > 0 ? word.substring(0, at) : word).toLowerCase(Locale.ROOT);
     }
 
-    private static String knownOrOther(String name) {
-        return COUNTED_COMMANDS.contains(name) ? name : "other";
+    /** The {@code command} tag: a bare code counts as /confirm, anything unknown as "other". */
+    private static String counted(String name) {
+        return name.equals("code") ? "/confirm" : COUNTED_COMMANDS.contains(name) ? name : "other";
     }
 
     private static String abbreviate(String text, int max) {

@@ -6,50 +6,83 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One-time codes that confirm a dangerous command (/resume, /flatten): issued to one user in one chat, valid for a
- * short time, redeemable once, and only by that user in that chat.
+ * short time, redeemable once. Who may redeem it: the user who asked, in the same chat; or, under the two-person rule
+ * ({@code byAnotherOperator}), anyone but that user. Only operators reach either side: {@link CommandRouter} checks
+ * that before asking or confirming.
  */
 public final class ConfirmationCodes {
 
     public enum Action { RESUME, FLATTEN }
 
-    private record Issued(long chatId, long userId, Action action, Instant expiresAt) {
+    /** What a confirmation attempt came to. */
+    public sealed interface Redemption {
+
+        /** The code was good for this user and is now spent; {@code askedBy} is the actor who asked for it. */
+        record Confirmed(Action action, long askedByUserId, String askedBy) implements Redemption {
+        }
+
+        /** Two-person rule: the asker tried to confirm their own code. It stays valid for another operator. */
+        record NeedsAnotherOperator() implements Redemption {
+        }
+
+        /** Wrong, expired, already used, or not this user's to confirm. */
+        record NoSuchCode() implements Redemption {
+        }
+    }
+
+    private record Issued(long chatId, long userId, String actor, Action action, Instant expiresAt) {
     }
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Issued> issued = new HashMap<>();
     private final Duration validity;
+    private final boolean byAnotherOperator;
 
-    public ConfirmationCodes(Duration validity) {
+    public ConfirmationCodes(Duration validity, boolean byAnotherOperator) {
         this.validity = validity;
+        this.byAnotherOperator = byAnotherOperator;
     }
 
     public Duration validity() {
         return validity;
     }
 
-    public synchronized String issue(long chatId, long userId, Action action, Instant now) {
+    /** True under the two-person rule: the asker cannot confirm their own code. */
+    public boolean byAnotherOperator() {
+        return byAnotherOperator;
+    }
+
+    public synchronized String issue(long chatId, long userId, String actor, Action action, Instant now) {
         purge(now);
         String code;
         do {
             code = String.format("%06d", random.nextInt(1_000_000));
         } while (issued.containsKey(code));
-        issued.put(code, new Issued(chatId, userId, action, now.plus(validity)));
+        issued.put(code, new Issued(chatId, userId, actor, action, now.plus(validity)));
         return code;
     }
 
-    /** The action the code confirms, if it is valid for this user in this chat. A redeemed code is spent. */
-    public synchronized Optional<Action> redeem(String code, long chatId, long userId, Instant now) {
+    /** Redeems the code for this user in this chat if they may; a redeemed code is spent. */
+    public synchronized Redemption redeem(String code, long chatId, long userId, Instant now) {
         purge(now);
         Issued match = issued.get(code);
-        if (match == null || match.chatId() != chatId || match.userId() != userId) {
-            return Optional.empty();
+        if (match == null) {
+            return new Redemption.NoSuchCode();
+        }
+        boolean asker = match.userId() == userId;
+        if (byAnotherOperator) {
+            if (asker) {
+                return new Redemption.NeedsAnotherOperator();
+            }
+            // Any allowed chat: the second operator may well have a private chat of their own with the bot.
+        } else if (!asker || match.chatId() != chatId) {
+            return new Redemption.NoSuchCode();
         }
         issued.remove(code);
-        return Optional.of(match.action());
+        return new Redemption.Confirmed(match.action(), match.userId(), match.actor());
     }
 
     private void purge(Instant now) {

@@ -77,7 +77,8 @@ public class SentinelConfiguration {
     CommandRouter commandRouter(TelegramProperties telegram, ExecutionAdmin admin,
                                 AlertDesk desk, FileAlertOutbox outbox, AlertPublisher alerts,
                                 SentinelMetrics metrics, Clock clock, AlertProperties properties) {
-        return new CommandRouter(new HashSet<>(telegram.chatIds()), admin, desk, outbox, alerts,
-                new ConfirmationCodes(properties.confirmTimeout()), metrics, clock, properties.commandMaxAge());
+        return new CommandRouter(new HashSet<>(telegram.chatIds()), new HashSet<>(telegram.operatorIds()), admin, desk,
+                outbox, alerts, new ConfirmationCodes(properties.confirmTimeout(), telegram.confirmByAnotherOperator()),
+                metrics, clock, properties.commandMaxAge());
     }
 }

@@ -77,6 +77,12 @@ public class TelegramConfiguration {
                     log.warn("Telegram delivery is NOT ready ({}): the service runs, stores every alert in its "
                             + "outbox and delivers them once configured", channel.notReadyReason());
                 }
+                if (properties.commandsEnabled() && properties.operatorIds().isEmpty()) {
+                    // Fail safe, but say so: otherwise the first sign would be a refused /resume in an emergency.
+                    log.warn("No Telegram operator is configured (nova.telegram.operator-ids is empty), so /resume, "
+                            + "/flatten, /confirm and /ack are unavailable from Telegram; read-only commands, /halt "
+                            + "and /freeze still work");
+                }
                 loop.start();
                 if (properties.commandsEnabled() && token.present()) {
                     poller.start();

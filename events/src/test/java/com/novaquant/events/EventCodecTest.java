@@ -94,6 +94,25 @@ class EventCodecTest {
         }
     }
 
+    /**
+     * {@code "1E+999999999"} is twelve characters; added exactly to another price it is a billion-digit number, and a
+     * consumer computing that (execution's marks, under the desk's lock) stops for minutes. It is refused at decoding.
+     */
+    @Test
+    void aDecimalWithAHugeExponentIsRefusedWhenDecodedNotCarriedIntoArithmetic() {
+        ObjectNode signal = (ObjectNode) JSON.readTree(EventCodec.encode(everyType().get(4)));
+        for (String hostile : List.of("1E+999999999", "1E-999999999", "1" + "0".repeat(60), "0." + "0".repeat(60) + "1")) {
+            signal.put("targetBaseQty", hostile);
+            byte[] payload = JSON.writeValueAsBytes(signal);
+            assertThatThrownBy(() -> EventCodec.decode(payload, Signal.class)).as(hostile)
+                    .isInstanceOfSatisfying(EventDecodeException.class,
+                            e -> assertThat(e.reason()).isEqualTo(EventDecodeException.Reason.MALFORMED));
+        }
+        signal.put("targetBaseQty", "0.015");
+        assertThat(EventCodec.decode(JSON.writeValueAsBytes(signal), Signal.class).targetBaseQty())
+                .isEqualByComparingTo("0.015");
+    }
+
     @Test
     void unknownTypeAndUnexpectedTypeAreDistinguished() {
         assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"moon\",\"v\":1}".getBytes(StandardCharsets.UTF_8)))

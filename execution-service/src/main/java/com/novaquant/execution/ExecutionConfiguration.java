@@ -154,9 +154,10 @@ public class ExecutionConfiguration {
     ExecutionCore executionCore(TradingVenue venue, AccountBook account, Ledger ledger, OrderSender sender,
                                 KillSwitch killSwitch, TradingGate gate, MarginAlarm margin, UnresolvedSymbols unresolved,
                                 Marks marks, ExecutionEvents events, Alerts alerts, ExecutionMetrics metrics,
-                                ExecutionProperties p, ExecutorService legExecutor, Clock clock) {
+                                ExecutionProperties p, @Value("${nova.symbols}") List<String> symbols,
+                                ExecutorService legExecutor, Clock clock) {
         ExecutionCore core = ExecutionCore.create(new ExecutionCore.Parts(venue, ledger, account, sender, killSwitch,
-                gate, margin, unresolved, marks, events, alerts, metrics, p, legExecutor, clock));
+                gate, margin, unresolved, marks, events, alerts, metrics, p, symbols, legExecutor, clock));
         PairGauges gauges = new PairGauges(ledger);
         metrics.gauge("nova.execution.open.notional", gauges::openNotional);
         metrics.cachedGauge("nova.execution.open.pairs", GAUGE_MAX_AGE, gauges::openPairs);
@@ -176,8 +177,9 @@ public class ExecutionConfiguration {
     @Bean
     Reconciler reconciler(TradingVenue venue, Ledger ledger, OrderSender sender, ExecutionCore core,
                           TradingGate gate, KillSwitch killSwitch, UnresolvedSymbols unresolved, Alerts alerts,
-                          @Value("${nova.symbols}") List<String> symbols, Clock clock) {
-        return new Reconciler(venue, ledger, sender, core, gate, killSwitch, unresolved, alerts, symbols, clock);
+                          ExecutionMetrics metrics, @Value("${nova.symbols}") List<String> symbols, Clock clock) {
+        return new Reconciler(venue, ledger, sender, core, gate, killSwitch, unresolved, alerts, metrics, symbols,
+                clock);
     }
 
     @Bean

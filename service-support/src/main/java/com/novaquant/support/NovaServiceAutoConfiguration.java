@@ -7,6 +7,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -25,6 +26,15 @@ public class NovaServiceAutoConfiguration {
         EventPublisher publisher = new EventPublisher(template, registry);
         publisher.warmUp(Topics.ALL);
         return publisher;
+    }
+
+    /**
+     * Secrets never leave through actuator ({@code configprops}, {@code env}), not even to an authenticated operator:
+     * Boot's own rule for what is likely sensitive (passwords, secrets, keys, tokens, credentials in URIs).
+     */
+    @Bean
+    SanitizingFunction secretsMasked() {
+        return SanitizingFunction.sanitizeValue().ifLikelySensitive();
     }
 
     @Bean

@@ -54,6 +54,8 @@ class AdminConfigIT {
         Http.Response configprops = get("/actuator/configprops", OPERATOR);
         assertThat(configprops.status()).isEqualTo(200);
         assertThat(configprops.body()).contains("nova.signal").contains("entryThresholdApr");
+        // The operator sees the settings, never the secrets: the admin password itself is masked.
+        assertThat(configprops.body()).contains("nova.admin").doesNotContain("it-secret").contains("******");
         assertThat(Http.get(url("/actuator/prometheus")).status()).isEqualTo(200);
     }
 

@@ -2,10 +2,12 @@ package com.novaquant.execution.application;
 
 import com.novaquant.execution.domain.LegRiskPolicy;
 import com.novaquant.execution.domain.PreTradeCheck;
+import com.novaquant.execution.domain.SignalAdmission;
 import com.novaquant.execution.domain.RiskLimits;
 import com.novaquant.execution.domain.TradeRule;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -18,7 +20,7 @@ public record ExecutionCore(Desk desk, ExecutionEngine engine, OperatorActions o
     public record Parts(TradingVenue venue, Ledger ledger, AccountBook account, OrderSender sender,
                         KillSwitch killSwitch, TradingGate gate, MarginAlarm margin, UnresolvedSymbols unresolved,
                         Marks marks, ExecutionEvents events, Alerts alerts, ExecutionMetrics metrics,
-                        ExecutionProperties properties, Executor legExecutor, Clock clock) {
+                        ExecutionProperties properties, List<String> symbols, Executor legExecutor, Clock clock) {
     }
 
     public static ExecutionCore create(Parts p) {
@@ -37,7 +39,8 @@ public record ExecutionCore(Desk desk, ExecutionEngine engine, OperatorActions o
                 p.legExecutor());
         ExecutionEngine engine = new ExecutionEngine(desk, p.ledger(), p.venue(), p.account(), new TradeRule(preTrade),
                 new DeskHolds(p.gate(), p.killSwitch(), p.margin(), p.unresolved(), p.killSwitch().view()), dispatcher, runner, p.marks(),
-                p.metrics(), commission, props.perpLeverage(), props.accountReadDeadline(), p.legExecutor(), p.clock());
+                p.metrics(), commission, props.perpLeverage(), props.accountReadDeadline(), p.legExecutor(),
+                new SignalAdmission(p.symbols()), p.clock());
         OperatorActions operator = new OperatorActions(desk, p.ledger(), p.venue(), p.account(), dispatcher,
                 settlement, p.killSwitch(), cutShort, commission, p.metrics(), p.clock());
         return new ExecutionCore(desk, engine, operator,

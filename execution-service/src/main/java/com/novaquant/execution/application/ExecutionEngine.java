@@ -6,6 +6,7 @@ import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.ClientOrderIds;
 import com.novaquant.execution.domain.HedgeBand;
 import com.novaquant.execution.domain.Refusal;
+import com.novaquant.execution.domain.SignalAdmission;
 import com.novaquant.execution.domain.SymbolFilters;
 import com.novaquant.execution.domain.TradeDecision;
 import com.novaquant.execution.domain.TradeFacts;
@@ -35,8 +36,6 @@ import java.util.concurrent.TimeoutException;
 public class ExecutionEngine {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionEngine.class);
-    /** Largest target quantity stored at all: the ledger keeps 20 integer and 18 fractional digits. */
-    private static final BigDecimal MAX_TARGET = new BigDecimal("1E+15");
     /** Re-reads of the book total when trades keep ending meanwhile, before the last one is done under the desk. */
     private static final int TOTAL_REREADS = 3;
 
@@ -54,12 +53,14 @@ public class ExecutionEngine {
     private final BigDecimal leverage;
     private final Duration accountReadDeadline;
     private final Executor reader;
+    private final SignalAdmission admission;
     private final Clock clock;
 
     ExecutionEngine(Desk desk, Ledger ledger, TradingVenue venue, AccountBook account, TradeRule rule, DeskHolds holds,
                     LegDispatcher dispatcher, TradeRunner runner, Marks marks, ExecutionMetrics metrics,
                     UnbookedCommission commission, BigDecimal leverage, Duration accountReadDeadline, Executor reader,
-                    Clock clock) {
+                    SignalAdmission admission, Clock clock) {
+        this.admission = admission;
         this.desk = desk;
         this.ledger = ledger;
         this.venue = venue;
@@ -93,16 +94,16 @@ public class ExecutionEngine {
      */
     public CompletableFuture<String> submit(Signal signal) {
         long receivedNanos = System.nanoTime();
-        if (signal.expiredAt(clock.millis())) {
-            metrics.signal(Refusal.EXPIRED.name());
-            return CompletableFuture.completedFuture(Refusal.EXPIRED.name());
-        }
-        BigDecimal target = signal.targetBaseQty();
-        if (target == null || target.abs().compareTo(MAX_TARGET) >= 0 || target.scale() > 18) {
-            // Beyond any exchange's quantity limits (and the ledger's columns): refused before it is even recorded.
-            log.warn("Signal {} refused: implausible target {}", signal.signalId(), target);
-            metrics.signal(Refusal.BAD_TARGET.name());
-            return CompletableFuture.completedFuture(Refusal.BAD_TARGET.name());
+        Optional<Refusal> inadmissible = admission.check(signal, clock.millis());
+        if (inadmissible.isPresent()) {
+            // Refused before it is even recorded: nothing about it can be trusted enough to store.
+            if (inadmissible.get() != Refusal.EXPIRED) {
+                log.warn("Signal {} on {} refused: {} (target {}, decided at {} us, expires at {} ms)", signal.signalId(),
+                        signal.symbol(), inadmissible.get(), signal.targetBaseQty(), signal.decidedAtMicros(),
+                        signal.expiresAtMs());
+            }
+            metrics.signal(inadmissible.get().name());
+            return CompletableFuture.completedFuture(inadmissible.get().name());
         }
         long deliveryMicros = EpochMicros.now(clock) - signal.decidedAtMicros();
         metrics.stage("delivery", deliveryMicros * 1000);

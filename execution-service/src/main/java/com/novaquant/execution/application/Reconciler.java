@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  *   exchange's size and the spot is sold down to it, never bought back.</li>
  *   <li>Pairs outside their hedge band, broken, or whose execution a restart interrupted are repaired, a broken one
  *   no more often than its back-off allows.</li>
- *   <li>The exchange's perp positions and spot balances are compared with the ledger's pairs. A mismatch raises
+ *   <li>The exchange's perp positions and spot balances are compared with the ledger's pairs (each symbol's perp
+ *   short difference, exchange minus ledger, exported as {@code nova_execution_books_difference{item="perp_position"}}).
+ *   A mismatch raises
  *   RECONCILIATION_MISMATCH and holds trading until a later reconciliation finds them equal. A failed read holds
  *   trading too: a missing report never means flat.</li>
  * </ol>
@@ -50,13 +52,14 @@ public class Reconciler {
     private final KillSwitch killSwitch;
     private final UnresolvedSymbols unresolved;
     private final Alerts alerts;
+    private final ExecutionMetrics metrics;
     private final List<String> symbols;
     private final RepairBackoff backoff;
     private final Clock clock;
 
     public Reconciler(TradingVenue venue, Ledger ledger, OrderSender sender, ExecutionCore core, TradingGate gate,
-                      KillSwitch killSwitch, UnresolvedSymbols unresolved, Alerts alerts, List<String> symbols,
-                      Clock clock) {
+                      KillSwitch killSwitch, UnresolvedSymbols unresolved, Alerts alerts, ExecutionMetrics metrics,
+                      List<String> symbols, Clock clock) {
         this.venue = venue;
         this.ledger = ledger;
         this.sender = sender;
@@ -66,6 +69,7 @@ public class Reconciler {
         this.killSwitch = killSwitch;
         this.unresolved = unresolved;
         this.alerts = alerts;
+        this.metrics = metrics;
         this.symbols = symbols;
         this.backoff = new RepairBackoff(clock);
         this.clock = clock;
@@ -216,6 +220,7 @@ public class Reconciler {
             BigDecimal ledgerPerp = pair == null ? BigDecimal.ZERO : pair.perp().quantity();
             BigDecimal ledgerSpot = pair == null ? BigDecimal.ZERO : pair.spot().quantity();
             BigDecimal exchangePerp = shorts.getOrDefault(symbol, BigDecimal.ZERO);
+            metrics.booksDifference("perp_position", symbol, exchangePerp.subtract(ledgerPerp));
             if (exchangePerp.compareTo(ledgerPerp) != 0) {
                 mismatches.add(symbol + " perp short: exchange " + exchangePerp.toPlainString()
                         + " vs ledger " + ledgerPerp.toPlainString());

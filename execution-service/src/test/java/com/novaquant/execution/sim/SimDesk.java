@@ -133,8 +133,8 @@ public final class SimDesk {
                 properties.queryAttempts(), properties.queryBackoff(), clock, accountSetup::checkSoon);
         core = ExecutionCore.create(new ExecutionCore.Parts(venue, ledger, account, sender, killSwitch, gate, margin,
                 unresolved, new Marks(), (topic, event) -> events.add(event), this::alert, metrics, properties,
-                Runnable::run, clock));
-        reconciler = new Reconciler(venue, ledger, sender, core, gate, killSwitch, unresolved, this::alert,
+                List.of(SYMBOL, ETH), Runnable::run, clock));
+        reconciler = new Reconciler(venue, ledger, sender, core, gate, killSwitch, unresolved, this::alert, metrics,
                 List.of(SYMBOL), clock);
         // The simulated account starts as the desk needs it: checked once, it trades.
         accountSetup.check();

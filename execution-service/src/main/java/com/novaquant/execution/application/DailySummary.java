@@ -4,8 +4,6 @@ import com.novaquant.events.Severity;
 import com.novaquant.execution.domain.PnlReport;
 import com.novaquant.execution.domain.PnlSummary;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -33,17 +31,13 @@ public class DailySummary {
     public String send() {
         PnlReport report = pnl.report(clock.instant().minus(Duration.ofHours(24)));
         PnlSummary s = report.summary();
-        String line = s.dailyLine(24) + "\nBasis " + usdt(s.realised()) + " | Funding " + usdt(s.funding())
-                + " | Fees " + usdt(s.fees().negate()) + " | Unrealised change " + usdt(s.unrealised())
-                + " (marks: " + report.markSource() + ")";
+        String line = s.dailyLine(24) + "\nBasis " + PnlSummary.usd(s.realised())
+                + " | Funding " + PnlSummary.usd(s.funding()) + " | Fees " + PnlSummary.usd(s.fees().negate())
+                + " | Unrealised change " + PnlSummary.usd(s.unrealised()) + " (marks: " + report.markSource() + ")";
         alerts.raise(Severity.INFO, "DAILY_SUMMARY", line, "daily-summary-" + clock.instant().toEpochMilli() / 86_400_000L);
         return line;
     }
 
-    private static String usdt(BigDecimal value) {
-        BigDecimal rounded = value.setScale(2, RoundingMode.HALF_EVEN);
-        return (rounded.signum() < 0 ? "-$" : "+$") + rounded.abs().toPlainString();
-    }
 
     /** Time until the next configured summary instant (UTC). */
     public Duration untilNext() {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,7 +43,8 @@ public class PnlReader {
     /** PnL from {@code from} until now, marked at the exchange's prices when they can be read. */
     public PnlReport report(Instant from) {
         try {
-            return books.report(from, clock.instant(), unrealised(exchangeMarks()), EXCHANGE_MARKS);
+            List<PairRecord> pairs = ledger.activePairs();
+            return books.report(from, clock.instant(), unrealised(pairs, exchangeMarks(pairs)), EXCHANGE_MARKS);
         } catch (VenueUnavailableException e) {
             log.warn("Marks unreadable on the exchange, valuing at signal mids: {}", e.getMessage());
             return reportAtSignalMids(from);
@@ -51,7 +53,7 @@ public class PnlReader {
 
     /** PnL from {@code from} until now without asking the exchange anything. */
     public PnlReport reportAtSignalMids(Instant from) {
-        return books.report(from, clock.instant(), unrealised(signalMids.snapshot()), SIGNAL_MIDS);
+        return books.report(from, clock.instant(), unrealised(ledger.activePairs(), signalMids.snapshot()), SIGNAL_MIDS);
     }
 
     /**
@@ -69,15 +71,17 @@ public class PnlReader {
 
     /** Keeps today's unrealised PnL at the exchange's marks as the start of later windows. */
     public BigDecimal sampleUnrealised() {
-        BigDecimal total = unrealised(exchangeMarks()).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<PairRecord> pairs = ledger.activePairs();
+        BigDecimal total = unrealised(pairs, exchangeMarks(pairs)).values().stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         books.sampleUnrealised(clock.instant(), total);
         return total;
     }
 
     /** symbol to [spot last price, perp mark price], for every symbol with an active pair. */
-    private Map<String, BigDecimal[]> exchangeMarks() {
+    private Map<String, BigDecimal[]> exchangeMarks(List<PairRecord> pairs) {
         Map<String, BigDecimal[]> marks = new HashMap<>();
-        for (PairRecord pair : ledger.activePairs()) {
+        for (PairRecord pair : pairs) {
             marks.computeIfAbsent(pair.symbol(), symbol -> new BigDecimal[]{venue.spotPrice(symbol),
                     venue.perpMark(symbol).markPrice()});
         }
@@ -85,9 +89,9 @@ public class PnlReader {
     }
 
     /** Each active pair's unrealised PnL; a pair whose symbol has no mark counts zero. */
-    private Map<String, BigDecimal> unrealised(Map<String, BigDecimal[]> marks) {
+    private static Map<String, BigDecimal> unrealised(List<PairRecord> pairs, Map<String, BigDecimal[]> marks) {
         Map<String, BigDecimal> byPair = new HashMap<>();
-        for (PairRecord pair : ledger.activePairs()) {
+        for (PairRecord pair : pairs) {
             BigDecimal[] mark = marks.get(pair.symbol());
             if (mark != null) {
                 byPair.put(pair.pairId(), pair.spot().unrealised(mark[0], false).add(pair.perp().unrealised(mark[1], true)));

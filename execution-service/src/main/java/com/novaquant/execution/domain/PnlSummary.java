@@ -28,11 +28,15 @@ public record PnlSummary(BigDecimal realised, BigDecimal unrealised, BigDecimal 
 
     /** The daily line: {@code 24h PnL: +$42.15 | Total Trades: 128 | Win Rate: 98%}. */
     public String dailyLine(int hours) {
-        BigDecimal total = total().setScale(2, RoundingMode.HALF_EVEN);
-        String sign = total.signum() < 0 ? "-" : "+";
         int winRate = winRatePercent();
-        return hours + "h PnL: " + sign + "$" + total.abs().toPlainString()
+        return hours + "h PnL: " + usd(total())
                 + " | Total Trades: " + trades
                 + " | Win Rate: " + (winRate < 0 ? "n/a" : winRate + "%");
+    }
+
+    /** An amount as the desk's lines show it: signed, in dollars, to the cent ({@code +$42.15}, {@code -$4.46}). */
+    public static String usd(BigDecimal amount) {
+        BigDecimal cents = amount.setScale(2, RoundingMode.HALF_EVEN);
+        return (cents.signum() < 0 ? "-$" : "+$") + cents.abs().toPlainString();
     }
 }

@@ -651,11 +651,7 @@ class ExecutionAcceptanceIT {
     @Test
     void fundingIsPolledIntoTheLedgerAndTheDailySummaryCarriesLedgerFigures() {
         String symbol = "FUNUSDT";
-        SIMULATOR.post("/admin/market/funding", "{\"symbol\":\"" + symbol + "\",\"rate\":0.001}");
-        Signal open = signal(symbol, "1");
-        send(open);
-        assertThat(awaitOutcome(open)).isEqualTo("FILLED");
-        SIMULATOR.post("/admin/clock/advance", "{\"ms\":" + Duration.ofHours(8).toMillis() + "}");
+        Signal open = openedThroughAFundingTime(symbol);
         await().atMost(Duration.ofSeconds(30)).until(() -> !books.reconcile().isEmpty() && jdbc.sql(
                 "select count(*) from income_records where income_type = 'FUNDING_FEE' and symbol = ?").param(symbol)
                 .query(Long.class).single() > 0);
@@ -682,11 +678,7 @@ class ExecutionAcceptanceIT {
     @Test
     void theSplitOfAPairOpenedFundedAndClosedEqualsTheExchangesOwnRecords() {
         String symbol = "BKSUSDT";
-        SIMULATOR.post("/admin/market/funding", "{\"symbol\":\"" + symbol + "\",\"rate\":0.001}");
-        Signal open = signal(symbol, "1");
-        send(open);
-        assertThat(awaitOutcome(open)).isEqualTo("FILLED");
-        SIMULATOR.post("/admin/clock/advance", "{\"ms\":" + Duration.ofHours(8).toMillis() + "}");
+        Signal open = openedThroughAFundingTime(symbol);
         Signal close = signal(symbol, "0");
         send(close);
         awaitOutcome(close);
@@ -714,6 +706,16 @@ class ExecutionAcceptanceIT {
         assertThat(pair.fees()).isCloseTo(expected.fees(), org.assertj.core.api.Assertions.within(tolerance));
         assertThat(pair.funding()).isCloseTo(expected.funding(), org.assertj.core.api.Assertions.within(tolerance));
         assertThat(pair.realisedPnl()).isCloseTo(expected.basis(), org.assertj.core.api.Assertions.within(tolerance));
+    }
+
+    /** Opens a pair on the symbol at a funding rate of 0.1 % and moves the simulator past its next funding time. */
+    private Signal openedThroughAFundingTime(String symbol) {
+        SIMULATOR.post("/admin/market/funding", "{\"symbol\":\"" + symbol + "\",\"rate\":0.001}");
+        Signal open = signal(symbol, "1");
+        send(open);
+        assertThat(awaitOutcome(open)).isEqualTo("FILLED");
+        SIMULATOR.post("/admin/clock/advance", "{\"ms\":" + Duration.ofHours(8).toMillis() + "}");
+        return open;
     }
 
     private static OrderRecord newOrder(String pairId, String signalId, String symbol, Venue venue,

@@ -3,6 +3,10 @@ package com.novaquant.execution;
 import com.novaquant.execution.adapter.kafka.SignalListener;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
 import com.novaquant.execution.adapter.persistence.JdbcBooks;
+import com.novaquant.execution.adapter.persistence.LeaseHolderName;
+import com.novaquant.execution.adapter.persistence.LedgerPoolNaming;
+import com.novaquant.execution.adapter.persistence.LockConnectionFactory;
+import com.zaxxer.hikari.HikariDataSource;
 import com.novaquant.execution.adapter.persistence.JdbcLedger;
 import com.novaquant.execution.application.AccountBook;
 import com.novaquant.execution.application.AccountSetup;
@@ -115,8 +119,13 @@ public class ExecutionConfiguration {
     }
 
     @Bean
-    KillSwitch killSwitch(Ledger ledger, ExecutionEvents events, Alerts alerts, ControlView view, Clock clock) {
-        return new KillSwitch(ledger, events, alerts, view, clock);
+    KillSwitch killSwitch(Ledger ledger, ExecutionEvents events, Alerts alerts, ControlView view, Clock clock,
+                          ExecutionMetrics metrics) {
+        // Its own thread: an engage returns at once even when the history write waits on a database that is down.
+        KillSwitch killSwitch = new KillSwitch(ledger, events, alerts, view, clock, Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("kill-switch-history").daemon().factory()));
+        metrics.gauge("nova.execution.kill.switch.unwritten", () -> killSwitch.unpersisted() ? 1 : 0);
+        return killSwitch;
     }
 
     @Bean
@@ -232,8 +241,27 @@ public class ExecutionConfiguration {
     }
 
     @Bean
-    TradingLease tradingLease(DataSource dataSource, ExecutionProperties p) {
-        return new AdvisoryLockLease(dataSource, p.advisoryLockKey());
+    TradingLease tradingLease(DataSource dataSource, LeaseHolderName holder, ExecutionProperties p,
+                              ExecutionMetrics metrics) {
+        if (!(dataSource instanceof HikariDataSource pool)) {
+            throw new IllegalStateException("The ledger needs a Hikari pool (its connections carry the lease holder's"
+                    + " name for the write fence), found " + dataSource.getClass().getName());
+        }
+        TradingLease lease = new AdvisoryLockLease(new LockConnectionFactory(pool, holder, p.leaseCheckInterval()),
+                dataSource, holder, p.advisoryLockKey());
+        metrics.gauge("nova.execution.lease.epoch", lease::epoch);
+        return lease;
+    }
+
+    /** This process's name as the lease holder, on every ledger connection. */
+    @Bean
+    static LeaseHolderName leaseHolderName() {
+        return LeaseHolderName.forThisProcess();
+    }
+
+    @Bean
+    static LedgerPoolNaming ledgerPoolNaming(LeaseHolderName holder) {
+        return new LedgerPoolNaming(holder);
     }
 
     /** Boot's listener settings, with the commits left to {@link SignalListener} (it commits what is decided). */

@@ -1,7 +1,6 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.events.DeskMode;
-import com.novaquant.events.DeskMode;
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.KillSwitchEvent;
 import com.novaquant.events.KillSwitchState;
@@ -11,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,9 +32,23 @@ public class KillSwitch {
     private final Alerts alerts;
     private final ControlView view;
     private final Clock clock;
+    private final Executor historyWriter;
+    private final Object historyLock = new Object();
     private final AtomicReference<KillSwitchState> own = new AtomicReference<>(KillSwitchState.RELEASED);
+    /** The newest state the ledger has not taken yet; written by {@link #persistPending()} until it is. */
+    private final AtomicReference<KillSwitchState> unwritten = new AtomicReference<>();
 
     public KillSwitch(Ledger ledger, ExecutionEvents events, Alerts alerts, ControlView view, Clock clock) {
+        this(ledger, events, alerts, view, clock, Runnable::run);
+    }
+
+    /**
+     * @param historyWriter runs the ledger writes, so an engage never waits on a database that may be down (a direct
+     *                      executor in tests, one thread of its own in the service)
+     */
+    public KillSwitch(Ledger ledger, ExecutionEvents events, Alerts alerts, ControlView view, Clock clock,
+                      Executor historyWriter) {
+        this.historyWriter = historyWriter;
         this.ledger = ledger;
         this.events = events;
         this.alerts = alerts;
@@ -42,8 +56,15 @@ public class KillSwitch {
         this.clock = clock;
     }
 
-    /** Restores the last state from the ledger and republishes it, so the topic agrees with the ledger. */
+    /**
+     * Restores the last state from the ledger and republishes it, so the topic agrees with the ledger. A state this
+     * instance changed while the ledger was away is newer than anything in it and stays.
+     */
     public synchronized void restore() {
+        if (unwritten.get() != null) {
+            persistPending();
+            return;
+        }
         ledger.latestKillSwitch().ifPresent(state -> {
             own.set(state);
             view.apply(state);
@@ -120,7 +141,8 @@ public class KillSwitch {
     /**
      * Memory first, then the topic, then the ledger's history: a switch engaged while the database is down still
      * holds every decision of this instance and tells every other service. A history row that cannot be written is
-     * logged and alerted, never a reason not to engage.
+     * kept and written by {@link #persistPending()} when the database is back, so a restart restores it; never a
+     * reason not to engage.
      */
     private void change(KillSwitchState state) {
         own.set(state);
@@ -129,12 +151,44 @@ public class KillSwitch {
         events.publish(Topics.EXEC_EVENTS, new KillSwitchEvent("*", state.mode(), state.reason(), state.by(),
                 EpochMicros.now(clock)));
         log.warn("Desk {} by {}: {}", state.mode(), state.by(), state.reason());
+        unwritten.set(state);
+        historyWriter.execute(this::persistPending);
+    }
+
+    /**
+     * Writes the newest unwritten state to the ledger's history; a no-op when there is none. Handed to the history
+     * writer after every change and retried by the supervisor until it succeeds; never under the switch's own lock,
+     * so a write stuck on the database cannot delay an engage. Only the newest state is written: an older one that
+     * never reached the ledger is superseded, not history worth blocking on.
+     *
+     * @return whether the ledger now holds this instance's newest state
+     */
+    public boolean persistPending() {
+        synchronized (historyLock) {
+            return writeUnwritten();
+        }
+    }
+
+    private boolean writeUnwritten() {
+        KillSwitchState state = unwritten.get();
+        if (state == null) {
+            return true;
+        }
         try {
             ledger.recordKillSwitch(state);
+            unwritten.compareAndSet(state, null);
+            log.info("Kill switch state {} written to the ledger", state.mode());
+            return true;
         } catch (RuntimeException e) {
-            log.error("Kill switch state not written to the ledger ({}); it holds in memory and on the control topic",
-                    e.toString());
+            log.error("Kill switch state {} not written to the ledger ({}); it holds in memory and on the control"
+                    + " topic, and is written when the database is back", state.mode(), e.toString());
+            return false;
         }
+    }
+
+    /** Whether a state change is still waiting for the ledger (a restart now would restore an older state). */
+    public boolean unpersisted() {
+        return unwritten.get() != null;
     }
 
     /** Strictly newer than anything seen, so the newest-wins rule of every reader picks this state. */

@@ -13,4 +13,9 @@ public interface TradingLease {
     boolean held();
 
     void release();
+
+    /** The fencing token: how many times the lease has changed hands when this instance took it (0: never held). */
+    default long epoch() {
+        return 0;
+    }
 }

@@ -64,6 +64,9 @@ public class TradingSupervisor implements AutoCloseable {
         readiness.accept(false);
         long leaseMs = properties.leaseCheckInterval().toMillis();
         scheduler.scheduleWithFixedDelay(guard("lease", this::checkLease), 0, leaseMs, TimeUnit.MILLISECONDS);
+        // Active or not: a state engaged while the database was away must reach the ledger before any restart.
+        scheduler.scheduleWithFixedDelay(guard("kill switch history", killSwitch::persistPending), leaseMs, leaseMs,
+                TimeUnit.MILLISECONDS);
         every(properties.accountCheckInterval(), "account check", () -> accountSetup.check());
         every(properties.reconcileInterval(), "reconciliation", () -> reconciler.reconcile());
         every(properties.balanceRefreshInterval(), "account refresh", () -> account.refresh(AccountBook.Trigger.PERIODIC));

@@ -48,6 +48,37 @@ class RiskStatesTest {
     }
 
     @Test
+    void aKillSwitchEngagedWhileTheDatabaseIsDownIsWrittenWhenItIsBackAndSurvivesARestart() {
+        desk.ledger.setDown(true);
+        assertThat(desk.killSwitch.engage("reconnect storm on spot", "ingestion-service")).isTrue();
+        assertThat(desk.killSwitch.mode()).isEqualTo(DeskMode.HALTED);
+        assertThat(desk.killSwitch.unpersisted()).isTrue();
+        assertThat(desk.killSwitch.persistPending()).as("still down").isFalse();
+
+        desk.ledger.setDown(false);
+        assertThat(desk.killSwitch.persistPending()).isTrue();
+        assertThat(desk.killSwitch.unpersisted()).isFalse();
+
+        SimDesk restarted = desk.restart();
+        assertThat(restarted.killSwitch.mode()).isEqualTo(DeskMode.HALTED);
+        assertThat(restarted.killSwitch.current().reason()).isEqualTo("reconnect storm on spot");
+        assertThat(restarted.trade("1")).isEqualTo("KILL_SWITCH");
+    }
+
+    @Test
+    void aStateChangedWhileTheLedgerWasAwayIsNotReplacedByTheLedgersOlderStateWhenTheLeaseIsRetaken() {
+        desk.killSwitch.engage("first", "operator");
+        desk.killSwitch.release("all clear", "operator");
+        desk.ledger.setDown(true);
+        desk.killSwitch.freeze("margin", "execution-service");
+        desk.ledger.setDown(false);
+
+        desk.killSwitch.restore();
+        assertThat(desk.killSwitch.mode()).isEqualTo(DeskMode.FROZEN);
+        assertThat(desk.ledger.latestKillSwitch()).get().extracting(s -> s.mode()).isEqualTo(DeskMode.FROZEN);
+    }
+
+    @Test
     void aReconciliationHoldStillLetsACloseThroughAndAlertsOncePerStateChange() {
         desk.listEth();
         assertThat(desk.trade("2")).isEqualTo("FILLED");

@@ -593,7 +593,12 @@ class ExecutionAcceptanceIT {
 
     @Test
     void secondInstanceCannotTakeTheTradingLeaseWhileTheFirstTrades() {
-        AdvisoryLockLease standby = new AdvisoryLockLease(dataSource, properties.advisoryLockKey());
+        com.novaquant.execution.adapter.persistence.LeaseHolderName name =
+                new com.novaquant.execution.adapter.persistence.LeaseHolderName("execution/it-standby");
+        AdvisoryLockLease standby = new AdvisoryLockLease(
+                new com.novaquant.execution.adapter.persistence.LockConnectionFactory(
+                        (com.zaxxer.hikari.HikariDataSource) dataSource, name, Duration.ofSeconds(5)),
+                dataSource, name, properties.advisoryLockKey());
         try {
             assertThat(supervisor.active()).isTrue();
             assertThat(standby.tryAcquire()).isFalse();

@@ -1,0 +1,94 @@
+package com.novaquant.testsupport;
+
+import com.novaquant.events.DeskPrincipal;
+import com.novaquant.events.TopicAccess;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Lays down the broker ACLs that {@link TopicAccess} describes, through the Admin API of a super user: WRITE or READ
+ * on each topic by name, READ on each reader's consumer groups by prefix. Creating an ACL that exists changes
+ * nothing, so a deployment Job or the local desk may run it on every start. It only adds: an ACL granted by hand
+ * stays until removed by hand.
+ */
+public final class KafkaAclProvisioner {
+
+    /** Between two looks at whether the broker enforces the new ACLs yet (it applies them from the metadata log). */
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final Admin admin;
+
+    /** @param admin a client logged in as a super user */
+    public KafkaAclProvisioner(Admin admin) {
+        this.admin = admin;
+    }
+
+    /** The desk's ACLs, one ALLOW binding per principal, operation and resource. */
+    public static List<AclBinding> bindings() {
+        List<AclBinding> bindings = new ArrayList<>();
+        Set<DeskPrincipal> readers = EnumSet.noneOf(DeskPrincipal.class);
+        for (TopicAccess.Rule rule : TopicAccess.RULES) {
+            ResourcePattern topic = new ResourcePattern(ResourceType.TOPIC, rule.topic(), PatternType.LITERAL);
+            rule.writers().forEach(writer -> bindings.add(allow(writer, AclOperation.WRITE, topic)));
+            rule.readers().forEach(reader -> bindings.add(allow(reader, AclOperation.READ, topic)));
+            readers.addAll(rule.readers());
+        }
+        for (DeskPrincipal reader : readers) {
+            for (String prefix : reader.consumerGroupPrefixes()) {
+                bindings.add(allow(reader, AclOperation.READ,
+                        new ResourcePattern(ResourceType.GROUP, prefix, PatternType.PREFIXED)));
+            }
+        }
+        return List.copyOf(bindings);
+    }
+
+    /** Creates the desk's ACLs and returns once the broker this admin talks to enforces all of them. */
+    public void provision(Duration timeout) {
+        List<AclBinding> wanted = bindings();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            admin.createAcls(wanted).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (!enforced(wanted, deadline)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker did not apply the desk's ACLs within " + timeout);
+                }
+                Thread.sleep(POLL);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create the desk's ACLs", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the desk's ACLs", e);
+        }
+    }
+
+    private boolean enforced(List<AclBinding> wanted, long deadline)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        Collection<AclBinding> present = admin.describeAcls(AclBindingFilter.ANY).values()
+                .get(left, TimeUnit.MILLISECONDS);
+        return present.containsAll(wanted);
+    }
+
+    private static AclBinding allow(DeskPrincipal principal, AclOperation operation, ResourcePattern resource) {
+        return new AclBinding(resource,
+                new AccessControlEntry(principal.principal(), "*", operation, AclPermissionType.ALLOW));
+    }
+}

@@ -1,0 +1,180 @@
+package com.novaquant.testsupport;
+
+import com.novaquant.events.DeskPrincipal;
+import com.novaquant.events.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static com.novaquant.events.DeskPrincipal.ALERT;
+import static com.novaquant.events.DeskPrincipal.EXECUTION;
+import static com.novaquant.events.DeskPrincipal.INGESTION;
+import static com.novaquant.events.DeskPrincipal.SIGNAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The secured broker enforces who the desk's clients are (SCRAM) and what each may do (ACLs from TopicAccess). */
+class SecuredInProcessKafkaIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static SecuredInProcessKafka kafka;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = SecuredInProcessKafka.start(0, 1, Topics.ALL.toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void theSignalPrincipalWritesSignalsAndExecutionReadsThem() throws Exception {
+        String value = "signal-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer(kafka.clientProperties(SIGNAL))) {
+            RecordMetadata sent = producer.send(new ProducerRecord<>(Topics.SIGNALS, "BTCUSDT", value))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(sent.topic()).isEqualTo(Topics.SIGNALS);
+        }
+        try (KafkaConsumer<String, String> consumer =
+                     consumer(kafka.clientProperties(EXECUTION), "execution-service-signals-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(Topics.SIGNALS));
+            assertThat(firstRecordWithValue(consumer, value)).as("the signal, read as execution").isTrue();
+        }
+    }
+
+    @Test
+    void aProducerWithoutTheSignalPrincipalIsRefusedOnSignals() {
+        for (DeskPrincipal other : List.of(INGESTION, ALERT, EXECUTION)) {
+            assertRefusedWriting(other, Topics.SIGNALS);
+        }
+    }
+
+    @Test
+    void onlyExecutionWritesControl() throws Exception {
+        try (KafkaProducer<String, String> producer = producer(kafka.clientProperties(EXECUTION))) {
+            producer.send(new ProducerRecord<>(Topics.CONTROL, Topics.KILL_SWITCH_KEY, "{}"))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        for (DeskPrincipal other : List.of(INGESTION, SIGNAL, ALERT)) {
+            assertRefusedWriting(other, Topics.CONTROL);
+        }
+    }
+
+    @Test
+    void aClientWithAWrongPasswordIsRefused() {
+        Map<String, Object> wrong = ScramClientProperties.of(SIGNAL.username(), "not-the-password");
+        assertThatThrownBy(() -> listTopics(wrong))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(SaslAuthenticationException.class);
+    }
+
+    @Test
+    void aClientOfAnUnknownUserIsRefused() {
+        Map<String, Object> stranger = ScramClientProperties.of("mallory", "any-password");
+        assertThatThrownBy(() -> listTopics(stranger))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(SaslAuthenticationException.class);
+    }
+
+    @Test
+    void aClientWithoutSaslGetsNoAnswer() {
+        // The broker closes a connection that skips the SASL handshake, so the client only ever times out.
+        Map<String, Object> plaintext = Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        assertThatThrownBy(() -> listTopics(plaintext))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(TimeoutException.class);
+    }
+
+    @Test
+    void aConsumerOutsideItsServicesGroupsIsRefused() {
+        try (KafkaConsumer<String, String> consumer = consumer(kafka.clientProperties(EXECUTION), "signal-service")) {
+            consumer.subscribe(List.of(Topics.SIGNALS));
+            assertThatThrownBy(() -> consumer.poll(WAIT)).isInstanceOf(GroupAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void provisioningAgainChangesNothing() throws Exception {
+        try (Admin admin = Admin.create(kafka.adminClientProperties())) {
+            new KafkaAclProvisioner(admin).provision(WAIT);
+            assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .containsExactlyInAnyOrderElementsOf(KafkaAclProvisioner.bindings());
+        }
+    }
+
+    private static void assertRefusedWriting(DeskPrincipal principal, String topic) {
+        try (KafkaProducer<String, String> producer = producer(kafka.clientProperties(principal))) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "BTCUSDT", "forged"))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .as("%s writing %s", principal, topic)
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    private static void listTopics(Map<String, Object> security) throws Exception {
+        Map<String, Object> config = new HashMap<>(security);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            admin.listTopics().names().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(Map<String, Object> security) {
+        Map<String, Object> config = new HashMap<>(security);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WAIT.toMillis());
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    private static KafkaConsumer<String, String> consumer(Map<String, Object> security, String group) {
+        Map<String, Object> config = new HashMap<>(security);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static boolean firstRecordWithValue(KafkaConsumer<String, String> consumer, String value) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                if (value.equals(record.value())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

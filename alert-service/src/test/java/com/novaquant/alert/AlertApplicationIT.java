@@ -10,7 +10,7 @@ import com.novaquant.support.KillSwitchView;
 import com.novaquant.testsupport.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,24 +22,25 @@ import static org.awaitility.Awaitility.await;
 /** The running service as a whole: actuator, metrics, kill switch view, and one alert end to end. */
 class AlertApplicationIT extends SentinelTestBase {
 
-    @Value("${local.server.port}")
-    int port;
+    /** Actuator answers on the management port only. */
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     KillSwitchView killSwitch;
 
     @Test
     void servesHealthAndPrometheusMetrics() {
-        Http.Response health = Http.get("http://localhost:" + port + "/actuator/health");
+        Http.Response health = Http.get("http://localhost:" + managementPort + "/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
-        Http.Response metrics = Http.get("http://localhost:" + port + "/actuator/prometheus");
+        Http.Response metrics = Http.get("http://localhost:" + managementPort + "/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"alert-service\"");
     }
 
     @Test
     void everyTelegramErrorKindIsScrapableFromStart() {
-        String metrics = Http.get("http://localhost:" + port + "/actuator/prometheus").body();
+        String metrics = Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body();
         for (String kind : List.of("rate_limited", "server_error", "timeout", "network", "unauthorized", "unexpected",
                 "bad_request", "forbidden", "rejected")) {
             assertThat(metrics).contains("nova_alert_telegram_errors_total{application=\"alert-service\",kind=\""
@@ -57,7 +58,7 @@ class AlertApplicationIT extends SentinelTestBase {
         KillSwitchState engaged = new KillSwitchState(DeskMode.HALTED, "test", "alert-service-it", System.currentTimeMillis());
         kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, EventCodec.encode(engaged)).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> killSwitch.engaged());
-        assertThat(Http.get("http://localhost:" + port + "/actuator/prometheus").body())
+        assertThat(Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body())
                 .contains("nova_kill_switch_engaged{application=\"alert-service\"} 1.0");
 
         KillSwitchState released = new KillSwitchState(DeskMode.TRADING, "test done", "alert-service-it", System.currentTimeMillis() + 1);
@@ -67,7 +68,7 @@ class AlertApplicationIT extends SentinelTestBase {
 
     @Test
     void readinessIsUpWhenTelegramIsConfigured() {
-        Http.Response readiness = Http.get("http://localhost:" + port + "/actuator/health/readiness");
+        Http.Response readiness = Http.get("http://localhost:" + managementPort + "/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"status\":\"UP\"");
     }
@@ -79,7 +80,7 @@ class AlertApplicationIT extends SentinelTestBase {
                 .anyMatch(m -> m.text().contains("it-e2e drift on ETHUSDT")));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                Http.get("http://localhost:" + port + "/actuator/prometheus").body())
+                Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body())
                 .contains("nova_alert_received_total{application=\"alert-service\",severity=\"WARNING\"}")
                 .contains("nova_alert_sent_total{application=\"alert-service\",severity=\"WARNING\"}")
                 .contains("nova_alert_pending{application=\"alert-service\",severity=\"INFO\"}")
@@ -98,7 +99,7 @@ class AlertApplicationIT extends SentinelTestBase {
         publish(Severity.WARNING, "RECONCILIATION_MISMATCH", "it-behind-the-poison", "it-poison");
         await().atMost(Duration.ofSeconds(45)).until(() -> alertMessages(CHAT_A).stream()
                 .anyMatch(m -> m.text().contains("it-behind-the-poison")));
-        assertThat(Http.get("http://localhost:" + port + "/actuator/prometheus").body())
+        assertThat(Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body())
                 .contains("nova_events_rejected_total{application=\"alert-service\",reason=\"UNSUPPORTED_VERSION\",topic=\"nova.alerts\"} 1.0")
                 .contains("nova_alert_intake_failures_total{application=\"alert-service\"} 0.0");
     }

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 class CommandChannelIT extends SentinelTestBase {
 
     private static final String BASIC = "Basic " + Base64.getEncoder()
-            .encodeToString(("operator:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            .encodeToString((BRIDGE_ACCOUNT + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     private static final long STRANGER_CHAT = 666;
 
     @Autowired

@@ -32,6 +32,7 @@ class NoOperatorConfiguredIT {
              FakeExecutionAdmin execution = new FakeExecutionAdmin("operator", "no-operator-admin");
              ConfigurableApplicationContext ignored = new SpringApplicationBuilder(AlertApplication.class).run(
                      "--server.port=0",
+                     "--management.server.port=0",
                      "--TELEGRAM_BOT_TOKEN=" + TOKEN,
                      "--NOVA_ADMIN_PASSWORD=no-operator-admin",
                      "--nova.telegram.base-url=" + telegram.baseUrl(),

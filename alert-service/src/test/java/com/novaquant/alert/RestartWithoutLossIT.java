@@ -116,6 +116,7 @@ class RestartWithoutLossIT {
     private ConfigurableApplicationContext start(Path outbox) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AlertApplication.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--TELEGRAM_BOT_TOKEN=" + TOKEN,
                 "--nova.telegram.base-url=" + TELEGRAM.baseUrl(),
                 "--nova.telegram.chat-ids=" + CHAT,

@@ -49,9 +49,11 @@ abstract class SentinelTestBase {
     static final long ALICE = 7;
     static final long BOB = 9;
     static final long EVE = 5;
+    /** The alert service's own (DELEGATE) account on execution: nova.alert.execution-username's default. */
+    static final String BRIDGE_ACCOUNT = "alert-bridge";
     static final String ADMIN_PASSWORD = "s3cret-admin";
     static final FakeTelegram TELEGRAM = new FakeTelegram(TOKEN);
-    static final FakeExecutionAdmin EXECUTION = new FakeExecutionAdmin("operator", ADMIN_PASSWORD);
+    static final FakeExecutionAdmin EXECUTION = new FakeExecutionAdmin(BRIDGE_ACCOUNT, ADMIN_PASSWORD);
     static final Path OUTBOX = tempDir().resolve("outbox.jsonl");
 
     @Autowired
@@ -64,7 +66,7 @@ abstract class SentinelTestBase {
     @DynamicPropertySource
     static void sentinel(DynamicPropertyRegistry registry) {
         registry.add("TELEGRAM_BOT_TOKEN", () -> TOKEN);
-        registry.add("NOVA_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+        registry.add("NOVA_ALERT_EXECUTION_PASSWORD", () -> ADMIN_PASSWORD);
         registry.add("nova.telegram.base-url", TELEGRAM::baseUrl);
         registry.add("nova.telegram.chat-ids", () -> CHAT_A + "," + CHAT_B);
         registry.add("nova.telegram.operator-ids", () -> ALICE + "," + BOB);

@@ -36,14 +36,17 @@ class StartsWithoutTokenIT {
     void withoutATokenAlertsStayPendingAndReadinessIsDownWhileLivenessIsUp(CapturedOutput output) throws Exception {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AlertApplication.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--TELEGRAM_BOT_TOKEN=",
                 "--nova.telegram.chat-ids=1",
                 "--nova.alert.outbox-path=" + Files.createTempDirectory("alert-notoken").resolve("outbox.jsonl"),
                 "--nova.alert.consumer-group=alert-notoken-" + UUID.randomUUID())) {
             ContainerTestUtils.waitForAssignment(
                     context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer(AlertListener.ID), 3);
+            // Actuator answers on the management port; the probes' /readyz and /livez also on the API port.
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            String base = "http://localhost:" + port;
+            String api = "http://localhost:" + port;
+            String base = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.management.port");
             assertThat(output).containsOnlyOnce("Telegram delivery is NOT ready (TELEGRAM_BOT_TOKEN is not set)");
 
             KafkaTemplate<String, byte[]> kafka = context.getBean(KafkaTemplate.class);
@@ -56,6 +59,9 @@ class StartsWithoutTokenIT {
 
             assertThat(Http.get(base + "/actuator/health/readiness").status()).isEqualTo(503);
             assertThat(Http.get(base + "/actuator/health/liveness").status()).isEqualTo(200);
+            assertThat(Http.get(api + "/readyz").status()).isEqualTo(503);
+            assertThat(Http.get(api + "/livez").status()).isEqualTo(200);
+            assertThat(Http.get(api + "/actuator/prometheus").status()).isEqualTo(404);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(Http.get(base + "/actuator/prometheus").body())
                             .contains("nova_alert_delivery_ready{application=\"alert-service\"} 0.0")

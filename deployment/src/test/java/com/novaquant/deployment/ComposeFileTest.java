@@ -25,6 +25,9 @@ class ComposeFileTest {
             "execution-service", 8083, "alert-service", 8084, "exchange-simulator", 8090);
     static final Map<String, Integer> INFRA_PORTS = Map.of("kafka", 9092, "postgres", 5432, "prometheus", 9090,
             "grafana", 3000);
+    /** Actuator of each Nova service, on a port of its own (the simulator keeps its one port). */
+    static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("ingestion-service", 9081, "signal-service", 9082,
+            "execution-service", 9083, "alert-service", 9084);
 
     static Map<String, Object> compose;
     static Map<String, Map<String, Object>> services;
@@ -76,7 +79,7 @@ class ComposeFileTest {
         });
         for (String service : SERVICE_PORTS.keySet()) {
             assertThat(String.join(" ", strings(healthcheck(service).get("test"))))
-                    .contains("/actuator/health/readiness", "\"status\":\"UP\"");
+                    .contains("/readyz", "\"status\":\"UP\"");
         }
     }
 
@@ -88,7 +91,7 @@ class ComposeFileTest {
         String command = test.get(3).replace("$$", "$");
         String[] readiness = {"{\"status\":\"UP\"}"};
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/actuator/health/readiness", exchange -> {
+        server.createContext("/readyz", exchange -> {
             byte[] body = readiness[0].getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(readiness[0].contains("UP") ? 200 : 503, body.length);
             exchange.getResponseBody().write(body);
@@ -164,7 +167,27 @@ class ComposeFileTest {
                 .anyMatch(v -> v.startsWith("./helm/nova-quant/files/dashboards:"));
         Map<String, Object> prometheus = new Yaml().load(Repo.read("deploy/compose/prometheus/prometheus.yml"));
         assertThat(prometheus.toString()).contains("/etc/prometheus/rules/", "job_name=nova-quant",
-                "/actuator/prometheus", "execution-service:8083");
+                "/actuator/prometheus", "execution-service:9083");
+    }
+
+    @Test
+    void actuatorIsOnEachServicesManagementPortAndPrometheusScrapesOnlyThat() {
+        String prometheus = Repo.read("deploy/compose/prometheus/prometheus.yml");
+        MANAGEMENT_PORTS.forEach((name, port) -> {
+            assertThat(env(name)).containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(port));
+            assertThat(prometheus).contains(name + ":" + port).doesNotContain(name + ":" + SERVICE_PORTS.get(name));
+        });
+        assertThat(prometheus).contains("exchange-simulator:8090");
+    }
+
+    @Test
+    void adminAccountsReachTheAdminApisAndTheAlertServiceHasItsOwnAccount() {
+        for (String name : List.of("signal-service", "execution-service")) {
+            assertThat(env(name)).containsEntry("NOVA_ADMIN_ACCOUNTS", "${NOVA_ADMIN_ACCOUNTS:-}");
+        }
+        assertThat(env("alert-service")).containsEntry("NOVA_ALERT_EXECUTION_PASSWORD", "${NOVA_ALERT_EXECUTION_PASSWORD:-}")
+                .doesNotContainKey("NOVA_ADMIN_ACCOUNTS");
+        assertThat(env("ingestion-service")).doesNotContainKeys("NOVA_ADMIN_ACCOUNTS", "NOVA_ADMIN_PASSWORD");
     }
 
     @Test

@@ -53,8 +53,12 @@ class HelmChartTest {
     static final List<String> LIVE_COMPONENTS = List.of("ingestion", "signal", "execution", "alert");
     static final Map<String, Integer> PORTS = Map.of("ingestion", 8081, "signal", 8082, "execution", 8083,
             "alert", 8084, "simulator", 8090);
+    /** Actuator (metrics, health) of each component: never its API/admin port. */
+    static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("ingestion", 9081, "signal", 9082, "execution", 9083,
+            "alert", 9084, "simulator", 9090);
     static final Set<String> SECRET_ENV = Set.of("BINANCE_API_KEY", "BINANCE_SECRET", "TELEGRAM_BOT_TOKEN",
-            "NOVA_ADMIN_PASSWORD", "SPRING_DATASOURCE_PASSWORD");
+            "NOVA_ADMIN_PASSWORD", "SPRING_DATASOURCE_PASSWORD", "NOVA_SIGNING_KEYS", "NOVA_ADMIN_ACCOUNTS",
+            "NOVA_ALERT_EXECUTION_PASSWORD");
 
     static RenderedChart defaults;
     static RenderedChart production;
@@ -106,6 +110,31 @@ class HelmChartTest {
             assertThat(RenderedChart.container(defaults.deployment(component)).getPorts().get(0).getContainerPort())
                     .isEqualTo(PORTS.get(component));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void actuatorIsServedOnAManagementPortOfItsOwnAndPrometheusScrapesOnlyThat(RenderedChart chart) {
+        for (Deployment deployment : deployments(chart)) {
+            String component = deployment.getSpec().getSelector().getMatchLabels().get("app.kubernetes.io/component");
+            Container container = RenderedChart.container(deployment);
+            assertThat(container.getPorts()).extracting(p -> p.getName() + "/" + p.getContainerPort())
+                    .containsExactly("http/" + PORTS.get(component), "management/" + MANAGEMENT_PORTS.get(component));
+            assertThat(RenderedChart.env(container)).containsEntry("MANAGEMENT_SERVER_PORT",
+                    String.valueOf(MANAGEMENT_PORTS.get(component)));
+            Service service = chart.named(Service.class, RenderedChart.componentName(component));
+            assertThat(service.getSpec().getPorts()).extracting(p -> p.getName() + "/" + p.getPort())
+                    .containsExactly("http/" + PORTS.get(component), "management/" + MANAGEMENT_PORTS.get(component));
+        }
+        GenericKubernetesResource monitor = chart.generic("ServiceMonitor").get(0);
+        assertThat(monitor.get("spec").toString()).contains("port=management").doesNotContain("port=http")
+                .contains("path=/actuator/prometheus");
+    }
+
+    @Test
+    void aManagementPortEqualToTheApiPortIsRefused() {
+        assertThatThrownBy(() -> RenderedChart.render(c -> c.set("execution.managementPort", 8083)))
+                .hasMessageContaining("execution.managementPort");
     }
 
     @ParameterizedTest
@@ -230,10 +259,13 @@ class HelmChartTest {
             PodSpec pod = RenderedChart.pod(deployment);
             Container container = RenderedChart.container(deployment);
             assertThat(pod.getRestartPolicy()).isEqualTo("Always");
-            assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
-            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
-            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+            // The liveness and readiness groups on the API port (actuator itself is on the management port).
+            assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/livez");
+            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/livez");
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
             assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+            assertThat(container.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+            assertThat(RenderedChart.env(container)).containsEntry("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ADD_ADDITIONAL_PATHS", "true");
             int preStop = container.getLifecycle().getPreStop().getSleep().getSeconds().intValue();
             assertThat(preStop).isPositive();
             assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan(preStop + 20L);
@@ -288,13 +320,42 @@ class HelmChartTest {
         Map<String, EnvVar> execution = RenderedChart.container(chart.deployment("execution")).getEnv().stream()
                 .collect(Collectors.toMap(EnvVar::getName, e -> e));
         assertThat(execution).containsKeys("BINANCE_API_KEY", "BINANCE_SECRET", "SPRING_DATASOURCE_PASSWORD",
-                "NOVA_ADMIN_PASSWORD");
+                "NOVA_ADMIN_ACCOUNTS");
+        Map<String, EnvVar> signal = RenderedChart.container(chart.deployment("signal")).getEnv().stream()
+                .collect(Collectors.toMap(EnvVar::getName, e -> e));
+        assertThat(signal).containsKey("NOVA_ADMIN_ACCOUNTS").doesNotContainKeys("NOVA_ALERT_EXECUTION_PASSWORD");
         Map<String, EnvVar> alert = RenderedChart.container(chart.deployment("alert")).getEnv().stream()
                 .collect(Collectors.toMap(EnvVar::getName, e -> e));
-        assertThat(alert).containsKey("TELEGRAM_BOT_TOKEN").doesNotContainKeys("BINANCE_API_KEY", "BINANCE_SECRET");
+        assertThat(alert).containsKeys("TELEGRAM_BOT_TOKEN", "NOVA_ALERT_EXECUTION_PASSWORD")
+                .doesNotContainKeys("BINANCE_API_KEY", "BINANCE_SECRET", "NOVA_ADMIN_ACCOUNTS");
         Map<String, EnvVar> ingestion = RenderedChart.container(chart.deployment("ingestion")).getEnv().stream()
                 .collect(Collectors.toMap(EnvVar::getName, e -> e));
-        assertThat(ingestion).doesNotContainKeys("BINANCE_API_KEY", "BINANCE_SECRET", "TELEGRAM_BOT_TOKEN");
+        assertThat(ingestion).doesNotContainKeys("BINANCE_API_KEY", "BINANCE_SECRET", "TELEGRAM_BOT_TOKEN",
+                "NOVA_ADMIN_PASSWORD", "NOVA_ADMIN_ACCOUNTS", "NOVA_ALERT_EXECUTION_PASSWORD");
+        // The paper desk keeps the shared operator account (optional); the live desk has named accounts only.
+        if (chart == defaults) {
+            assertThat(execution.get("NOVA_ADMIN_PASSWORD").getValueFrom().getSecretKeyRef().getOptional()).isTrue();
+        } else {
+            assertThat(execution).doesNotContainKey("NOVA_ADMIN_PASSWORD");
+            assertThat(signal).doesNotContainKey("NOVA_ADMIN_PASSWORD");
+        }
+    }
+
+    @Test
+    void theSigningKeysReachSignalAndExecutionOnlyAndAreMandatoryLive() {
+        for (String component : LIVE_COMPONENTS) {
+            boolean holds = RenderedChart.container(production.deployment(component)).getEnv().stream()
+                    .anyMatch(e -> e.getName().equals("NOVA_SIGNING_KEYS"));
+            assertThat(holds).as(component).isEqualTo(component.equals("signal") || component.equals("execution"));
+        }
+        for (String component : List.of("signal", "execution")) {
+            EnvVar live = RenderedChart.container(production.deployment(component)).getEnv().stream()
+                    .filter(e -> e.getName().equals("NOVA_SIGNING_KEYS")).findFirst().orElseThrow();
+            EnvVar paper = RenderedChart.container(defaults.deployment(component)).getEnv().stream()
+                    .filter(e -> e.getName().equals("NOVA_SIGNING_KEYS")).findFirst().orElseThrow();
+            assertThat(live.getValueFrom().getSecretKeyRef().getOptional()).as(component).isFalse();
+            assertThat(paper.getValueFrom().getSecretKeyRef().getOptional()).as(component).isTrue();
+        }
     }
 
     @Test
@@ -306,6 +367,18 @@ class HelmChartTest {
 
         assertThat(paperKey.getValueFrom().getSecretKeyRef().getOptional()).isTrue();
         assertThat(liveKey.getValueFrom().getSecretKeyRef().getOptional()).isFalse();
+        // The same for the named admin accounts and the alert service's own account on execution.
+        for (String[] ref : List.of(new String[]{"execution", "NOVA_ADMIN_ACCOUNTS"}, new String[]{"signal", "NOVA_ADMIN_ACCOUNTS"},
+                new String[]{"alert", "NOVA_ALERT_EXECUTION_PASSWORD"})) {
+            assertThat(secretRef(defaults, ref[0], ref[1]).getOptional()).as(ref[0] + " " + ref[1] + " (paper)").isTrue();
+            assertThat(secretRef(production, ref[0], ref[1]).getOptional()).as(ref[0] + " " + ref[1] + " (live)").isFalse();
+        }
+    }
+
+    private static io.fabric8.kubernetes.api.model.SecretKeySelector secretRef(RenderedChart chart, String component,
+                                                                              String env) {
+        return RenderedChart.container(chart.deployment(component)).getEnv().stream()
+                .filter(e -> e.getName().equals(env)).findFirst().orElseThrow().getValueFrom().getSecretKeyRef();
     }
 
     @Test
@@ -314,7 +387,9 @@ class HelmChartTest {
         Map<String, Object> spec = externalSecret.get("spec");
         assertThat(externalSecret.getMetadata().getName()).isEqualTo("nova-quant-credentials");
         assertThat(spec.toString()).contains("ClusterSecretStore", "nova-quant/live", "BINANCE_API_KEY",
-                "TELEGRAM_BOT_TOKEN", "NOVA_ADMIN_PASSWORD", "DATABASE_PASSWORD");
+                "TELEGRAM_BOT_TOKEN", "NOVA_ADMIN_ACCOUNTS", "NOVA_ALERT_EXECUTION_PASSWORD", "DATABASE_PASSWORD")
+                // No shared admin password on the live desk: its key is switched off, so the store need not hold it.
+                .doesNotContain("NOVA_ADMIN_PASSWORD");
         assertThat(defaults.generic("ExternalSecret")).isEmpty();
     }
 
@@ -326,6 +401,8 @@ class HelmChartTest {
         }
         assertThatThrownBy(() -> RenderedChart.render(c -> c.set("execution.env.BINANCE_SECRET", "abc")))
                 .hasMessageContaining("BINANCE_SECRET");
+        assertThatThrownBy(() -> RenderedChart.render(c -> c.set("signal.env.NOVA_ADMIN_ACCOUNTS", "alice:OPERATOR:x")))
+                .hasMessageContaining("NOVA_ADMIN_ACCOUNTS");
     }
 
     @ParameterizedTest
@@ -405,11 +482,15 @@ class HelmChartTest {
         for (Deployment deployment : deployments(chart)) {
             String component = deployment.getSpec().getSelector().getMatchLabels().get("app.kubernetes.io/component");
             List<NetworkPolicyIngressRule> ingress = policy(chart, component).getSpec().getIngress();
-            assertThat(ingress.get(0).getFrom()).anySatisfy(peer -> assertThat(peer.getNamespaceSelector()
+            // Prometheus reaches the management port and nothing else; the helm test pod the API port (/readyz).
+            assertThat(ingress.get(0).getFrom()).allSatisfy(peer -> assertThat(peer.getNamespaceSelector()
                     .getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "monitoring"));
-            assertThat(ports(ingress.get(0).getPorts())).containsExactly("TCP/" + PORTS.get(component));
+            assertThat(ports(ingress.get(0).getPorts())).containsExactly("TCP/" + MANAGEMENT_PORTS.get(component));
+            assertThat(ingress.get(1).getFrom()).singleElement().satisfies(peer -> assertThat(peer.getPodSelector()
+                    .getMatchLabels()).containsEntry("app.kubernetes.io/component", "helm-test"));
+            assertThat(ports(ingress.get(1).getPorts())).containsExactly("TCP/" + PORTS.get(component));
         }
-        assertThat(policy(chart, "signal").getSpec().getIngress()).hasSize(1);
+        assertThat(policy(chart, "signal").getSpec().getIngress()).hasSize(2);
     }
 
     private static NetworkPolicy policy(RenderedChart chart, String component) {
@@ -478,7 +559,7 @@ class HelmChartTest {
         String script = String.join("\n", test.getSpec().getContainers().get(0).getCommand());
         for (String component : COMPONENTS) {
             assertThat(script).contains(RenderedChart.componentName(component) + ":" + PORTS.get(component)
-                    + "/actuator/health/readiness");
+                    + "/readyz");
         }
     }
 

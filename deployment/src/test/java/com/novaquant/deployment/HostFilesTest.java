@@ -46,7 +46,8 @@ class HostFilesTest {
         assertThat(unit.get("StartLimitIntervalSec")).containsExactly("0");
         assertThat(unit.get("NoNewPrivileges")).containsExactly("yes");
         assertThat(Repo.read("deploy/systemd/secrets.env.example"))
-                .contains("BINANCE_API_KEY=", "BINANCE_SECRET=", "TELEGRAM_BOT_TOKEN=", "NOVA_ADMIN_PASSWORD=");
+                .contains("BINANCE_API_KEY=", "BINANCE_SECRET=", "TELEGRAM_BOT_TOKEN=", "NOVA_ADMIN_PASSWORD=",
+                        "\nNOVA_ADMIN_ACCOUNTS=\n", "\nNOVA_ALERT_EXECUTION_PASSWORD=\n");
         assertThat(Repo.read("deploy/systemd/nova-quant.target"))
                 .contains("nova-quant@ingestion-service.service", "nova-quant@signal-service.service",
                         "nova-quant@execution-service.service", "nova-quant@alert-service.service");

@@ -70,23 +70,30 @@ class LayeredImageIT {
         }
 
         int port = freePort();
+        int managementPort = freePort();
         String jdkJavaOptions = imageJdkJavaOptions()
                 .replace("/etc/nova/jvm.options", Repo.path("deploy/jvm.options").toString())
                 .replace("-XX:HeapDumpPath=/tmp", "-XX:HeapDumpPath=" + work);
         Path log = work.resolve("service.log");
         ProcessBuilder builder = new ProcessBuilder(java(), "org.springframework.boot.loader.launch.JarLauncher",
-                "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers())
+                "--server.port=" + port, "--management.server.port=" + managementPort,
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers())
                 .directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JDK_JAVA_OPTIONS", jdkJavaOptions);
         Process service = builder.start();
         try {
-            String base = "http://127.0.0.1:" + port;
+            // Actuator on the management port; the API port answers the probes' /livez and /readyz only.
+            String base = "http://127.0.0.1:" + managementPort;
+            String api = "http://127.0.0.1:" + port;
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
                     .failFast("service exited: " + tail(log), () -> !service.isAlive())
                     .until(() -> healthUp(base + "/actuator/health"));
 
             assertThat(Http.get(base + "/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
             assertThat(Http.get(base + "/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+            assertThat(Http.get(api + "/readyz").body()).contains("\"status\":\"UP\"");
+            assertThat(Http.get(api + "/livez").body()).contains("\"status\":\"UP\"");
+            assertThat(Http.get(api + "/actuator/prometheus").status()).isEqualTo(404);
             String metrics = Http.get(base + "/actuator/prometheus").body();
             assertThat(metrics).as("ZGC from jvm.options is the collector").contains("id=\"ZGC");
             assertThat(Files.readString(log)).contains("Picked up JDK_JAVA_OPTIONS: @" + Repo.path("deploy/jvm.options"));
@@ -99,6 +106,36 @@ class LayeredImageIT {
             assertThat(stopped).as("graceful stop on SIGTERM").isTrue();
         }
         assertThat(service.exitValue()).as(tail(log)).isIn(0, 143);
+    }
+
+    /**
+     * The image can make an admin account entry (README, "Admin accounts"): the password on standard input, the
+     * entry on standard output, through the image's own loader and classes.
+     */
+    @Test
+    void theImageMakesAnAdminAccountEntryFromAPasswordOnStandardInput(@TempDir Path work) throws Exception {
+        Path jar = Path.of(System.getProperty("nova.signal.exec.jar", "signal-service-exec.jar"));
+        assertThat(jar).as("signal-service exec jar (build signal-service first)").isRegularFile();
+        Path extracted = work.resolve("extracted");
+        Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
+                "--launcher", "--destination", extracted.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("extract.log").toFile()).start();
+        assertThat(extract.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Path app = work.resolve("app");
+        for (String layer : LAYERS) {
+            copyTree(extracted.resolve(layer), app);
+        }
+
+        Process hash = new ProcessBuilder(java(), "-Dloader.main=com.novaquant.support.admin.HashPassword",
+                "org.springframework.boot.loader.launch.PropertiesLauncher", "alice", "VIEWER")
+                .directory(app.toFile()).redirectError(work.resolve("hash.err").toFile()).start();
+        hash.getOutputStream().write("a-long-viewer-password\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        hash.getOutputStream().close();
+        String entry = new String(hash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertThat(hash.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(hash.exitValue()).as(Files.readString(work.resolve("hash.err"))).isZero();
+        assertThat(entry).matches("alice:VIEWER:\\{bcrypt}\\$2a\\$12\\$[./0-9A-Za-z]{53}")
+                .doesNotContain("a-long-viewer-password");
     }
 
     /** The JDK_JAVA_OPTIONS value of the Dockerfile's ENV line. */

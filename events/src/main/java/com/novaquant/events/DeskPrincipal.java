@@ -8,7 +8,10 @@ import java.util.List;
  */
 public enum DeskPrincipal {
     INGESTION("ingestion", "ingestion-service"),
-    /** {@code signal-kill-switch-catch-up} is the group of the start-up read of {@code nova.control}. */
+    /**
+     * {@code signal-kill-switch-catch-up} is the group of the start-up read of {@code nova.control} and
+     * {@code nova.feed-gates}.
+     */
     SIGNAL("signal", "signal-service", "signal-kill-switch-catch-up"),
     EXECUTION("execution", "execution-service"),
     ALERT("alert", "alert-service");

@@ -1,10 +1,11 @@
 package com.novaquant.events;
 
 /**
- * Whether a symbol's market data can be decided on, published by ingestion on the compacted {@code nova.control}
- * topic (key {@code feed-gate:<SYMBOL>}) each time it changes. While gated (a lagging, silent or storming feed
- * touching the symbol), signal-service makes no decision on it and execution adds no exposure on it. Ingestion lifts
- * the gate by itself once the symbol's feeds have been healthy for its stated time; no human is needed.
+ * Whether a symbol's market data can be decided on, published by ingestion on the compacted {@code nova.feed-gates}
+ * topic ({@link Topics#FEED_GATES}, key {@code feed-gate:<SYMBOL>}) each time it changes. While gated (a lagging,
+ * silent or storming feed touching the symbol), signal-service makes no decision on it and execution adds no exposure
+ * on it. Ingestion lifts the gate by itself once the symbol's feeds have been healthy for its stated time; no human
+ * is needed.
  *
  * @param symbol the symbol, e.g. {@code BTCUSDT}
  * @param gated  true while its data cannot be trusted

@@ -11,8 +11,9 @@ import static com.novaquant.events.DeskPrincipal.SIGNAL;
  * Which desk principal may write and which may read each topic: the source of the broker's ACLs. A topic trusts its
  * records only as far as it can trust who wrote them, so each topic has the fewest writers the desk works with: only
  * signal decides target positions, only execution writes the audit trail and the desk's risk state, only ingestion
- * publishes market data. A principal a rule does not list gets nothing on that topic (the broker refuses anything
- * without an ACL). Each reader may also use the consumer groups of {@link DeskPrincipal#consumerGroupPrefixes()}.
+ * publishes market data and the feed gates. A principal a rule does not list gets nothing on that topic (the broker
+ * refuses anything without an ACL). Each reader may also use the consumer groups of
+ * {@link DeskPrincipal#consumerGroupPrefixes()}.
  */
 public final class TopicAccess {
 
@@ -32,9 +33,10 @@ public final class TopicAccess {
             new Rule(Topics.EXEC_EVENTS, List.of(EXECUTION), List.of()),
             // Every service that raises alerts today; the sentinel (alert) raises its own about refused commands.
             new Rule(Topics.ALERTS, List.of(INGESTION, EXECUTION, ALERT), List.of(ALERT)),
-            // Every service follows the desk mode and the feed gates (service-support's views). Ingestion also
-            // publishes feed gates here today (KafkaFeedGates): this rule refuses those until they move elsewhere.
-            new Rule(Topics.CONTROL, List.of(EXECUTION), List.of(INGESTION, SIGNAL, EXECUTION, ALERT)));
+            // Every service follows the desk mode and the feed gates (service-support's KillSwitchView and
+            // FeedGateView, in every service, ingestion's own gates read back included).
+            new Rule(Topics.CONTROL, List.of(EXECUTION), List.of(INGESTION, SIGNAL, EXECUTION, ALERT)),
+            new Rule(Topics.FEED_GATES, List.of(INGESTION), List.of(INGESTION, SIGNAL, EXECUTION, ALERT)));
 
     private TopicAccess() {
     }

@@ -12,11 +12,18 @@ public final class Topics {
     public static final String EXEC_EVENTS = "nova.exec.events";
     /** Alerts for the sentinel. Key = dedup key. */
     public static final String ALERTS = "nova.alerts";
-    /** The desk's risk state (key {@link #KILL_SWITCH_KEY}) and each symbol's feed gate ({@link FeedGate#KEY_PREFIX}). Compacted. */
+    /** The desk's risk state (key {@link #KILL_SWITCH_KEY}), written by execution only. Compacted. */
     public static final String CONTROL = "nova.control";
     public static final String KILL_SWITCH_KEY = "kill-switch";
+    /**
+     * Each symbol's feed gate ({@link FeedGate}, key {@link FeedGate#KEY_PREFIX}{@code <SYMBOL>}), written by
+     * ingestion only: a topic of its own, because the broker's ACLs give a writer a whole topic, not some keys of it.
+     * Compacted.
+     */
+    public static final String FEED_GATES = "nova.feed-gates";
 
-    public static final java.util.List<String> ALL = java.util.List.of(QUOTES, FUNDING, SIGNALS, EXEC_EVENTS, ALERTS, CONTROL);
+    public static final java.util.List<String> ALL =
+            java.util.List.of(QUOTES, FUNDING, SIGNALS, EXEC_EVENTS, ALERTS, CONTROL, FEED_GATES);
 
     private Topics() {
     }

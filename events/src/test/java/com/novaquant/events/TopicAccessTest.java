@@ -36,6 +36,22 @@ class TopicAccessTest {
     }
 
     @Test
+    void everyServiceReadsTheDeskModeAndTheFeedGates() {
+        assertThat(TopicAccess.of(Topics.CONTROL).readers())
+                .containsExactlyInAnyOrder(INGESTION, SIGNAL, EXECUTION, ALERT);
+        assertThat(TopicAccess.of(Topics.FEED_GATES).readers())
+                .containsExactlyInAnyOrder(INGESTION, SIGNAL, EXECUTION, ALERT);
+    }
+
+    @Test
+    void onlyIngestionWritesTheFeedGatesOnATopicOfTheirOwn() {
+        assertThat(Topics.FEED_GATES).isNotEqualTo(Topics.CONTROL);
+        assertThat(TopicAccess.of(Topics.FEED_GATES).writers()).containsExactly(INGESTION);
+        assertThat(TopicAccess.mayWrite(INGESTION, Topics.CONTROL)).isFalse();
+        assertThat(TopicAccess.mayWrite(EXECUTION, Topics.FEED_GATES)).isFalse();
+    }
+
+    @Test
     void theServicesThatRaiseAlertsWriteAlertsAndOnlyTheSentinelReadsThem() {
         assertThat(TopicAccess.of(Topics.ALERTS).writers()).containsExactlyInAnyOrder(INGESTION, EXECUTION, ALERT);
         assertThat(TopicAccess.of(Topics.ALERTS).readers()).containsExactly(ALERT);

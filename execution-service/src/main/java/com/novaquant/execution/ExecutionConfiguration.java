@@ -1,6 +1,8 @@
 package com.novaquant.execution;
 
+import com.novaquant.events.RecordSeal;
 import com.novaquant.execution.adapter.kafka.SignalListener;
+import com.novaquant.execution.adapter.kafka.SignalSealCheck;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
 import com.novaquant.execution.adapter.persistence.JdbcBooks;
 import com.novaquant.execution.adapter.persistence.LeaseHolderName;
@@ -24,6 +26,7 @@ import com.novaquant.execution.application.DailySummary;
 import com.novaquant.execution.application.DrawdownGuard;
 import com.novaquant.execution.application.ExecutionEngine;
 import com.novaquant.execution.application.ExecutionMetrics;
+import com.novaquant.execution.application.ExecutionMode;
 import com.novaquant.execution.application.ExecutionProperties;
 import com.novaquant.execution.application.Books;
 import com.novaquant.execution.application.BooksKeeper;
@@ -37,10 +40,12 @@ import com.novaquant.execution.application.Marks;
 import com.novaquant.execution.application.MarginWatch;
 import com.novaquant.execution.application.OrderSender;
 import com.novaquant.execution.application.Reconciler;
+import com.novaquant.execution.application.SignalTrustAlarm;
 import com.novaquant.execution.application.TradingGate;
 import com.novaquant.execution.application.TradingLease;
 import com.novaquant.execution.application.TradingSupervisor;
 import com.novaquant.execution.application.TradingVenue;
+import com.novaquant.execution.application.VenuePrices;
 import com.novaquant.execution.domain.MarginLevel;
 import com.novaquant.support.EventDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -162,11 +167,14 @@ public class ExecutionConfiguration {
     @Bean
     ExecutionCore executionCore(TradingVenue venue, AccountBook account, Ledger ledger, OrderSender sender,
                                 KillSwitch killSwitch, TradingGate gate, MarginAlarm margin, UnresolvedSymbols unresolved,
-                                Marks marks, ExecutionEvents events, Alerts alerts, ExecutionMetrics metrics,
-                                ExecutionProperties p, @Value("${nova.symbols}") List<String> symbols,
-                                ExecutorService legExecutor, Clock clock) {
+                                Marks marks, VenuePrices venuePrices, ExecutionEvents events, Alerts alerts,
+                                ExecutionMetrics metrics, ExecutionProperties p,
+                                @Value("${nova.symbols}") List<String> symbols, ExecutorService legExecutor,
+                                Clock clock) {
         ExecutionCore core = ExecutionCore.create(new ExecutionCore.Parts(venue, ledger, account, sender, killSwitch,
-                gate, margin, unresolved, marks, events, alerts, metrics, p, symbols, legExecutor, clock));
+                gate, margin, unresolved, marks, venuePrices, events, alerts, metrics, p, symbols, legExecutor, clock));
+        // Execution's own view of the venue's prices (adapter.binance): how stale it is, per venue.
+        metrics.ownPricesAge(venuePrices, symbols, clock);
         PairGauges gauges = new PairGauges(ledger);
         metrics.gauge("nova.execution.open.notional", gauges::openNotional);
         metrics.cachedGauge("nova.execution.open.pairs", GAUGE_MAX_AGE, gauges::openPairs);
@@ -277,8 +285,30 @@ public class ExecutionConfiguration {
 
     @Bean
     SignalListener signalListener(ExecutionEngine engine, EventDecoder decoder, KafkaListenerEndpointRegistry registry,
-                                  MeterRegistry meters, ExecutionMetrics metrics) {
-        return new SignalListener(engine, decoder, registry, meters, metrics);
+                                  MeterRegistry meters, ExecutionMetrics metrics, SignalSealCheck seals,
+                                  Alerts alerts) {
+        return new SignalListener(engine, decoder, registry, meters, metrics, seals, new SignalTrustAlarm(alerts));
+    }
+
+    /**
+     * Only sealed signals are traded once signing keys are set ({@code NOVA_SIGNING_KEYS}, shared with
+     * signal-service alone). A live desk does not start without them; a paper desk without them says so and counts on
+     * the broker's ACLs alone.
+     */
+    @Bean
+    SignalSealCheck signalSealCheck(RecordSeal seal, ExecutionMode mode, ExecutionMetrics metrics) {
+        SignalSealCheck check = new SignalSealCheck(seal);
+        if (!check.enforced()) {
+            if ("live".equals(mode.name())) {
+                throw new IllegalStateException("Live trading needs signing keys (NOVA_SIGNING_KEYS): without them any"
+                        + " writer of nova.signals could place orders");
+            }
+            log.warn("No signing keys (NOVA_SIGNING_KEYS): signals are traded without a seal check (paper mode only)");
+        } else {
+            log.info("Signals are traded only when sealed with one of the signing keys {}", seal);
+        }
+        metrics.gauge("nova.execution.signal.seal.enforced", () -> check.enforced() ? 1 : 0);
+        return check;
     }
 
     @Bean(destroyMethod = "close")

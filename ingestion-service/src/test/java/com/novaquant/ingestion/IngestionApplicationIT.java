@@ -9,8 +9,8 @@ import com.novaquant.testsupport.Http;
 import com.novaquant.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IngestionApplicationIT extends FeedTestSupport {
 
-    @Value("${local.server.port}")
+    /** Actuator (health, readiness, prometheus) answers on the management port only. */
+    @LocalManagementPort
     int port;
     @Autowired
     KafkaTemplate<String, byte[]> kafka;

@@ -16,8 +16,8 @@ import com.novaquant.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -37,7 +37,8 @@ class IngestionPipelineIT extends FeedTestSupport {
 
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Value("${local.server.port}")
+    /** Actuator (health, readiness, prometheus) answers on the management port only. */
+    @LocalManagementPort
     int port;
 
     @BeforeEach
@@ -138,11 +139,11 @@ class IngestionPipelineIT extends FeedTestSupport {
     }
 
     @Test
-    void aLagFaultGatesItsSymbolsOnTheControlTopicAndTheGatesLiftByThemselvesWhenItEnds() {
+    void aLagFaultGatesItsSymbolsOnTheFeedGatesTopicAndTheGatesLiftByThemselvesWhenItEnds() {
         await().atMost(WAIT).until(() -> gated("BTCUSDT") == 0 && gated("ETHUSDT") == 0);
-        try (TopicProbe<FeedGate> control = new TopicProbe<>(Topics.CONTROL, FeedGate.class)) {
+        try (TopicProbe<FeedGate> feedGates = new TopicProbe<>(Topics.FEED_GATES, FeedGate.class)) {
             BINANCE.lag(Route.USDM_PUBLIC, 600);
-            Map<String, TopicProbe.Received<FeedGate>> closed = gates(control, true);
+            Map<String, TopicProbe.Received<FeedGate>> closed = gates(feedGates, true);
             assertThat(closed.keySet()).containsExactlyInAnyOrder("BTCUSDT", "ETHUSDT");
             closed.forEach((symbol, gate) -> {
                 assertThat(gate.key()).isEqualTo("feed-gate:" + symbol);
@@ -151,7 +152,7 @@ class IngestionPipelineIT extends FeedTestSupport {
             assertThat(gated("BTCUSDT")).isEqualTo(1);
 
             BINANCE.lag(Route.USDM_PUBLIC, 0);
-            Map<String, TopicProbe.Received<FeedGate>> lifted = gates(control, false);
+            Map<String, TopicProbe.Received<FeedGate>> lifted = gates(feedGates, false);
             assertThat(lifted.keySet()).containsExactlyInAnyOrder("BTCUSDT", "ETHUSDT");
             lifted.values().forEach(gate -> assertThat(gate.event().reason()).isEqualTo("feeds healthy for 1s"));
         }
@@ -161,9 +162,9 @@ class IngestionPipelineIT extends FeedTestSupport {
     }
 
     /** The first gate of each symbol with this state. */
-    static Map<String, TopicProbe.Received<FeedGate>> gates(TopicProbe<FeedGate> control, boolean gated) {
+    static Map<String, TopicProbe.Received<FeedGate>> gates(TopicProbe<FeedGate> feedGates, boolean gated) {
         Map<String, TopicProbe.Received<FeedGate>> found = new HashMap<>();
-        control.first(g -> {
+        feedGates.first(g -> {
             if (g.event().gated() == gated) {
                 found.putIfAbsent(g.event().symbol(), g);
             }

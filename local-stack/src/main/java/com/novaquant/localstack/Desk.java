@@ -1,11 +1,13 @@
 package com.novaquant.localstack;
 
+import com.novaquant.events.RecordSeal;
 import com.novaquant.events.Topics;
 import com.novaquant.testsupport.EmbeddedPostgresServer;
 import com.novaquant.testsupport.InProcessKafka;
 import com.novaquant.testsupport.KafkaServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,6 +40,11 @@ public final class Desk implements AutoCloseable {
     private static final String SIGNAL_CONSUMER_GROUP = "execution-service-signals";
     /** The simulator's paper account the local desk trades; real keys are never used by it. */
     public static final String PAPER_API_KEY = "nova-paper-key";
+    /**
+     * The alert service's own account on execution's admin API, a DELEGATE: execution records a Telegram command as
+     * "alert-bridge for telegram:@alice". Its password is made up for each desk and reaches execution only as a hash.
+     */
+    public static final String ALERT_BRIDGE_ACCOUNT = "alert-bridge";
 
     private final DeskConfig config;
     private final PrintStream console;
@@ -46,6 +53,9 @@ public final class Desk implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     private TelegramSink telegram;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+    private final String bridgePassword = randomSecret();
+    /** signal-service seals its signals with it and execution trades only what it sealed; new on every start. */
+    private final String signingKeys = RecordSeal.generate("local-1");
 
     public Desk(DeskConfig config, PrintStream console) {
         this(config, console, null);
@@ -124,12 +134,19 @@ public final class Desk implements AutoCloseable {
         execution.add("--spring.datasource.username=" + postgres.username());
         Map<String, String> executionEnv = new HashMap<>(env);
         executionEnv.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
+        // Named accounts hold hashes only (the operator keeps the shared NOVA_ADMIN_PASSWORD account).
+        executionEnv.put("NOVA_ADMIN_ACCOUNTS", ALERT_BRIDGE_ACCOUNT + ":DELEGATE:{bcrypt}"
+                + new BCryptPasswordEncoder(10).encode(bridgePassword));
+        executionEnv.put("NOVA_SIGNING_KEYS", signingKeys);
+        Map<String, String> signalEnv = new HashMap<>(env);
+        signalEnv.put("NOVA_SIGNING_KEYS", signingKeys);
 
         List<String> alert = new ArrayList<>(common);
         alert.add("--nova.alert.execution-url=http://localhost:" + config.port(DeskConfig.EXECUTION));
         alert.add("--nova.alert.outbox-path=" + config.workDir().resolve("alert-outbox.jsonl"));
         alert.add("--nova.telegram.chat-ids=" + config.telegramChatIds());
         Map<String, String> alertEnv = new HashMap<>(env);
+        alertEnv.put("NOVA_ALERT_EXECUTION_PASSWORD", bridgePassword);
         if (config.telegramToken() == null) {
             alert.add("--nova.telegram.base-url=http://localhost:" + telegram.port());
             // The local sink sends each message as the chat's own user: the local operator is that id (a real bot's
@@ -144,7 +161,7 @@ public final class Desk implements AutoCloseable {
         }
         return List.of(
                 spec(DeskConfig.INGESTION, "ingestion-service", 256, withReadiness(common, "readinessState,kafka,feeds"), env),
-                spec(DeskConfig.SIGNAL, "signal-service", 192, withReadiness(common, "readinessState,kafka"), env),
+                spec(DeskConfig.SIGNAL, "signal-service", 192, withReadiness(common, "readinessState,kafka"), signalEnv),
                 spec(DeskConfig.EXECUTION, "execution-service", 256, withReadiness(execution, "readinessState,kafka,db"), executionEnv),
                 spec(DeskConfig.ALERT, "alert-service", 192, withReadiness(alert, "readinessState,kafka,telegram"), alertEnv));
     }
@@ -165,6 +182,8 @@ public final class Desk implements AutoCloseable {
 
     private ServiceSpec spec(String name, String module, int heapMb, List<String> base, Map<String, String> env) {
         List<String> args = new ArrayList<>(base);
+        // Actuator (health, metrics) on a port of its own, never on the API port.
+        args.add("--management.server.port=" + config.managementPort(name));
         args.addAll(config.extra(name));
         return new ServiceSpec(name, jar(module), config.port(name), heapMb, args, env);
     }
@@ -226,8 +245,10 @@ public final class Desk implements AutoCloseable {
                     throw new IllegalStateException(name + " exited with code " + process.exitCode()
                             + " (log: " + config.workDir().resolve(name + ".log") + ")");
                 }
-                if (healthy(http, config.port(name))) {
-                    info(name + " is UP on http://localhost:" + config.port(name));
+                if (healthy(http, config.managementPort(name))) {
+                    info(name + " is UP on http://localhost:" + config.port(name)
+                            + (config.managementPort(name) == config.port(name) ? ""
+                            : " (actuator on " + config.managementPort(name) + ")"));
                     it.remove();
                 }
             }
@@ -238,8 +259,17 @@ public final class Desk implements AutoCloseable {
         }
     }
 
-    private static boolean healthy(HttpClient http, int port) {
-        return status(http, port, "/actuator/health/liveness") == 200;
+    /** Liveness on a process's actuator port (its management port). */
+    private static boolean healthy(HttpClient http, int managementPort) {
+        return status(http, managementPort, "/actuator/health/liveness") == 200;
+    }
+
+    /**
+     * The key signal-service and execution share on this desk ({@code id:base64}): for a test or a benchmark that
+     * writes signals itself, as signal-service would. Never printed.
+     */
+    public String signingKeys() {
+        return signingKeys;
     }
 
     public String kafkaBootstrapServers() {
@@ -305,7 +335,7 @@ public final class Desk implements AutoCloseable {
                             + " (log: " + config.workDir().resolve(DeskConfig.EXECUTION + ".log") + ")");
                 }
                 try {
-                    ready = status(http, config.port(DeskConfig.EXECUTION), "/actuator/health/readiness") == 200;
+                    ready = status(http, config.managementPort(DeskConfig.EXECUTION), "/actuator/health/readiness") == 200;
                     if (partitions < 0) {
                         partitions = admin.describeTopics(List.of(Topics.SIGNALS)).allTopicNames().get(5, TimeUnit.SECONDS)
                                 .get(Topics.SIGNALS).partitions().size();
@@ -351,6 +381,12 @@ public final class Desk implements AutoCloseable {
         List<String> jvmOptions = jvmOptions();
         start(old.spec(), Path.of(System.getProperty("java.home")), jvmOptions, System.console() != null);
         awaitHealthy(List.of(name), healthTimeout);
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private void info(String message) {

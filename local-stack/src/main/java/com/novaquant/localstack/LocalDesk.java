@@ -83,8 +83,8 @@ public final class LocalDesk {
                  admin API      %s/admin/status   (user operator, password below)
                                 .../admin/pairs  .../admin/pnl?hours=24  POST .../admin/kill-switch/{engage,freeze,release}
                  admin password in %s (or set NOVA_ADMIN_PASSWORD before starting)
-                 metrics        http://localhost:{8081,8082,8083,8084}/actuator/prometheus
-                 health         http://localhost:{8081,8082,8083,8084}/actuator/health
+                 metrics        http://localhost:{9081,9082,9083,9084}/actuator/prometheus   (management ports)
+                 health         http://localhost:{9081,9082,9083,9084}/actuator/health, or /livez and /readyz on 8081-8084
                  simulator      http://localhost:%d/admin/faults/... (see exchange-simulator/README.md)
                  Telegram       %s
                  logs           %s/*.log

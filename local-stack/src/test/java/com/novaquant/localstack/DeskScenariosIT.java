@@ -89,7 +89,7 @@ class DeskScenariosIT {
                 String.valueOf(CHAT), password, extra, List.of());
         desk = new Desk(config, System.out).start(Duration.ofMinutes(4));
         recorder = new TopicRecorder(desk.kafkaBootstrapServers(),
-                List.of(Topics.EXEC_EVENTS, Topics.CONTROL, Topics.QUOTES, Topics.ALERTS));
+                List.of(Topics.EXEC_EVENTS, Topics.CONTROL, Topics.FEED_GATES, Topics.QUOTES, Topics.ALERTS));
     }
 
     @AfterAll
@@ -251,6 +251,29 @@ class DeskScenariosIT {
         assertThat(row.path("basis").decimalValue()).isCloseTo(expected.basis(), within(tolerance));
     }
 
+    @Test
+    @Order(6)
+    void aTelegramHaltIsRecordedAsTheAlertBridgeForTheOperatorWhoSentIt() throws Exception {
+        // The alert service calls execution with its own DELEGATE account and names the Telegram user.
+        desk.telegramCommand(CHAT, "operator_alice", "/halt audit check");
+        await().atMost(STEP).until(() -> JSON.readTree(admin("GET", "/admin/status", null).body())
+                .path("killSwitch").path("by").asString().equals("alert-bridge for telegram:@operator_alice"));
+
+        // The operator's own call is recorded under the authenticated account, whatever it claims to be.
+        HttpResponse<String> released = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + desk.config().port(DeskConfig.EXECUTION)
+                        + "/admin/kill-switch/release"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("X-Nova-Actor", "telegram:@someone_else")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"audit check done\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(released.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(released.body()).path("by").asString()).isEqualTo("operator");
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private static BigDecimal sum(List<FillEvent> fills, Venue venue, Side side) {
@@ -295,23 +318,24 @@ class DeskScenariosIT {
         return send(method, "http://localhost:" + desk.config().port(DeskConfig.EXECUTION) + path, body, "Basic " + basic);
     }
 
+    /** An actuator path of a process: on its management port. */
     private static int status(String process, String path) {
-        return send("GET", "http://localhost:" + desk.config().port(process) + path, null, null).statusCode();
+        return send("GET", "http://localhost:" + desk.config().managementPort(process) + path, null, null).statusCode();
     }
 
     private static String prometheus(String process) {
-        return send("GET", "http://localhost:" + desk.config().port(process) + "/actuator/prometheus", null, null).body();
+        return send("GET", "http://localhost:" + desk.config().managementPort(process) + "/actuator/prometheus", null, null).body();
     }
 
     private static double metric(String process, String name) {
-        String body = send("GET", "http://localhost:" + desk.config().port(process) + "/actuator/prometheus", null, null).body();
+        String body = send("GET", "http://localhost:" + desk.config().managementPort(process) + "/actuator/prometheus", null, null).body();
         return body.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** The value of one exact series (name and labels); fails when the process does not expose it. */
     private static double series(String process, String series) {
-        String body = send("GET", "http://localhost:" + desk.config().port(process) + "/actuator/prometheus", null, null).body();
+        String body = send("GET", "http://localhost:" + desk.config().managementPort(process) + "/actuator/prometheus", null, null).body();
         String line = body.lines().filter(l -> l.startsWith(series + " ")).findFirst()
                 .orElseThrow(() -> new AssertionError(process + " exposes no " + series));
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));

@@ -19,7 +19,7 @@ import java.util.List;
  * java -cp observability.jar:... com.novaquant.observability.ObservabilityCheck \
  *     --dashboards helm/nova-quant/files/dashboards --rules helm/nova-quant/files/prometheus/rules.yml \
  *     --prometheus http://localhost:9090 \
- *     --exposition http://localhost:8081/actuator/prometheus --exposition http://localhost:8082/actuator/prometheus ...
+ *     --exposition http://localhost:9081/actuator/prometheus --exposition http://localhost:9082/actuator/prometheus ...
  * </pre>
  * {@code --exposition} takes URLs or files. Exit status 0 when everything passes, 1 on problems, 2 on bad usage.
  */

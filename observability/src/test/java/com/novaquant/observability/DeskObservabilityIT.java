@@ -75,7 +75,8 @@ class DeskObservabilityIT {
         // Assigned before start so that @AfterAll stops whatever did start when start-up fails.
         desk = new Desk(config, System.out);
         desk.start(Duration.ofMinutes(5));
-        List<String> targets = SCRAPED.stream().map(name -> "127.0.0.1:" + config.port(name)).toList();
+        // Prometheus scrapes each service's management port, as the ServiceMonitor and compose's Prometheus do.
+        List<String> targets = SCRAPED.stream().map(name -> "127.0.0.1:" + config.managementPort(name)).toList();
         prometheus = PrometheusServer.start(workDir.resolve("prometheus"), targets, RULES, Duration.ofSeconds(2));
     }
 
@@ -153,7 +154,7 @@ class DeskObservabilityIT {
         Path dir = Files.createDirectories(workDir.resolve("expositions"));
         List<String> texts = new ArrayList<>();
         for (String name : SCRAPED) {
-            String text = ObservabilityCheck.load("http://127.0.0.1:" + desk.config().port(name) + "/actuator/prometheus");
+            String text = ObservabilityCheck.load("http://127.0.0.1:" + desk.config().managementPort(name) + "/actuator/prometheus");
             Files.writeString(dir.resolve(name + ".prom"), text);
             texts.add(text);
         }

@@ -101,7 +101,8 @@ final class DeskUnderTest implements AutoCloseable {
         DeskConfig config = new DeskConfig(root, workDir, "synthetic", 0, 0,
                 DeskConfig.freePorts(), null, String.valueOf(OPERATOR_CHAT), adminPassword, extra, List.of());
         desk = new Desk(config, System.out, kafka).start(Duration.ofMinutes(5));
-        recorder = new TopicRecorder(kafka.bootstrapServers(), List.of(Topics.EXEC_EVENTS, Topics.CONTROL, Topics.QUOTES, Topics.ALERTS));
+        recorder = new TopicRecorder(kafka.bootstrapServers(),
+                List.of(Topics.EXEC_EVENTS, Topics.CONTROL, Topics.FEED_GATES, Topics.QUOTES, Topics.ALERTS));
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -244,9 +245,18 @@ final class DeskUnderTest implements AutoCloseable {
         publish(topic, event.key(), EventCodec.encode(event));
     }
 
+    /** Signals go out sealed with the desk's key, as signal-service seals them; {@link #publishUnsealed} to forge. */
     void publish(String topic, String key, byte[] value) {
+        publishSealed(topic, key, value, com.novaquant.events.RecordSeal.parse(desk.signingKeys()));
+    }
+
+    void publishSealed(String topic, String key, byte[] value, com.novaquant.events.RecordSeal seal) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+            if (Topics.SIGNALS.equals(topic)) {
+                seal.seal(topic, key, value, record.headers());
+            }
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);
         }
@@ -262,7 +272,13 @@ final class DeskUnderTest implements AutoCloseable {
         return admin(DeskConfig.EXECUTION, method, path, body, adminPassword);
     }
 
+    /** An actuator page ({@code /actuator/...}): on the process's management port, never its API port. */
     HttpResponse<String> get(String process, String path) {
+        return send("GET", managementUrl(process, path), null, null);
+    }
+
+    /** A plain GET on the process's API port, without credentials. */
+    HttpResponse<String> getOnApiPort(String process, String path) {
         return send("GET", url(process, path), null, null);
     }
 
@@ -357,6 +373,10 @@ final class DeskUnderTest implements AutoCloseable {
 
     String url(String process, String path) {
         return "http://localhost:" + desk.config().port(process) + path;
+    }
+
+    String managementUrl(String process, String path) {
+        return "http://localhost:" + desk.config().managementPort(process) + path;
     }
 
     static HttpResponse<String> send(String method, String url, String body, String authorization) {

@@ -270,7 +270,7 @@ class ResilienceSuiteIT {
             }
             // No operator call: the gates lift by themselves once the feeds have been healthy for the heal time.
             watch.await(STEP, () -> desk.feedGates().isEmpty() && !desk.tradingHeld());
-            assertGatesLiftedOnTheControlTopic(clearedAt);
+            assertGatesLiftedOnTheFeedGatesTopic(clearedAt);
             awaitFreshQuotes(Venue.USDM);
             assertThat(openPair(symbol, qty)).as("the same opening once the gates lifted").isEqualTo("FILLED");
             assertHedged(symbol, qty, from);
@@ -311,7 +311,7 @@ class ResilienceSuiteIT {
             awaitFreshQuotes(Venue.SPOT);
             watch.await(STEP, () -> desk.get(DeskConfig.INGESTION, "/actuator/health/readiness").statusCode() == 200);
             watch.await(STEP, () -> desk.feedGates().isEmpty() && !desk.tradingHeld());
-            assertGatesLiftedOnTheControlTopic(clearedAt);
+            assertGatesLiftedOnTheFeedGatesTopic(clearedAt);
             assertThat(openPair(symbol, qty)).as("an opening once the gates lifted").isEqualTo("FILLED");
             assertHedged(symbol, qty, from);
             closePair(symbol);
@@ -515,6 +515,38 @@ class ResilienceSuiteIT {
     }
 
     @Test
+    @Order(12)
+    void aForgedButWellFormedSignalIsRefusedCountedAndPagedNeverTraded() {
+        scenario("forged signal", "well-formed signals sealed with a wrong key and unsealed, on nova.signals", c -> {
+            int ordersBefore = desk.journal().count();
+            Map<String, Double> before = desk.signalOutcomes();
+            // The desk's key id with another secret: the best a writer of the topic without the key can do.
+            com.novaquant.events.RecordSeal forger = com.novaquant.events.RecordSeal.parse(
+                    com.novaquant.events.RecordSeal.generate(desk.desk.signingKeys().substring(0,
+                            desk.desk.signingKeys().indexOf(':'))));
+            for (int i = 0; i < 3; i++) {
+                Signal forged = desk.signal(symbol(), QTY);
+                desk.publishSealed(Topics.SIGNALS, forged.key(), com.novaquant.events.EventCodec.encode(forged), forger);
+            }
+            Signal unsealed = desk.signal(symbol(), QTY);
+            desk.publishSealed(Topics.SIGNALS, unsealed.key(), com.novaquant.events.EventCodec.encode(unsealed),
+                    com.novaquant.events.RecordSeal.none());
+            await().atMost(STEP).until(() -> desk.signalOutcomes().getOrDefault("BAD_SEAL", 0.0)
+                    >= before.getOrDefault("BAD_SEAL", 0.0) + 3
+                    && desk.signalOutcomes().getOrDefault("UNSIGNED", 0.0) >= before.getOrDefault("UNSIGNED", 0.0) + 1);
+            assertThat(desk.outcome(unsealed.signalId())).as("never recorded").isEmpty();
+            // One page per source and reason, however many forgeries.
+            await().atMost(STEP).until(() -> desk.delivered("Signal refused before trading: BAD_SEAL") >= 1
+                    && desk.delivered("Signal refused before trading: UNSIGNED") >= 1);
+            c.alerts(2, desk.delivered("Signal refused before trading: BAD_SEAL")
+                    + desk.delivered("Signal refused before trading: UNSIGNED"));
+            ExchangeJournal journal = desk.journal();
+            c.exchange(new ExchangeJournal(journal.orders().subList(ordersBefore, journal.count())), DUST);
+            assertThat(journal.count()).as("no order from a forged signal").isEqualTo(ordersBefore);
+        });
+    }
+
+    @Test
     @Order(13)
     void fuzzedAdminRequestsGetClientErrorsNeverAServerError() {
         scenario("bad input over HTTP", "600 fuzzed bodies and parameters to the admin APIs, 2 MB bodies", c -> {
@@ -623,6 +655,9 @@ class ResilienceSuiteIT {
             for (String process : List.of(DeskConfig.INGESTION, DeskConfig.SIGNAL, DeskConfig.EXECUTION, DeskConfig.ALERT)) {
                 for (String open : List.of("health", "info", "prometheus")) {
                     assertThat(desk.get(process, "/actuator/" + open).statusCode()).as(process + " " + open).isEqualTo(200);
+                    // Actuator lives on the management port only: the API (admin) port does not serve it at all.
+                    assertThat(desk.getOnApiPort(process, "/actuator/" + open).statusCode())
+                            .as(process + " " + open + " on the API port").isIn(401, 404);
                 }
                 for (String closed : List.of("env", "beans", "configprops", "heapdump", "threaddump", "loggers", "mappings", "shutdown", "metrics")) {
                     assertThat(desk.get(process, "/actuator/" + closed).statusCode()).as(process + " " + closed).isIn(401, 404);
@@ -669,7 +704,9 @@ class ResilienceSuiteIT {
     void noSecretAppearsInLogsEventsTelegramOrActuatorOutput() throws IOException {
         // The secrets this run handed to the desk. (The embedded database's password is its well-known default,
         // "postgres", which is also its user and driver name: not a secret a scan can tell apart.)
-        List<String> secrets = List.of(desk.adminPassword, DeskUnderTest.PAPER_SECRET, DeskUnderTest.TELEGRAM_TOKEN);
+        String signingKey = desk.desk.signingKeys().substring(desk.desk.signingKeys().indexOf(':') + 1);
+        List<String> secrets = List.of(desk.adminPassword, DeskUnderTest.PAPER_SECRET, DeskUnderTest.TELEGRAM_TOKEN,
+                signingKey);
         scenario("security", "every log line, record, Telegram message and actuator page of the run scanned for the secrets", c -> {
             List<String> leaks = new ArrayList<>();
             try (Stream<Path> logs = Files.list(desk.workDir)) {
@@ -830,8 +867,8 @@ class ResilienceSuiteIT {
         return desk.delivered("No new decisions on these symbols");
     }
 
-    /** Ingestion published each watched symbol's gate lifted on nova.control after the fault was cleared. */
-    private static void assertGatesLiftedOnTheControlTopic(long clearedAt) {
+    /** Ingestion published each watched symbol's gate lifted on nova.feed-gates after the fault was cleared. */
+    private static void assertGatesLiftedOnTheFeedGatesTopic(long clearedAt) {
         await().atMost(STEP).until(() -> FEED_SYMBOLS.stream().allMatch(s -> desk.recorder.all(FeedGate.class).stream()
                 .anyMatch(g -> g.symbol().equals(s) && !g.gated() && g.atMs() >= clearedAt)));
     }

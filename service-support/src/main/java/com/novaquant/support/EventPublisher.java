@@ -2,7 +2,9 @@ package com.novaquant.support;
 
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.NovaEvent;
+import com.novaquant.events.RecordSeal;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -22,10 +24,17 @@ public class EventPublisher {
 
     private final KafkaTemplate<String, byte[]> template;
     private final MeterRegistry registry;
+    private final RecordSeal seal;
 
     public EventPublisher(KafkaTemplate<String, byte[]> template, MeterRegistry registry) {
+        this(template, registry, RecordSeal.none());
+    }
+
+    /** @param seal seals every record this service sends when it holds the signing keys */
+    public EventPublisher(KafkaTemplate<String, byte[]> template, MeterRegistry registry, RecordSeal seal) {
         this.template = template;
         this.registry = registry;
+        this.seal = seal;
     }
 
     /**
@@ -48,7 +57,10 @@ public class EventPublisher {
     public CompletableFuture<SendResult<String, byte[]>> publish(String topic, NovaEvent event) {
         CompletableFuture<SendResult<String, byte[]>> future;
         try {
-            future = template.send(topic, event.key(), EventCodec.encode(event));
+            byte[] value = EventCodec.encode(event);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.key(), value);
+            seal.seal(topic, event.key(), value, record.headers());
+            future = template.send(record);
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);
         }

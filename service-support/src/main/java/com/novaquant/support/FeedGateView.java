@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * This service's view of each symbol's feed gate ({@link FeedGate}), read from the compacted {@code nova.control}
- * topic like {@link KillSwitchView}: the whole topic, from the earliest offset, newest state per symbol wins. A
- * symbol never gated reads as open. Exposed as the gauge {@code nova_feed_gated{symbol}}.
+ * This service's view of each symbol's feed gate ({@link FeedGate}), read from the compacted {@code nova.feed-gates}
+ * topic (written by ingestion only) like {@link KillSwitchView} reads {@code nova.control}: the whole topic, from the
+ * earliest offset, newest state per symbol wins. A symbol never gated reads as open. Exposed as the gauge {@code nova_feed_gated{symbol}}.
  */
 public class FeedGateView {
 
@@ -31,10 +31,10 @@ public class FeedGateView {
         this.registry = registry;
     }
 
-    @KafkaListener(id = "#{T(java.util.UUID).randomUUID().toString()}", topics = Topics.CONTROL,
+    @KafkaListener(id = "#{T(java.util.UUID).randomUUID().toString()}", topics = Topics.FEED_GATES,
             groupId = "#{'${spring.application.name}-feed-gates-' + T(java.util.UUID).randomUUID().toString()}",
             properties = {"auto.offset.reset=earliest", "enable.auto.commit=false"})
-    void onControl(ConsumerRecord<String, byte[]> record) {
+    void onFeedGate(ConsumerRecord<String, byte[]> record) {
         if (record.key() == null || !record.key().startsWith(FeedGate.KEY_PREFIX)) {
             return;
         }

@@ -1,5 +1,6 @@
 package com.novaquant.support;
 
+import com.novaquant.events.RecordSeal;
 import com.novaquant.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,20 +23,40 @@ public class NovaServiceAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> template, MeterRegistry registry) {
-        EventPublisher publisher = new EventPublisher(template, registry);
+    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> template, MeterRegistry registry, RecordSeal seal) {
+        EventPublisher publisher = new EventPublisher(template, registry, seal);
         publisher.warmUp(Topics.ALL);
         return publisher;
     }
 
     /**
+     * The record seal of a service that holds the signing keys ({@code nova.signing.keys}, from
+     * {@code NOVA_SIGNING_KEYS}: signal-service and execution only); without keys, records go out unsealed.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RecordSeal recordSeal(@Value("${nova.signing.keys:}") String keys) {
+        return RecordSeal.parse(keys);
+    }
+
+    /**
      * Secrets never leave through actuator ({@code configprops}, {@code env}), not even to an authenticated operator:
-     * Boot's own rule for what is likely sensitive (passwords, secrets, keys, tokens, credentials in URIs).
+     * Boot's own rule for what is likely sensitive (passwords, secrets, keys, tokens, credentials in URIs), the admin
+     * accounts ({@code nova.admin.accounts}, bcrypt hashes that could be guessed offline), and any value that carries
+     * an encoded password ({@code {bcrypt}...}, {@code {noop}...}) wherever it was put.
      */
     @Bean
     SanitizingFunction secretsMasked() {
-        return SanitizingFunction.sanitizeValue().ifLikelySensitive();
+        return SanitizingFunction.sanitizeValue().ifLikelySensitive()
+                .ifKeyMatches(ADMIN_ACCOUNTS_KEY)
+                .ifValueStringMatches(ENCODED_PASSWORD_VALUE);
     }
+
+    /** {@code accounts}, {@code nova.admin.accounts}, {@code nova.admin.accounts[0]}, any case. */
+    static final String ADMIN_ACCOUNTS_KEY = "(?i)^(.*[.])?accounts(\\[\\d+])?$";
+    /** A {@code DelegatingPasswordEncoder} string: {@code {id}} followed by the encoded password. */
+    static final String ENCODED_PASSWORD_VALUE =
+            "(?s).*\\{(bcrypt|noop|pbkdf2[^}]*|scrypt[^}]*|argon2[^}]*|sha256|SHA-1|SHA-256|MD4|MD5|ldap)}.*";
 
     @Bean
     @ConditionalOnMissingBean
@@ -81,7 +102,8 @@ public class NovaServiceAutoConfiguration {
                 topic(Topics.SIGNALS, partitions, replicas).build(),
                 topic(Topics.EXEC_EVENTS, partitions, replicas).build(),
                 topic(Topics.ALERTS, partitions, replicas).build(),
-                topic(Topics.CONTROL, 1, replicas).compact().build());
+                topic(Topics.CONTROL, 1, replicas).compact().build(),
+                topic(Topics.FEED_GATES, 1, replicas).compact().build());
     }
 
     private static TopicBuilder topic(String name, int partitions, short replicas) {

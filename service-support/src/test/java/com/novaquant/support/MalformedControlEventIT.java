@@ -2,6 +2,7 @@ package com.novaquant.support;
 
 import com.novaquant.events.DeskMode;
 import com.novaquant.events.EventCodec;
+import com.novaquant.events.FeedGate;
 import com.novaquant.events.KillSwitchState;
 import com.novaquant.events.Topics;
 import com.novaquant.testsupport.RealInfrastructure;
@@ -32,6 +33,8 @@ class MalformedControlEventIT {
     @Autowired
     KillSwitchView killSwitch;
     @Autowired
+    FeedGateView feedGates;
+    @Autowired
     EventDecoder decoder;
 
     @Test
@@ -49,5 +52,26 @@ class MalformedControlEventIT {
         kafka.send(Topics.CONTROL, Topics.KILL_SWITCH_KEY, EventCodec.encode(
                 new KillSwitchState(DeskMode.TRADING, "cleanup", "support-it", System.currentTimeMillis() + 1))).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> !killSwitch.engaged());
+    }
+
+    @Test
+    void feedGatesAreReadFromTheirOwnTopicOnlyAndAMalformedOneIsCountedAndSkipped() throws Exception {
+        // Only execution may write nova.control: a gate found there was not written by ingestion and counts for nothing.
+        FeedGate misplaced = new FeedGate("SOLUSDT", true, "not on the feed-gates topic", System.currentTimeMillis());
+        kafka.send(Topics.CONTROL, misplaced.key(), EventCodec.encode(misplaced)).get();
+        double before = decoder.rejected(Topics.FEED_GATES);
+        kafka.send(Topics.FEED_GATES, FeedGate.KEY_PREFIX + "BTCUSDT", "{not json".getBytes(StandardCharsets.UTF_8)).get();
+        FeedGate gated = new FeedGate("BTCUSDT", true, "after garbage", System.currentTimeMillis());
+        kafka.send(Topics.FEED_GATES, gated.key(), EventCodec.encode(gated)).get();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> feedGates.gated("BTCUSDT"));
+        assertThat(feedGates.reason("BTCUSDT")).contains("after garbage");
+        assertThat(decoder.rejected(Topics.FEED_GATES) - before).isEqualTo(1.0);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> !feedGates.all().containsKey("SOLUSDT"));
+
+        FeedGate lifted = new FeedGate("BTCUSDT", false, "cleanup", System.currentTimeMillis() + 1);
+        kafka.send(Topics.FEED_GATES, lifted.key(), EventCodec.encode(lifted)).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !feedGates.gated("BTCUSDT"));
     }
 }

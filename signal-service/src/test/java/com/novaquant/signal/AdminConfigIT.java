@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -17,17 +18,25 @@ import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The admin API over real HTTP: HTTP Basic per the shared contract, validated runtime changes. */
+/**
+ * The admin API over real HTTP: HTTP Basic per the shared contract (reads for a VIEWER, changes for an OPERATOR),
+ * validated runtime changes, actuator on the management port only.
+ */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {SignalFlowIT.ADMIN_PASSWORD_PROPERTY, SignalFlowIT.FRESHNESS_QUOTES, SignalFlowIT.FRESHNESS_FUNDING,
-                SignalFlowIT.NO_COOLDOWN, SignalFlowIT.PUBLISH_ON_CHANGE_ONLY})
+        properties = {SignalFlowIT.ADMIN_PASSWORD_PROPERTY, SignalFlowIT.ADMIN_ACCOUNTS_PROPERTY,
+                SignalFlowIT.FRESHNESS_QUOTES, SignalFlowIT.FRESHNESS_FUNDING, SignalFlowIT.NO_COOLDOWN,
+                SignalFlowIT.PUBLISH_ON_CHANGE_ONLY})
 class AdminConfigIT {
 
     private static final String OPERATOR = basic("operator", "it-secret");
+    /** The read-only account of {@link SignalFlowIT#ADMIN_ACCOUNTS_PROPERTY}. */
+    private static final String VIEWER = basic("victor", "viewer-secret-1");
 
     @Value("${local.server.port}")
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     LiveSettings settings;
 
@@ -50,13 +59,35 @@ class AdminConfigIT {
 
     @Test
     void otherActuatorEndpointsNeedCredentialsButPrometheusDoesNot() {
-        assertThat(Http.get(url("/actuator/configprops")).status()).isEqualTo(401);
-        Http.Response configprops = get("/actuator/configprops", OPERATOR);
+        assertThat(Http.get(management("/actuator/configprops")).status()).isEqualTo(401);
+        Http.Response configprops = send(management("/actuator/configprops"), "GET", null, OPERATOR);
         assertThat(configprops.status()).isEqualTo(200);
         assertThat(configprops.body()).contains("nova.signal").contains("entryThresholdApr");
-        // The operator sees the settings, never the secrets: the admin password itself is masked.
-        assertThat(configprops.body()).contains("nova.admin").doesNotContain("it-secret").contains("******");
-        assertThat(Http.get(url("/actuator/prometheus")).status()).isEqualTo(200);
+        // The operator sees the settings, never the secrets: the admin password and the accounts' hashes are masked.
+        assertThat(configprops.body()).contains("nova.admin").doesNotContain("it-secret").contains("******")
+                .doesNotContain("$2a$10$").doesNotContain("{bcrypt}");
+        assertThat(Http.get(management("/actuator/prometheus")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheusIsNotServedOnTheAdminPortButOnTheManagementPort() {
+        assertThat(managementPort).isPositive().isNotEqualTo(port);
+        assertThat(Http.get(url("/actuator/prometheus")).status()).isEqualTo(404);
+        assertThat(get("/actuator/configprops", OPERATOR).status()).isEqualTo(404);
+        Http.Response metrics = Http.get(management("/actuator/prometheus"));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("application=\"signal-service\"");
+        assertThat(Http.get(url("/readyz")).body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void aViewerReadsTheConfigurationButCannotChangeIt() {
+        assertThat(get("/admin/config", VIEWER).status()).isEqualTo(200);
+        Http.Response refused = put("{\"entryThresholdApr\": 0.5}", VIEWER);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(settings.current().properties().entryThresholdApr()).isEqualTo(0.15);
+        assertThat(send(url("/admin/config"), "DELETE", null, VIEWER).status()).isEqualTo(403);
     }
 
     @Test
@@ -112,8 +143,16 @@ class AdminConfigIT {
     }
 
     private Http.Response get(String path, String authorization) {
-        return Http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10))
-                .header("Authorization", authorization).GET().build());
+        return send(url(path), "GET", null, authorization);
+    }
+
+    private static Http.Response send(String url, String method, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return Http.send(request.build());
     }
 
     private Http.Response put(String body, String authorization) {
@@ -129,6 +168,10 @@ class AdminConfigIT {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    private String management(String path) {
+        return "http://localhost:" + managementPort + path;
     }
 
     private static String basic(String user, String password) {

@@ -62,7 +62,7 @@ final class KafkaDesk {
     }
 
     void feedGate(String symbol, boolean gated, String reason) {
-        send(Topics.CONTROL, new FeedGate(symbol, gated, reason, controlAtMs()));
+        send(Topics.FEED_GATES, new FeedGate(symbol, gated, reason, controlAtMs()));
     }
 
     void send(String topic, NovaEvent event) {

@@ -28,14 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The desk mode and the feed gates, published on {@code nova.control}, against pairs the service holds open: what
- * reaches {@code nova.signals}. Each "nothing published" is bounded by a signal that does come afterwards on the same
- * partition, so a late one could not be missed.
+ * The desk mode and the feed gates, published on {@code nova.control} and {@code nova.feed-gates}, against pairs the
+ * service holds open: what reaches {@code nova.signals}. Each "nothing published" is bounded by a signal that does
+ * come afterwards on the same partition, so a late one could not be missed.
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {SignalFlowIT.ADMIN_PASSWORD_PROPERTY, SignalFlowIT.FRESHNESS_QUOTES, SignalFlowIT.FRESHNESS_FUNDING,
-                SignalFlowIT.NO_COOLDOWN, SignalFlowIT.PUBLISH_ON_CHANGE_ONLY})
+        properties = {SignalFlowIT.ADMIN_PASSWORD_PROPERTY, SignalFlowIT.ADMIN_ACCOUNTS_PROPERTY,
+                SignalFlowIT.FRESHNESS_QUOTES, SignalFlowIT.FRESHNESS_FUNDING, SignalFlowIT.NO_COOLDOWN,
+                SignalFlowIT.PUBLISH_ON_CHANGE_ONLY})
 class RiskStateFlowIT {
 
     private static final String BTC = "BTCUSDT";

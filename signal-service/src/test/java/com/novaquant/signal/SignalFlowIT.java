@@ -2,6 +2,7 @@ package com.novaquant.signal;
 
 import com.novaquant.events.DeskMode;
 import com.novaquant.events.EpochMicros;
+import com.novaquant.events.FeedGate;
 import com.novaquant.events.Signal;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
@@ -38,12 +39,16 @@ import static org.awaitility.Awaitility.await;
 /** Market data in over real Kafka, signals out over real Kafka, the desk mode and feed gates over real Kafka. */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {SignalFlowIT.ADMIN_PASSWORD_PROPERTY, SignalFlowIT.FRESHNESS_QUOTES, SignalFlowIT.FRESHNESS_FUNDING,
-                SignalFlowIT.NO_COOLDOWN, SignalFlowIT.PUBLISH_ON_CHANGE_ONLY})
+        properties = {SignalFlowIT.ADMIN_PASSWORD_PROPERTY, SignalFlowIT.ADMIN_ACCOUNTS_PROPERTY,
+                SignalFlowIT.FRESHNESS_QUOTES, SignalFlowIT.FRESHNESS_FUNDING, SignalFlowIT.NO_COOLDOWN,
+                SignalFlowIT.PUBLISH_ON_CHANGE_ONLY})
 class SignalFlowIT {
 
     // Shared with the other ITs so that every class runs in one application context (one consumer group).
     static final String ADMIN_PASSWORD_PROPERTY = "nova.admin.password=" + "it-secret";
+    /** A read-only account beside the shared operator (bcrypt of viewer-secret-1). */
+    static final String ADMIN_ACCOUNTS_PROPERTY = "nova.admin.accounts="
+            + "victor:VIEWER:{bcrypt}$2a$10$gArh6eH9kf7o1NVKRqCH0.yd3W1jluBiqf.9MS8YjR/S2QbqWiByS";
     static final String FRESHNESS_QUOTES = "nova.signal.max-quote-age=60s";
     static final String FRESHNESS_FUNDING = "nova.signal.max-funding-age=60s";
     static final String NO_COOLDOWN = "nova.signal.cooldown=0s";
@@ -147,20 +152,23 @@ class SignalFlowIT {
     }
 
     @Test
-    void deskModeAndFeedGatesOnTheControlTopicAreKnownBeforeMarketDataIsRead() {
+    void deskModeAndFeedGatesOnTheirTopicsAreKnownBeforeMarketDataIsRead() {
         desk.deskMode(DeskMode.FROZEN, "catch-up test");
         desk.feedGate("ETHUSDT", true, "catch-up test");
+        // A gate where only execution writes is not ingestion's: it counts for nothing.
+        desk.send(Topics.CONTROL, new FeedGate("XRPUSDT", true, "not on the feed-gates topic", System.currentTimeMillis()));
         try {
             // fresh views, as at start-up: they know nothing until the catch-up has read the compacted topic
             KillSwitchView freshMode = new KillSwitchView(decoder, new SimpleMeterRegistry());
             FeedGateView freshGates = new FeedGateView(decoder, new SimpleMeterRegistry());
             assertThat(freshMode.engaged()).isFalse();
             assertThat(freshGates.gated("ETHUSDT")).isFalse();
-            new KillSwitchCatchUp(consumerFactory, decoder, freshMode, freshGates, listeners).readControlTopicToEnd();
+            new KillSwitchCatchUp(consumerFactory, decoder, freshMode, freshGates, listeners).readControlTopicsToEnd();
             assertThat(freshMode.mode()).isEqualTo(DeskMode.FROZEN);
             assertThat(freshMode.current().reason()).isEqualTo("catch-up test");
             assertThat(freshGates.gated("ETHUSDT")).isTrue();
             assertThat(freshGates.gated(SYMBOL)).isFalse();
+            assertThat(freshGates.all()).doesNotContainKey("XRPUSDT");
         } finally {
             desk.deskMode(DeskMode.TRADING, "catch-up test done");
             desk.feedGate("ETHUSDT", false, "catch-up test done");

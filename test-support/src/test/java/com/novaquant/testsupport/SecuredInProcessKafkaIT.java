@@ -90,6 +90,26 @@ class SecuredInProcessKafkaIT {
     }
 
     @Test
+    void onlyIngestionWritesFeedGatesAndEveryServiceReadsThem() throws Exception {
+        String value = "gate-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer(kafka.clientProperties(INGESTION))) {
+            RecordMetadata sent = producer.send(new ProducerRecord<>(Topics.FEED_GATES, "feed-gate:BTCUSDT", value))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(sent.topic()).isEqualTo(Topics.FEED_GATES);
+        }
+        for (DeskPrincipal other : List.of(SIGNAL, EXECUTION, ALERT)) {
+            assertRefusedWriting(other, Topics.FEED_GATES);
+        }
+        for (DeskPrincipal reader : List.of(INGESTION, SIGNAL, EXECUTION, ALERT)) {
+            String group = reader.consumerGroupPrefixes().getFirst() + "-feed-gates-" + UUID.randomUUID();
+            try (KafkaConsumer<String, String> consumer = consumer(kafka.clientProperties(reader), group)) {
+                consumer.subscribe(List.of(Topics.FEED_GATES));
+                assertThat(firstRecordWithValue(consumer, value)).as("the gate, read as %s", reader).isTrue();
+            }
+        }
+    }
+
+    @Test
     void aClientWithAWrongPasswordIsRefused() {
         Map<String, Object> wrong = ScramClientProperties.of(SIGNAL.username(), "not-the-password");
         assertThatThrownBy(() -> listTopics(wrong))

@@ -10,7 +10,10 @@ import java.time.Instant;
  */
 public record ChatCommand(long chatId, long userId, String userName, String text, Instant sentAt) {
 
-    /** How the human shows up in execution's audit trail ({@code X-Nova-Actor}). */
+    /**
+     * How the human is named to execution ({@code X-Nova-Actor}); its audit trail records
+     * {@code "alert-bridge for telegram:@alice"}.
+     */
     public String actor() {
         return "telegram:" + (userName == null || userName.isBlank() ? Long.toString(userId) : "@" + userName);
     }

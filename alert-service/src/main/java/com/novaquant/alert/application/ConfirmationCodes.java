@@ -1,10 +1,15 @@
 package com.novaquant.alert.application;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,17 +38,30 @@ public final class ConfirmationCodes {
         }
     }
 
-    private record Issued(long chatId, long userId, String actor, Action action, Instant expiresAt) {
+    /**
+     * A code waiting for its confirmation, as stored: the code only as its SHA-256, so it never sits in a file in
+     * plain text (six digits are no secret against someone who can read the file: the store is owner-only).
+     */
+    public record Pending(String codeHash, long chatId, long userId, String actor, Action action, Instant expiresAt) {
     }
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Issued> issued = new HashMap<>();
+    /** By the code's hash. */
+    private final Map<String, Pending> issued = new HashMap<>();
     private final Duration validity;
     private final boolean byAnotherOperator;
+    private final ConfirmationStore store;
 
     public ConfirmationCodes(Duration validity, boolean byAnotherOperator) {
+        this(validity, byAnotherOperator, ConfirmationStore.inMemory());
+    }
+
+    /** Resumes the codes the store kept (an expired one is dropped at the next use). */
+    public ConfirmationCodes(Duration validity, boolean byAnotherOperator, ConfirmationStore store) {
         this.validity = validity;
         this.byAnotherOperator = byAnotherOperator;
+        this.store = store;
+        store.load().forEach(p -> issued.put(p.codeHash(), p));
     }
 
     public Duration validity() {
@@ -60,15 +78,16 @@ public final class ConfirmationCodes {
         String code;
         do {
             code = String.format("%06d", random.nextInt(1_000_000));
-        } while (issued.containsKey(code));
-        issued.put(code, new Issued(chatId, userId, actor, action, now.plus(validity)));
+        } while (issued.containsKey(hash(code)));
+        issued.put(hash(code), new Pending(hash(code), chatId, userId, actor, action, now.plus(validity)));
+        store.save(List.copyOf(issued.values()));
         return code;
     }
 
     /** Redeems the code for this user in this chat if they may; a redeemed code is spent. */
     public synchronized Redemption redeem(String code, long chatId, long userId, Instant now) {
         purge(now);
-        Issued match = issued.get(code);
+        Pending match = issued.get(hash(code));
         if (match == null) {
             return new Redemption.NoSuchCode();
         }
@@ -81,15 +100,25 @@ public final class ConfirmationCodes {
         } else if (!asker || match.chatId() != chatId) {
             return new Redemption.NoSuchCode();
         }
-        issued.remove(code);
+        issued.remove(hash(code));
+        store.save(List.copyOf(issued.values()));
         return new Redemption.Confirmed(match.action(), match.userId(), match.actor());
     }
 
     private void purge(Instant now) {
-        for (Iterator<Issued> it = issued.values().iterator(); it.hasNext(); ) {
+        for (Iterator<Pending> it = issued.values().iterator(); it.hasNext(); ) {
             if (!it.next().expiresAt().isAfter(now)) {
                 it.remove();
             }
+        }
+    }
+
+    private static String hash(String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 }

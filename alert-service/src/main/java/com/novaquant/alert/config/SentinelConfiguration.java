@@ -2,6 +2,7 @@ package com.novaquant.alert.config;
 
 import com.novaquant.alert.adapter.execution.ExecutionAdminClient;
 import com.novaquant.alert.adapter.persistence.FileAlertOutbox;
+import com.novaquant.alert.adapter.persistence.FileConfirmationStore;
 import com.novaquant.alert.adapter.telegram.TelegramProperties;
 import com.novaquant.alert.application.AlertIntake;
 import com.novaquant.alert.application.CommandRouter;
@@ -16,6 +17,8 @@ import com.novaquant.alert.domain.DigestSchedule;
 import com.novaquant.alert.domain.EscalationSchedule;
 import com.novaquant.support.AlertPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +30,8 @@ import java.util.HashSet;
 /** Wires the sentinel: desk, outbox, delivery loop, commands. The Telegram side is in TelegramConfiguration. */
 @Configuration(proxyBeanMethods = false)
 public class SentinelConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SentinelConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -66,11 +71,31 @@ public class SentinelConfiguration {
         return new AlertIntake(outbox, desk, metrics, loop, clock);
     }
 
+    /**
+     * execution-service's admin API, called with this service's own account: {@code nova.alert.execution-username}
+     * (default {@code alert-bridge}, a DELEGATE account in execution's {@code NOVA_ADMIN_ACCOUNTS}) and its password
+     * from {@code NOVA_ALERT_EXECUTION_PASSWORD}. As a delegate it names the Telegram user behind each command, and
+     * execution records {@code "alert-bridge for telegram:@alice"}. Without that password the shared operator account
+     * ({@code nova.admin.username} / {@code NOVA_ADMIN_PASSWORD}) is used as before; execution then records the
+     * shared account, not the Telegram user.
+     */
     @Bean
     ExecutionAdmin executionAdmin(AlertProperties properties,
-                                  @Value("${nova.admin.username:operator}") String username,
-                                  @Value("${NOVA_ADMIN_PASSWORD:}") String password) {
-        return new ExecutionAdminClient(properties.executionUrl(), username, password, properties.executionTimeout());
+                                  @Value("${nova.alert.execution-username:alert-bridge}") String bridgeUsername,
+                                  @Value("${NOVA_ALERT_EXECUTION_PASSWORD:}") String bridgePassword,
+                                  @Value("${nova.admin.username:operator}") String sharedUsername,
+                                  @Value("${NOVA_ADMIN_PASSWORD:}") String sharedPassword) {
+        if (!bridgePassword.isBlank()) {
+            // A secret made from a file often ends with a newline that is no part of the password.
+            return new ExecutionAdminClient(properties.executionUrl(), bridgeUsername, bridgePassword.strip(),
+                    properties.executionTimeout());
+        }
+        if (!sharedPassword.isBlank()) {
+            log.warn("NOVA_ALERT_EXECUTION_PASSWORD is not set: Telegram commands reach execution-service as the shared"
+                    + " account '{}', and its audit trail records that account, not the Telegram user", sharedUsername);
+        }
+        return new ExecutionAdminClient(properties.executionUrl(), sharedUsername, sharedPassword,
+                properties.executionTimeout());
     }
 
     @Bean
@@ -78,7 +103,10 @@ public class SentinelConfiguration {
                                 AlertDesk desk, FileAlertOutbox outbox, AlertPublisher alerts,
                                 SentinelMetrics metrics, Clock clock, AlertProperties properties) {
         return new CommandRouter(new HashSet<>(telegram.chatIds()), new HashSet<>(telegram.operatorIds()), admin, desk,
-                outbox, alerts, new ConfirmationCodes(properties.confirmTimeout(), telegram.confirmByAnotherOperator()),
+                outbox, alerts, new ConfirmationCodes(properties.confirmTimeout(), telegram.confirmByAnotherOperator(),
+                        // Beside the outbox, on its volume: a code asked for before a restart can be confirmed after.
+                        new FileConfirmationStore(properties.outboxPath().toAbsolutePath().resolveSibling(
+                                "confirmations.json"))),
                 metrics, clock, properties.commandMaxAge());
     }
 }

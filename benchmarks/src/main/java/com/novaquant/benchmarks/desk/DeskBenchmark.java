@@ -345,7 +345,7 @@ public final class DeskBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         for (String name : List.of(DeskConfig.SIMULATOR, DeskConfig.INGESTION, DeskConfig.SIGNAL, DeskConfig.EXECUTION)) {
             try {
-                String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + config.port(name) + "/actuator/prometheus")).build(),
+                String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + config.managementPort(name) + "/actuator/prometheus")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 for (String line : body.split("\n")) {
                     if (line.startsWith("#") || line.isBlank()) {

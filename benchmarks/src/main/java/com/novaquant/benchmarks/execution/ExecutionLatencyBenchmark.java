@@ -72,6 +72,9 @@ public final class ExecutionLatencyBenchmark {
                 null, "100001", UUID.randomUUID().toString(), extra, List.of());
         try (Desk desk = new Desk(config, System.out)) {
             desk.start(Duration.ofMinutes(4));
+            String simulator = "http://localhost:" + config.port(DeskConfig.SIMULATOR);
+            // Sealed as signal-service seals them: execution trades nothing else.
+            com.novaquant.events.RecordSeal seal = com.novaquant.events.RecordSeal.parse(desk.signingKeys());
             List<Long> signalToOrder = new ArrayList<>();
             List<Long> signalToHedged = new ArrayList<>();
             try (KafkaProducer<String, byte[]> producer = producer(desk.kafkaBootstrapServers());
@@ -81,8 +84,13 @@ public final class ExecutionLatencyBenchmark {
                 int unfinishedInARow = 0;
                 for (int i = 0; i < warmup + signals && unfinishedInARow < 3; i++) {
                     Thread.sleep(pauseMs);
-                    Signal signal = signal(i % 2 == 0 ? BigDecimal.ONE : BigDecimal.ZERO);
-                    producer.send(new ProducerRecord<>(Topics.SIGNALS, signal.key(), EventCodec.encode(signal))).get();
+                    Signal signal = signal(i % 2 == 0 ? BigDecimal.ONE : BigDecimal.ZERO,
+                            book(simulator, "/spot/api/v3/ticker/bookTicker"),
+                            book(simulator, "/futures/fapi/v1/ticker/bookTicker"));
+                    byte[] value = EventCodec.encode(signal);
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SIGNALS, signal.key(), value);
+                    seal.seal(Topics.SIGNALS, signal.key(), value, record.headers());
+                    producer.send(record).get();
                     long[] result = awaitExecution(consumer, signal);
                     unfinishedInARow = result == null ? unfinishedInARow + 1 : 0;
                     if (i >= warmup && result != null) {
@@ -100,7 +108,7 @@ public final class ExecutionLatencyBenchmark {
                     + " ms apart) through real Kafka against the simulator");
             print("signal-to-order (per leg)", signalToOrder);
             print("signal-to-hedged (both legs final)", signalToHedged);
-            printServiceSide(config.port(DeskConfig.EXECUTION));
+            printServiceSide(config.managementPort(DeskConfig.EXECUTION));
         }
     }
 
@@ -109,6 +117,7 @@ public final class ExecutionLatencyBenchmark {
      * handed to the venue (mean and max; the scrape has no quantiles), and the account reads by trigger. Separates
      * the Kafka hop from the service's work. Absent on builds without these meters.
      */
+    /** @param port execution's management port, where its /actuator/prometheus answers */
     private static void printServiceSide(int port) {
         try {
             HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -186,15 +195,33 @@ public final class ExecutionLatencyBenchmark {
         }
     }
 
-    private static Signal signal(BigDecimal target) {
+    /**
+     * The simulator's best bid and ask for the symbol, read before each signal: execution checks a signal's prices
+     * against its own book-ticker view, so the signal carries the venue's real book as signal-service's would.
+     */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static BigDecimal[] book(String simulator, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(simulator + path + "?symbol="
+                + SYMBOL)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        return new BigDecimal[]{field(body, "bidPrice"), field(body, "askPrice")};
+    }
+
+    private static BigDecimal field(String json, String name) {
+        int at = json.indexOf('"', json.indexOf(':', json.indexOf("\"" + name + "\"")) + 1) + 1;
+        return new BigDecimal(json.substring(at, json.indexOf('"', at)));
+    }
+
+    private static Signal signal(BigDecimal target, BigDecimal[] spotBook, BigDecimal[] perpBook) {
         long micros = EpochMicros.now();
-        BigDecimal bid = new BigDecimal("99.9");
-        BigDecimal ask = new BigDecimal("100.1");
-        Quote spot = new Quote(SYMBOL, Venue.SPOT, bid, BigDecimal.TEN, ask, BigDecimal.TEN, 1, 0, micros);
-        Quote perp = new Quote(SYMBOL, Venue.USDM, bid, BigDecimal.TEN, ask, BigDecimal.TEN, 1, micros / 1000, micros);
+        Quote spot = new Quote(SYMBOL, Venue.SPOT, spotBook[0], BigDecimal.TEN, spotBook[1], BigDecimal.TEN, 1, 0,
+                micros);
+        Quote perp = new Quote(SYMBOL, Venue.USDM, perpBook[0], BigDecimal.TEN, perpBook[1], BigDecimal.TEN, 1,
+                micros / 1000, micros);
         FundingRate funding = new FundingRate(SYMBOL, new BigDecimal("100"), new BigDecimal("100"),
                 new BigDecimal("0.001"), micros / 1000 + 3_600_000, micros / 1000, micros);
-        return new Signal(UUID.randomUUID().toString(), SYMBOL, target, target.multiply(new BigDecimal("100")),
+        return new Signal(UUID.randomUUID().toString(), SYMBOL, target, target.multiply(spotBook[1]),
                 target.signum() == 0 ? Signal.Reason.CARRY_BELOW_EXIT : Signal.Reason.CARRY_ABOVE_ENTRY, 0.2, spot,
                 perp, funding, micros, System.currentTimeMillis() + 30_000);
     }

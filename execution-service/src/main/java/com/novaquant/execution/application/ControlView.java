@@ -5,8 +5,9 @@ import com.novaquant.events.KillSwitchState;
 import java.util.Optional;
 
 /**
- * The control topic as every service sees it ({@code nova.control}): the desk's risk state and each symbol's feed
- * gate. A port; the compacted topic in production.
+ * The desk's risk state ({@code nova.control}, written by execution only) and each symbol's feed gate
+ * ({@code nova.feed-gates}, written by ingestion only) as every service sees them. A port; the compacted topics in
+ * production.
  */
 public interface ControlView {
 

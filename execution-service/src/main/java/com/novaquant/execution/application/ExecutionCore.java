@@ -19,8 +19,9 @@ public record ExecutionCore(Desk desk, ExecutionEngine engine, OperatorActions o
     /** The ports and shared state the core runs on. */
     public record Parts(TradingVenue venue, Ledger ledger, AccountBook account, OrderSender sender,
                         KillSwitch killSwitch, TradingGate gate, MarginAlarm margin, UnresolvedSymbols unresolved,
-                        Marks marks, ExecutionEvents events, Alerts alerts, ExecutionMetrics metrics,
-                        ExecutionProperties properties, List<String> symbols, Executor legExecutor, Clock clock) {
+                        Marks marks, VenuePrices prices, ExecutionEvents events, Alerts alerts,
+                        ExecutionMetrics metrics, ExecutionProperties properties, List<String> symbols,
+                        Executor legExecutor, Clock clock) {
     }
 
     public static ExecutionCore create(Parts p) {
@@ -28,7 +29,8 @@ public record ExecutionCore(Desk desk, ExecutionEngine engine, OperatorActions o
         Desk desk = new Desk();
         UnbookedCommission commission = new UnbookedCommission(p.ledger());
         PreTradeCheck preTrade = new PreTradeCheck(new RiskLimits(props.risk().maxSymbolNotional(),
-                props.risk().maxTotalNotional(), props.risk().maxLeverage()), props.maxQuoteAge().toMillis());
+                props.risk().maxTotalNotional(), props.risk().maxLeverage()), props.maxQuoteAge().toMillis(),
+                props.priceBand());
         LegDispatcher dispatcher = new LegDispatcher(p.ledger(), p.sender(), p.events(), p.legExecutor(), p.clock());
         LegRiskSettlement settlement = new LegRiskSettlement(p.venue(), p.ledger(), dispatcher,
                 new RepairOrders(p.venue(), p.ledger(), dispatcher, commission),
@@ -39,7 +41,7 @@ public record ExecutionCore(Desk desk, ExecutionEngine engine, OperatorActions o
                 p.legExecutor());
         ExecutionEngine engine = new ExecutionEngine(desk, p.ledger(), p.venue(), p.account(), new TradeRule(preTrade),
                 new DeskHolds(p.gate(), p.killSwitch(), p.margin(), p.unresolved(), p.killSwitch().view()), dispatcher, runner, p.marks(),
-                p.metrics(), commission, props.perpLeverage(), props.accountReadDeadline(), p.legExecutor(),
+                p.prices(), p.metrics(), commission, props.perpLeverage(), props.accountReadDeadline(), p.legExecutor(),
                 new SignalAdmission(p.symbols()), p.clock());
         OperatorActions operator = new OperatorActions(desk, p.ledger(), p.venue(), p.account(), dispatcher,
                 settlement, p.killSwitch(), cutShort, commission, p.metrics(), p.clock());

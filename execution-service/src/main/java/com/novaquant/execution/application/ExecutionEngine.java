@@ -5,6 +5,7 @@ import com.novaquant.events.Signal;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.ClientOrderIds;
 import com.novaquant.execution.domain.HedgeBand;
+import com.novaquant.execution.domain.OwnPrices;
 import com.novaquant.execution.domain.Refusal;
 import com.novaquant.execution.domain.SignalAdmission;
 import com.novaquant.execution.domain.SymbolFilters;
@@ -48,6 +49,7 @@ public class ExecutionEngine {
     private final LegDispatcher dispatcher;
     private final TradeRunner runner;
     private final Marks marks;
+    private final VenuePrices prices;
     private final ExecutionMetrics metrics;
     private final UnbookedCommission commission;
     private final BigDecimal leverage;
@@ -57,9 +59,9 @@ public class ExecutionEngine {
     private final Clock clock;
 
     ExecutionEngine(Desk desk, Ledger ledger, TradingVenue venue, AccountBook account, TradeRule rule, DeskHolds holds,
-                    LegDispatcher dispatcher, TradeRunner runner, Marks marks, ExecutionMetrics metrics,
-                    UnbookedCommission commission, BigDecimal leverage, Duration accountReadDeadline, Executor reader,
-                    SignalAdmission admission, Clock clock) {
+                    LegDispatcher dispatcher, TradeRunner runner, Marks marks, VenuePrices prices,
+                    ExecutionMetrics metrics, UnbookedCommission commission, BigDecimal leverage,
+                    Duration accountReadDeadline, Executor reader, SignalAdmission admission, Clock clock) {
         this.admission = admission;
         this.desk = desk;
         this.ledger = ledger;
@@ -70,6 +72,7 @@ public class ExecutionEngine {
         this.dispatcher = dispatcher;
         this.runner = runner;
         this.marks = marks;
+        this.prices = prices;
         this.metrics = metrics;
         this.commission = commission;
         this.leverage = leverage;
@@ -250,7 +253,27 @@ public class ExecutionEngine {
                 pair.map(PairRecord::notional).orElse(BigDecimal.ZERO), spot, perp, holds.of(s.symbol()),
                 s.spot().bidPrice(), s.spot().askPrice(), s.perp().bidPrice(), s.perp().askPrice(), quoteAgeMs,
                 totalNotional, b.spotQuoteFree(), ownSpot == null ? b.spotBaseFree() : b.spotBaseFree().min(ownSpot),
-                b.futuresAvailable(), b.futuresWallet(), leverage);
+                b.futuresAvailable(), b.futuresWallet(), leverage, ownPrices(s.symbol()));
+    }
+
+    /**
+     * Execution's own view of the symbol on both venues, or null when either is missing: a memory read, taken at the
+     * decision. A view that cannot be read counts as missing: growth is refused, a reduction goes on at the signal's
+     * prices (a safety control never depends on it).
+     */
+    private OwnPrices ownPrices(String symbol) {
+        try {
+            VenuePrices.Top spot = prices.latest(symbol, Venue.SPOT);
+            VenuePrices.Top perp = prices.latest(symbol, Venue.USDM);
+            if (spot == null || perp == null) {
+                return null;
+            }
+            long ageMs = clock.millis() - Math.min(spot.receivedAtMicros(), perp.receivedAtMicros()) / 1000;
+            return new OwnPrices(spot.bid(), spot.ask(), perp.bid(), perp.ask(), ageMs);
+        } catch (RuntimeException e) {
+            log.warn("Own prices of {} unreadable, taken as missing: {}", symbol, e.toString());
+            return null;
+        }
     }
 
     private CompletableFuture<String> refused(Signal signal, TradeDecision.Refused refused, long deliveryMicros) {

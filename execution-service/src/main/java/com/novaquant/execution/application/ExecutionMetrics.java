@@ -1,6 +1,7 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.events.DeskMode;
+import com.novaquant.events.EpochMicros;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.PreTradeCheck;
 import io.micrometer.core.instrument.Counter;
@@ -10,8 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -154,6 +157,23 @@ public class ExecutionMetrics {
                     .tag("level", level.name())
                     .description("execution's own holds at this level: reconciliation, exchange reads, broken pairs,"
                             + " the account check")
+                    .strongReference(true)
+                    .register(registry);
+        }
+    }
+
+    /**
+     * {@code nova_execution_own_prices_age_seconds{venue}}: per venue, the age of the oldest of the symbols' latest book
+     * tickers on execution's own streams; -1 while a symbol has none. Above {@code max-quote-age}, growth is refused.
+     */
+    public void ownPricesAge(VenuePrices prices, List<String> symbols, Clock clock) {
+        List<String> listed = symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+        for (Venue venue : Venue.values()) {
+            Gauge.builder("nova.execution.own.prices.age.seconds", prices,
+                            p -> VenuePrices.oldestAgeSeconds(p, venue, listed, EpochMicros.now(clock)))
+                    .description("age of the stalest symbol's latest book ticker on execution's own streams;"
+                            + " -1 while a symbol has none")
+                    .tag("venue", venue.name())
                     .strongReference(true)
                     .register(registry);
         }

@@ -10,7 +10,11 @@ import java.time.LocalTime;
 /**
  * Execution settings ({@code nova.execution.*}).
  *
- * @param maxQuoteAge        oldest quote a signal may be based on for any order to be sent
+ * @param maxQuoteAge        oldest quote a signal may be based on for any order to be sent; also the oldest execution's
+ *                           own view of the venue's prices may be for a trade that grows the position
+ * @param priceBand          widest distance, as a fraction of execution's own mid for a leg, between a signal's price
+ *                           for that leg and that mid, for a trade that grows the position (0.005: 0.5 %); beyond it the
+ *                           signal is refused PRICE_OFF_BAND
  * @param rehedgeAttempts    re-hedge orders allowed in one leg-risk episode before unwinding
  * @param rehedgeDeadline    how long naked exposure may stand before the policy unwinds instead of re-hedging
  * @param unwindAttempts     unwind orders tried before an episode is declared unresolved
@@ -40,6 +44,7 @@ import java.time.LocalTime;
 @ConfigurationProperties("nova.execution")
 public record ExecutionProperties(
         @DefaultValue("2s") Duration maxQuoteAge,
+        @DefaultValue("0.005") BigDecimal priceBand,
         @DefaultValue("2") int rehedgeAttempts,
         @DefaultValue("3s") Duration rehedgeDeadline,
         @DefaultValue("3") int unwindAttempts,

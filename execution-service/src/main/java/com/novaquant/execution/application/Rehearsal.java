@@ -7,6 +7,7 @@ import com.novaquant.events.Quote;
 import com.novaquant.events.Signal;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.ClientOrderIds;
+import com.novaquant.execution.domain.OwnPrices;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairSizing;
 import com.novaquant.execution.domain.PairState;
@@ -64,8 +65,11 @@ public class Rehearsal {
                     spot, perp, funding, now, now / 1000 + 5_000);
             Signal signal = EventCodec.decode(EventCodec.encode(made), Signal.class);
             BigDecimal quantity = PairSizing.common(signal.targetBaseQty(), filters, filters);
-            preTrade.check(new PreTradeRequest(true, quantity, signal.spot().askPrice(), signal.perp().bidPrice(), 0,
-                    BigDecimal.ZERO, BigDecimal.ZERO, plenty, BigDecimal.ZERO, plenty, plenty, leverage), filters, filters);
+            PreTradeRequest request = new PreTradeRequest(true, quantity, signal.spot().askPrice(),
+                    signal.perp().bidPrice(), 0, BigDecimal.ZERO, BigDecimal.ZERO, plenty, BigDecimal.ZERO, plenty,
+                    plenty, leverage, new OwnPrices(bid, ask, bid, ask, 0));
+            preTrade.check(request, filters, filters);
+            preTrade.prices(request);
             Execution ex = new Execution(ClientOrderIds.pairId(signal.signalId()), signal.signalId(), signal.symbol(),
                     quantity, quantity, true, false, signal.tickReceivedAtMicros(), signal.decidedAtMicros());
             List<OrderRecord> rows = dispatcher.legRows(ex);

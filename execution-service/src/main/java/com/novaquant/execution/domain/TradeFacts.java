@@ -18,13 +18,14 @@ import java.math.BigDecimal;
  * @param spotBaseFree     spot base asset a sell may sell
  * @param futuresAvailable futures margin available
  * @param futuresWallet    futures wallet balance
+ * @param own              execution's own view of the symbol's best prices on both venues, or null without one
  */
 public record TradeFacts(String symbol, BigDecimal target, String pairId, PairState pairState,
                          HedgeBand.PairExposure exposure, BigDecimal pairNotional, SymbolFilters spot,
                          SymbolFilters perp, Holds holds, BigDecimal spotBid, BigDecimal spotAsk, BigDecimal perpBid,
                          BigDecimal perpAsk, long quoteAgeMs, BigDecimal totalNotional, BigDecimal spotQuoteFree,
                          BigDecimal spotBaseFree, BigDecimal futuresAvailable, BigDecimal futuresWallet,
-                         BigDecimal leverage) {
+                         BigDecimal leverage, OwnPrices own) {
 
     /**
      * What stops trading right now, per the desk's risk states: a HALT stops growth only, FROZEN stops every

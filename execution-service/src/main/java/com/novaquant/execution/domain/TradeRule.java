@@ -13,7 +13,8 @@ import java.util.Optional;
  * signal-driven trade. Everything else refuses only growth: a HALTED desk, a hold on this symbol or on the whole desk,
  * a gated feed, a critical margin. A close or reduction therefore always passes them, on every symbol, whatever
  * incident is open elsewhere; what stops it is only what makes it unsafe on this very pair (orders of unknown
- * outcome, an execution not yet settled, a pair not hedged).
+ * outcome, an execution not yet settled, a pair not hedged). Nor does execution's own view of the venue's prices
+ * stop it: only growth must be checked and limited on that view ({@link PreTradeCheck}).
  */
 public final class TradeRule {
 
@@ -64,7 +65,7 @@ public final class TradeRule {
         BigDecimal perpPrice = growing ? f.perpBid() : f.perpAsk();
         PreTradeRequest request = new PreTradeRequest(growing, quantity, spotPrice, perpPrice, f.quoteAgeMs(),
                 f.pairNotional(), f.totalNotional(), f.spotQuoteFree(), f.spotBaseFree(), f.futuresAvailable(),
-                f.futuresWallet(), f.leverage(), spotQuantity);
+                f.futuresWallet(), f.leverage(), spotQuantity, f.own());
         Optional<PreTradeCheck.Refusal> refusal = preTrade.check(request, f.spot(), f.perp());
         if (refusal.isPresent()) {
             return refused(Refusal.valueOf(refusal.get().code()), refusal.get().text());
@@ -75,9 +76,11 @@ public final class TradeRule {
             return new TradeDecision.Execute(pairId, false, closesAll, spotQuantity, quantity, BigDecimal.ZERO,
                     BigDecimal.ZERO, BigDecimal.ZERO);
         }
-        BigDecimal notional = quantity.multiply(perpPrice);
+        // What a growing trade holds back is valued at the venue's prices, as its check was.
+        PreTradeCheck.LegPrices venue = preTrade.prices(request);
+        BigDecimal notional = quantity.multiply(venue.perp());
         return new TradeDecision.Execute(pairId, true, false, quantity, quantity,
-                PreTradeCheck.spotCost(quantity, spotPrice), PreTradeCheck.margin(notional, f.leverage()), notional);
+                PreTradeCheck.spotCost(quantity, venue.spot()), PreTradeCheck.margin(notional, f.leverage()), notional);
     }
 
     /** What refuses new exposure only. */

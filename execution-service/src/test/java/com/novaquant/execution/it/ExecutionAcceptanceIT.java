@@ -92,6 +92,9 @@ class ExecutionAcceptanceIT {
 
     private static final SimulatorProcess SIMULATOR = SimulatorProcess.shared();
     private static final List<Alert> ALERTS = new CopyOnWriteArrayList<>();
+    /** The signing key signal-service and execution share; this test seals its signals as signal-service would. */
+    private static final String SIGNING_KEYS = com.novaquant.events.RecordSeal.generate("it-1");
+    private static final com.novaquant.events.RecordSeal SEAL = com.novaquant.events.RecordSeal.parse(SIGNING_KEYS);
     private static final AtomicBoolean LISTENING = new AtomicBoolean();
     private static Thread alertReader;
 
@@ -99,7 +102,11 @@ class ExecutionAcceptanceIT {
     static void venue(DynamicPropertyRegistry registry) {
         registry.add("nova.binance.spot.rest-url", SIMULATOR::spotUrl);
         registry.add("nova.binance.futures.rest-url", SIMULATOR::futuresUrl);
+        // Execution's own book tickers (its view of the venue's prices) from the simulator's streams.
+        registry.add("nova.binance.spot.ws-url", SIMULATOR::spotWsUrl);
+        registry.add("nova.binance.futures.ws-url", SIMULATOR::futuresWsUrl);
         registry.add("nova.symbols", () -> String.join(",", SimulatorProcess.SYMBOLS));
+        registry.add("nova.signing.keys", () -> SIGNING_KEYS);
     }
 
     @TestConfiguration
@@ -136,6 +143,8 @@ class ExecutionAcceptanceIT {
     @Autowired
     Ledger ledger;
     @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     KillSwitch killSwitch;
@@ -161,6 +170,8 @@ class ExecutionAcceptanceIT {
     com.novaquant.execution.application.PnlReader pnl;
     @Autowired
     AccountBook accountBook;
+    @Autowired
+    com.novaquant.execution.application.VenuePrices venuePrices;
 
     @BeforeAll
     static void readAlerts() {
@@ -197,6 +208,9 @@ class ExecutionAcceptanceIT {
         SIMULATOR.clearFaults();
         await().atMost(Duration.ofSeconds(60)).until(() -> supervisor.active()
                 && !listeners.getListenerContainer("execution-signals").getAssignedPartitions().isEmpty());
+        // Execution's own view of the simulator's book, from its own streams: what a growing trade is checked on.
+        await().atMost(Duration.ofSeconds(30)).until(() -> SimulatorProcess.SYMBOLS.stream().allMatch(s ->
+                venuePrices.latest(s, Venue.SPOT) != null && venuePrices.latest(s, Venue.USDM) != null));
         if (killSwitch.engaged()) {
             killSwitch.release("next acceptance case", "execution-it");
         }
@@ -357,7 +371,7 @@ class ExecutionAcceptanceIT {
             Signal second = signal("BBLUSDT", "10");
             // One batch: the two symbols are decided at once, in no fixed order; the hold the winner takes before
             // it lets go of the desk is what refuses the other.
-            kafka.send(Topics.SIGNALS, first.key(), EventCodec.encode(first));
+            sendSealed(first, SEAL);
             send(second);
             List<String> outcomes = List.of(awaitOutcome(first), awaitOutcome(second));
             assertThat(outcomes).containsExactlyInAnyOrder("FILLED", "SPOT_BALANCE");
@@ -532,7 +546,8 @@ class ExecutionAcceptanceIT {
         assertThat(admin("POST", "/admin/kill-switch/engage", "{\"reason\":\"x\"}", false).status()).isEqualTo(401);
         assertThat(admin("POST", "/admin/flatten", "{\"reason\":\"x\"}", false).status()).isEqualTo(401);
         assertThat(killSwitch.engaged()).isFalse();
-        assertThat(Http.get("http://localhost:" + port + "/actuator/health").status()).isEqualTo(200);
+        // Probes stay open on the API port (actuator itself is on the management port).
+        assertThat(Http.get("http://localhost:" + port + "/livez").status()).isEqualTo(200);
         Http.Response status = admin("GET", "/admin/status", null, true);
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.body()).contains("\"mode\":\"paper\"").contains("\"killSwitch\"").contains("\"tradingHeld\"");
@@ -592,6 +607,36 @@ class ExecutionAcceptanceIT {
     }
 
     @Test
+    void aWellFormedSignalWithoutTheSigningKeysSealIsRefusedCountedAndPagedOnce() {
+        String symbol = SimulatorProcess.SYMBOLS.getFirst();
+        // Same key id, another secret: what a writer of the topic without the key can produce at best.
+        Signal forged = signal(symbol, "5");
+        sendSealed(forged, com.novaquant.events.RecordSeal.parse(com.novaquant.events.RecordSeal.generate("it-1")))
+                .join();
+        Signal forgedAgain = signal(symbol, "5");
+        sendSealed(forgedAgain, com.novaquant.events.RecordSeal.parse(com.novaquant.events.RecordSeal.generate("it-1")))
+                .join();
+        Signal unsigned = signal(symbol, "5");
+        sendSealed(unsigned, com.novaquant.events.RecordSeal.none()).join();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> refusedCount("BAD_SEAL") >= 2 && refusedCount("UNSIGNED") >= 1);
+        for (Signal s : List.of(forged, forgedAgain, unsigned)) {
+            assertThat(jdbc.sql("select count(*) from processed_signals where signal_id = ?").param(s.signalId())
+                    .query(Long.class).single()).as("never recorded, never traded").isZero();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> ALERTS.stream()
+                .filter(a -> "SIGNAL_REFUSED".equals(a.code()) && a.severity() == Severity.CRITICAL).count() >= 2);
+        assertThat(ALERTS).filteredOn(a -> "SIGNAL_REFUSED".equals(a.code()) && a.text().contains("BAD_SEAL"))
+                .as("one page per source and reason").hasSize(1);
+    }
+
+    private double refusedCount(String outcome) {
+        io.micrometer.core.instrument.Counter counter = meters.find("nova.execution.signals").tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
     void secondInstanceCannotTakeTheTradingLeaseWhileTheFirstTrades() {
         com.novaquant.execution.adapter.persistence.LeaseHolderName name =
                 new com.novaquant.execution.adapter.persistence.LeaseHolderName("execution/it-standby");
@@ -606,7 +651,7 @@ class ExecutionAcceptanceIT {
         } finally {
             standby.release();
         }
-        assertThat(Http.get("http://localhost:" + port + "/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(Http.get("http://localhost:" + port + "/readyz").status()).isEqualTo(200);
     }
 
     @Test
@@ -615,17 +660,19 @@ class ExecutionAcceptanceIT {
                      new org.springframework.boot.builder.SpringApplicationBuilder(
                              com.novaquant.execution.ExecutionApplication.class, PaperAccount.class,
                              PrivateReactorResources.class)
-                             .run("--server.port=0", "--nova.admin.password=it-secret",
+                             .run("--server.port=0", "--management.server.port=0", "--nova.admin.password=it-secret",
                                      "--nova.execution.lease-check-interval=300ms",
                                      "--nova.binance.spot.rest-url=" + SIMULATOR.spotUrl(),
-                                     "--nova.binance.futures.rest-url=" + SIMULATOR.futuresUrl())) {
+                                     "--nova.binance.futures.rest-url=" + SIMULATOR.futuresUrl(),
+                                     "--nova.binance.spot.ws-url=" + SIMULATOR.spotWsUrl(),
+                                     "--nova.binance.futures.ws-url=" + SIMULATOR.futuresWsUrl())) {
             int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             TradingSupervisor standby = second.getBean(TradingSupervisor.class);
             await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> true);
             assertThat(standby.active()).isFalse();
             assertThat(second.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("execution-signals")
                     .isRunning()).isFalse();
-            assertThat(Http.get("http://localhost:" + secondPort + "/actuator/health/readiness").status()).isEqualTo(503);
+            assertThat(Http.get("http://localhost:" + secondPort + "/readyz").status()).isEqualTo(503);
             Http.Response status = adminAt(secondPort, "GET", "/admin/status", null);
             assertThat(status.body()).contains("\"tradingHeld\":true").contains("passive instance");
             assertThat(adminAt(secondPort, "POST", "/admin/flatten", "{\"reason\":\"x\"}").status()).isEqualTo(409);
@@ -637,7 +684,7 @@ class ExecutionAcceptanceIT {
     void aGatedFeedRefusesAnOpeningOnItsSymbolWithoutTheKillSwitchAndTheLiftLetsItThrough() {
         String symbol = "GATEUSDT";
         FeedGate gated = new FeedGate(symbol, true, "USD-M frames lagging >200ms", System.currentTimeMillis());
-        kafka.send(Topics.CONTROL, gated.key(), EventCodec.encode(gated)).join();
+        kafka.send(Topics.FEED_GATES, gated.key(), EventCodec.encode(gated)).join();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             Signal probe = signal(symbol, "1");
             send(probe);
@@ -645,7 +692,7 @@ class ExecutionAcceptanceIT {
         });
         assertThat(killSwitch.engaged()).as("a feed incident never needs the human switch").isFalse();
         FeedGate lifted = new FeedGate(symbol, false, "feeds healthy for 10s", System.currentTimeMillis() + 1);
-        kafka.send(Topics.CONTROL, lifted.key(), EventCodec.encode(lifted)).join();
+        kafka.send(Topics.FEED_GATES, lifted.key(), EventCodec.encode(lifted)).join();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             Signal open = signal(symbol, "1");
             send(open);
@@ -759,12 +806,20 @@ class ExecutionAcceptanceIT {
         }
     }
 
+    /**
+     * A signal on the simulator's book as it is now (execution refuses to grow on prices off its own view of the
+     * venue); a symbol the simulator does not list is quoted 99.9 / 100.1.
+     */
     private Signal signal(String symbol, String target) {
+        BigDecimal[] spotBook = SimulatorProcess.SYMBOLS.contains(symbol) ? SIMULATOR.bookTicker(symbol, "SPOT") : null;
+        BigDecimal[] perpBook = SimulatorProcess.SYMBOLS.contains(symbol) ? SIMULATOR.bookTicker(symbol, "USDM") : null;
+        BigDecimal[] fallback = {new BigDecimal("99.9"), new BigDecimal("100.1")};
+        spotBook = spotBook == null ? fallback : spotBook;
+        perpBook = perpBook == null ? fallback : perpBook;
         long micros = EpochMicros.now();
-        BigDecimal bid = new BigDecimal("99.9");
-        BigDecimal ask = new BigDecimal("100.1");
-        Quote spot = new Quote(symbol, Venue.SPOT, bid, BigDecimal.TEN, ask, BigDecimal.TEN, 1, 0, micros);
-        Quote perp = new Quote(symbol, Venue.USDM, bid, BigDecimal.TEN, ask, BigDecimal.TEN, 1, micros / 1000, micros);
+        Quote spot = new Quote(symbol, Venue.SPOT, spotBook[0], BigDecimal.TEN, spotBook[1], BigDecimal.TEN, 1, 0, micros);
+        Quote perp = new Quote(symbol, Venue.USDM, perpBook[0], BigDecimal.TEN, perpBook[1], BigDecimal.TEN, 1,
+                micros / 1000, micros);
         FundingRate funding = new FundingRate(symbol, new BigDecimal("100"), new BigDecimal("100"),
                 new BigDecimal("0.001"), micros / 1000 + 3_600_000, micros / 1000, micros);
         BigDecimal qty = new BigDecimal(target);
@@ -774,7 +829,15 @@ class ExecutionAcceptanceIT {
     }
 
     private void send(Signal signal) {
-        kafka.send(Topics.SIGNALS, signal.key(), EventCodec.encode(signal)).join();
+        sendSealed(signal, SEAL).join();
+    }
+
+    private java.util.concurrent.CompletableFuture<?> sendSealed(Signal signal, com.novaquant.events.RecordSeal seal) {
+        byte[] value = EventCodec.encode(signal);
+        org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record =
+                new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.SIGNALS, signal.key(), value);
+        seal.seal(Topics.SIGNALS, signal.key(), value, record.headers());
+        return kafka.send(record);
     }
 
     private String awaitOutcome(Signal signal) {

@@ -117,6 +117,32 @@ final class SimulatorProcess {
         return baseUrl + "/futures";
     }
 
+    /** Spot stream base ({@code nova.binance.spot.ws-url}): the simulator serves {@code /spot/stream}. */
+    String spotWsUrl() {
+        return baseUrl.replace("http://", "ws://") + "/spot";
+    }
+
+    /** USD-M stream base ({@code nova.binance.futures.ws-url}): {@code /futures/public/stream} for book tickers. */
+    String futuresWsUrl() {
+        return baseUrl.replace("http://", "ws://") + "/futures";
+    }
+
+    /**
+     * The simulator's best bid and ask of a symbol on a venue ({@code SPOT} or {@code USDM}) right now, as its REST
+     * book ticker answers: what its book-ticker streams show. Null when the symbol is not listed.
+     */
+    java.math.BigDecimal[] bookTicker(String symbol, String venue) {
+        String url = "SPOT".equals(venue) ? spotUrl() + "/api/v3/ticker/bookTicker?symbol=" + symbol
+                : futuresUrl() + "/fapi/v1/ticker/bookTicker?symbol=" + symbol;
+        Http.Response response = Http.get(url);
+        if (response.status() != 200) {
+            return null;
+        }
+        JsonNode ticker = JSON.readTree(response.body());
+        return new java.math.BigDecimal[]{new java.math.BigDecimal(ticker.path("bidPrice").asString()),
+                new java.math.BigDecimal(ticker.path("askPrice").asString())};
+    }
+
     void post(String path, String json) {
         Http.Response response = Http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

@@ -69,16 +69,29 @@ public final class SimDesk {
     public final ExecutionCore core;
     public final Reconciler reconciler;
     public final AccountSetup accountSetup;
+    /** The desk's meters. */
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** Execution's own view of the venue: the simulated venue's book, fresh, unless a test says otherwise. */
+    public final SimVenuePrices ownPrices;
     private long signals;
     private BigDecimal bid = BID;
     private BigDecimal ask = ASK;
 
+    /** Limits raised so that sizes up to thousands of steps pass. */
+    public static final ExecutionProperties.Risk UNLIMITED = new ExecutionProperties.Risk(new BigDecimal("1E+12"),
+            new BigDecimal("1E+12"), new BigDecimal("3"), new BigDecimal("1000"));
+
     public SimDesk(long seed, VenueFaults faults) {
-        this(new SimClock(Instant.parse("2026-06-01T00:00:00Z")), seed, faults);
+        this(seed, faults, UNLIMITED);
     }
 
-    private SimDesk(SimClock clock, long seed, VenueFaults faults) {
-        this(clock, newVenue(clock, seed, faults), new InMemoryLedger(clock));
+    /** A desk with these position limits. */
+    public SimDesk(long seed, VenueFaults faults, ExecutionProperties.Risk risk) {
+        this(new SimClock(Instant.parse("2026-06-01T00:00:00Z")), seed, faults, risk);
+    }
+
+    private SimDesk(SimClock clock, long seed, VenueFaults faults, ExecutionProperties.Risk risk) {
+        this(clock, newVenue(clock, seed, faults), new InMemoryLedger(clock), risk);
     }
 
     private static SimulatedVenue newVenue(SimClock clock, long seed, VenueFaults faults) {
@@ -91,20 +104,20 @@ public final class SimDesk {
 
     /** The same exchange account, ledger and clock under a new instance: a restart. */
     public SimDesk restart() {
-        SimDesk restarted = new SimDesk(clock, venue, ledger);
+        SimDesk restarted = new SimDesk(clock, venue, ledger, properties.risk());
         restarted.signals = signals;
         restarted.killSwitch.restore();
         return restarted;
     }
 
-    /** Symbols whose market data ingestion has gated, with why (what the control topic would say). */
+    /** Symbols whose market data ingestion has gated, with why (what the feed-gates topic would say). */
     public final Map<String, String> feedGates = new ConcurrentHashMap<>();
 
-    private SimDesk(SimClock clock, SimulatedVenue venue, InMemoryLedger ledger) {
+    private SimDesk(SimClock clock, SimulatedVenue venue, InMemoryLedger ledger, ExecutionProperties.Risk risk) {
         this.clock = clock;
         this.venue = venue;
         this.ledger = ledger;
-        properties = properties();
+        properties = properties(risk);
         ControlView view = new ControlView() {
             private KillSwitchState current = KillSwitchState.RELEASED;
 
@@ -126,13 +139,14 @@ public final class SimDesk {
             }
         };
         killSwitch = new KillSwitch(ledger, (topic, event) -> events.add(event), this::alert, view, clock);
-        ExecutionMetrics metrics = new ExecutionMetrics(new SimpleMeterRegistry());
+        ExecutionMetrics metrics = new ExecutionMetrics(meters);
         AccountBook account = new AccountBook(venue, metrics, clock, properties.balanceMaxAge(), Runnable::run);
         accountSetup = newAccountSetup(List.of(SYMBOL), properties.perpMarginType());
         OrderSender sender = new OrderSender(venue, ledger, (topic, event) -> events.add(event), metrics, clock,
                 properties.queryAttempts(), properties.queryBackoff(), clock, accountSetup::checkSoon);
+        ownPrices = new SimVenuePrices(venue, clock);
         core = ExecutionCore.create(new ExecutionCore.Parts(venue, ledger, account, sender, killSwitch, gate, margin,
-                unresolved, new Marks(), (topic, event) -> events.add(event), this::alert, metrics, properties,
+                unresolved, new Marks(), ownPrices, (topic, event) -> events.add(event), this::alert, metrics, properties,
                 List.of(SYMBOL, ETH), Runnable::run, clock));
         reconciler = new Reconciler(venue, ledger, sender, core, gate, killSwitch, unresolved, this::alert, metrics,
                 List.of(SYMBOL), clock);
@@ -150,14 +164,14 @@ public final class SimDesk {
         alerts.add(new Alert(severity, "execution-service", code, text, dedupKey, clock.millis()));
     }
 
-    /** The production defaults, with the limits raised so that sizes up to thousands of steps pass. */
-    private static ExecutionProperties properties() {
-        return new ExecutionProperties(Duration.ofSeconds(2), 2, Duration.ofSeconds(3), 3, 5, Duration.ofMillis(200),
+    /** The production defaults, with the given limits. */
+    private static ExecutionProperties properties(ExecutionProperties.Risk risk) {
+        return new ExecutionProperties(Duration.ofSeconds(2), new BigDecimal("0.005"), 2, Duration.ofSeconds(3), 3, 5,
+                Duration.ofMillis(200),
                 new BigDecimal("2"), MarginType.CROSSED, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(5),
                 LocalTime.MIDNIGHT, 1, Duration.ofSeconds(5),
                 Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(2), 0,
-                new ExecutionProperties.Risk(new BigDecimal("1E+12"), new BigDecimal("1E+12"), new BigDecimal("3"),
-                        new BigDecimal("1000")),
+                risk,
                 new ExecutionProperties.Margin(Duration.ofSeconds(10), new BigDecimal("0.5"), new BigDecimal("0.8"),
                         new BigDecimal("0.15"), new BigDecimal("0.07"), new BigDecimal("0.5")),
                 new ExecutionProperties.Books(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofHours(1),

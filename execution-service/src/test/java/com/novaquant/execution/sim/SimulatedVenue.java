@@ -134,6 +134,12 @@ public final class SimulatedVenue implements TradingVenue {
         books.put(symbol, new Book(book.baseAsset(), book.spot(), book.perp(), bid, ask));
     }
 
+    /** The book's best bid and ask of a listed symbol (both venues quote the same), or null: a read of memory. */
+    public BigDecimal[] top(String symbol) {
+        Book book = books.get(symbol);
+        return book == null ? null : new BigDecimal[]{book.bid(), book.ask()};
+    }
+
     public void deposit(String asset, BigDecimal amount) {
         settle();
         account.addSpot(asset, amount);

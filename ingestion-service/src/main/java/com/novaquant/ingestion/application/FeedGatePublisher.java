@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Publishes a symbol's {@link FeedGate} for signal-service and execution ({@code nova.control}). Asynchronous: the
+ * Publishes a symbol's {@link FeedGate} for signal-service and execution ({@code nova.feed-gates}). Asynchronous: the
  * stage fails when the broker did not take it. May block briefly: never call it on the event loop.
  */
 public interface FeedGatePublisher {

@@ -46,11 +46,11 @@ class FeedGateTest {
         assertThat(desk.watchdog.gated("BTCUSDT")).isFalse();
         assertThat(desk.watchdog.gated("ETHUSDT")).isFalse();
 
-        FeedGate lifted = desk.controlTopic.get("feed-gate:BTCUSDT");
+        FeedGate lifted = desk.feedGatesTopic.get("feed-gate:BTCUSDT");
         assertThat(lifted.gated()).isFalse();
         assertThat(lifted.reason()).isEqualTo("feeds healthy for 10s");
         assertThat(lifted.atMs() - healingFrom).isBetween(HEAL_AFTER.toMillis() - 1000, HEAL_AFTER.toMillis() + 500);
-        assertThat(desk.controlTopic.get("feed-gate:ETHUSDT").gated()).isFalse();
+        assertThat(desk.feedGatesTopic.get("feed-gate:ETHUSDT").gated()).isFalse();
         assertThat(desk.alerts(FeedWatchdog.FEED_GATE_LIFTED)).containsExactly("INFO FEED_GATE_LIFTED "
                 + "FEED_GATE_LIFTED:BTCUSDT,ETHUSDT BTCUSDT, ETHUSDT trading resumed: feeds healthy for 10s after " + SPOT_DOWN);
         assertThat(desk.gauge("nova.ingestion.symbol.gated", "symbol", "ETHUSDT")).isZero();
@@ -141,13 +141,13 @@ class FeedGateTest {
     @Test
     void startUpPublishesEachSymbolsStateClearingAStaleGate() {
         FeedGate leftOver = new FeedGate("BTCUSDT", true, "reconnect storm on usdm-public-0: 5 reconnects within 60s", 1);
-        desk.controlTopic.put(leftOver.key(), leftOver);
+        desk.feedGatesTopic.put(leftOver.key(), leftOver);
         desk.silent.add(MARK_ETH);
 
         desk.startUp();
         assertThat(desk.published).extracting(FeedGate::symbol, FeedGate::gated, FeedGate::reason).containsExactly(
                 Tuple.tuple("BTCUSDT", true, "feeds starting"), Tuple.tuple("ETHUSDT", true, "feeds starting"));
-        assertThat(desk.controlTopic.get("feed-gate:BTCUSDT").reason()).isEqualTo("feeds starting");
+        assertThat(desk.feedGatesTopic.get("feed-gate:BTCUSDT").reason()).isEqualTo("feeds starting");
         assertThat(desk.alerts).as("starting is no news").isEmpty();
         assertThat(desk.gauge("nova.ingestion.symbol.gated", "symbol", "BTCUSDT")).isEqualTo(1);
 
@@ -156,12 +156,12 @@ class FeedGateTest {
         desk.run(Duration.ofMillis(4500));
         assertThat(desk.watchdog.gated("BTCUSDT")).as("delivering, not yet for the heal time").isTrue();
         desk.run(Duration.ofSeconds(1));
-        assertThat(desk.controlTopic.get("feed-gate:BTCUSDT")).extracting(FeedGate::gated, FeedGate::reason)
+        assertThat(desk.feedGatesTopic.get("feed-gate:BTCUSDT")).extracting(FeedGate::gated, FeedGate::reason)
                 .containsExactly(false, "feeds healthy for 10s");
         assertThat(desk.watchdog.gated("ETHUSDT")).as("its mark price delivered 5s later").isTrue();
 
         desk.run(Duration.ofSeconds(5));
-        assertThat(desk.controlTopic.values()).extracting(FeedGate::symbol, FeedGate::gated).containsExactlyInAnyOrder(
+        assertThat(desk.feedGatesTopic.values()).extracting(FeedGate::symbol, FeedGate::gated).containsExactlyInAnyOrder(
                 Tuple.tuple("BTCUSDT", false), Tuple.tuple("ETHUSDT", false));
         assertThat(desk.alerts(FeedWatchdog.FEED_GATE_LIFTED)).containsExactly(
                 "INFO FEED_GATE_LIFTED FEED_GATE_LIFTED:BTCUSDT BTCUSDT trading resumed: feeds healthy for 10s after start-up",

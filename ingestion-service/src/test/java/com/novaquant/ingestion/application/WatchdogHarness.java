@@ -68,8 +68,8 @@ final class WatchdogHarness {
     final List<String> alerts = new ArrayList<>();
     /** Every gate published, in order. */
     final List<FeedGate> published = new ArrayList<>();
-    /** What a reader of the compacted control topic sees: the newest gate per key. */
-    final Map<String, FeedGate> controlTopic = new LinkedHashMap<>();
+    /** What a reader of the compacted feed-gates topic sees: the newest gate per key. */
+    final Map<String, FeedGate> feedGatesTopic = new LinkedHashMap<>();
     final List<Reconnect> reconnects = new ArrayList<>();
     final Connections connections = new Connections();
     /** While true the broker refuses every gate. */
@@ -81,7 +81,7 @@ final class WatchdogHarness {
                     return CompletableFuture.failedFuture(new IllegalStateException("broker down"));
                 }
                 published.add(gate);
-                controlTopic.put(gate.key(), gate);
+                feedGatesTopic.put(gate.key(), gate);
                 return CompletableFuture.completedFuture(null);
             },
             metrics, new WatchdogSettings(Duration.ofMinutes(5), STORM_THRESHOLD, Duration.ofSeconds(60), HEAL_AFTER,

@@ -17,9 +17,9 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Calls execution-service's admin API with this service's own Basic credentials, naming the Telegram user in
- * {@code X-Nova-Actor}. Answers are rendered as short plain text for a phone; failures become a clear sentence,
- * never an exception.
+ * Calls execution-service's admin API with this service's own Basic credentials (its DELEGATE account), naming the
+ * Telegram user in {@code X-Nova-Actor}: execution records {@code "<account> for <user>"}. Answers are rendered as
+ * short plain text for a phone; failures become a clear sentence, never an exception.
  */
 public final class ExecutionAdminClient implements ExecutionAdmin {
 
@@ -89,7 +89,8 @@ public final class ExecutionAdminClient implements ExecutionAdmin {
 
     private AdminAnswer exchange(WebClient.RequestHeadersSpec<?> request, String title) {
         if (!hasPassword) {
-            return new AdminAnswer(false, "Not done: NOVA_ADMIN_PASSWORD is not set for the alert service.");
+            return new AdminAnswer(false, "Not done: the alert service has no account on execution-service"
+                    + " (NOVA_ALERT_EXECUTION_PASSWORD is not set).");
         }
         record Reply(int status, String body) {
         }
@@ -107,9 +108,13 @@ public final class ExecutionAdminClient implements ExecutionAdmin {
         if (reply == null) {
             return new AdminAnswer(false, "Not done: execution-service gave no answer.");
         }
-        if (reply.status() == 401 || reply.status() == 403) {
+        if (reply.status() == 401) {
             return new AdminAnswer(false, "Not done: execution-service refused the alert service's credentials (HTTP "
                     + reply.status() + ").");
+        }
+        if (reply.status() == 403) {
+            return new AdminAnswer(false, "Not done: the alert service's account may not do that on execution-service"
+                    + " (HTTP 403): it needs the DELEGATE role.");
         }
         if (reply.status() / 100 != 2) {
             return new AdminAnswer(false, "Not done: execution-service answered HTTP " + reply.status()

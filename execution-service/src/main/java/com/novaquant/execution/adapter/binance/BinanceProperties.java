@@ -7,7 +7,8 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * Binance REST endpoints ({@code nova.binance.*}, docs/design.md, "Configuration contract"). Pointing both at the
+ * Binance endpoints ({@code nova.binance.*}, docs/design.md, "Configuration contract"): REST for orders and the
+ * account, WebSocket for execution's own book tickers (its view of the venue's prices). Pointing them at the
  * exchange simulator or a Binance testnet is all it takes to change venue. Credentials are never configured here:
  * they come from the environment ({@code BINANCE_API_KEY}, {@code BINANCE_SECRET}).
  *
@@ -19,9 +20,13 @@ public record BinanceProperties(@DefaultValue Rest spot, @DefaultValue FuturesRe
                                 @DefaultValue("12s") Duration callTimeout,
                                 @DefaultValue("10s") Duration responseTimeout) {
 
-    public record Rest(@DefaultValue("https://api.binance.com") URI restUrl) {
+    /** @param wsUrl stream base; the client appends {@code /stream?streams=...} */
+    public record Rest(@DefaultValue("https://api.binance.com") URI restUrl,
+                       @DefaultValue("wss://stream.binance.com:9443") String wsUrl) {
     }
 
-    public record FuturesRest(@DefaultValue("https://fapi.binance.com") URI restUrl) {
+    /** @param wsUrl stream base; the client appends {@code /public/stream?streams=...} for book tickers */
+    public record FuturesRest(@DefaultValue("https://fapi.binance.com") URI restUrl,
+                              @DefaultValue("wss://fstream.binance.com") String wsUrl) {
     }
 }

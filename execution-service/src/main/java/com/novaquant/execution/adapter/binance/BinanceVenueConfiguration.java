@@ -4,8 +4,10 @@ import com.novaquant.binance.auth.Credentials;
 import com.novaquant.binance.auth.TradingMode;
 import com.novaquant.binance.rest.BinanceClientConfig;
 import com.novaquant.binance.rest.BinanceRestClient;
+import com.novaquant.binance.stream.StreamSettings;
 import com.novaquant.execution.application.ExecutionMode;
 import com.novaquant.execution.application.TradingVenue;
+import com.novaquant.execution.application.VenuePrices;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -65,5 +69,18 @@ public class BinanceVenueConfiguration {
     @ConditionalOnMissingBean(TradingVenue.class)
     TradingVenue binanceTradingVenue(BinanceRestClient client, BinanceProperties properties) {
         return new BinanceTradingVenue(client, properties.callTimeout());
+    }
+
+    /**
+     * Execution's own view of the venue's prices: book-ticker streams it opens itself on {@code nova.binance.*.ws-url}
+     * (public market data, no keys), opened at start-up on every instance, passive ones too, so that a take-over finds
+     * the view already warm.
+     */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnMissingBean(VenuePrices.class)
+    BinanceBookTickers binanceBookTickers(BinanceProperties properties, @Value("${nova.symbols}") List<String> symbols,
+                                          Clock clock) {
+        return new BinanceBookTickers(properties.spot().wsUrl(), properties.futures().wsUrl(), symbols,
+                StreamSettings.defaults(), clock);
     }
 }

@@ -6,6 +6,8 @@ import com.novaquant.events.Topics;
 import com.novaquant.execution.application.ExecutionEngine;
 import com.novaquant.execution.application.ExecutionMetrics;
 import com.novaquant.execution.application.SignalIntake;
+import com.novaquant.execution.application.SignalTrustAlarm;
+import com.novaquant.execution.domain.Refusal;
 import com.novaquant.support.EventDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -65,9 +67,14 @@ public class SignalListener implements SignalIntake, ConsumerSeekAware {
     private final Map<String, CompletableFuture<Void>> tails = new HashMap<>();
     private volatile boolean accepting;
     private final ExecutionMetrics metrics;
+    private final SignalSealCheck seals;
+    private final SignalTrustAlarm trustAlarm;
 
     public SignalListener(ExecutionEngine engine, EventDecoder decoder, KafkaListenerEndpointRegistry registry,
-                          MeterRegistry meters, ExecutionMetrics metrics) {
+                          MeterRegistry meters, ExecutionMetrics metrics, SignalSealCheck seals,
+                          SignalTrustAlarm trustAlarm) {
+        this.seals = seals;
+        this.trustAlarm = trustAlarm;
         this.engine = engine;
         this.decoder = decoder;
         this.registry = registry;
@@ -83,6 +90,12 @@ public class SignalListener implements SignalIntake, ConsumerSeekAware {
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             offsets.received(partition, record.offset());
+            Optional<Refusal> untrusted = seals.check(record);
+            if (untrusted.isPresent()) {
+                refuse(record, untrusted.get());
+                offsets.done(partition, record.offset());
+                continue;
+            }
             long decodeStart = System.nanoTime();
             Optional<Signal> signal = decoder.decode(record, Signal.class);
             metrics.stage("decode", System.nanoTime() - decodeStart);
@@ -94,6 +107,16 @@ public class SignalListener implements SignalIntake, ConsumerSeekAware {
             metrics.stage("consumed", (EpochMicros.now() - signal.get().decidedAtMicros()) * 1000);
             queue(signal.get(), () -> offsets.done(partition, record.offset()));
         }
+    }
+
+    /** Counted, paged once per source and reason, never decoded further: nothing in it is to be believed. */
+    private void refuse(ConsumerRecord<String, byte[]> record, Refusal reason) {
+        metrics.signal(reason.name());
+        String source = SignalSealCheck.source(record);
+        log.warn("Signal record at {}-{}@{} refused: {} ({})", record.topic(), record.partition(), record.offset(),
+                reason, source);
+        trustAlarm.refused(reason, source, "record " + record.topic() + "-" + record.partition() + "@"
+                + record.offset());
     }
 
     private void commitDurable(Consumer<?, ?> consumer) {

@@ -16,6 +16,7 @@ import com.novaquant.execution.application.UnresolvedSymbols;
 import com.novaquant.execution.domain.PnlReport;
 import com.novaquant.execution.domain.PnlRow;
 import com.novaquant.execution.domain.PnlSummary;
+import com.novaquant.support.admin.AuditActor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +44,11 @@ import java.util.concurrent.Callable;
 import java.util.function.BiPredicate;
 
 /**
- * The operator's API (HTTP Basic, see {@link AdminSecurity}). Ledger and exchange calls block, so every handler
- * runs on the bounded-elastic scheduler, never on the event loop.
+ * The operator's API (HTTP Basic, the shared contract of {@code AdminSecurityAutoConfiguration}): reads need the
+ * VIEWER role, every state change the OPERATOR role. Every change records who made it ({@code by}): the authenticated
+ * account, and for a DELEGATE account (the alert service) the person it names in {@code X-Nova-Actor}, as
+ * {@code "alert-bridge for telegram:@alice"} (see {@link AuditActor}); from anyone else that header is ignored.
+ * Ledger and exchange calls block, so every handler runs on the bounded-elastic scheduler, never on the event loop.
  */
 @RestController
 @RequestMapping("/admin")
@@ -215,7 +219,7 @@ public class AdminController {
     /** HALTS the desk: nothing new opens; closes, reductions, repairs and flatten continue. */
     @PostMapping("/kill-switch/engage")
     public Mono<ActionResult> engage(@RequestBody(required = false) ReasonRequest body,
-                                     @RequestHeader(name = "X-Nova-Actor", required = false) String actor,
+                                     @RequestHeader(name = AuditActor.ON_BEHALF_OF, required = false) String actor,
                                      Mono<Principal> principal) {
         return changeState("engage", killSwitch::engage, body, actor, principal);
     }
@@ -223,14 +227,14 @@ public class AdminController {
     /** FREEZES the desk: no signal-driven trade at all; operator orders (flatten) still run. */
     @PostMapping("/kill-switch/freeze")
     public Mono<ActionResult> freeze(@RequestBody(required = false) ReasonRequest body,
-                                     @RequestHeader(name = "X-Nova-Actor", required = false) String actor,
+                                     @RequestHeader(name = AuditActor.ON_BEHALF_OF, required = false) String actor,
                                      Mono<Principal> principal) {
         return changeState("freeze", killSwitch::freeze, body, actor, principal);
     }
 
     @PostMapping("/kill-switch/release")
     public Mono<ActionResult> release(@RequestBody(required = false) ReasonRequest body,
-                                      @RequestHeader(name = "X-Nova-Actor", required = false) String actor,
+                                      @RequestHeader(name = AuditActor.ON_BEHALF_OF, required = false) String actor,
                                       Mono<Principal> principal) {
         return changeState("release", killSwitch::release, body, actor, principal);
     }
@@ -247,7 +251,7 @@ public class AdminController {
 
     @PostMapping("/flatten")
     public Mono<ActionResult> flatten(@RequestBody(required = false) ReasonRequest body,
-                                      @RequestHeader(name = "X-Nova-Actor", required = false) String actor,
+                                      @RequestHeader(name = AuditActor.ON_BEHALF_OF, required = false) String actor,
                                       Mono<Principal> principal) {
         String reason = reason(body);
         if (!supervisor.active()) {
@@ -271,7 +275,7 @@ public class AdminController {
     }
 
     private static String by(String actor, Principal principal) {
-        return actor != null && !actor.isBlank() ? actor.strip() : principal.getName();
+        return AuditActor.of(principal, actor);
     }
 
     private static KillSwitchView view(KillSwitchState s) {

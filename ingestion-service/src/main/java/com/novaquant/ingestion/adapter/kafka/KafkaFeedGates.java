@@ -8,8 +8,8 @@ import com.novaquant.support.EventPublisher;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Feed gates on the compacted {@code nova.control} topic (key {@code feed-gate:<SYMBOL>}) through the shared, durable
- * event publisher; a failed send is counted and logged there.
+ * Feed gates on the compacted {@code nova.feed-gates} topic (key {@code feed-gate:<SYMBOL>}), which only ingestion may
+ * write, through the shared, durable event publisher; a failed send is counted and logged there.
  */
 public final class KafkaFeedGates implements FeedGatePublisher {
 
@@ -21,6 +21,6 @@ public final class KafkaFeedGates implements FeedGatePublisher {
 
     @Override
     public CompletionStage<?> publish(FeedGate gate) {
-        return publisher.publish(Topics.CONTROL, gate);
+        return publisher.publish(Topics.FEED_GATES, gate);
     }
 }

@@ -19,23 +19,29 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * Holds market data back until the desk mode and the feed gates are known. {@link KillSwitchView} starts TRADING
- * and {@link FeedGateView} with every symbol open; both learn the real state from {@code nova.control} some moments
- * after start-up, and a decision taken in that window could open a pair while the desk is halted or decide on a
- * symbol whose data is gated. So the market-data listener does not start with the context: once the application is
- * ready, this reads the compacted control topic to its end, applies the newest desk mode and every feed gate, and
- * only then starts the listener. If the topic cannot be read it retries, and the service decides nothing meanwhile.
+ * and {@link FeedGateView} with every symbol open; they learn the real state from {@code nova.control} (the desk
+ * mode, written by execution) and {@code nova.feed-gates} (the gates, written by ingestion) some moments after
+ * start-up, and a decision taken in that window could open a pair while the desk is halted or decide on a symbol
+ * whose data is gated. So the market-data listener does not start with the context: once the application is ready,
+ * this reads both compacted topics to their end, applies the newest desk mode and every feed gate, and only then
+ * starts the listener. If either topic cannot be read it retries, and the service decides nothing meanwhile. Each
+ * topic counts only for what its writer may say: the desk mode from {@code nova.control}, gates from
+ * {@code nova.feed-gates}.
  */
 public class KillSwitchCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(KillSwitchCatchUp.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
+    /** What is read to its end before market data: the desk mode's topic and the feed gates' topic. */
+    static final List<String> TOPICS = List.of(Topics.CONTROL, Topics.FEED_GATES);
 
     private final ConsumerFactory<String, byte[]> consumers;
     private final EventDecoder decoder;
@@ -58,7 +64,7 @@ public class KillSwitchCatchUp {
         Thread.ofVirtual().name("kill-switch-catch-up").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    readControlTopicToEnd();
+                    readControlTopicsToEnd();
                     MessageListenerContainer container = listeners.getListenerContainer(MarketDataListener.ID);
                     if (container != null) {
                         container.start();
@@ -69,7 +75,7 @@ public class KillSwitchCatchUp {
                     return;
                 } catch (RuntimeException e) {
                     log.error("Cannot read {} to learn the desk mode and feed gates; no decisions until it can: {}",
-                            Topics.CONTROL, e.toString());
+                            TOPICS, e.toString());
                     try {
                         Thread.sleep(RETRY_PAUSE);
                     } catch (InterruptedException interrupted) {
@@ -80,26 +86,32 @@ public class KillSwitchCatchUp {
         });
     }
 
-    /** Reads {@code nova.control} from the beginning to its current end and applies every desk mode and feed gate. */
-    public void readControlTopicToEnd() {
+    /**
+     * Reads {@code nova.control} and {@code nova.feed-gates} from the beginning to their current ends and applies every
+     * desk mode and feed gate.
+     */
+    public void readControlTopicsToEnd() {
         Properties overrides = new Properties();
         overrides.put("enable.auto.commit", "false");
         try (Consumer<String, byte[]> consumer = consumers.createConsumer(null, "signal-kill-switch-catch-up", null,
                 overrides)) {
-            List<PartitionInfo> infos = consumer.partitionsFor(Topics.CONTROL, READ_TIMEOUT);
-            if (infos == null || infos.isEmpty()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TOPICS) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, READ_TIMEOUT);
+                if (infos != null) {
+                    infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+                }
+            }
+            if (partitions.isEmpty()) {
                 return;
             }
-            List<TopicPartition> partitions = infos.stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             while (!caughtUp(consumer, end)) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("timed out reading " + Topics.CONTROL + " to its end");
+                    throw new IllegalStateException("timed out reading " + TOPICS + " to their end");
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     apply(record);
@@ -110,9 +122,9 @@ public class KillSwitchCatchUp {
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         String key = record.key();
-        if (Topics.KILL_SWITCH_KEY.equals(key)) {
+        if (Topics.CONTROL.equals(record.topic()) && Topics.KILL_SWITCH_KEY.equals(key)) {
             decoder.decode(record, KillSwitchState.class).ifPresent(killSwitch::apply);
-        } else if (key != null && key.startsWith(FeedGate.KEY_PREFIX)) {
+        } else if (Topics.FEED_GATES.equals(record.topic()) && key != null && key.startsWith(FeedGate.KEY_PREFIX)) {
             decoder.decode(record, FeedGate.class).ifPresent(feedGates::apply);
         }
     }

@@ -17,7 +17,10 @@ import org.springframework.kafka.annotation.KafkaListener;
  */
 public class MarketDataListener {
 
-    /** The listener container's id; it starts once the control topic has been read ({@link KillSwitchCatchUp}). */
+    /**
+     * The listener container's id; it starts once the control and feed-gates topics have been read
+     * ({@link KillSwitchCatchUp}).
+     */
     public static final String ID = "signal-market-data";
     /** Its container factory: offsets are never committed (see the configuration). */
     public static final String CONTAINER_FACTORY = "marketDataContainerFactory";

@@ -3,11 +3,13 @@ package com.novaquant.signal.adapter.web;
 import com.novaquant.signal.application.InvalidSettingsException;
 import com.novaquant.signal.application.LiveSettings;
 import com.novaquant.signal.application.SignalProperties;
+import com.novaquant.support.admin.AuditActor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -23,9 +25,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /admin/config} returns the configuration in force; {@code PUT /admin/config} changes it. The PUT body
- * is a JSON object with any subset of the GET fields (camelCase names, durations as ISO-8601 such as {@code "PT30S"});
- * absent fields keep their current value, nested objects merge field by field, {@code null} restores a default.
+ * {@code GET /admin/config} returns the configuration in force (role VIEWER); {@code PUT /admin/config} changes it
+ * (role OPERATOR). The PUT body is a JSON object with any subset of the GET fields (camelCase names, durations as
+ * ISO-8601 such as {@code "PT30S"}); absent fields keep their current value, nested objects merge field by field,
+ * {@code null} restores a default.
  * The result is validated whole: any problem gives 400 with every reason and changes nothing.
  */
 @RestController
@@ -50,9 +53,12 @@ public class AdminConfigController {
         return JSON.writeValueAsString(settings.current().properties());
     }
 
+    /** Needs the OPERATOR role; the change is recorded as made by the authenticated account (see {@link AuditActor}). */
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<String>> replace(@RequestBody(required = false) String body, Mono<Principal> principal) {
-        return principal.map(Principal::getName).defaultIfEmpty("unknown").map(by -> apply(body, by));
+    public Mono<ResponseEntity<String>> replace(@RequestBody(required = false) String body,
+                                                @RequestHeader(name = AuditActor.ON_BEHALF_OF, required = false) String person,
+                                                Mono<Principal> principal) {
+        return principal.map(p -> AuditActor.of(p, person)).defaultIfEmpty("unknown").map(by -> apply(body, by));
     }
 
     private ResponseEntity<String> apply(String body, String by) {

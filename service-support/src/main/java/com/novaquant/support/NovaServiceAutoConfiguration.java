@@ -42,18 +42,22 @@ public class NovaServiceAutoConfiguration {
     /**
      * Secrets never leave through actuator ({@code configprops}, {@code env}), not even to an authenticated operator:
      * Boot's own rule for what is likely sensitive (passwords, secrets, keys, tokens, credentials in URIs), the admin
-     * accounts ({@code nova.admin.accounts}, bcrypt hashes that could be guessed offline), and any value that carries
+     * accounts ({@code nova.admin.accounts}, bcrypt hashes that could be guessed offline), the signing keys
+     * ({@code nova.signing.keys}), and any value that carries
      * an encoded password ({@code {bcrypt}...}, {@code {noop}...}) wherever it was put.
      */
     @Bean
     SanitizingFunction secretsMasked() {
         return SanitizingFunction.sanitizeValue().ifLikelySensitive()
                 .ifKeyMatches(ADMIN_ACCOUNTS_KEY)
+                .ifKeyMatches(SIGNING_KEYS_KEY)
                 .ifValueStringMatches(ENCODED_PASSWORD_VALUE);
     }
 
     /** {@code accounts}, {@code nova.admin.accounts}, {@code nova.admin.accounts[0]}, any case. */
     static final String ADMIN_ACCOUNTS_KEY = "(?i)^(.*[.])?accounts(\\[\\d+])?$";
+    /** The record-sealing keys: {@code nova.signing.keys} and its environment form, any case. */
+    static final String SIGNING_KEYS_KEY = "(?i)^(nova[.]signing[.]keys|nova_signing_keys)$";
     /** A {@code DelegatingPasswordEncoder} string: {@code {id}} followed by the encoded password. */
     static final String ENCODED_PASSWORD_VALUE =
             "(?s).*\\{(bcrypt|noop|pbkdf2[^}]*|scrypt[^}]*|argon2[^}]*|sha256|SHA-1|SHA-256|MD4|MD5|ldap)}.*";

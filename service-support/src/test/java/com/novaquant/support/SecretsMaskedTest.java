@@ -17,6 +17,10 @@ class SecretsMaskedTest {
         assertThat(shown("accounts", "alice:VIEWER:" + hash)).isEqualTo(SanitizableData.SANITIZED_VALUE);
         assertThat(shown("nova.admin.accounts", "alice:VIEWER:" + hash)).isEqualTo(SanitizableData.SANITIZED_VALUE);
         assertThat(shown("nova.admin.accounts[0]", "alice:VIEWER:" + hash)).isEqualTo(SanitizableData.SANITIZED_VALUE);
+        assertThat(shown("nova.signing.keys", "k1:c2VjcmV0LXNpZ25pbmcta2V5LW9mLTMyLWJ5dGVzISE="))
+                .isEqualTo(SanitizableData.SANITIZED_VALUE);
+        assertThat(shown("NOVA_SIGNING_KEYS", "k1:c2VjcmV0LXNpZ25pbmcta2V5LW9mLTMyLWJ5dGVzISE="))
+                .isEqualTo(SanitizableData.SANITIZED_VALUE);
         assertThat(shown("password", "s3cret")).isEqualTo(SanitizableData.SANITIZED_VALUE);
         assertThat(shown("nova.alert.execution-password", "s3cret")).isEqualTo(SanitizableData.SANITIZED_VALUE);
         assertThat(shown("some.other.setting", "x " + hash)).isEqualTo(SanitizableData.SANITIZED_VALUE);

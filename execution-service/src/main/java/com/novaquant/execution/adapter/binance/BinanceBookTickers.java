@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.StampedLock;
 
 /**
@@ -54,6 +55,9 @@ public final class BinanceBookTickers implements VenuePrices, AutoCloseable {
     private final Map<String, Slot> perp = new HashMap<>();
     private final ScheduledExecutorService watchdog;
     private volatile boolean closed;
+    /** Frames refused by the parser, and replays (update id not newer) skipped: counted drops, never a price. */
+    private final LongAdder malformed = new LongAdder();
+    private final LongAdder replayed = new LongAdder();
 
     /**
      * @param spotWsUrl    spot stream base ({@code nova.binance.spot.ws-url})
@@ -144,7 +148,9 @@ public final class BinanceBookTickers implements VenuePrices, AutoCloseable {
         @Override
         public void onBookTicker(ConnectionSpec connection, StreamKey stream, BookTicker ticker, ReceivedFrame frame) {
             lastActivityNanos = frame.receivedNanos();
-            byStream[stream.id()].write(ticker, frame.receivedAtMicros());
+            if (!byStream[stream.id()].write(ticker, frame.receivedAtMicros())) {
+                replayed.increment();
+            }
         }
 
         @Override
@@ -154,6 +160,7 @@ public final class BinanceBookTickers implements VenuePrices, AutoCloseable {
 
         @Override
         public void onRejected(ConnectionSpec connection, ParseStatus reason, ReceivedFrame frame) {
+            malformed.increment();
             log.debug("{}: frame refused ({})", connection.name(), reason);
         }
 
@@ -181,6 +188,16 @@ public final class BinanceBookTickers implements VenuePrices, AutoCloseable {
     }
 
     /** The latest best bid and ask of one stream: one writer (its connection's event loop), any number of readers. */
+    /** Frames the parser refused (malformed, unknown stream) since start. */
+    public long malformedFrames() {
+        return malformed.sum();
+    }
+
+    /** Frames skipped as replays (an update id not newer than the stream's last) since start. */
+    public long replayedFrames() {
+        return replayed.sum();
+    }
+
     private static final class Slot {
 
         private final StampedLock lock = new StampedLock();
@@ -193,11 +210,12 @@ public final class BinanceBookTickers implements VenuePrices, AutoCloseable {
         private int askScale;
         private long receivedAtMicros;
 
-        void write(BookTicker ticker, long atMicros) {
+        /** @return false for a replay (an update id not newer than the last of this session): skipped */
+        boolean write(BookTicker ticker, long atMicros) {
             long stamp = lock.writeLock();
             try {
                 if (!newSession && ticker.updateId() <= updateId) {
-                    return;
+                    return false;
                 }
                 newSession = false;
                 updateId = ticker.updateId();
@@ -207,6 +225,7 @@ public final class BinanceBookTickers implements VenuePrices, AutoCloseable {
                 askScale = ticker.askPriceScale();
                 receivedAtMicros = atMicros;
                 present = true;
+                return true;
             } finally {
                 lock.unlockWrite(stamp);
             }

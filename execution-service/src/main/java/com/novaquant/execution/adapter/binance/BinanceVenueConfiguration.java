@@ -8,6 +8,7 @@ import com.novaquant.binance.stream.StreamSettings;
 import com.novaquant.execution.application.ExecutionMode;
 import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.application.VenuePrices;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +80,13 @@ public class BinanceVenueConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnMissingBean(VenuePrices.class)
     BinanceBookTickers binanceBookTickers(BinanceProperties properties, @Value("${nova.symbols}") List<String> symbols,
-                                          Clock clock) {
-        return new BinanceBookTickers(properties.spot().wsUrl(), properties.futures().wsUrl(), symbols,
-                StreamSettings.defaults(), clock);
+                                          Clock clock, MeterRegistry registry) {
+        BinanceBookTickers tickers = new BinanceBookTickers(properties.spot().wsUrl(), properties.futures().wsUrl(),
+                symbols, StreamSettings.defaults(), clock);
+        FunctionCounter.builder("nova.execution.own.prices.rejected", tickers, BinanceBookTickers::malformedFrames)
+                .tag("reason", "MALFORMED").register(registry);
+        FunctionCounter.builder("nova.execution.own.prices.rejected", tickers, BinanceBookTickers::replayedFrames)
+                .tag("reason", "STALE_UPDATE_ID").register(registry);
+        return tickers;
     }
 }

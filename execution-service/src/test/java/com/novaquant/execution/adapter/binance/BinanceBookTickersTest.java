@@ -121,6 +121,16 @@ class BinanceBookTickersTest {
         spot("ETHUSDT", 5, "3000.00", "3000.01");
         await().atMost(Duration.ofSeconds(5)).until(() -> tickers.latest("ETHUSDT", Venue.SPOT) != null);
         assertThat(tickers.latest("BTCUSDT", Venue.SPOT).ask()).isEqualByComparingTo("64001.02");
+        assertThat(tickers.replayedFrames()).as("counted drops").isEqualTo(2);
+    }
+
+    @Test
+    void aMalformedFrameIsACountedDropAndTheNextGoodFrameIsTaken() {
+        sessions.get("/spot/stream").tryEmitNext(new TextWebSocketFrame("{\"stream\":\"btcusdt@bookTicker\",\"data\":{\"u\":"));
+        spot("BTCUSDT", 10, "64000.01", "64000.02");
+        await().atMost(Duration.ofSeconds(5)).until(() -> tickers.latest("BTCUSDT", Venue.SPOT) != null);
+        assertThat(tickers.malformedFrames()).isEqualTo(1);
+        assertThat(tickers.latest("BTCUSDT", Venue.SPOT).bid()).isEqualByComparingTo("64000.01");
     }
 
     @Test

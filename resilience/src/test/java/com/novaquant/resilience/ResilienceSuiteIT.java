@@ -535,9 +535,8 @@ class ResilienceSuiteIT {
             int ordersBefore = desk.journal().count();
             Map<String, Double> before = desk.signalOutcomes();
             // The desk's key id with another secret: the best a writer of the topic without the key can do.
-            com.novaquant.events.RecordSeal forger = com.novaquant.events.RecordSeal.parse(
-                    com.novaquant.events.RecordSeal.generate(desk.desk.signingKeys().substring(0,
-                            desk.desk.signingKeys().indexOf(':'))));
+            com.novaquant.events.RecordSeal forger = com.novaquant.events.RecordSeal.parse(com.novaquant.events.RecordSeal
+                    .generate(com.novaquant.events.RecordSeal.parse(desk.desk.signingKeys()).signingKeyId()));
             for (int i = 0; i < 3; i++) {
                 Signal forged = desk.signal(symbol(), QTY);
                 desk.publishSealed(Topics.SIGNALS, forged.key(), com.novaquant.events.EventCodec.encode(forged), forger);

@@ -20,6 +20,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -52,6 +54,9 @@ import java.util.UUID;
  * Run from the repository root after the service jars are built ({@code ./nq mvn -q -B install -DskipTests}).
  */
 public final class ExecutionLatencyBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String SYMBOL = "XBNUSDT";
 
@@ -120,7 +125,7 @@ public final class ExecutionLatencyBenchmark {
     /** @param port execution's management port, where its /actuator/prometheus answers */
     private static void printServiceSide(int port) {
         try {
-            HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
             Map<String, Double> values = new LinkedHashMap<>();
             for (String line : scrape.body().split("\n")) {
@@ -199,18 +204,12 @@ public final class ExecutionLatencyBenchmark {
      * The simulator's best bid and ask for the symbol, read before each signal: execution checks a signal's prices
      * against its own book-ticker view, so the signal carries the venue's real book as signal-service's would.
      */
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private static BigDecimal[] book(String simulator, String path) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(simulator + path + "?symbol="
                 + SYMBOL)).build(), HttpResponse.BodyHandlers.ofString());
-        String body = response.body();
-        return new BigDecimal[]{field(body, "bidPrice"), field(body, "askPrice")};
-    }
-
-    private static BigDecimal field(String json, String name) {
-        int at = json.indexOf('"', json.indexOf(':', json.indexOf("\"" + name + "\"")) + 1) + 1;
-        return new BigDecimal(json.substring(at, json.indexOf('"', at)));
+        JsonNode ticker = JSON.readTree(response.body());
+        return new BigDecimal[]{new BigDecimal(ticker.path("bidPrice").asString()),
+                new BigDecimal(ticker.path("askPrice").asString())};
     }
 
     private static Signal signal(BigDecimal target, BigDecimal[] spotBook, BigDecimal[] perpBook) {

@@ -7,6 +7,7 @@ import com.novaquant.events.EventCodec;
 import com.novaquant.events.FeedGate;
 import com.novaquant.events.FundingRate;
 import com.novaquant.events.Quote;
+import com.novaquant.events.RecordSeal;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Signal;
 import com.novaquant.events.Topics;
@@ -14,12 +15,12 @@ import com.novaquant.events.Venue;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
 import com.novaquant.execution.application.AccountBook;
 import com.novaquant.execution.application.ExecutionCore;
-import com.novaquant.execution.application.Rehearsal;
 import com.novaquant.execution.application.KillSwitch;
 import com.novaquant.execution.application.Ledger;
 import com.novaquant.execution.application.OrderRecord;
 import com.novaquant.execution.application.PairRecord;
 import com.novaquant.execution.application.Reconciler;
+import com.novaquant.execution.application.Rehearsal;
 import com.novaquant.execution.application.TradingSupervisor;
 import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.domain.ClientOrderIds;
@@ -29,11 +30,14 @@ import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.domain.PlacementOutcome;
 import com.novaquant.execution.domain.PnlRow;
-import com.novaquant.testsupport.Http;
 import com.novaquant.testsupport.ExchangeRecords;
+import com.novaquant.testsupport.Http;
 import com.novaquant.testsupport.RealInfrastructure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +65,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -93,8 +98,8 @@ class ExecutionAcceptanceIT {
     private static final SimulatorProcess SIMULATOR = SimulatorProcess.shared();
     private static final List<Alert> ALERTS = new CopyOnWriteArrayList<>();
     /** The signing key signal-service and execution share; this test seals its signals as signal-service would. */
-    private static final String SIGNING_KEYS = com.novaquant.events.RecordSeal.generate("it-1");
-    private static final com.novaquant.events.RecordSeal SEAL = com.novaquant.events.RecordSeal.parse(SIGNING_KEYS);
+    private static final String SIGNING_KEYS = RecordSeal.generate("it-1");
+    private static final RecordSeal SEAL = RecordSeal.parse(SIGNING_KEYS);
     private static final AtomicBoolean LISTENING = new AtomicBoolean();
     private static Thread alertReader;
 
@@ -143,7 +148,7 @@ class ExecutionAcceptanceIT {
     @Autowired
     Ledger ledger;
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -611,13 +616,13 @@ class ExecutionAcceptanceIT {
         String symbol = SimulatorProcess.SYMBOLS.getFirst();
         // Same key id, another secret: what a writer of the topic without the key can produce at best.
         Signal forged = signal(symbol, "5");
-        sendSealed(forged, com.novaquant.events.RecordSeal.parse(com.novaquant.events.RecordSeal.generate("it-1")))
+        sendSealed(forged, RecordSeal.parse(RecordSeal.generate("it-1")))
                 .join();
         Signal forgedAgain = signal(symbol, "5");
-        sendSealed(forgedAgain, com.novaquant.events.RecordSeal.parse(com.novaquant.events.RecordSeal.generate("it-1")))
+        sendSealed(forgedAgain, RecordSeal.parse(RecordSeal.generate("it-1")))
                 .join();
         Signal unsigned = signal(symbol, "5");
-        sendSealed(unsigned, com.novaquant.events.RecordSeal.none()).join();
+        sendSealed(unsigned, RecordSeal.none()).join();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> refusedCount("BAD_SEAL") >= 2 && refusedCount("UNSIGNED") >= 1);
         for (Signal s : List.of(forged, forgedAgain, unsigned)) {
@@ -628,10 +633,20 @@ class ExecutionAcceptanceIT {
                 .filter(a -> "SIGNAL_REFUSED".equals(a.code()) && a.severity() == Severity.CRITICAL).count() >= 2);
         assertThat(ALERTS).filteredOn(a -> "SIGNAL_REFUSED".equals(a.code()) && a.text().contains("BAD_SEAL"))
                 .as("one page per source and reason").hasSize(1);
+
+        // Key ids are the sender's own text: however many it invents, unknown keys page once.
+        for (String id : List.of("made-up-1", "made-up-2", "made-up-3")) {
+            sendSealed(signal(symbol, "5"), RecordSeal.parse(RecordSeal.generate(id))).join();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> refusedCount("UNKNOWN_KEY") >= 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ALERTS.stream()
+                .anyMatch(a -> "SIGNAL_REFUSED".equals(a.code()) && a.text().contains("UNKNOWN_KEY")));
+        assertThat(ALERTS).filteredOn(a -> "SIGNAL_REFUSED".equals(a.code()) && a.text().contains("UNKNOWN_KEY"))
+                .hasSize(1);
     }
 
     private double refusedCount(String outcome) {
-        io.micrometer.core.instrument.Counter counter = meters.find("nova.execution.signals").tag("outcome", outcome)
+        Counter counter = meters.find("nova.execution.signals").tag("outcome", outcome)
                 .counter();
         return counter == null ? 0 : counter.count();
     }
@@ -832,10 +847,10 @@ class ExecutionAcceptanceIT {
         sendSealed(signal, SEAL).join();
     }
 
-    private java.util.concurrent.CompletableFuture<?> sendSealed(Signal signal, com.novaquant.events.RecordSeal seal) {
+    private CompletableFuture<?> sendSealed(Signal signal, RecordSeal seal) {
         byte[] value = EventCodec.encode(signal);
-        org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record =
-                new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.SIGNALS, signal.key(), value);
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(Topics.SIGNALS, signal.key(), value);
         seal.seal(Topics.SIGNALS, signal.key(), value, record.headers());
         return kafka.send(record);
     }

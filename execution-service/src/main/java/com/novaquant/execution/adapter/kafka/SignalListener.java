@@ -112,9 +112,11 @@ public class SignalListener implements SignalIntake, ConsumerSeekAware {
     /** Counted, paged once per source and reason, never decoded further: nothing in it is to be believed. */
     private void refuse(ConsumerRecord<String, byte[]> record, Refusal reason) {
         metrics.signal(reason.name());
-        String source = SignalSealCheck.source(record);
+        String named = SignalSealCheck.source(record);
         log.warn("Signal record at {}-{}@{} refused: {} ({})", record.topic(), record.partition(), record.offset(),
-                reason, source);
+                reason, named);
+        // An unknown key id is the sender's own text: paged as one source, so a forger cannot page once per id.
+        String source = reason == Refusal.UNKNOWN_KEY ? "an unknown key" : named;
         trustAlarm.refused(reason, source, "record " + record.topic() + "-" + record.partition() + "@"
                 + record.offset());
     }

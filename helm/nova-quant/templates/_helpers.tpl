@@ -117,6 +117,27 @@ with binance.venue=custom the binance.* URLs are used as given (Binance's produc
       optional: {{ .optional | default false }}
 {{- end -}}
 
+{{/*
+A service's Kafka login (kafka.auth.enabled): its own user, named after the component, and its own password only, so
+the broker's ACLs see which service acts. Optional in paper mode, required live. Call with (dict "root" $ "component"
+"signal").
+*/}}
+{{- define "nova.kafkaLoginEnv" -}}
+- name: NOVA_KAFKA_USERNAME
+  value: {{ .component | quote }}
+{{ include "nova.secretEnv" (dict "root" .root "env" "NOVA_KAFKA_PASSWORD" "key" (printf "kafka%sPassword" (title .component)) "optional" (eq .root.Values.tradingMode "paper")) }}
+- name: NOVA_KAFKA_SECURITY_PROTOCOL
+  value: {{ .root.Values.kafka.auth.securityProtocol | quote }}
+{{- end -}}
+
+{{/* Labels of the Kafka provisioning Job's pod (not a component: no Deployment, Service or PDB). */}}
+{{- define "nova.kafkaSetupLabels" -}}
+{{ include "nova.commonLabels" . }}
+app.kubernetes.io/name: kafka-setup
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: kafka-setup
+{{- end -}}
+
 {{/* NetworkPolicy building blocks. */}}
 {{- define "nova.np.podPeer" -}}
 - podSelector:

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.Sysctl;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
@@ -58,7 +59,12 @@ class HelmChartTest {
             "alert", 9084, "simulator", 9090);
     static final Set<String> SECRET_ENV = Set.of("BINANCE_API_KEY", "BINANCE_SECRET", "TELEGRAM_BOT_TOKEN",
             "NOVA_ADMIN_PASSWORD", "SPRING_DATASOURCE_PASSWORD", "NOVA_SIGNING_KEYS", "NOVA_ADMIN_ACCOUNTS",
-            "NOVA_ALERT_EXECUTION_PASSWORD");
+            "NOVA_ALERT_EXECUTION_PASSWORD", "NOVA_KAFKA_PASSWORD");
+    /** Each service's own Kafka password key in the credentials Secret; its Kafka user is its component name. */
+    static final Map<String, String> KAFKA_PASSWORD_KEYS = Map.of("ingestion", "NOVA_KAFKA_INGESTION_PASSWORD",
+            "signal", "NOVA_KAFKA_SIGNAL_PASSWORD", "execution", "NOVA_KAFKA_EXECUTION_PASSWORD",
+            "alert", "NOVA_KAFKA_ALERT_PASSWORD");
+    static final String KAFKA_SETUP = "nova-nova-quant-kafka-setup";
 
     static RenderedChart defaults;
     static RenderedChart production;
@@ -382,15 +388,178 @@ class HelmChartTest {
     }
 
     @Test
+    void eachServiceLogsInToKafkaAsItselfOnly() {
+        for (String component : LIVE_COMPONENTS) {
+            Container container = RenderedChart.container(production.deployment(component));
+            assertThat(RenderedChart.env(container)).as(component)
+                    .containsEntry("NOVA_KAFKA_USERNAME", component)
+                    .containsEntry("NOVA_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .doesNotContainKeys("NOVA_KAFKA_ADMIN_USERNAME", "NOVA_KAFKA_ADMIN_PASSWORD");
+            io.fabric8.kubernetes.api.model.SecretKeySelector password =
+                    secretRef(production, component, "NOVA_KAFKA_PASSWORD");
+            assertThat(password.getName()).isEqualTo("nova-quant-credentials");
+            // Its own password and no other service's: every Kafka key it reads is its own one.
+            assertThat(container.getEnv()).as(component)
+                    .filteredOn(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                    .extracting(e -> e.getValueFrom().getSecretKeyRef().getKey())
+                    .filteredOn(key -> key.contains("KAFKA"))
+                    .containsExactly(KAFKA_PASSWORD_KEYS.get(component));
+        }
+        // Without Kafka auth (the dev cluster): no login, and the services create the topics themselves.
+        for (String component : LIVE_COMPONENTS) {
+            assertThat(RenderedChart.env(RenderedChart.container(defaults.deployment(component)))).as(component)
+                    .doesNotContainKeys("NOVA_KAFKA_USERNAME", "NOVA_KAFKA_PASSWORD", "NOVA_KAFKA_SECURITY_PROTOCOL")
+                    .containsEntry("NOVA_KAFKA_REPLICAS", "1");
+        }
+    }
+
+    @Test
+    void kafkaPasswordsAreOptionalInPaperModeAndMandatoryLive() {
+        RenderedChart paper = RenderedChart.render(c -> c.set("kafka.auth.enabled", true));
+        for (String component : LIVE_COMPONENTS) {
+            assertThat(secretRef(paper, component, "NOVA_KAFKA_PASSWORD").getOptional()).as(component).isTrue();
+            assertThat(secretRef(production, component, "NOVA_KAFKA_PASSWORD").getOptional()).as(component).isFalse();
+        }
+        assertThat(RenderedChart.env(RenderedChart.container(paper.deployment("simulator"))))
+                .doesNotContainKeys("NOVA_KAFKA_USERNAME", "NOVA_KAFKA_PASSWORD", "NOVA_KAFKA_SECURITY_PROTOCOL");
+    }
+
+    @Test
+    void theKafkaProvisioningJobRunsBeforeInstallAndUpgradeOnlyWithKafkaAuth(@TempDir Path workDir) throws IOException {
+        RenderedChart off = RenderedChart.withHooks(workDir, c -> { });
+        assertThat(off.all(Job.class)).isEmpty();
+        assertThat(off.find(NetworkPolicy.class, KAFKA_SETUP)).isEmpty();
+        assertThat(off.generic("ExternalSecret")).isEmpty();
+
+        RenderedChart live = RenderedChart.withHooks(workDir,
+                c -> c.withValuesFile(RenderedChart.CHART.resolve("values-production.yaml")));
+        assertThat(live.unknownFields()).isEmpty();
+        assertThat(Repo.read("helm/nova-quant/templates/kafka-setup.yaml"))
+                .contains("helm.sh/hook: pre-install,pre-upgrade");
+        Job job = live.named(Job.class, KAFKA_SETUP);
+        assertThat(job.getMetadata().getAnnotations()).containsEntry("nova-quant.io/hook", "pre-install,pre-upgrade");
+        assertThat(job.getSpec().getBackoffLimit()).isPositive();
+        // Helm waits for a hook Job within its --timeout (5 minutes unless set).
+        assertThat(job.getSpec().getActiveDeadlineSeconds()).isPositive().isLessThan(300L);
+
+        PodSpec pod = job.getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().get(0);
+        assertThat(container.getImage())
+                .isEqualTo(RenderedChart.container(production.deployment("execution")).getImage());
+        assertThat(container.getCommand())
+                .containsExactly("java", "-cp", "/app/BOOT-INF/lib/*", "com.novaquant.events.ProvisionKafka");
+        String bootstrap = RenderedChart.env(RenderedChart.container(production.deployment("signal")))
+                .get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(RenderedChart.env(container)).containsEntry("NOVA_KAFKA_BOOTSTRAP_SERVERS", bootstrap)
+                .containsEntry("NOVA_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                .containsEntry("NOVA_KAFKA_REPLICAS", "3")
+                .doesNotContainKeys("NOVA_KAFKA_USERNAME", "NOVA_KAFKA_PASSWORD");
+        // The administrator comes from a Secret of its own: the credentials Secret may not exist yet at hook time.
+        for (String env : List.of("NOVA_KAFKA_ADMIN_USERNAME", "NOVA_KAFKA_ADMIN_PASSWORD")) {
+            assertThat(container.getEnv()).filteredOn(e -> e.getName().equals(env)).singleElement()
+                    .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                            .isEqualTo("nova-quant-kafka-admin"));
+        }
+        // Nothing else the release creates either: no service account of the chart, no ConfigMap.
+        assertThat(pod.getServiceAccountName()).isNull();
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getVolumes()).allSatisfy(v -> assertThat(v.getConfigMap()).isNull());
+        assertThat(pod.getRestartPolicy()).isEqualTo("Never");
+        // Non-root, read-only, no capabilities, like every pod of the chart; bounded resources.
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory")
+                .isEqualTo(container.getResources().getRequests());
+
+        // Hook order: the administrator's Secret from the store, then the Job's egress, then the Job.
+        GenericKubernetesResource admin = live.generic("ExternalSecret").stream()
+                .filter(r -> r.getMetadata().getName().equals("nova-quant-kafka-admin")).findFirst().orElseThrow();
+        assertThat(admin.get("spec").toString()).contains("AmazonMSK_nova-admin", "creationPolicy=Orphan");
+        NetworkPolicy egress = live.named(NetworkPolicy.class, KAFKA_SETUP);
+        for (HasMetadata hook : List.of(admin, egress, job)) {
+            assertThat(hook.getMetadata().getAnnotations()).as(hook.getKind())
+                    .containsEntry("nova-quant.io/hook", "pre-install,pre-upgrade");
+        }
+        assertThat(List.of(admin, egress, job)).extracting(HelmChartTest::hookWeight).isSorted()
+                .doesNotHaveDuplicates();
+    }
+
+    private static int hookWeight(HasMetadata hook) {
+        return Integer.parseInt(hook.getMetadata().getAnnotations().get("helm.sh/hook-weight"));
+    }
+
+    @Test
+    void productionLogsInOnMsksScramPortWithThreeReplicas() {
+        Map<String, Object> values = new Yaml().load(Repo.read("helm/nova-quant/values-production.yaml"));
+        Map<String, Object> kafka = yamlMap(values.get("kafka"));
+        assertThat(kafka).containsEntry("port", 9096).containsEntry("replicas", 3);
+        assertThat(yamlMap(kafka.get("auth"))).containsEntry("enabled", true)
+                .containsEntry("securityProtocol", "SASL_SSL");
+        Map<String, Object> defaultValues = new Yaml().load(Repo.read("helm/nova-quant/values.yaml"));
+        assertThat(yamlMap(yamlMap(defaultValues.get("kafka")).get("auth"))).containsEntry("enabled", false);
+
+        for (String component : LIVE_COMPONENTS) {
+            String bootstrap = RenderedChart.env(RenderedChart.container(production.deployment(component)))
+                    .get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
+            assertThat(bootstrap.split(",")).as(component).isNotEmpty().allSatisfy(server -> assertThat(server)
+                    .endsWith(":9096"));
+            assertThat(egressPorts(policy(production, component))).as(component).contains("TCP/9096")
+                    .doesNotContain("TCP/9092");
+        }
+    }
+
+    @Test
+    void theNetworkPoliciesOpenTheKafkaPortInUseAndABootstrapServerOnAnotherPortIsRefused(@TempDir Path workDir)
+            throws IOException {
+        RenderedChart moved = RenderedChart.withHooks(workDir, c -> c
+                .set("kafka.bootstrapServers", "b-1.example:9096,b-2.example:9096")
+                .set("kafka.port", 9096)
+                .set("kafka.auth.enabled", true));
+        for (String component : LIVE_COMPONENTS) {
+            assertThat(egressPorts(policy(moved, component))).as(component).contains("TCP/9096")
+                    .doesNotContain("TCP/9092");
+        }
+        // The provisioning Job's pod falls under the release's default deny, and its own policy opens the same port.
+        Job job = moved.named(Job.class, KAFKA_SETUP);
+        Map<String, String> podLabels = job.getSpec().getTemplate().getMetadata().getLabels();
+        NetworkPolicy deny = moved.named(NetworkPolicy.class, "nova-nova-quant-default-deny");
+        NetworkPolicy egress = moved.named(NetworkPolicy.class, KAFKA_SETUP);
+        assertThat(podLabels).containsAllEntriesOf(deny.getSpec().getPodSelector().getMatchLabels())
+                .containsAllEntriesOf(egress.getSpec().getPodSelector().getMatchLabels());
+        assertThat(egressPorts(egress)).containsExactly("TCP/9096");
+        assertThat(egress.getSpec().getEgress().get(0).getTo())
+                .isEqualTo(policy(moved, "signal").getSpec().getEgress().get(0).getTo());
+
+        assertThatThrownBy(() -> RenderedChart.render(c -> c.set("kafka.port", 9096)))
+                .hasMessageContaining("kafka-bootstrap.kafka.svc:9092").hasMessageContaining("kafka.port");
+        assertThatThrownBy(() -> RenderedChart.render(c -> c
+                .set("kafka.bootstrapServers", "b-1.example:9096,b-2.example:9092").set("kafka.port", 9096)))
+                .hasMessageContaining("b-2.example:9092");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> yamlMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @Test
     void productionCredentialsAreMaterialisedByAnExternalSecretFromTheStore() {
         GenericKubernetesResource externalSecret = production.generic("ExternalSecret").get(0);
         Map<String, Object> spec = externalSecret.get("spec");
         assertThat(externalSecret.getMetadata().getName()).isEqualTo("nova-quant-credentials");
         assertThat(spec.toString()).contains("ClusterSecretStore", "nova-quant/live", "BINANCE_API_KEY",
                 "TELEGRAM_BOT_TOKEN", "NOVA_ADMIN_ACCOUNTS", "NOVA_ALERT_EXECUTION_PASSWORD", "DATABASE_PASSWORD")
+                .contains(KAFKA_PASSWORD_KEYS.values())
                 // No shared admin password on the live desk: its key is switched off, so the store need not hold it.
                 .doesNotContain("NOVA_ADMIN_PASSWORD");
         assertThat(defaults.generic("ExternalSecret")).isEmpty();
+        // Without Kafka logins the store is not asked for Kafka passwords it need not hold.
+        RenderedChart withoutKafkaAuth = RenderedChart.render(c -> c.set("secrets.externalSecret.enabled", true));
+        assertThat(withoutKafkaAuth.generic("ExternalSecret").get(0).get("spec").toString())
+                .contains("BINANCE_API_KEY").doesNotContain("NOVA_KAFKA_");
     }
 
     @Test
@@ -403,6 +572,8 @@ class HelmChartTest {
                 .hasMessageContaining("BINANCE_SECRET");
         assertThatThrownBy(() -> RenderedChart.render(c -> c.set("signal.env.NOVA_ADMIN_ACCOUNTS", "alice:OPERATOR:x")))
                 .hasMessageContaining("NOVA_ADMIN_ACCOUNTS");
+        assertThatThrownBy(() -> RenderedChart.render(c -> c.set("alert.env.NOVA_KAFKA_PASSWORD", "abc")))
+                .hasMessageContaining("NOVA_KAFKA_PASSWORD");
     }
 
     @ParameterizedTest
@@ -457,14 +628,16 @@ class HelmChartTest {
         assertThat(egressPorts(dns)).containsExactlyInAnyOrder("UDP/53", "TCP/53");
 
         boolean simulator = chart == defaults;
+        // Kafka: plaintext 9092 on the dev cluster, MSK's SASL/SCRAM port 9096 on the live desk.
+        String kafka = simulator ? "TCP/9092" : "TCP/9096";
         assertThat(egressPorts(policy(chart, "ingestion")))
-                .containsExactlyInAnyOrderElementsOf(simulator ? List.of("TCP/9092", "TCP/443", "TCP/8090")
-                        : List.of("TCP/9092", "TCP/443"));
-        assertThat(egressPorts(policy(chart, "signal"))).containsExactly("TCP/9092");
+                .containsExactlyInAnyOrderElementsOf(simulator ? List.of(kafka, "TCP/443", "TCP/8090")
+                        : List.of(kafka, "TCP/443"));
+        assertThat(egressPorts(policy(chart, "signal"))).containsExactly(kafka);
         assertThat(egressPorts(policy(chart, "execution")))
-                .containsExactlyInAnyOrderElementsOf(simulator ? List.of("TCP/9092", "TCP/5432", "TCP/443", "TCP/8090")
-                        : List.of("TCP/9092", "TCP/5432", "TCP/443"));
-        assertThat(egressPorts(policy(chart, "alert"))).containsExactlyInAnyOrder("TCP/9092", "TCP/443", "TCP/8083");
+                .containsExactlyInAnyOrderElementsOf(simulator ? List.of(kafka, "TCP/5432", "TCP/443", "TCP/8090")
+                        : List.of(kafka, "TCP/5432", "TCP/443"));
+        assertThat(egressPorts(policy(chart, "alert"))).containsExactlyInAnyOrder(kafka, "TCP/443", "TCP/8083");
 
         NetworkPolicyEgressRule internet = policy(chart, "alert").getSpec().getEgress().stream()
                 .filter(rule -> ports(rule.getPorts()).contains("TCP/443")).findFirst().orElseThrow();

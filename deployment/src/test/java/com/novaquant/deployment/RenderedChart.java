@@ -66,12 +66,18 @@ final class RenderedChart {
         return new RenderedChart(yaml, parse(yaml));
     }
 
-    /**
-     * Renders the chart's helm test hooks too. helm template through the library leaves hooks out, so the chart is
-     * copied with the hook annotation renamed, which turns the test pods into plain manifests.
-     */
+    /** Renders the chart's helm test hooks too (see {@link #withHooks}). */
     static RenderedChart withTestHooks(Path workDir) throws IOException {
-        Path copy = workDir.resolve("nova-quant");
+        return withHooks(workDir, command -> { });
+    }
+
+    /**
+     * Renders the chart's hooks too (helm test, the Kafka provisioning Job and what it needs). helm template through
+     * the library leaves hooks out, so the chart is copied with the hook annotation renamed to
+     * {@code nova-quant.io/hook}, which turns the hooks into plain manifests.
+     */
+    static RenderedChart withHooks(Path workDir, Consumer<TemplateCommand> options) throws IOException {
+        Path copy = Files.createTempDirectory(workDir, "chart").resolve("nova-quant");
         try (Stream<Path> files = Files.walk(CHART)) {
             for (Path source : files.toList()) {
                 Path target = copy.resolve(CHART.relativize(source).toString());
@@ -82,8 +88,10 @@ final class RenderedChart {
                 }
             }
         }
-        String yaml = new Helm(copy).template().withName(RELEASE).withNamespace(NAMESPACE)
-                .withKubeVersion("1.33.0").call();
+        TemplateCommand command = new Helm(copy).template().withName(RELEASE).withNamespace(NAMESPACE)
+                .withKubeVersion("1.33.0");
+        options.accept(command);
+        String yaml = command.call();
         return new RenderedChart(yaml, parse(yaml));
     }
 

@@ -1,12 +1,12 @@
 package com.novaquant.localstack;
 
+import com.novaquant.events.DeskPrincipal;
 import com.novaquant.events.RecordSeal;
 import com.novaquant.events.Topics;
 import com.novaquant.testsupport.EmbeddedPostgresServer;
-import com.novaquant.testsupport.InProcessKafka;
+import com.novaquant.testsupport.SecuredInProcessKafka;
 import com.novaquant.testsupport.KafkaServer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.io.IOException;
@@ -31,7 +31,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole desk on one machine: a real Kafka broker and a real PostgreSQL in this JVM, the exchange simulator and the
- * four services as child JVMs (each with the shared JVM flags from {@code deploy/jvm.options}), and a local Telegram
+ * four services as child JVMs. The broker authenticates and authorises as a production one does: each service logs in
+ * as itself (SASL/SCRAM, passwords made up on every start) and may use only its own topics (each with the shared JVM flags from {@code deploy/jvm.options}), and a local Telegram
  * sink unless a real bot token is given. Paper trading only: every Binance URL points at the simulator.
  */
 public final class Desk implements AutoCloseable {
@@ -80,7 +81,7 @@ public final class Desk implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         kafka = externalKafka != null ? externalKafka
-                : InProcessKafka.start(config.kafkaPort(), 3, Topics.ALL.toArray(String[]::new));
+                : SecuredInProcessKafka.start(config.kafkaPort(), 3);
         info("Kafka (KRaft, " + kafka.kind() + ") at " + kafka.bootstrapServers());
         postgres = EmbeddedPostgresServer.start(config.postgresPort(), null);
         info("PostgreSQL (embedded) at " + postgres.jdbcUrl());
@@ -128,24 +129,25 @@ public final class Desk implements AutoCloseable {
         env.put("NOVA_ADMIN_PASSWORD", config.adminPassword());
         env.put("BINANCE_API_KEY", PAPER_API_KEY);
         env.put("BINANCE_SECRET", "nova-paper-secret");
+        Map<String, String> ingestionEnv = withKafkaLogin(env, DeskPrincipal.INGESTION);
 
         List<String> execution = new ArrayList<>(common);
         execution.add("--spring.datasource.url=" + postgres.jdbcUrl());
         execution.add("--spring.datasource.username=" + postgres.username());
-        Map<String, String> executionEnv = new HashMap<>(env);
+        Map<String, String> executionEnv = withKafkaLogin(env, DeskPrincipal.EXECUTION);
         executionEnv.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
         // Named accounts hold hashes only (the operator keeps the shared NOVA_ADMIN_PASSWORD account).
         executionEnv.put("NOVA_ADMIN_ACCOUNTS", ALERT_BRIDGE_ACCOUNT + ":DELEGATE:{bcrypt}"
                 + new BCryptPasswordEncoder(10).encode(bridgePassword));
         executionEnv.put("NOVA_SIGNING_KEYS", signingKeys);
-        Map<String, String> signalEnv = new HashMap<>(env);
+        Map<String, String> signalEnv = withKafkaLogin(env, DeskPrincipal.SIGNAL);
         signalEnv.put("NOVA_SIGNING_KEYS", signingKeys);
 
         List<String> alert = new ArrayList<>(common);
         alert.add("--nova.alert.execution-url=http://localhost:" + config.port(DeskConfig.EXECUTION));
         alert.add("--nova.alert.outbox-path=" + config.workDir().resolve("alert-outbox.jsonl"));
         alert.add("--nova.telegram.chat-ids=" + config.telegramChatIds());
-        Map<String, String> alertEnv = new HashMap<>(env);
+        Map<String, String> alertEnv = withKafkaLogin(env, DeskPrincipal.ALERT);
         alertEnv.put("NOVA_ALERT_EXECUTION_PASSWORD", bridgePassword);
         if (config.telegramToken() == null) {
             alert.add("--nova.telegram.base-url=http://localhost:" + telegram.port());
@@ -160,19 +162,33 @@ public final class Desk implements AutoCloseable {
             alertEnv.put("TELEGRAM_BOT_TOKEN", config.telegramToken());
         }
         return List.of(
-                spec(DeskConfig.INGESTION, "ingestion-service", 256, withReadiness(common, "readinessState,kafka,feeds"), env),
+                spec(DeskConfig.INGESTION, "ingestion-service", 256, withReadiness(common, "readinessState,kafka,feeds"), ingestionEnv),
                 spec(DeskConfig.SIGNAL, "signal-service", 192, withReadiness(common, "readinessState,kafka"), signalEnv),
                 spec(DeskConfig.EXECUTION, "execution-service", 256, withReadiness(execution, "readinessState,kafka,db"), executionEnv),
                 spec(DeskConfig.ALERT, "alert-service", 192, withReadiness(alert, "readinessState,kafka,telegram"), alertEnv));
     }
 
-    /** Readiness made of the same health contributors as in the Helm chart, so the desk is ready when a pod would be. */
+    /**
+     * The service's own Kafka login, passed in its environment (never on a command line, which other users of the
+     * machine can read), when the broker authenticates; none on a broker that lets anyone in.
+     */
+    private Map<String, String> withKafkaLogin(Map<String, String> env, DeskPrincipal principal) {
+        Map<String, String> withLogin = new HashMap<>(env);
+        kafka.password(principal).ifPresent(password -> {
+            withLogin.put("NOVA_KAFKA_USERNAME", principal.username());
+            withLogin.put("NOVA_KAFKA_PASSWORD", password);
+            withLogin.put("NOVA_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        });
+        return withLogin;
+    }
+
     /** The positive chat ids (private chats, whose id is their user's): a group's negative id is no user. */
     static String localOperators(String chatIds) {
         return java.util.Arrays.stream(chatIds.split(",")).map(String::trim)
                 .filter(id -> id.matches("[0-9]+") && !id.matches("0+")).collect(java.util.stream.Collectors.joining(","));
     }
 
+    /** Readiness made of the same health contributors as in the Helm chart, so the desk is ready when a pod would be. */
     private static List<String> withReadiness(List<String> args, String include) {
         List<String> all = new ArrayList<>(args);
         all.add("--management.endpoint.health.group.readiness.include=" + include);
@@ -276,6 +292,14 @@ public final class Desk implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /**
+     * A Kafka client's bootstrap address and login with every right on the desk's broker (its administrator on a
+     * broker that authenticates): for tests, benchmarks and tools that read or write any topic. Never printed.
+     */
+    public Map<String, Object> kafkaClientProperties() {
+        return kafka.adminClientProperties();
+    }
+
     public EmbeddedPostgresServer postgres() {
         return postgres;
     }
@@ -286,6 +310,14 @@ public final class Desk implements AutoCloseable {
             throw new IllegalStateException("a real Telegram bot is configured; type the command in Telegram");
         }
         telegram.command(chatId, username, text);
+    }
+
+    /** Sends a Telegram message written in an allowed chat by one of its members (local sink only). */
+    public void telegramCommand(long chatId, long userId, String username, String text) {
+        if (telegram == null) {
+            throw new IllegalStateException("a real Telegram bot is configured; type the command in Telegram");
+        }
+        telegram.command(chatId, userId, username, text);
     }
 
     /** The local Telegram sink, to inject outages and rate limits (empty with a real token). */
@@ -324,7 +356,7 @@ public final class Desk implements AutoCloseable {
     public void awaitTrading(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(kafka.adminClientProperties())) {
             int partitions = -1;
             int owned = -1;
             boolean ready = false;

@@ -66,6 +66,7 @@ public final class LocalDesk {
             System.out.println("[desk] stopped");
         }, "desk-shutdown"));
         desk.start(Duration.ofMinutes(3));
+        writeKafkaClientConfig(config.workDir().resolve("kafka-client.properties"), desk.kafkaClientProperties());
         banner(config);
         try {
             Thread.currentThread().join();
@@ -85,12 +86,15 @@ public final class LocalDesk {
                  admin password in %s (or set NOVA_ADMIN_PASSWORD before starting)
                  metrics        http://localhost:{9081,9082,9083,9084}/actuator/prometheus   (management ports)
                  health         http://localhost:{9081,9082,9083,9084}/actuator/health, or /livez and /readyz on 8081-8084
+                 Kafka          localhost:%d, SASL/SCRAM, one user per service; an administrator's client settings
+                                for Kafka's console tools (--command-config / --consumer.config) in %s
                  simulator      http://localhost:%d/admin/faults/... (see exchange-simulator/README.md)
                  Telegram       %s
                  logs           %s/*.log
                  Ctrl-C stops everything.
                 =======================================================================================
                 """.formatted(config.market(), config.port(DeskConfig.SIMULATOR), admin, config.workDir().resolve("admin-password"),
+                config.kafkaPort(), config.workDir().resolve("kafka-client.properties"),
                 config.port(DeskConfig.SIMULATOR),
                 config.telegramToken() == null ? "local sink, messages printed here as [telegram -> chat ...]" : "real bot",
                 config.workDir()));
@@ -104,7 +108,21 @@ public final class LocalDesk {
         if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
             context.getLogger("kafka").setLevel(ch.qos.logback.classic.Level.OFF);
             context.getLogger("org.apache.kafka").setLevel(ch.qos.logback.classic.Level.OFF);
+            context.getLogger("state.change.logger").setLevel(ch.qos.logback.classic.Level.OFF);
         }
+    }
+
+    /** The broker's administrator login as a properties file, readable by its owner only (it holds a password). */
+    private static void writeKafkaClientConfig(Path file, Map<String, Object> client) {
+        java.util.Properties properties = new java.util.Properties();
+        client.forEach((key, value) -> properties.setProperty(key, value.toString()));
+        java.io.StringWriter text = new java.io.StringWriter();
+        try {
+            properties.store(text, "Kafka administrator of this local desk; new on every start");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        writePrivately(file, text.toString().strip());
     }
 
     /** The password goes to a file only its owner can read, never to the console or a log. */

@@ -147,12 +147,17 @@ public final class TelegramSink implements AutoCloseable {
     }
 
     /** Queues a message from an operator's chat, delivered to the bot's next getUpdates. */
-    public synchronized void command(long chatId, String username, String text) {
+    public void command(long chatId, String username, String text) {
+        command(chatId, chatId, username, text);
+    }
+
+    /** Queues a message written in a chat by one of its members (e.g. a group member who is no operator). */
+    public synchronized void command(long chatId, long userId, String username, String text) {
         updateId++;
         long now = System.currentTimeMillis() / 1000;
-        updates.add(("{\"update_id\":%d,\"message\":{\"message_id\":%d,\"date\":%d,\"chat\":{\"id\":%d,\"type\":\"private\"},"
+        updates.add(("{\"update_id\":%d,\"message\":{\"message_id\":%d,\"date\":%d,\"chat\":{\"id\":%d,\"type\":\"%s\"},"
                 + "\"from\":{\"id\":%d,\"is_bot\":false,\"first_name\":\"%s\",\"username\":\"%s\"},\"text\":\"%s\"}}")
-                .formatted(updateId, updateId, now, chatId, chatId, username, username, text.replace("\"", "\\\"")));
+                .formatted(updateId, updateId, now, chatId, userId == chatId ? "private" : "group", userId, username, username, text.replace("\"", "\\\"")));
     }
 
     private static String extract(Pattern json, String body, String rawQuery, String name) {

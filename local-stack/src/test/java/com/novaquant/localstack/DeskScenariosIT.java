@@ -10,6 +10,8 @@ import com.novaquant.events.Side;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.testsupport.ExchangeRecords;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,10 +36,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -58,16 +63,19 @@ class DeskScenariosIT {
     static TopicRecorder recorder;
     static String password = UUID.randomUUID().toString();
     static LocalTime summaryAt;
+    static java.time.Instant summaryInstant;
 
     @BeforeAll
     static void startDesk() throws IOException {
         Path repo = Path.of("").toAbsolutePath().getParent();
         Path work = Files.createTempDirectory("desk-scenarios");
-        // The daily summary and the INFO digest fall due once the other scenarios are done.
-        LocalTime now = LocalTime.now(ZoneOffset.UTC);
-        summaryAt = now.plusMinutes(7).withSecond(0).withNano(0);
-        LocalTime digestAt = summaryAt.plusMinutes(1);
-        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        // The daily summary and the INFO digest fall due once the scenarios before them have traded: the desk is up in
+        // 70-130 s and its first trade follows within 20 s, so four minutes leave a minute and a half to spare (the
+        // summary scenario says so if a start ever took longer).
+        summaryInstant = java.time.Instant.now().plusSeconds(240).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        summaryAt = LocalTime.ofInstant(summaryInstant, ZoneOffset.UTC);
+        LocalTime digestAt = summaryAt.plusSeconds(20);
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm:ss");
         Map<String, List<String>> extra = Map.of(
                 DeskConfig.SIMULATOR, List.of(
                         // No funding spike of its own: the scenarios set funding through the simulator's admin API.
@@ -88,7 +96,7 @@ class DeskScenariosIT {
         DeskConfig config = new DeskConfig(repo, work, "synthetic", 0, 0, DeskConfig.freePorts(), null,
                 String.valueOf(CHAT), password, extra, List.of());
         desk = new Desk(config, System.out).start(Duration.ofMinutes(4));
-        recorder = new TopicRecorder(desk.kafkaBootstrapServers(),
+        recorder = new TopicRecorder(desk.kafkaClientProperties(),
                 List.of(Topics.EXEC_EVENTS, Topics.CONTROL, Topics.FEED_GATES, Topics.QUOTES, Topics.ALERTS));
     }
 
@@ -111,6 +119,24 @@ class DeskScenariosIT {
         for (String venue : List.of("SPOT", "USDM")) {
             double offset = series(DeskConfig.INGESTION, "nova_ingestion_clock_offset_seconds{application=\"ingestion-service\",venue=\"" + venue + "\"}");
             assertThat(Math.abs(offset)).as(venue + " clock offset, s").isLessThanOrEqualTo(0.05);
+        }
+    }
+
+    @Test
+    @Order(0)
+    void theDesksBrokerServesNoClientWithoutALogin() throws Exception {
+        // Every service reached it (the desk trades), so each logged in as itself; a client without a login gets
+        // nothing, not even the topic list.
+        Map<String, Object> anonymous = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, desk.kafkaBootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+        try (Admin admin = Admin.create(anonymous)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class);
+        }
+        try (Admin admin = Admin.create(desk.kafkaClientProperties())) {
+            assertThat(admin.listTopics().names().get(5, TimeUnit.SECONDS)).containsAll(Topics.ALL);
         }
     }
 
@@ -202,8 +228,12 @@ class DeskScenariosIT {
         String pnl = admin("GET", "/admin/pnl?hours=24", null).body();
         assertThat(number(pnl, "funding")).isPositive();
 
-        // The daily summary is raised at its configured time and delivered in the quiet INFO digest a minute later.
-        await().atMost(Duration.ofMinutes(10)).until(() -> telegramContains("24h PnL"));
+        // The daily summary is raised at its configured time and delivered in the quiet INFO digest 20 s later.
+        long firstFillMicros = recorder.all(FillEvent.class).stream().mapToLong(FillEvent::atMicros).min().orElseThrow();
+        assertThat(java.time.Instant.ofEpochMilli(firstFillMicros / 1000))
+                .as("the desk traded before the summary's time (a slow start would leave it nothing to count)")
+                .isBefore(summaryInstant);
+        await().atMost(Duration.ofMinutes(6)).until(() -> telegramContains("24h PnL"));
         String summary = telegram("24h PnL");
         Matcher m = Pattern.compile("Total Trades: (\\d+)").matcher(summary);
         assertThat(m.find()).isTrue();

@@ -28,6 +28,17 @@ class SecretsMaskedTest {
     }
 
     @Test
+    void theKafkaLoginIsMaskedWhereverItIsShown() {
+        String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"signal\" "
+                + "password=\"s3cret\";";
+        assertThat(shown("sasl.jaas.config", jaas)).isEqualTo(SanitizableData.SANITIZED_VALUE);
+        assertThat(shown("spring.kafka.properties.sasl.jaas.config", jaas)).isEqualTo(SanitizableData.SANITIZED_VALUE);
+        assertThat(shown("some.other.setting", jaas)).isEqualTo(SanitizableData.SANITIZED_VALUE);
+        assertThat(shown("nova.kafka.password", "s3cret")).isEqualTo(SanitizableData.SANITIZED_VALUE);
+        assertThat(shown("NOVA_KAFKA_PASSWORD", "s3cret")).isEqualTo(SanitizableData.SANITIZED_VALUE);
+    }
+
+    @Test
     void ordinarySettingsStayReadable() {
         assertThat(shown("username", "operator")).isEqualTo("operator");
         assertThat(shown("entry-threshold-apr", 0.15)).isEqualTo(0.15);

@@ -1,7 +1,10 @@
 package com.novaquant.testsupport;
 
 import com.novaquant.events.DeskPrincipal;
+import com.novaquant.events.KafkaAccessProvisioner;
+import com.novaquant.events.ScramClientProperties;
 import com.novaquant.events.TopicAccess;
+import com.novaquant.events.TopicDefinitions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,12 +18,14 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
  * A real KRaft broker inside this JVM that authenticates and authorises: clients log in with SASL/SCRAM-SHA-512, one
@@ -28,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * grants, refusing anything without an ACL. {@value #ADMIN} is the super user: the broker itself, topic creation and
  * ACL provisioning. Passwords are random per start and leave only through {@link #clientProperties}.
  *
- * <p>No client may create topics here, so pass every topic the callers use to {@link #start}.
+ * <p>No client may create topics here: the desk's topics ({@link TopicDefinitions}) are created on start, as a
+ * deployment's provisioning Job creates them, and any other topic the callers use goes to {@link #start}.
  */
 public final class SecuredInProcessKafka implements KafkaServer {
 
@@ -52,11 +58,11 @@ public final class SecuredInProcessKafka implements KafkaServer {
     }
 
     /**
-     * Starts a single-node broker, creates the topics and lays down the desk's ACLs.
+     * Starts a single-node broker, creates the desk's topics and {@code extraTopics}, and lays down the desk's ACLs.
      *
      * @param port the bootstrap port, or 0 for a free one
      */
-    public static SecuredInProcessKafka start(int port, int partitions, String... topics) {
+    public static SecuredInProcessKafka start(int port, int partitions, String... extraTopics) {
         Map<String, String> passwords = new LinkedHashMap<>();
         passwords.put(ADMIN, randomPassword());
         for (DeskPrincipal principal : DeskPrincipal.values()) {
@@ -79,8 +85,11 @@ public final class SecuredInProcessKafka implements KafkaServer {
             throw e;
         }
         try (Admin admin = Admin.create(kafka.adminClientProperties())) {
-            createTopics(admin, partitions, topics);
-            new KafkaAclProvisioner(admin).provision(SETUP_TIMEOUT);
+            List<NewTopic> topics = new ArrayList<>(TopicDefinitions.all(partitions, (short) 1));
+            Arrays.stream(extraTopics).distinct()
+                    .filter(topic -> topics.stream().noneMatch(t -> t.name().equals(topic)))
+                    .forEach(topic -> topics.add(new NewTopic(topic, partitions, (short) 1)));
+            new KafkaAccessProvisioner(admin).provision(topics, SETUP_TIMEOUT);
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
@@ -90,12 +99,23 @@ public final class SecuredInProcessKafka implements KafkaServer {
         return kafka;
     }
 
+    @Override
+    public Optional<String> password(DeskPrincipal principal) {
+        return Optional.of(passwords.get(principal.username()));
+    }
+
+    /** The super user's password: for a provisioning program that logs in by itself. */
+    public String adminPassword() {
+        return passwords.get(ADMIN);
+    }
+
     /** {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config} of one desk service. */
     public Map<String, Object> clientProperties(DeskPrincipal principal) {
         return ScramClientProperties.of(principal.username(), passwords.get(principal.username()));
     }
 
     /** The super user's client properties plus the bootstrap address: for topic and ACL administration only. */
+    @Override
     public Map<String, Object> adminClientProperties() {
         Map<String, Object> properties = new HashMap<>(ScramClientProperties.of(ADMIN, passwords.get(ADMIN)));
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -186,20 +206,6 @@ public final class SecuredInProcessKafka implements KafkaServer {
         config.put(StandardAuthorizer.ALLOW_EVERYONE_IF_NO_ACL_IS_FOUND_CONFIG, "false");
         config.put(StandardAuthorizer.SUPER_USERS_CONFIG, "User:" + ADMIN);
         return config;
-    }
-
-    private static void createTopics(Admin admin, int partitions, String... topics) {
-        try {
-            admin.createTopics(Arrays.stream(topics).distinct()
-                            .map(topic -> new NewTopic(topic, partitions, (short) 1))
-                            .toList())
-                    .all().get(SETUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not create topics " + Arrays.toString(topics), e);
-        }
     }
 
     /** 32 random bytes: nobody guesses it, and base64url needs no quoting in a JAAS line. */

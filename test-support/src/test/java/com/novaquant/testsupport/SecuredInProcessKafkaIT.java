@@ -1,6 +1,10 @@
 package com.novaquant.testsupport;
 
 import com.novaquant.events.DeskPrincipal;
+import com.novaquant.events.KafkaAccessProvisioner;
+import com.novaquant.events.ProvisionKafka;
+import com.novaquant.events.ScramClientProperties;
+import com.novaquant.events.TopicDefinitions;
 import com.novaquant.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -12,6 +16,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -146,10 +152,42 @@ class SecuredInProcessKafkaIT {
     @Test
     void provisioningAgainChangesNothing() throws Exception {
         try (Admin admin = Admin.create(kafka.adminClientProperties())) {
-            new KafkaAclProvisioner(admin).provision(WAIT);
+            assertThat(new KafkaAccessProvisioner(admin).provision(TopicDefinitions.all(1, (short) 1), WAIT)).isEmpty();
             assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get(WAIT.toSeconds(), TimeUnit.SECONDS))
-                    .containsExactlyInAnyOrderElementsOf(KafkaAclProvisioner.bindings());
+                    .containsExactlyInAnyOrderElementsOf(KafkaAccessProvisioner.bindings());
         }
+    }
+
+    @Test
+    void theRiskStateTopicsHaveOnePartitionAndAreCompacted() throws Exception {
+        try (Admin admin = Admin.create(kafka.adminClientProperties())) {
+            for (String topic : List.of(Topics.CONTROL, Topics.FEED_GATES)) {
+                assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get(WAIT.toSeconds(), TimeUnit.SECONDS)
+                        .get(topic).partitions()).hasSize(1);
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+                assertThat(admin.describeConfigs(List.of(resource)).all().get(WAIT.toSeconds(), TimeUnit.SECONDS)
+                        .get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+            }
+        }
+    }
+
+    @Test
+    void theProvisioningProgramSetsUpABrokerAsItsAdministratorAndRefusesAWrongPassword() {
+        String password = kafka.adminPassword();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "NOVA_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "NOVA_KAFKA_ADMIN_USERNAME", SecuredInProcessKafka.ADMIN,
+                "NOVA_KAFKA_ADMIN_PASSWORD", password,
+                "NOVA_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                "NOVA_KAFKA_REPLICAS", "1",
+                "NOVA_KAFKA_TIMEOUT_SECONDS", "10"));
+        assertThat(ProvisionKafka.run(env::get))
+                .contains("created topics []")
+                .contains(KafkaAccessProvisioner.bindings().size() + " ACLs enforced")
+                .doesNotContain(password);
+
+        env.put("NOVA_KAFKA_ADMIN_PASSWORD", "not-the-password");
+        assertThatThrownBy(() -> ProvisionKafka.run(env::get)).isInstanceOf(RuntimeException.class);
     }
 
     private static void assertRefusedWriting(DeskPrincipal principal, String topic) {

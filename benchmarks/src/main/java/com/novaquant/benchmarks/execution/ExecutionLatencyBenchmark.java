@@ -82,8 +82,8 @@ public final class ExecutionLatencyBenchmark {
             com.novaquant.events.RecordSeal seal = com.novaquant.events.RecordSeal.parse(desk.signingKeys());
             List<Long> signalToOrder = new ArrayList<>();
             List<Long> signalToHedged = new ArrayList<>();
-            try (KafkaProducer<String, byte[]> producer = producer(desk.kafkaBootstrapServers());
-                 KafkaConsumer<String, byte[]> consumer = consumer(desk.kafkaBootstrapServers())) {
+            try (KafkaProducer<String, byte[]> producer = producer(desk.kafkaClientProperties());
+                 KafkaConsumer<String, byte[]> consumer = consumer(desk.kafkaClientProperties())) {
                 consumer.subscribe(List.of(Topics.EXEC_EVENTS));
                 consumer.poll(Duration.ofSeconds(2));
                 int unfinishedInARow = 0;
@@ -240,16 +240,16 @@ public final class ExecutionLatencyBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
     }
 
-    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+    private static KafkaProducer<String, byte[]> producer(Map<String, Object> client) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(client);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
+    private static KafkaConsumer<String, byte[]> consumer(Map<String, Object> client) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(client);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "execution-latency-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());

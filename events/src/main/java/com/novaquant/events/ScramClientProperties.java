@@ -1,4 +1,4 @@
-package com.novaquant.testsupport;
+package com.novaquant.events;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -19,15 +19,27 @@ public final class ScramClientProperties {
     private ScramClientProperties() {
     }
 
+    /** A login over a listener without TLS (a broker on loopback, the local desk). */
     public static Map<String, Object> of(String username, String password) {
+        return of(username, password, SecurityProtocol.SASL_PLAINTEXT);
+    }
+
+    /**
+     * A login over {@code protocol}: {@code SASL_SSL} for a broker across a network (MSK's SCRAM port 9096),
+     * {@code SASL_PLAINTEXT} on loopback. Refuses a protocol without SASL: it would send no login at all.
+     */
+    public static Map<String, Object> of(String username, String password, SecurityProtocol protocol) {
+        if (protocol != SecurityProtocol.SASL_SSL && protocol != SecurityProtocol.SASL_PLAINTEXT) {
+            throw new IllegalArgumentException("a SCRAM login needs SASL_SSL or SASL_PLAINTEXT, not " + protocol);
+        }
         return Map.of(
-                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SecurityProtocol.SASL_PLAINTEXT.name,
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, protocol.name,
                 SaslConfigs.SASL_MECHANISM, MECHANISM,
                 SaslConfigs.SASL_JAAS_CONFIG, jaasConfig(username, password));
     }
 
     /** The JAAS line; quotes and backslashes would end or escape the quoted value, so they are refused. */
-    static String jaasConfig(String username, String password) {
+    public static String jaasConfig(String username, String password) {
         return ScramLoginModule.class.getName() + " required username=\"" + quotable(username, "user name")
                 + "\" password=\"" + quotable(password, "password") + "\";";
     }

@@ -1,13 +1,13 @@
-package com.novaquant.testsupport;
+package com.novaquant.events;
 
-import com.novaquant.events.DeskPrincipal;
-import com.novaquant.events.TopicAccess;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
@@ -23,12 +23,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Lays down the broker ACLs that {@link TopicAccess} describes, through the Admin API of a super user: WRITE or READ
- * on each topic by name, READ on each reader's consumer groups by prefix. Creating an ACL that exists changes
- * nothing, so a deployment Job or the local desk may run it on every start. It only adds: an ACL granted by hand
- * stays until removed by hand.
+ * Sets a broker up for the desk through the Admin API of a super user: creates the desk's topics
+ * ({@link TopicDefinitions}) and lays down the ACLs that {@link TopicAccess} describes (WRITE or READ on each topic by
+ * name, READ on each reader's consumer groups by prefix). A topic or an ACL that exists is left as it is, so a
+ * deployment Job or the local desk may run it on every start. It only adds: an ACL granted by hand stays until
+ * removed by hand, and a topic's partitions are never changed here.
  */
-public final class KafkaAclProvisioner {
+public final class KafkaAccessProvisioner {
 
     /** Between two looks at whether the broker enforces the new ACLs yet (it applies them from the metadata log). */
     private static final Duration POLL = Duration.ofMillis(50);
@@ -36,7 +37,7 @@ public final class KafkaAclProvisioner {
     private final Admin admin;
 
     /** @param admin a client logged in as a super user */
-    public KafkaAclProvisioner(Admin admin) {
+    public KafkaAccessProvisioner(Admin admin) {
         this.admin = admin;
     }
 
@@ -59,8 +60,39 @@ public final class KafkaAclProvisioner {
         return List.copyOf(bindings);
     }
 
+    /**
+     * Creates the topics that are missing, then the ACLs, and returns once the broker enforces all of them.
+     *
+     * @return the topics this call created (empty when all existed)
+     */
+    public List<String> provision(List<NewTopic> topics, Duration timeout) {
+        List<String> created = createTopics(topics, timeout);
+        provisionAcls(timeout);
+        return created;
+    }
+
+    private List<String> createTopics(List<NewTopic> topics, Duration timeout) {
+        List<String> created = new ArrayList<>();
+        admin.createTopics(topics).values().forEach((name, future) -> {
+            try {
+                future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                created.add(name);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("could not create topic " + name, e.getCause());
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("topic " + name + " not created within " + timeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while creating topic " + name, e);
+            }
+        });
+        return List.copyOf(created);
+    }
+
     /** Creates the desk's ACLs and returns once the broker this admin talks to enforces all of them. */
-    public void provision(Duration timeout) {
+    public void provisionAcls(Duration timeout) {
         List<AclBinding> wanted = bindings();
         long deadline = System.nanoTime() + timeout.toNanos();
         try {

@@ -36,6 +36,23 @@ class ShippedDashboardsAndRulesTest {
     }
 
     @Test
+    void everyAlertRuleIsInTheObservabilityReadmesAlertTable() throws IOException {
+        String readme = Files.readString(REPO.resolve("observability/README.md"));
+        List<String> undocumented = new ArrayList<>();
+        java.util.regex.Matcher alert = java.util.regex.Pattern.compile("(?m)^\\s*- alert: (\\w+)")
+                .matcher(Files.readString(RULES));
+        int rules = 0;
+        while (alert.find()) {
+            rules++;
+            if (!readme.contains("`" + alert.group(1) + "`")) {
+                undocumented.add(alert.group(1));
+            }
+        }
+        assertThat(rules).as("alert rules found").isGreaterThan(20);
+        assertThat(undocumented).as("alerts an operator would find no explanation of").isEmpty();
+    }
+
+    @Test
     void everyPanelQueriesTheProvisionedDatasourceAndUsesTheApplicationLabel() throws IOException {
         List<String> violations = new ArrayList<>();
         for (Path file : dashboardFiles()) {

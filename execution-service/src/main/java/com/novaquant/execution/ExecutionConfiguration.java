@@ -176,7 +176,7 @@ public class ExecutionConfiguration {
         // Execution's own view of the venue's prices (adapter.binance): how stale it is, per venue.
         metrics.ownPricesAge(venuePrices, symbols, clock);
         PairGauges gauges = new PairGauges(ledger);
-        metrics.gauge("nova.execution.open.notional", gauges::openNotional);
+        metrics.cachedGauge("nova.execution.open.notional", GAUGE_MAX_AGE, gauges::openNotional);
         metrics.cachedGauge("nova.execution.open.pairs", GAUGE_MAX_AGE, gauges::openPairs);
         return core;
     }
@@ -208,11 +208,16 @@ public class ExecutionConfiguration {
     PnlReader pnlReader(Ledger ledger, Books books, TradingVenue venue, Marks marks, Clock clock,
                         ExecutionMetrics metrics) {
         PnlReader reader = new PnlReader(ledger, books, venue, marks, clock);
-        // Scraped often: valued at the signals' mids, never waiting on the exchange, read at most once per max age.
-        metrics.gauge("nova.execution.pnl.last24h", () -> reader.lastDayAtSignalMids(GAUGE_MAX_AGE).total());
-        metrics.gauge("nova.execution.pnl.last24h.basis", () -> reader.lastDayAtSignalMids(GAUGE_MAX_AGE).realised());
-        metrics.gauge("nova.execution.pnl.last24h.funding", () -> reader.lastDayAtSignalMids(GAUGE_MAX_AGE).funding());
-        metrics.gauge("nova.execution.pnl.last24h.fees", () -> reader.lastDayAtSignalMids(GAUGE_MAX_AGE).fees());
+        // Scraped often: valued at the signals' mids, never waiting on the exchange or the database, read at most once
+        // per max age.
+        metrics.cachedGauge("nova.execution.pnl.last24h", GAUGE_MAX_AGE,
+                () -> reader.lastDayAtSignalMids(GAUGE_MAX_AGE).total());
+        metrics.cachedGauge("nova.execution.pnl.last24h.basis", GAUGE_MAX_AGE,
+                () -> reader.lastDayAtSignalMids(GAUGE_MAX_AGE).realised());
+        metrics.cachedGauge("nova.execution.pnl.last24h.funding", GAUGE_MAX_AGE,
+                () -> reader.lastDayAtSignalMids(GAUGE_MAX_AGE).funding());
+        metrics.cachedGauge("nova.execution.pnl.last24h.fees", GAUGE_MAX_AGE,
+                () -> reader.lastDayAtSignalMids(GAUGE_MAX_AGE).fees());
         metrics.cachedGauge("nova.execution.pnl.cumulative", GAUGE_MAX_AGE,
                 () -> reader.reportAtSignalMids(Instant.EPOCH).summary().total().doubleValue());
         return reader;

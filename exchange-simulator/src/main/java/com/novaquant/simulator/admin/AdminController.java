@@ -66,6 +66,9 @@ class AdminController {
     record Seconds(Long seconds) {
     }
 
+    record VenueSeconds(Venue venue, Long seconds) {
+    }
+
     record Millis(Long ms) {
     }
 
@@ -153,10 +156,10 @@ class AdminController {
     }
 
     @PostMapping("/faults/ban")
-    Map<String, Object> ban(@RequestBody Seconds body) {
+    Map<String, Object> ban(@RequestBody VenueSeconds body) {
         long seconds = nonNegative(body.seconds(), "seconds");
-        faults.ban(seconds);
-        return ok(Map.of("seconds", seconds));
+        venues(body.venue()).forEach(venue -> faults.ban(venue, seconds));
+        return ok(Map.of("seconds", seconds, "venues", venues(body.venue())));
     }
 
     @PostMapping("/faults/rate-limit")

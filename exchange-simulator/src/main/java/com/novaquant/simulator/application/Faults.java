@@ -40,7 +40,8 @@ public final class Faults {
     private final MeterRegistry registry;
     private final LongSupplier wallMillis;
     private volatile long responseDelayMillis;
-    private volatile long banUntil;
+    /** Binance bans per API cluster: a ban on the spot API leaves the futures API answering, and the reverse. */
+    private final Map<Venue, Long> banUntil = new ConcurrentHashMap<>();
     private volatile long rateLimitUntil;
 
     public Faults(MeterRegistry registry, LongSupplier wallMillis) {
@@ -141,8 +142,16 @@ public final class Faults {
         return false;
     }
 
+    /** Bans every venue's API for {@code seconds}. */
     public void ban(long seconds) {
-        banUntil = wallMillis.getAsLong() + seconds * 1000;
+        for (Venue venue : Venue.values()) {
+            ban(venue, seconds);
+        }
+    }
+
+    /** Bans one venue's API for {@code seconds}; the others keep answering. */
+    public void ban(Venue venue, long seconds) {
+        banUntil.put(venue, wallMillis.getAsLong() + seconds * 1000);
         count("ban");
     }
 
@@ -151,9 +160,9 @@ public final class Faults {
         count("rate_limit");
     }
 
-    /** Seconds left of an armed ban, 0 when none. */
-    public long banSecondsLeft() {
-        return secondsLeft(banUntil);
+    /** Seconds left of an armed ban on {@code venue}'s API, 0 when none. */
+    public long banSecondsLeft(Venue venue) {
+        return secondsLeft(banUntil.getOrDefault(venue, 0L));
     }
 
     public long rateLimitSecondsLeft() {
@@ -175,7 +184,7 @@ public final class Faults {
         malformedLeft.values().forEach(a -> a.set(0));
         replayLeft.values().forEach(a -> a.set(0));
         responseDelayMillis = 0;
-        banUntil = 0;
+        banUntil.clear();
         rateLimitUntil = 0;
     }
 
@@ -194,7 +203,11 @@ public final class Faults {
         Map<Venue, Integer> replay = new EnumMap<>(Venue.class);
         replayLeft.forEach((v, n) -> replay.put(v, n.get()));
         out.put("replayFrames", replay);
-        out.put("banSecondsLeft", banSecondsLeft());
+        Map<Venue, Long> bans = new EnumMap<>(Venue.class);
+        for (Venue venue : Venue.values()) {
+            bans.put(venue, banSecondsLeft(venue));
+        }
+        out.put("banSecondsLeft", bans);
         out.put("rateLimitSecondsLeft", rateLimitSecondsLeft());
         return out;
     }

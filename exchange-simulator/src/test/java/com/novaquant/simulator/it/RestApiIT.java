@@ -196,6 +196,15 @@ class RestApiIT {
     }
 
     @Test
+    void aBanOnOneVenuesApiLeavesTheOtherVenueAnswering() {
+        http.admin("POST", "/admin/faults/ban", "{\"venue\":\"SPOT\",\"seconds\":30}");
+
+        assertThat(http.get("/spot/api/v3/time").status()).isEqualTo(418);
+        assertThat(http.get("/futures/fapi/v1/time").status()).isEqualTo(200);
+        assertThat(http.admin("GET", "/admin/faults", null).body().get("banSecondsLeft").get("USDM").asLong()).isZero();
+    }
+
+    @Test
     void listenKeyIsCreatedKeptAliveAndClosed() {
         SignedHttp.Reply created = http.send("POST", "/futures/fapi/v1/listenKey", SignedHttp.KEY, "");
         SignedHttp.Reply kept = http.send("PUT", "/futures/fapi/v1/listenKey", SignedHttp.KEY, "");

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,6 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -39,7 +45,12 @@ public class ExecutionMetrics {
     public static final List<String> SIGNAL_STAGES = List.of("decode", "consumed", "delivery", "wait", "claim", "decide",
             "write_ahead", "dispatch");
 
+    private static final Logger log = LoggerFactory.getLogger(ExecutionMetrics.class);
+
     private final MeterRegistry registry;
+    /** Recomputes the ledger-backed gauges ({@link #cachedGauge}), one at a time, off the scrape's thread. */
+    private final ExecutorService gaugeRefresher =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("ledger-gauges").daemon().factory());
     private final Timer hedgeCompletion;
     private final Timer nakedTime;
     private final Counter fundingReceived;
@@ -185,11 +196,14 @@ public class ExecutionMetrics {
     }
 
     /**
-     * A gauge whose value is computed at most once per {@code maxAge}: for values read from the ledger, so that
-     * frequent scrapes do not turn into as many database queries.
+     * A gauge of a value read from the ledger: recomputed at most once per {@code maxAge}, and never on the scrape's
+     * thread. A scrape gets the last value at once (NaN before the first) and, when it is older than
+     * {@code maxAge}, starts one recomputation in the background; so frequent scrapes do not turn into as many database
+     * queries, and a database that hangs leaves the gauge stale instead of taking the whole metrics endpoint (and the
+     * kill-switch and lease gauges on it) down with it.
      */
     public void cachedGauge(String name, Duration maxAge, Supplier<Number> value) {
-        gauge(name, new CachedValue(value, maxAge.toNanos()));
+        gauge(name, new CachedValue(value, maxAge.toNanos(), gaugeRefresher));
     }
 
     private Counter legRiskEpisodes(String resolution) {
@@ -211,26 +225,41 @@ public class ExecutionMetrics {
         Timer.builder(name).publishPercentileHistogram().register(registry).record(Duration.ofNanos(micros * 1000));
     }
 
-    /** The last value of a supplier, recomputed once it is older than the given age. */
+    /** The last value of a supplier, recomputed in the background once it is older than the given age. */
     private static final class CachedValue implements Supplier<Number> {
         private final Supplier<Number> source;
         private final long maxAgeNanos;
-        private Number value;
-        private long computedAtNanos;
+        private final Executor refresher;
+        private final AtomicBoolean refreshing = new AtomicBoolean();
+        private volatile Number value = Double.NaN;
+        private volatile long computedAtNanos;
+        private volatile boolean computed;
 
-        CachedValue(Supplier<Number> source, long maxAgeNanos) {
+        CachedValue(Supplier<Number> source, long maxAgeNanos, Executor refresher) {
             this.source = source;
             this.maxAgeNanos = maxAgeNanos;
+            this.refresher = refresher;
         }
 
         @Override
-        public synchronized Number get() {
-            long now = System.nanoTime();
-            if (value == null || now - computedAtNanos >= maxAgeNanos) {
-                value = source.get();
-                computedAtNanos = now;
+        public Number get() {
+            if ((!computed || System.nanoTime() - computedAtNanos >= maxAgeNanos) && refreshing.compareAndSet(false, true)) {
+                refresher.execute(this::refresh);
             }
             return value;
+        }
+
+        private void refresh() {
+            try {
+                value = source.get();
+                computedAtNanos = System.nanoTime();
+                computed = true;
+            } catch (RuntimeException e) {
+                // The last value stays; the next scrape tries again.
+                log.debug("Gauge refresh failed: {}", e.toString());
+            } finally {
+                refreshing.set(false);
+            }
         }
     }
 

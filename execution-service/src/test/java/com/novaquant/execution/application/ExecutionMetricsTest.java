@@ -2,11 +2,14 @@ package com.novaquant.execution.application;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ExecutionMetricsTest {
 
@@ -80,10 +83,45 @@ class ExecutionMetricsTest {
     void cachedGaugeReadsItsSourceOncePerMaxAge() {
         AtomicInteger reads = new AtomicInteger();
         metrics.cachedGauge("nova.execution.test.cached", Duration.ofHours(1), reads::incrementAndGet);
-        double first = registry.get("nova.execution.test.cached").gauge().value();
-        double second = registry.get("nova.execution.test.cached").gauge().value();
-        assertThat(first).isEqualTo(1.0);
-        assertThat(second).isEqualTo(1.0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("nova.execution.test.cached") == 1.0);
+        assertThat(gauge("nova.execution.test.cached")).isEqualTo(1.0);
         assertThat(reads.get()).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(30)
+    void aLedgerGaugeAnswersAtOnceWhileItsDatabaseHangs() throws InterruptedException {
+        AtomicInteger reads = new AtomicInteger();
+        CountDownLatch databaseBack = new CountDownLatch(1);
+        metrics.cachedGauge("nova.execution.test.hanging", Duration.ZERO, () -> {
+            if (reads.incrementAndGet() > 1) {
+                awaitQuietly(databaseBack);
+            }
+            return reads.get();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("nova.execution.test.hanging") == 1.0);
+
+        // Every later recomputation hangs: scrapes still answer, with the last value, and start no second query.
+        gauge("nova.execution.test.hanging");
+        await().atMost(Duration.ofSeconds(10)).until(() -> reads.get() == 2);
+        for (int i = 0; i < 50; i++) {
+            assertThat(gauge("nova.execution.test.hanging")).isEqualTo(1.0);
+        }
+        assertThat(reads.get()).isEqualTo(2);
+
+        databaseBack.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("nova.execution.test.hanging") >= 2.0);
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).gauge().value();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -96,7 +96,7 @@ final class RequestGate {
 
     private void admit(ServerWebExchange web, Venue venue, int weight) {
         String ip = ip(web);
-        long ban = faults.banSecondsLeft();
+        long ban = faults.banSecondsLeft(venue);
         if (ban > 0) {
             web.getResponse().getHeaders().set("X-MBX-USED-WEIGHT-1M", Integer.toString(limiter.used(ip, venue)));
             throw new ApiException(HttpStatus.I_AM_A_TEAPOT, -1003,

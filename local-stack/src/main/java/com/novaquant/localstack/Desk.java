@@ -54,6 +54,8 @@ public final class Desk implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     private TelegramSink telegram;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+    /** Second instances' API and actuator ports, by process name. */
+    private final Map<String, int[]> secondPorts = new java.util.concurrent.ConcurrentHashMap<>();
     private final String bridgePassword = randomSecret();
     /** signal-service seals its signals with it and execution trades only what it sealed; new on every start. */
     private final String signingKeys = RecordSeal.generate("local-1");
@@ -261,10 +263,9 @@ public final class Desk implements AutoCloseable {
                     throw new IllegalStateException(name + " exited with code " + process.exitCode()
                             + " (log: " + config.workDir().resolve(name + ".log") + ")");
                 }
-                if (healthy(http, config.managementPort(name))) {
-                    info(name + " is UP on http://localhost:" + config.port(name)
-                            + (config.managementPort(name) == config.port(name) ? ""
-                            : " (actuator on " + config.managementPort(name) + ")"));
+                if (healthy(http, managementPort(name))) {
+                    info(name + " is UP on http://localhost:" + port(name)
+                            + (managementPort(name) == port(name) ? "" : " (actuator on " + managementPort(name) + ")"));
                     it.remove();
                 }
             }
@@ -404,6 +405,40 @@ public final class Desk implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Starts a second execution beside the running one, as a rolling update does: the same ledger, account, topics and
+     * settings, ports of its own ({@link #port}, {@link #managementPort}). It stays passive while the first holds the
+     * trading lease. Stopped with the desk.
+     *
+     * @return its process name
+     */
+    public String startSecondExecution(Duration healthTimeout) {
+        String name = DeskConfig.EXECUTION + "-b";
+        ServiceSpec first = processes.get(DeskConfig.EXECUTION).spec();
+        int port = com.novaquant.testsupport.FreePorts.next();
+        int managementPort = com.novaquant.testsupport.FreePorts.next();
+        List<String> args = first.args().stream()
+                .map(arg -> arg.startsWith("--management.server.port=") ? "--management.server.port=" + managementPort : arg)
+                .toList();
+        secondPorts.put(name, new int[]{port, managementPort});
+        start(new ServiceSpec(name, first.jar(), port, first.heapMb(), args, first.env()), Path.of(System.getProperty("java.home")),
+                jvmOptions(), System.console() != null);
+        awaitHealthy(List.of(name), healthTimeout);
+        return name;
+    }
+
+    /** A process's API port, a second execution's included. */
+    public int port(String name) {
+        int[] second = secondPorts.get(name);
+        return second != null ? second[0] : config.port(name);
+    }
+
+    /** A process's actuator port, a second execution's included. */
+    public int managementPort(String name) {
+        int[] second = secondPorts.get(name);
+        return second != null ? second[1] : config.managementPort(name);
     }
 
     /** Starts a stopped process again with the same specification. */

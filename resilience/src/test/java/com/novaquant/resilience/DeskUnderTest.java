@@ -44,6 +44,8 @@ import java.util.concurrent.TimeUnit;
 final class DeskUnderTest implements AutoCloseable {
 
     static final long OPERATOR_CHAT = 100001;
+    /** Ingestion's reconnect-storm window on this desk: 5 reconnects within it are a storm. */
+    static final Duration STORM_WINDOW = Duration.ofSeconds(20);
     static final String TELEGRAM_TOKEN = "local-desk-token";
     static final String PAPER_KEY = "nova-paper-key";
     static final String PAPER_SECRET = "nova-paper-secret";
@@ -71,7 +73,8 @@ final class DeskUnderTest implements AutoCloseable {
         this.workDir = workDir;
         this.symbols = symbols;
         String all = "BTCUSDT,ETHUSDT," + String.join(",", symbols);
-        kafka = KafkaProcess.start(workDir.resolve("kafka"), 3);
+        // As in production: each service logs in as itself, and the broker allows only what TopicAccess grants.
+        kafka = KafkaProcess.startSecured(workDir.resolve("kafka"), 3);
         Map<String, List<String>> extra = Map.of(
                 DeskConfig.SIMULATOR, List.of(
                         "--nova.simulator.symbols=" + all,
@@ -82,7 +85,9 @@ final class DeskUnderTest implements AutoCloseable {
                 // On the quiet market the carry of BTCUSDT and ETHUSDT stays between these thresholds, so
                 // signal-service targets neither (not even flat): the pairs the suite opens on them are its own.
                 DeskConfig.SIGNAL, List.of("--nova.signal.exit-threshold-apr=-1"),
-                DeskConfig.INGESTION, List.of("--nova.ingestion.stale-after=5s", "--nova.ingestion.alert-dedup-window=5s"),
+                // A storm is 5 reconnects in 20 s here (60 s in production): the storm case then heals in a third of the time.
+                DeskConfig.INGESTION, List.of("--nova.ingestion.stale-after=5s", "--nova.ingestion.alert-dedup-window=5s",
+                        "--nova.ingestion.reconnect.storm-window=" + STORM_WINDOW.toSeconds() + "s"),
                 DeskConfig.EXECUTION, List.of(
                         "--nova.symbols=" + all,
                         "--nova.binance.response-timeout=2s",
@@ -101,14 +106,14 @@ final class DeskUnderTest implements AutoCloseable {
         DeskConfig config = new DeskConfig(root, workDir, "synthetic", 0, 0,
                 DeskConfig.freePorts(), null, String.valueOf(OPERATOR_CHAT), adminPassword, extra, List.of());
         desk = new Desk(config, System.out, kafka).start(Duration.ofMinutes(5));
-        recorder = new TopicRecorder(kafka.bootstrapServers(),
+        recorder = new TopicRecorder(kafka.adminClientProperties(),
                 List.of(Topics.EXEC_EVENTS, Topics.CONTROL, Topics.FEED_GATES, Topics.QUOTES, Topics.ALERTS));
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000),
-                new StringSerializer(), new ByteArraySerializer());
-        awaitSettledFeeds(Duration.ofSeconds(60), Duration.ofMinutes(5));
+        // The suite writes as the broker's administrator: its forgeries and fuzz must reach the consumers to be refused.
+        Map<String, Object> producerConfig = new HashMap<>(kafka.adminClientProperties());
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000);
+        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+        awaitSettledFeeds(STORM_WINDOW, Duration.ofMinutes(5));
         try {
             ledger = java.sql.DriverManager.getConnection(desk.postgres().jdbcUrl(), desk.postgres().username(),
                     desk.postgres().password());
@@ -268,8 +273,35 @@ final class DeskUnderTest implements AutoCloseable {
         return send(method, url(process, path), body, basic);
     }
 
+    /**
+     * Sends one record logged in as a desk service (its own SCRAM user) and returns why the broker refused it, or null
+     * when it took it.
+     */
+    Throwable sendAs(com.novaquant.events.DeskPrincipal principal, String topic, String key, byte[] value) {
+        Map<String, Object> config = new HashMap<>(com.novaquant.events.ScramClientProperties.of(principal.username(),
+                kafka.password(principal).orElseThrow()));
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        try (KafkaProducer<String, byte[]> as = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            as.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get(15, java.util.concurrent.TimeUnit.SECONDS);
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        } catch (org.apache.kafka.common.KafkaException e) {
+            return e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return e;
+        }
+    }
+
+    /** The execution instance the operator talks to: the desk's own, or the one it handed over to. */
+    volatile String activeExecution = DeskConfig.EXECUTION;
+
     HttpResponse<String> admin(String method, String path, String body) {
-        return admin(DeskConfig.EXECUTION, method, path, body, adminPassword);
+        return admin(activeExecution, method, path, body, adminPassword);
     }
 
     /** An actuator page ({@code /actuator/...}): on the process's management port, never its API port. */
@@ -372,11 +404,11 @@ final class DeskUnderTest implements AutoCloseable {
     // --- plumbing ------------------------------------------------------------------------------------------------
 
     String url(String process, String path) {
-        return "http://localhost:" + desk.config().port(process) + path;
+        return "http://localhost:" + desk.port(process) + path;
     }
 
     String managementUrl(String process, String path) {
-        return "http://localhost:" + desk.config().managementPort(process) + path;
+        return "http://localhost:" + desk.managementPort(process) + path;
     }
 
     static HttpResponse<String> send(String method, String url, String body, String authorization) {

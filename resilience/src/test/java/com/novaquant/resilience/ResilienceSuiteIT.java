@@ -50,8 +50,10 @@ class ResilienceSuiteIT {
     private static final BigDecimal DUST = new BigDecimal("0.016");
     private static final Duration STEP = Duration.ofSeconds(60);
     /** One symbol per scenario (the simulator lists any symbol, with a generic preset): RSAUSDT ... RSZUSDT. */
-    private static final List<String> SYMBOLS = java.util.stream.IntStream.rangeClosed('A', 'Z')
-            .mapToObj(c -> "RS" + (char) c + "USDT").toList();
+    /** One symbol per trading scenario, so that no scenario inherits another's position or order history. */
+    private static final List<String> SYMBOLS = java.util.stream.Stream.concat(
+            java.util.stream.IntStream.rangeClosed('A', 'Z').mapToObj(c -> "RS" + (char) c + "USDT"),
+            java.util.stream.IntStream.rangeClosed('A', 'D').mapToObj(c -> "RT" + (char) c + "USDT")).toList();
 
     static DeskUnderTest desk;
     static final SummaryTable TABLE = new SummaryTable();
@@ -87,7 +89,35 @@ class ResilienceSuiteIT {
                 ambiguous(Venue.SPOT, "TIMEOUT"), ambiguous(Venue.USDM, "TIMEOUT"),
                 partial(Venue.SPOT), partial(Venue.USDM),
                 throttled("rate-limit", "429 -1003 with Retry-After 3 s on every REST call"),
-                throttled("ban", "418 IP ban with Retry-After 3 s on every REST call"));
+                throttled("ban", "418 IP ban with Retry-After 3 s on every REST call"),
+                bannedDuringUnwind(Venue.SPOT));
+    }
+
+    /** Binance bans per API cluster: the leg on the venue that still answers is unwound there at once. */
+    private DynamicTest bannedDuringUnwind(Venue banned) {
+        String symbol = symbol();
+        Venue other = banned == Venue.SPOT ? Venue.USDM : Venue.SPOT;
+        String fault = banned + " API banned (418, Retry-After 5 s) as the pair opens";
+        return DynamicTest.dynamicTest(fault, () -> scenario("a ban on one venue during an unwind on the other", fault, c -> {
+            long from = System.currentTimeMillis();
+            Signal signal = desk.signal(symbol, QTY);
+            desk.simulator("POST", "/admin/faults/ban", "{\"venue\":\"" + banned + "\",\"seconds\":5}");
+            String outcome = execute(signal);
+            assertThat(outcome).as("the " + label(other) + " leg is unwound on its own venue while the other is banned")
+                    .isEqualTo("UNWOUND");
+            assertThat(desk.journal().symbol(symbol).since(from).placed()).as("open and unwind on " + other).isEqualTo(2);
+            await().atMost(STEP).until(() -> legRiskDelivered(symbol) == 1);
+            c.alerts(1, legRiskDelivered(symbol));
+            LegRiskEvent episode = desk.recorder.all(LegRiskEvent.class).stream().filter(e -> e.symbol().equals(symbol))
+                    .findFirst().orElseThrow();
+            assertThat(episode.failedVenue()).isEqualTo(banned);
+            assertThat(episode.resolution()).isEqualTo("UNWOUND");
+            await().atMost(STEP).until(() -> System.currentTimeMillis() > from + 6_000);
+            desk.simulator("DELETE", "/admin/faults", null);
+            desk.releaseKillSwitch();
+            await().atMost(STEP).until(() -> !desk.tradingHeld());
+            settleFlat(symbol, from, DUST, c);
+        }));
     }
 
     private DynamicTest reject(Venue venue, int code, String msg) {
@@ -407,12 +437,25 @@ class ResilienceSuiteIT {
     @Order(9)
     void theBrokerKilledMidStreamComesBackAndNothingIsLostOrDoneTwice() {
         String symbol = symbol();
-        scenario("Kafka broker", "broker process SIGKILLed for ~15 s under live market data, then restarted", c -> {
+        scenario("Kafka broker", "broker process SIGKILLed for ~15 s under live market data, an open pair flattened "
+                + "while it is down, then restarted", c -> {
             int lagBefore = desk.delivered("WebSocket lag detected");
             double dropped = kafkaDrops();
+            long from = System.currentTimeMillis();
+            assertThat(openPair(symbol)).isEqualTo("FILLED");
+            assertHedged(symbol);
             desk.kafka.kill();
             long downAt = System.currentTimeMillis();
             try {
+                // An unwind never waits on the broker: the operator's flatten closes both legs while it is gone.
+                HttpResponse<String> flatten = desk.admin("POST", "/admin/flatten", "{\"reason\":\"resilience: broker down\"}");
+                assertThat(flatten.statusCode()).as("flatten answered " + flatten.body()).isEqualTo(200);
+                await().atMost(STEP).until(() -> pairOf(symbol) == null);
+                ExchangeJournal unwound = desk.journal().symbol(symbol).since(from);
+                assertThat(unwound.spotPosition().abs()).as("spot flat with the broker down").isLessThanOrEqualTo(DUST);
+                assertThat(unwound.delta().abs()).as("no exposure with the broker down").isLessThanOrEqualTo(DUST);
+                assertThat(System.currentTimeMillis() - downAt).as("unwound while the broker was still down")
+                        .isLessThan(15_000);
                 // While the broker is gone: ingestion's event loop keeps reading and answering, drops are counted,
                 // and a feed problem raised now must still reach the operator later.
                 desk.simulator("POST", "/admin/faults/feed-lag", "{\"venue\":\"USDM\",\"ms\":700}");
@@ -433,13 +476,57 @@ class ResilienceSuiteIT {
             awaitFreshQuotes(Venue.USDM);
             await().atMost(STEP).until(() -> desk.delivered("WebSocket lag detected") > lagBefore);
 
-            // The desk trades after the outage, once per signal.
+            // The desk trades after the outage, once per signal, once the operator releases the flatten's halt.
+            desk.releaseKillSwitch();
             assertThat(openPair(symbol)).isEqualTo("FILLED");
             assertHedged(symbol);
             closePair(symbol);
             assertThat(desk.journal().duplicates()).as("no order placed twice over the whole run").isZero();
             c.alerts(1, Math.min(1, desk.delivered("WebSocket lag detected") - lagBefore));
-            settleFlat(symbol, c);
+            settleFlat(symbol, from, DUST, c);
+        });
+    }
+
+    // --- PostgreSQL goes away with a pair open ---------------------------------------------------------------------
+
+    @Test
+    @Order(10)
+    void withPostgresBlackHoledTheKillSwitchStillEngagesAndTheOpenPairStaysHedged() {
+        String symbol = symbol();
+        scenario("PostgreSQL", "every database process frozen (SIGSTOP) for 15 s with a pair open; the operator halts", c -> {
+            long from = System.currentTimeMillis();
+            assertThat(openPair(symbol)).isEqualTo("FILLED");
+            assertHedged(symbol);
+            int leaseLostBefore = desk.delivered("Execution lost its trading lease");
+            int ordersBefore = desk.journal().count();
+            desk.desk.postgres().freeze();
+            long frozenAt = System.currentTimeMillis();
+            try {
+                // The halt takes effect in memory at once; its history row waits for the database.
+                HttpResponse<String> halt = desk.admin("POST", "/admin/kill-switch/engage",
+                        "{\"reason\":\"resilience: database frozen\"}");
+                assertThat(halt.statusCode()).as("engage answered " + halt.body()).isEqualTo(200);
+                assertThat(System.currentTimeMillis() - frozenAt).as("engaged without waiting on the database")
+                        .isLessThan(5_000);
+                assertThat(halt.body()).contains("\"engaged\":true");
+                await().atMost(STEP).until(() -> desk.metric(DeskConfig.EXECUTION, "nova_execution_kill_switch_unwritten") == 1);
+                // The lease cannot be confirmed: execution stops taking signals and pages, once.
+                await().atMost(STEP).until(() -> desk.delivered("Execution lost its trading lease") > leaseLostBefore);
+                sleep(Duration.ofMillis(Math.max(0, 15_000 - (System.currentTimeMillis() - frozenAt))));
+                assertThat(desk.journal().count()).as("no order while the database is away").isEqualTo(ordersBefore);
+            } finally {
+                desk.desk.postgres().thaw();
+            }
+            // Back: the halt reaches the ledger, the lease is taken again, and the halt is still in force.
+            await().atMost(STEP).until(() -> desk.metric(DeskConfig.EXECUTION, "nova_execution_kill_switch_unwritten") == 0);
+            await().atMost(STEP).until(() -> desk.get(DeskConfig.EXECUTION, "/actuator/health/readiness").statusCode() == 200);
+            assertThat(desk.killSwitchEngaged()).as("the halt engaged while the database was away survives").isTrue();
+            assertHedged(symbol);
+            c.alerts(1, desk.delivered("Execution lost its trading lease") - leaseLostBefore);
+            desk.releaseKillSwitch();
+            await().atMost(STEP).until(() -> !desk.tradingHeld());
+            closePair(symbol);
+            settleFlat(symbol, from, DUST, c);
         });
     }
 
@@ -556,7 +643,47 @@ class ResilienceSuiteIT {
             ExchangeJournal journal = desk.journal();
             c.exchange(new ExchangeJournal(journal.orders().subList(ordersBefore, journal.count())), DUST);
             assertThat(journal.count()).as("no order from a forged signal").isEqualTo(ordersBefore);
+            // Without the signal principal, not even a well-sealed record gets onto the topic: the broker refuses it.
+            assertThat(desk.sendAs(com.novaquant.events.DeskPrincipal.INGESTION, Topics.SIGNALS, unsealed.key(),
+                    com.novaquant.events.EventCodec.encode(unsealed)))
+                    .as("ingestion writing nova.signals").isInstanceOf(org.apache.kafka.common.errors.TopicAuthorizationException.class);
         });
+    }
+
+    @Test
+    @Order(12)
+    void decimalsWithHugeExponentsAreRefusedAtTheCodecAndTheDeskKeepsDeciding() {
+        scenario("exponent bomb", "a sealed signal and a quote with 1E+999999999 in a decimal", c -> {
+            int ordersBefore = desk.journal().count();
+            double signalsRejected = desk.metric(DeskConfig.EXECUTION, "nova_events_rejected_total", "topic=\"" + Topics.SIGNALS + "\"");
+            double quotesRejected = desk.metric(DeskConfig.SIGNAL, "nova_events_rejected_total", "topic=\"" + Topics.QUOTES + "\"");
+            Signal valid = desk.signal(symbol(), QTY);
+            // An exact sum with a billion-digit operand would hold the deciding thread for minutes: refused as it is read.
+            desk.publish(Topics.SIGNALS, valid.key(), bomb(com.novaquant.events.EventCodec.encode(valid), "targetBaseQty"));
+            Quote quote = valid.spot();
+            desk.publish(Topics.QUOTES, quote.symbol(), bomb(com.novaquant.events.EventCodec.encode(quote), "bidPrice"));
+            await().atMost(STEP).until(() -> desk.metric(DeskConfig.EXECUTION, "nova_events_rejected_total",
+                    "topic=\"" + Topics.SIGNALS + "\"") > signalsRejected);
+            await().atMost(STEP).until(() -> desk.metric(DeskConfig.SIGNAL, "nova_events_rejected_total",
+                    "topic=\"" + Topics.QUOTES + "\"") > quotesRejected);
+            // The next signal behind the bomb is decided at once: nothing is still computing.
+            assertThat(execute(withTarget(desk.signal(symbol(), QTY), new BigDecimal("-2")))).isEqualTo("BAD_TARGET");
+            for (String process : List.of(DeskConfig.SIGNAL, DeskConfig.EXECUTION)) {
+                assertThat(desk.get(process, "/actuator/health/liveness").statusCode()).as(process).isEqualTo(200);
+            }
+            ExchangeJournal journal = desk.journal();
+            c.exchange(new ExchangeJournal(journal.orders().subList(ordersBefore, journal.count())), DUST);
+            assertThat(journal.count()).as("no order from an exponent bomb").isEqualTo(ordersBefore);
+            c.alerts(0, 0);
+        });
+    }
+
+    /** The event's JSON with one decimal field replaced by a number whose exponent is a billion. */
+    private static byte[] bomb(byte[] json, String field) {
+        String text = new String(json, java.nio.charset.StandardCharsets.UTF_8);
+        String bombed = text.replaceFirst("(\"" + field + "\":)(\"?)[^,\"}]+(\"?)", "$1$21E+999999999$3");
+        assertThat(bombed).as("the field to bomb is in the event").isNotEqualTo(text);
+        return bombed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -697,6 +824,24 @@ class ResilienceSuiteIT {
     }
 
     @Test
+    @Order(16)
+    void aMemberOfTheAllowedChatWhoIsNoOperatorIsRefusedAndTheOperatorsAreTold() {
+        scenario("security", "/flatten from a member of the allowed chat who is not an operator", c -> {
+            int ordersBefore = desk.journal().count();
+            String refused = "Refused /flatten from Telegram user @eve (id 4242)";
+            int refusedBefore = desk.delivered(refused);
+            int repliesBefore = desk.telegram().sentTo(DeskUnderTest.OPERATOR_CHAT).size();
+            desk.desk.telegramCommand(DeskUnderTest.OPERATOR_CHAT, 4242, "eve", "/flatten");
+            await().atMost(STEP).until(() -> desk.delivered(refused) >= refusedBefore + 1);
+            await().atMost(STEP).until(() -> desk.telegram().sentTo(DeskUnderTest.OPERATOR_CHAT).stream()
+                    .skip(repliesBefore).anyMatch(m -> m.contains("Not done: user @eve (id 4242) is not an operator")));
+            assertThat(desk.killSwitchEngaged()).isFalse();
+            assertThat(desk.journal().count()).as("no order from a non-operator").isEqualTo(ordersBefore);
+            c.alerts(1, desk.delivered(refused) - refusedBefore);
+        });
+    }
+
+    @Test
     @Order(17)
     void containersRunAsNonRoot() throws IOException {
         Path repo = Path.of("").toAbsolutePath().getParent();
@@ -768,6 +913,36 @@ class ResilienceSuiteIT {
 
     private static String openPair(String symbol, BigDecimal qty) {
         return execute(desk.signal(symbol, qty));
+    }
+
+    // --- last: a hand-over between two executions (the desk's own execution is stopped by it) ----------------------
+
+    @Test
+    @Order(19)
+    void twoExecutionsOverlappingInAHandOverTradeEachSignalOnceAndOnlyTheLeaseHolderSends() {
+        String symbol = symbol();
+        scenario("execution hand-over", "a second execution started beside the first (a rolling update), then the first "
+                + "stopped", c -> {
+            long from = System.currentTimeMillis();
+            String second = desk.desk.startSecondExecution(Duration.ofMinutes(3));
+            // Passive while the first holds the lease: not ready, sends nothing, refuses operator orders.
+            assertThat(desk.get(second, "/actuator/health/readiness").statusCode()).as("second ready").isEqualTo(503);
+            HttpResponse<String> flatten = desk.admin(second, "POST", "/admin/flatten",
+                    "{\"reason\":\"resilience: passive instance\"}", desk.adminPassword);
+            assertThat(flatten.statusCode()).as("flatten on the passive instance: " + flatten.body()).isEqualTo(409);
+            assertThat(openPair(symbol)).isEqualTo("FILLED");
+            assertHedged(symbol);
+            assertThat(desk.journal().symbol(symbol).placed()).as("one order per leg with two instances up").isEqualTo(2);
+
+            // The first stops (SIGTERM, lease released); the second takes over and trades the close, once.
+            desk.desk.stop(DeskConfig.EXECUTION);
+            desk.activeExecution = second;
+            await().atMost(STEP).until(() -> desk.get(second, "/actuator/health/readiness").statusCode() == 200);
+            closePair(symbol);
+            assertThat(desk.journal().duplicates()).as("no order placed twice over the whole run").isZero();
+            c.alerts(0, 0);
+            settleFlat(symbol, from, DUST, c);
+        });
     }
 
     private static void closePair(String symbol) {

@@ -1,5 +1,9 @@
 package com.novaquant.testsupport;
 
+import com.novaquant.events.DeskPrincipal;
+import com.novaquant.events.KafkaAccessProvisioner;
+import com.novaquant.events.ScramClientProperties;
+import com.novaquant.events.TopicDefinitions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -12,8 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -27,12 +34,15 @@ public final class KafkaProcess implements KafkaServer {
     private final Path dir;
     private final int port;
     private final List<String> command;
+    /** SCRAM passwords by user name (the administrator and each desk service); empty for a plaintext broker. */
+    private final Map<String, String> passwords;
     private Process process;
 
-    private KafkaProcess(Path dir, int port, List<String> command) {
+    private KafkaProcess(Path dir, int port, List<String> command, Map<String, String> passwords) {
         this.dir = dir;
         this.port = port;
         this.command = command;
+        this.passwords = passwords;
     }
 
     /** Formats a fresh log directory under {@code dir} and starts the broker on a free port. */
@@ -42,6 +52,33 @@ public final class KafkaProcess implements KafkaServer {
 
     /** As {@link #start(Path, int)}, with the broker JVM's own flags (heap, collector). */
     public static KafkaProcess start(Path dir, int partitions, List<String> jvmFlags) {
+        return start(dir, partitions, jvmFlags, Map.of());
+    }
+
+    /**
+     * A broker that authenticates and authorises as a production one: clients log in with SASL/SCRAM-SHA-512, one
+     * user per desk service ({@link DeskPrincipal}, random passwords), anything without an ACL is refused, and the
+     * desk's topics and ACLs ({@link KafkaAccessProvisioner}) are laid down as its administrator before it is handed
+     * over. Users, topics and ACLs live in its metadata log and survive a restart.
+     */
+    public static KafkaProcess startSecured(Path dir, int partitions) {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        passwords.put(SecuredInProcessKafka.ADMIN, randomPassword());
+        for (DeskPrincipal principal : DeskPrincipal.values()) {
+            passwords.put(principal.username(), randomPassword());
+        }
+        KafkaProcess kafka = start(dir, partitions, List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC"), passwords);
+        try (Admin admin = Admin.create(kafka.adminClientProperties())) {
+            new KafkaAccessProvisioner(admin).provision(TopicDefinitions.all(partitions, (short) 1), Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        return kafka;
+    }
+
+    private static KafkaProcess start(Path dir, int partitions, List<String> jvmFlags, Map<String, String> passwords) {
+        boolean secured = !passwords.isEmpty();
         try {
             Files.createDirectories(dir);
             deleteRecursively(dir.resolve("logs"));
@@ -55,11 +92,14 @@ public final class KafkaProcess implements KafkaServer {
                     "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
                     "advertised.listeners=PLAINTEXT://localhost:" + port,
                     "controller.listener.names=CONTROLLER",
-                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "listener.security.protocol.map=PLAINTEXT:" + (secured ? "SASL_PLAINTEXT" : "PLAINTEXT")
+                            + ",CONTROLLER:PLAINTEXT",
                     "inter.broker.listener.name=PLAINTEXT",
+                    secured ? securedConfig(passwords.get(SecuredInProcessKafka.ADMIN)) : "",
                     "log.dirs=" + dir.resolve("logs"),
                     "num.partitions=" + partitions,
-                    "auto.create.topics.enable=true",
+                    // A secured broker's topics are the provisioner's, as in production.
+                    "auto.create.topics.enable=" + !secured,
                     "offsets.topic.replication.factor=1",
                     "offsets.topic.num.partitions=5",
                     "transaction.state.log.replication.factor=1",
@@ -80,10 +120,13 @@ public final class KafkaProcess implements KafkaServer {
             List<String> format = new ArrayList<>(java);
             format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
                     "-c", properties.toString()));
+            // The SCRAM users go into the metadata log as it is created: no client could add them before one can log in.
+            passwords.forEach((user, password) -> format.addAll(List.of("--add-scram",
+                    ScramClientProperties.MECHANISM + "=[name=" + user + ",password=" + password + "]")));
             run(format, dir.resolve("format.log"));
             List<String> broker = new ArrayList<>(java);
             broker.addAll(List.of("kafka.Kafka", properties.toString()));
-            KafkaProcess kafka = new KafkaProcess(dir, port, List.copyOf(broker));
+            KafkaProcess kafka = new KafkaProcess(dir, port, List.copyOf(broker), Map.copyOf(passwords));
             kafka.launch();
             return kafka;
         } catch (IOException e) {
@@ -137,8 +180,10 @@ public final class KafkaProcess implements KafkaServer {
 
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4_000))) {
+        Map<String, Object> client = new HashMap<>(adminClientProperties());
+        client.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        client.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4_000);
+        try (Admin admin = Admin.create(client)) {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ": see " + dir.resolve("broker.log"));
@@ -191,6 +236,43 @@ public final class KafkaProcess implements KafkaServer {
     @Override
     public String kind() {
         return "child-process";
+    }
+
+    @Override
+    public Optional<String> password(DeskPrincipal principal) {
+        return Optional.ofNullable(passwords.get(principal.username()));
+    }
+
+    @Override
+    public Map<String, Object> adminClientProperties() {
+        Map<String, Object> properties = new HashMap<>();
+        if (!passwords.isEmpty()) {
+            properties.putAll(ScramClientProperties.of(SecuredInProcessKafka.ADMIN, passwords.get(SecuredInProcessKafka.ADMIN)));
+        }
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return properties;
+    }
+
+    /**
+     * The client listener's SCRAM login and the authorizer: the administrator is the super user, and so is the
+     * controller listener's anonymous principal (loopback only, never advertised to a client), which the broker's own
+     * registration with its controller uses.
+     */
+    private static String securedConfig(String adminPassword) {
+        return String.join("\n",
+                "sasl.enabled.mechanisms=" + ScramClientProperties.MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + ScramClientProperties.MECHANISM,
+                "listener.name.plaintext." + ScramClientProperties.MECHANISM.toLowerCase(java.util.Locale.ROOT)
+                        + ".sasl.jaas.config=" + ScramClientProperties.jaasConfig(SecuredInProcessKafka.ADMIN, adminPassword),
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false",
+                "super.users=User:" + SecuredInProcessKafka.ADMIN + ";User:ANONYMOUS");
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Override

@@ -96,6 +96,16 @@ class SecuredInProcessKafkaIT {
     }
 
     @Test
+    void aServiceThatRaisesNoAlertsCannotForgeOneThatWouldHaltTheDesk() throws Exception {
+        for (DeskPrincipal writer : List.of(INGESTION, EXECUTION, ALERT)) {
+            try (KafkaProducer<String, String> producer = producer(kafka.clientProperties(writer))) {
+                producer.send(new ProducerRecord<>(Topics.ALERTS, "probe", "{}")).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        }
+        assertRefusedWriting(SIGNAL, Topics.ALERTS);
+    }
+
+    @Test
     void onlyIngestionWritesFeedGatesAndEveryServiceReadsThem() throws Exception {
         String value = "gate-" + UUID.randomUUID();
         try (KafkaProducer<String, String> producer = producer(kafka.clientProperties(INGESTION))) {

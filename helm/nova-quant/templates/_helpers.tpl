@@ -145,15 +145,32 @@ app.kubernetes.io/component: kafka-setup
       app.kubernetes.io/instance: {{ .root.Release.Name }}
       app.kubernetes.io/component: {{ .component }}
 {{- end -}}
-{{- define "nova.np.internet443" -}}
+{{/* The TCP port of a URL: the one it names, else its scheme's (https/wss 443, http/ws 80). */}}
+{{- define "nova.urlPort" -}}
+{{- $url := urlParse . -}}
+{{- $host := splitList ":" $url.host -}}
+{{- if gt (len $host) 1 -}}{{ last $host }}
+{{- else if has $url.scheme (list "https" "wss") -}}443
+{{- else -}}80
+{{- end -}}
+{{- end -}}
+{{/*
+Public egress to the ports of the given URLs (dict "root" . "urls" (list ...)): Binance's spot streams are on 9443,
+its REST APIs and the futures streams on 443. NetworkPolicy has no DNS names, hence the internet CIDR.
+*/}}
+{{- define "nova.np.internet" -}}
+{{- $ports := list -}}
+{{- range .urls }}{{ $ports = append $ports (include "nova.urlPort" . | int) }}{{ end -}}
 - to:
     - ipBlock:
-        cidr: {{ .Values.networkPolicy.internetCidr }}
+        cidr: {{ .root.Values.networkPolicy.internetCidr }}
         except:
-          {{- toYaml .Values.networkPolicy.internetExcept | nindent 10 }}
+          {{- toYaml .root.Values.networkPolicy.internetExcept | nindent 10 }}
   ports:
+    {{- range ($ports | uniq | sortAlpha) }}
     - protocol: TCP
-      port: 443
+      port: {{ . }}
+    {{- end }}
 {{- end -}}
 {{- define "nova.np.kafka" -}}
 - to:

@@ -616,6 +616,18 @@ class HelmChartTest {
                 .getMinAvailable().getIntVal()).isOne();
     }
 
+    @Test
+    void theLiveSpotStreamsPortIsOpenWhereverItsUrlPointsAndOnlyThere() {
+        RenderedChart chart = RenderedChart.render(c -> c.set("binance.venue", "custom")
+                .set("binance.spot.wsUrl", "wss://stream.binance.com:9443")
+                .set("binance.futures.wsUrl", "wss://fstream.binance.com:8443")
+                .set("telegram.baseUrl", "https://api.telegram.org"));
+        for (String component : List.of("ingestion", "execution")) {
+            assertThat(egressPorts(policy(chart, component))).as(component).contains("TCP/443", "TCP/9443", "TCP/8443");
+        }
+        assertThat(egressPorts(policy(chart, "alert"))).doesNotContain("TCP/9443", "TCP/8443").contains("TCP/443");
+    }
+
     @ParameterizedTest
     @MethodSource("bothValueSets")
     void networkPoliciesDenyByDefaultAndAllowOnlyTheDesignedFlows(RenderedChart chart) {
@@ -630,13 +642,14 @@ class HelmChartTest {
         boolean simulator = chart == defaults;
         // Kafka: plaintext 9092 on the dev cluster, MSK's SASL/SCRAM port 9096 on the live desk.
         String kafka = simulator ? "TCP/9092" : "TCP/9096";
+        // Binance: REST and the futures streams on 443, the spot streams on 9443 (wss://stream.binance.com:9443).
         assertThat(egressPorts(policy(chart, "ingestion")))
-                .containsExactlyInAnyOrderElementsOf(simulator ? List.of(kafka, "TCP/443", "TCP/8090")
-                        : List.of(kafka, "TCP/443"));
+                .containsExactlyInAnyOrderElementsOf(simulator ? List.of(kafka, "TCP/443", "TCP/9443", "TCP/8090")
+                        : List.of(kafka, "TCP/443", "TCP/9443"));
         assertThat(egressPorts(policy(chart, "signal"))).containsExactly(kafka);
         assertThat(egressPorts(policy(chart, "execution")))
-                .containsExactlyInAnyOrderElementsOf(simulator ? List.of(kafka, "TCP/5432", "TCP/443", "TCP/8090")
-                        : List.of(kafka, "TCP/5432", "TCP/443"));
+                .containsExactlyInAnyOrderElementsOf(simulator ? List.of(kafka, "TCP/5432", "TCP/443", "TCP/9443", "TCP/8090")
+                        : List.of(kafka, "TCP/5432", "TCP/443", "TCP/9443"));
         assertThat(egressPorts(policy(chart, "alert"))).containsExactlyInAnyOrder(kafka, "TCP/443", "TCP/8083");
 
         NetworkPolicyEgressRule internet = policy(chart, "alert").getSpec().getEgress().stream()

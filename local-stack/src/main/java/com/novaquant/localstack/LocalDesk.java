@@ -24,22 +24,21 @@ public final class LocalDesk {
     }
 
     public static void main(String[] args) {
-        String market = "synthetic";
-        Path workDir = Path.of(".local-stack");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--market" -> market = args[++i];
-                case "--work-dir" -> workDir = Path.of(args[++i]);
-                case "--help", "-h" -> {
-                    System.out.println("usage: ./nq run [--market synthetic|live] [--work-dir DIR]");
-                    return;
-                }
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
+        LocalDeskOptions options;
+        try {
+            options = LocalDeskOptions.parse(args);
+        } catch (LocalDeskOptions.UsageException e) {
+            System.err.println("./nq run: " + e.getMessage());
+            System.err.println(LocalDeskOptions.USAGE);
+            System.exit(2);
+            return;
         }
-        if (!market.equals("synthetic") && !market.equals("live")) {
-            throw new IllegalArgumentException("--market must be synthetic or live");
+        if (options.help()) {
+            System.out.println(LocalDeskOptions.USAGE);
+            return;
         }
+        String market = options.market();
+        Path workDir = options.workDir();
         String token = System.getenv("TELEGRAM_BOT_TOKEN");
         String chats = System.getenv().getOrDefault("NOVA_TELEGRAM_CHAT_IDS", "100001");
         String password = System.getenv().getOrDefault("NOVA_ADMIN_PASSWORD", randomPassword());

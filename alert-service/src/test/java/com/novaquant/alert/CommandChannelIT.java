@@ -119,7 +119,7 @@ class CommandChannelIT extends SentinelTestBase {
         assertThat(EXECUTION.calls()).isEmpty();
 
         TELEGRAM.userSays(CHAT_A, 7, "alice", code);
-        assertThat(awaitReply(CHAT_A, "Flatten started")).isNotBlank();
+        assertThat(awaitReply(CHAT_A, "Flatten done")).isNotBlank();
         FakeExecutionAdmin.Call call = EXECUTION.calls().getFirst();
         assertThat(call.path()).isEqualTo("/admin/flatten");
         assertThat(call.authorization()).isEqualTo(BASIC);
@@ -152,7 +152,7 @@ class CommandChannelIT extends SentinelTestBase {
 
         // Eve's attempts did not spend alice's code.
         TELEGRAM.userSays(CHAT_A, ALICE, "alice", alicesCode);
-        assertThat(awaitReply(CHAT_A, "Flatten started")).isNotBlank();
+        assertThat(awaitReply(CHAT_A, "Flatten done")).isNotBlank();
         assertThat(EXECUTION.calls()).extracting(FakeExecutionAdmin.Call::path).containsExactly("/admin/flatten");
     }
 

@@ -104,7 +104,7 @@ class TwoPersonRuleIT {
         assertThat(EXECUTION.calls()).isEmpty();
 
         TELEGRAM.userSays(GROUP, BOB, "bob", code);
-        assertThat(awaitReply(GROUP, "Flatten started")).isNotBlank();
+        assertThat(awaitReply(GROUP, "Flatten done")).isNotBlank();
         assertThat(EXECUTION.calls()).extracting(FakeExecutionAdmin.Call::path).containsExactly("/admin/flatten");
         assertThat(EXECUTION.calls().getFirst().body())
                 .contains("Telegram /flatten by telegram:@alice, confirmed by telegram:@bob");

@@ -14,6 +14,8 @@ import java.util.List;
  *
  * @param executionUrl        execution-service admin API root, called by the commands
  * @param executionTimeout    how long a command waits for execution-service
+ * @param flattenTimeout      how long /flatten waits: execution answers once every pair is closed, both legs, which
+ *                            takes a few venue round trips per pair
  * @param dailyDigestTime     when the quiet INFO digest goes out each day
  * @param digestZone          time zone of {@code dailyDigestTime}
  * @param dedupWindow         identical alerts (same dedup key) within this window collapse into one message
@@ -32,6 +34,7 @@ import java.util.List;
 public record AlertProperties(
         @DefaultValue("http://localhost:8083") String executionUrl,
         @DefaultValue("10s") Duration executionTimeout,
+        @DefaultValue("2m") Duration flattenTimeout,
         @DefaultValue("08:00") LocalTime dailyDigestTime,
         @DefaultValue("UTC") ZoneId digestZone,
         @DefaultValue("60s") Duration dedupWindow,

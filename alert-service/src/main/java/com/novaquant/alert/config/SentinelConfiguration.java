@@ -88,14 +88,14 @@ public class SentinelConfiguration {
         if (!bridgePassword.isBlank()) {
             // A secret made from a file often ends with a newline that is no part of the password.
             return new ExecutionAdminClient(properties.executionUrl(), bridgeUsername, bridgePassword.strip(),
-                    properties.executionTimeout());
+                    properties.executionTimeout(), properties.flattenTimeout());
         }
         if (!sharedPassword.isBlank()) {
             log.warn("NOVA_ALERT_EXECUTION_PASSWORD is not set: Telegram commands reach execution-service as the shared"
                     + " account '{}', and its audit trail records that account, not the Telegram user", sharedUsername);
         }
         return new ExecutionAdminClient(properties.executionUrl(), sharedUsername, sharedPassword,
-                properties.executionTimeout());
+                properties.executionTimeout(), properties.flattenTimeout());
     }
 
     @Bean

@@ -15,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Calls execution-service's admin API with this service's own Basic credentials (its DELEGATE account), naming the
  * Telegram user in {@code X-Nova-Actor}: execution records {@code "<account> for <user>"}. Answers are rendered as
- * short plain text for a phone; failures become a clear sentence, never an exception.
+ * short plain text for a phone; failures become a clear sentence, never an exception. A command that changes the desk
+ * and gets no answer in time is reported as not confirmed, never as not done: execution may still be carrying it out.
  */
 public final class ExecutionAdminClient implements ExecutionAdmin {
 
@@ -28,16 +30,23 @@ public final class ExecutionAdminClient implements ExecutionAdmin {
 
     private final WebClient client;
     private final Duration timeout;
+    private final Duration flattenTimeout;
     private final boolean hasPassword;
 
-    public ExecutionAdminClient(String baseUrl, String username, String password, Duration timeout) {
+    /**
+     * @param timeout        how long a command waits for its answer
+     * @param flattenTimeout how long /flatten waits (execution answers once every pair is closed)
+     */
+    public ExecutionAdminClient(String baseUrl, String username, String password, Duration timeout,
+                                Duration flattenTimeout) {
         this.timeout = timeout;
+        this.flattenTimeout = flattenTimeout;
         this.hasPassword = password != null && !password.isBlank();
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 (username + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
         this.client = WebClient.builder()
                 .baseUrl(baseUrl)
-                .clientConnector(new ReactorClientHttpConnector(HttpClient.create().responseTimeout(timeout)))
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create()))
                 .defaultHeader(HttpHeaders.AUTHORIZATION, basic)
                 .build();
     }
@@ -59,35 +68,36 @@ public final class ExecutionAdminClient implements ExecutionAdmin {
 
     @Override
     public AdminAnswer engageKillSwitch(String reason, String actor) {
-        return post("/admin/kill-switch/engage", reason, actor, "Desk HALTED");
+        return post("/admin/kill-switch/engage", reason, actor, "Desk HALTED", "halt", timeout);
     }
 
     @Override
     public AdminAnswer freeze(String reason, String actor) {
-        return post("/admin/kill-switch/freeze", reason, actor, "Desk FROZEN");
+        return post("/admin/kill-switch/freeze", reason, actor, "Desk FROZEN", "freeze", timeout);
     }
 
     @Override
     public AdminAnswer releaseKillSwitch(String reason, String actor) {
-        return post("/admin/kill-switch/release", reason, actor, "Desk released to TRADING");
+        return post("/admin/kill-switch/release", reason, actor, "Desk released to TRADING", "release", timeout);
     }
 
     @Override
     public AdminAnswer flatten(String reason, String actor) {
-        return post("/admin/flatten", reason, actor, "Flatten started");
+        return post("/admin/flatten", reason, actor, "Flatten done", "flatten", flattenTimeout);
     }
 
     private AdminAnswer get(String path, String actor, String title) {
-        return exchange(client.get().uri(path).header("X-Nova-Actor", actor), title);
+        return exchange(client.get().uri(path).header("X-Nova-Actor", actor), title, null, timeout);
     }
 
-    private AdminAnswer post(String path, String reason, String actor, String title) {
+    private AdminAnswer post(String path, String reason, String actor, String title, String change, Duration wait) {
         return exchange(client.post().uri(path).header("X-Nova-Actor", actor)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(JSON.writeValueAsString(Map.of("reason", reason))), title);
+                .bodyValue(JSON.writeValueAsString(Map.of("reason", reason))), title, change, wait);
     }
 
-    private AdminAnswer exchange(WebClient.RequestHeadersSpec<?> request, String title) {
+    /** @param change what the command changes (e.g. "flatten"), null for a read */
+    private AdminAnswer exchange(WebClient.RequestHeadersSpec<?> request, String title, String change, Duration wait) {
         if (!hasPassword) {
             return new AdminAnswer(false, "Not done: the alert service has no account on execution-service"
                     + " (NOVA_ALERT_EXECUTION_PASSWORD is not set).");
@@ -98,10 +108,16 @@ public final class ExecutionAdminClient implements ExecutionAdmin {
         try {
             reply = request.exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
                             .map(body -> new Reply(response.statusCode().value(), body)))
-                    .timeout(timeout)
+                    .timeout(wait)
                     .block();
         } catch (RuntimeException e) {
             Throwable cause = Exceptions.unwrap(e);
+            if (change != null && cause instanceof TimeoutException) {
+                // Sent and not answered: execution may have done it, or be doing it still.
+                return new AdminAnswer(false, "Not confirmed: execution-service did not answer the " + change
+                        + " within " + wait.toSeconds() + " s. It may still be under way: /status and /positions show"
+                        + " where the desk stands.");
+            }
             return new AdminAnswer(false, "Not done: execution-service did not answer ("
                     + cause.getClass().getSimpleName() + ").");
         }

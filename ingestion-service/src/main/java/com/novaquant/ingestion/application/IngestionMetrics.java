@@ -66,7 +66,7 @@ public final class IngestionMetrics {
                             .tags("venue", stream.venue().name(), "stream_type", stream.kind())
                             .publishPercentiles(0.5, 0.99, 0.999)
                             .publishPercentileHistogram(false)
-                            .serviceLevelObjectives(Duration.ofMillis(50), lagWarning, Duration.ofSeconds(1))
+                            .serviceLevelObjectives(lagBuckets(lagWarning))
                             .minimumExpectedValue(Duration.ofMillis(1))
                             .maximumExpectedValue(Duration.ofSeconds(30))
                             .register(registry));
@@ -105,6 +105,19 @@ public final class IngestionMetrics {
 
     public void message(int streamId) {
         messages[streamId].increment();
+    }
+
+    /**
+     * The lag histogram's bucket bounds: fine where a healthy feed lives (a few ms, so that a 2 ms lag does not read as
+     * 25 ms on a dashboard's p50), the warning threshold itself (the alert rule counts frames above it), and coarse
+     * up to the seconds of a broken one.
+     */
+    static Duration[] lagBuckets(Duration lagWarning) {
+        return java.util.stream.Stream.concat(
+                        java.util.stream.LongStream.of(1, 2, 5, 10, 20, 50, 100, 500, 1000, 2000, 5000)
+                                .mapToObj(Duration::ofMillis),
+                        java.util.stream.Stream.of(lagWarning))
+                .distinct().sorted().toArray(Duration[]::new);
     }
 
     public void lag(int streamId, long lagMillis) {

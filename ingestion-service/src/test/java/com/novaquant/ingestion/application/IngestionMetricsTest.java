@@ -20,6 +20,29 @@ class IngestionMetricsTest {
             Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5), System::nanoTime);
 
     @Test
+    void aTwoMillisecondLagReadsAsTwoMillisecondsOnTheDashboardsP50() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        IngestionMetrics metrics = new IngestionMetrics(registry, monitor, Duration.ofMillis(200), List.of(), List.of());
+        for (int i = 0; i < 100; i++) {
+            metrics.lag(0, 2);
+        }
+        String scrape = registry.scrape();
+        // histogram_quantile(0.5, ...) interpolates inside the bucket that holds the median: (1 ms, 2 ms] here.
+        assertThat(bucket(scrape, "0.001")).isZero();
+        assertThat(bucket(scrape, "0.002")).isEqualTo(100);
+        // The warning threshold stays a bucket bound: the lag alert counts the frames above it.
+        assertThat(bucket(scrape, "0.2")).isEqualTo(100);
+    }
+
+    private static double bucket(String scrape, String le) {
+        return scrape.lines()
+                .filter(l -> l.startsWith("nova_ingestion_lag_seconds_bucket{") && l.contains("venue=\"SPOT\"")
+                        && l.contains("le=\"" + le + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no bucket le=" + le + " in\n" + scrape));
+    }
+
+    @Test
     void everyVenueAndRejectionReasonIsCountedAtZeroFromStartUp() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         new IngestionMetrics(registry, monitor, Duration.ofMillis(200), List.of("TRUNCATED", "NON_POSITIVE_PRICE"), List.of());

@@ -39,6 +39,8 @@ class IngestionApplicationIT extends FeedTestSupport {
         Http.Response metrics = Http.get("http://localhost:" + port + "/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"ingestion-service\"");
+        // The hot market-data producer is not Spring's: its own client metrics are bound by hand.
+        assertThat(metrics.body()).containsPattern("kafka_producer_[a-z_]+\\{[^}]*producer=\"market-data\"");
     }
 
     @Test

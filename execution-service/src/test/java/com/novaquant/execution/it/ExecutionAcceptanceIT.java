@@ -545,7 +545,8 @@ class ExecutionAcceptanceIT {
 
     @Test
     void adminEndpointsRefuseUnauthenticatedCalls() {
-        for (String path : List.of("/admin/status", "/admin/pairs", "/admin/orders", "/admin/pnl", "/v3/api-docs")) {
+        for (String path : List.of("/admin/status", "/admin/pairs", "/admin/orders", "/admin/pnl", "/v3/api-docs",
+                "/swagger-ui.html", "/webjars/swagger-ui/index.html")) {
             assertThat(admin("GET", path, null, false).status()).as(path).isEqualTo(401);
         }
         assertThat(admin("POST", "/admin/kill-switch/engage", "{\"reason\":\"x\"}", false).status()).isEqualTo(401);
@@ -558,6 +559,10 @@ class ExecutionAcceptanceIT {
         assertThat(status.body()).contains("\"mode\":\"paper\"").contains("\"killSwitch\"").contains("\"tradingHeld\"");
         assertThat(admin("GET", "/admin/pnl?hours=24", null, true).body()).contains("\"trades\"").contains("\"winRate\"");
         assertThat(admin("GET", "/v3/api-docs", null, true).body()).contains("/admin/kill-switch/engage");
+        // The same API in a browser, behind the same login.
+        Http.Response ui = admin("GET", "/webjars/swagger-ui/index.html", null, true);
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.novaquant.events.Topics;
 import com.novaquant.ingestion.application.MarketDataSink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,12 +54,16 @@ public final class KafkaMarketDataPublisher implements MarketDataSink, AutoClose
             Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "3000"));
 
     private final KafkaProducer<String, byte[]> producer;
+    /** The producer's own metrics (batch sizes, request latency, buffer, errors) as kafka_producer_* on /prometheus. */
+    private final KafkaClientMetrics clientMetrics;
     private final TopicMeters quotes;
     private final TopicMeters funding;
 
     public KafkaMarketDataPublisher(Map<String, Object> producerConfig, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(producerConfig);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.clientMetrics = new KafkaClientMetrics(producer, Tags.of("producer", "market-data"));
+        clientMetrics.bindTo(registry);
         this.quotes = new TopicMeters(Topics.QUOTES, registry);
         this.funding = new TopicMeters(Topics.FUNDING, registry);
     }
@@ -112,6 +118,7 @@ public final class KafkaMarketDataPublisher implements MarketDataSink, AutoClose
 
     @Override
     public void close() {
+        clientMetrics.close();
         producer.close(Duration.ofSeconds(2));
     }
 

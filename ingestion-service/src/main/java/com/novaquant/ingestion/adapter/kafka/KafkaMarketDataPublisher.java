@@ -54,7 +54,11 @@ public final class KafkaMarketDataPublisher implements MarketDataSink, AutoClose
             Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "3000"));
 
     private final KafkaProducer<String, byte[]> producer;
-    /** The producer's own metrics (batch sizes, request latency, buffer, errors) as kafka_producer_* on /prometheus. */
+    /**
+     * The producer's own metrics (batch sizes, request latency, buffer, errors) as kafka_producer_* on /prometheus,
+     * with the tag keys Spring gives its own producers' metrics ({@code spring.id}): Prometheus keeps one set of label
+     * names per metric, and a second set would drop the other producers' series.
+     */
     private final KafkaClientMetrics clientMetrics;
     private final TopicMeters quotes;
     private final TopicMeters funding;
@@ -62,7 +66,7 @@ public final class KafkaMarketDataPublisher implements MarketDataSink, AutoClose
     public KafkaMarketDataPublisher(Map<String, Object> producerConfig, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(producerConfig);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-        this.clientMetrics = new KafkaClientMetrics(producer, Tags.of("producer", "market-data"));
+        this.clientMetrics = new KafkaClientMetrics(producer, Tags.of("spring.id", "market-data"));
         clientMetrics.bindTo(registry);
         this.quotes = new TopicMeters(Topics.QUOTES, registry);
         this.funding = new TopicMeters(Topics.FUNDING, registry);

@@ -590,8 +590,31 @@ class HelmChartTest {
 
     @ParameterizedTest
     @MethodSource("bothValueSets")
-    void signalAndAlertUpgradeWithoutDowntime(RenderedChart chart) {
-        for (String component : List.of("signal", "alert", "ingestion")) {
+    void alertServiceIsOneRecreatedPodSoTwoPollersNeverShareABotOrAnOutbox(RenderedChart chart) {
+        Deployment alert = chart.deployment("alert");
+
+        assertThat(alert.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(alert.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(alert.getSpec().getStrategy().getRollingUpdate()).isNull();
+        assertThatThrownBy(() -> RenderedChart.render(c -> c.set("alert.replicas", 2))).hasMessageContaining("alert");
+    }
+
+    @Test
+    void productionKeepsTheAlertOutboxAcrossRolloutsOnAVolumeOfItsOwn() {
+        PersistentVolumeClaim outbox = production.named(PersistentVolumeClaim.class, "nova-nova-quant-alert-outbox");
+        assertThat(outbox.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+        assertThat(RenderedChart.pod(production.deployment("alert")).getVolumes())
+                .filteredOn(v -> v.getName().equals("outbox")).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.getEmptyDir()).isNull();
+                    assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo(outbox.getMetadata().getName());
+                });
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void signalAndIngestionUpgradeWithoutDowntime(RenderedChart chart) {
+        for (String component : List.of("signal", "ingestion")) {
             Deployment deployment = chart.deployment(component);
             assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
             assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
@@ -770,7 +793,7 @@ class HelmChartTest {
         assertThat(RenderedChart.pod(minimal.deployment("signal")).getAffinity().getPodAntiAffinity()
                 .getRequiredDuringSchedulingIgnoredDuringExecution()).hasSize(1);
         PersistentVolumeClaim outbox = minimal.named(PersistentVolumeClaim.class, "nova-nova-quant-alert-outbox");
-        assertThat(outbox.getSpec().getAccessModes()).containsExactly("ReadWriteMany");
+        assertThat(outbox.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
         assertThat(outbox.getSpec().getStorageClassName()).isEqualTo("efs-sc");
         assertThat(RenderedChart.pod(minimal.deployment("alert")).getVolumes())
                 .filteredOn(v -> v.getName().equals("outbox")).singleElement()

@@ -9,6 +9,8 @@ import com.novaquant.binance.limits.RequestGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -85,11 +87,7 @@ public final class BinanceRestClient implements AutoCloseable {
                 .maxIdleTime(Duration.ofSeconds(20))
                 .pendingAcquireTimeout(config.connectTimeout())
                 .build();
-        HttpClient http = HttpClient.create(connections)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
-                .disableRetry(true)
-                .followRedirect(false)
-                .keepAlive(true);
+        HttpClient http = httpClient(connections, config.connectTimeout());
         RequestGate spotGate = new RequestGate("spot", spotBan, wallClock, SPOT_DEFAULT_LIMITS,
                 config.weightBudgetFraction(), config.circuitOpenDuration());
         RequestGate futuresGate = new RequestGate("usdm", futuresBan, wallClock, FUTURES_DEFAULT_LIMITS,
@@ -213,5 +211,21 @@ public final class BinanceRestClient implements AutoCloseable {
             scheduler.shutdownNow();
             connections.dispose();
         }
+    }
+
+    /**
+     * The venue's HTTP client: pooled keep-alive connections, no silent retry or redirect, and TCP keepalive on each
+     * socket, so that the host's {@code net.ipv4.tcp_keepalive_*} tuning finds a dead connection in the pool before an
+     * order is written to it; on Linux, TCP Fast Open on connect (the {@code net.ipv4.tcp_fastopen} tuning), which
+     * saves a round trip on a reconnect where the venue supports it.
+     */
+    static HttpClient httpClient(ConnectionProvider connections, Duration connectTimeout) {
+        HttpClient http = HttpClient.create(connections)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .disableRetry(true)
+                .followRedirect(false)
+                .keepAlive(true);
+        return Epoll.isAvailable() ? http.option(EpollChannelOption.TCP_FASTOPEN_CONNECT, true) : http;
     }
 }

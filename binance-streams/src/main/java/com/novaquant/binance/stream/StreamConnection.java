@@ -7,6 +7,8 @@ import com.novaquant.binance.stream.parse.StreamTable;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
@@ -69,9 +71,7 @@ public final class StreamConnection {
         this.frames = frames;
         this.lifecycle = lifecycle;
         this.clock = clock;
-        this.client = HttpClient.newConnection()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
-                .option(ChannelOption.TCP_NODELAY, true);
+        this.client = httpClient(settings.connectTimeout());
         this.websocketSpec = WebsocketClientSpec.builder()
                 .handlePing(true)
                 .maxFramePayloadLength(settings.maxFrameBytes())
@@ -287,5 +287,19 @@ public final class StreamConnection {
         DisconnectCause endCause;
         String endReason;
         boolean reconnectImmediately;
+    }
+
+    /**
+     * One dedicated connection per stream set, with TCP keepalive (the host's {@code net.ipv4.tcp_keepalive_*} tuning
+     * then reaps a connection whose peer vanished, besides the stream's own silence watchdog) and, on Linux, TCP Fast
+     * Open on connect (the {@code net.ipv4.tcp_fastopen} tuning: one round trip less on a reconnect where the venue
+     * supports it).
+     */
+    static HttpClient httpClient(Duration connectTimeout) {
+        HttpClient http = HttpClient.newConnection()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true);
+        return Epoll.isAvailable() ? http.option(EpollChannelOption.TCP_FASTOPEN_CONNECT, true) : http;
     }
 }

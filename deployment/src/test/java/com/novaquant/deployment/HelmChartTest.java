@@ -36,6 +36,7 @@ import org.yaml.snakeyaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,6 +82,32 @@ class HelmChartTest {
 
     static List<Deployment> deployments(RenderedChart chart) {
         return chart.all(Deployment.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAlertsAboutTheAlertingPathPageTheOperatorsThroughAlertmanagerInProduction() throws Exception {
+        assertThat(defaults.generic("AlertmanagerConfig")).isEmpty();
+        GenericKubernetesResource config = production.generic("AlertmanagerConfig").get(0);
+        Map<String, Object> spec = (Map<String, Object>) config.getAdditionalProperties().get("spec");
+        Map<String, Object> route = (Map<String, Object>) spec.get("route");
+        String routed = (String) ((List<Map<String, Object>>) route.get("matchers")).get(0).get("value");
+        // Every routed alert is a rule Prometheus evaluates, and the one for a dead alert-service is among them.
+        String rules = Files.readString(Repo.root().resolve("helm/nova-quant/files/prometheus/rules.yml"));
+        assertThat(routed).contains("NovaAlertServiceAbsent", "NovaTelegramDeliveryFailing");
+        for (String alert : routed.replaceAll("[()]", "").split("\\|")) {
+            assertThat(rules).as(alert).contains("alert: " + alert + "\n");
+        }
+        List<Map<String, Object>> telegram = (List<Map<String, Object>>) ((List<Map<String, Object>>)
+                spec.get("receivers")).get(0).get("telegramConfigs");
+        assertThat(telegram).singleElement().satisfies(t -> {
+            assertThat(t.get("chatID")).isEqualTo(-1001234567890L);
+            // The bot token only as a reference to the credentials Secret, never as a value.
+            assertThat((Map<String, Object>) t.get("botToken")).containsEntry("key", "TELEGRAM_BOT_TOKEN")
+                    .containsEntry("name", "nova-quant-credentials");
+        });
+        assertThatThrownBy(() -> RenderedChart.render(c -> c.set("metrics.alertmanagerConfig.enabled", true)))
+                .hasMessageContaining("telegram.chatIds");
     }
 
     @Test

@@ -36,7 +36,8 @@ final class RenderedChart {
     static final String RELEASE = "nova";
     static final String NAMESPACE = "nova";
     /** Kinds that come from operators (Prometheus Operator, External Secrets): parsed as generic resources. */
-    static final List<String> OPERATOR_KINDS = List.of("ServiceMonitor", "PrometheusRule", "ExternalSecret");
+    static final List<String> OPERATOR_KINDS = List.of("ServiceMonitor", "PrometheusRule", "ExternalSecret",
+            "AlertmanagerConfig");
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 

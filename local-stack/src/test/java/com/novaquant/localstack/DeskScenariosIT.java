@@ -62,7 +62,6 @@ class DeskScenariosIT {
     static Desk desk;
     static TopicRecorder recorder;
     static String password = UUID.randomUUID().toString();
-    static LocalTime summaryAt;
     static java.time.Instant summaryInstant;
 
     @BeforeAll
@@ -73,7 +72,7 @@ class DeskScenariosIT {
         // 70-130 s and its first trade follows within 20 s, so four minutes leave a minute and a half to spare (the
         // summary scenario says so if a start ever took longer).
         summaryInstant = java.time.Instant.now().plusSeconds(240).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        summaryAt = LocalTime.ofInstant(summaryInstant, ZoneOffset.UTC);
+        LocalTime summaryAt = LocalTime.ofInstant(summaryInstant, ZoneOffset.UTC);
         LocalTime digestAt = summaryAt.plusSeconds(20);
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm:ss");
         Map<String, List<String>> extra = Map.of(

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,11 +61,7 @@ public final class KafkaProcess implements KafkaServer {
      * over. Users, topics and ACLs live in its metadata log and survive a restart.
      */
     public static KafkaProcess startSecured(Path dir, int partitions) {
-        Map<String, String> passwords = new LinkedHashMap<>();
-        passwords.put(SecuredInProcessKafka.ADMIN, randomPassword());
-        for (DeskPrincipal principal : DeskPrincipal.values()) {
-            passwords.put(principal.username(), randomPassword());
-        }
+        Map<String, String> passwords = SecuredInProcessKafka.newPasswords();
         KafkaProcess kafka = start(dir, partitions, List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC"), passwords);
         try (Admin admin = Admin.create(kafka.adminClientProperties())) {
             new KafkaAccessProvisioner(admin).provision(TopicDefinitions.all(partitions, (short) 1), Duration.ofSeconds(60));
@@ -267,12 +262,6 @@ public final class KafkaProcess implements KafkaServer {
                 "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
                 "allow.everyone.if.no.acl.found=false",
                 "super.users=User:" + SecuredInProcessKafka.ADMIN + ";User:ANONYMOUS");
-    }
-
-    private static String randomPassword() {
-        byte[] bytes = new byte[24];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Override

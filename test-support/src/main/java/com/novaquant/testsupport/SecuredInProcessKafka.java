@@ -63,11 +63,7 @@ public final class SecuredInProcessKafka implements KafkaServer {
      * @param port the bootstrap port, or 0 for a free one
      */
     public static SecuredInProcessKafka start(int port, int partitions, String... extraTopics) {
-        Map<String, String> passwords = new LinkedHashMap<>();
-        passwords.put(ADMIN, randomPassword());
-        for (DeskPrincipal principal : DeskPrincipal.values()) {
-            passwords.put(principal.username(), randomPassword());
-        }
+        Map<String, String> passwords = newPasswords();
         KafkaClusterTestKit cluster = startCluster(partitions, passwords);
         SecuredInProcessKafka kafka;
         try {
@@ -206,6 +202,16 @@ public final class SecuredInProcessKafka implements KafkaServer {
         config.put(StandardAuthorizer.ALLOW_EVERYONE_IF_NO_ACL_IS_FOUND_CONFIG, "false");
         config.put(StandardAuthorizer.SUPER_USERS_CONFIG, "User:" + ADMIN);
         return config;
+    }
+
+    /** A fresh random password for the administrator and for each desk service, by user name. */
+    static Map<String, String> newPasswords() {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        passwords.put(ADMIN, randomPassword());
+        for (DeskPrincipal principal : DeskPrincipal.values()) {
+            passwords.put(principal.username(), randomPassword());
+        }
+        return passwords;
     }
 
     /** 32 random bytes: nobody guesses it, and base64url needs no quoting in a JAAS line. */

@@ -34,7 +34,7 @@ class ComposeFileTest {
     static final Map<String, Integer> SERVICE_PORTS = Map.of("ingestion-service", 8081, "signal-service", 8082,
             "execution-service", 8083, "alert-service", 8084, "exchange-simulator", 8090);
     static final Map<String, Integer> INFRA_PORTS = Map.of("kafka", 9092, "postgres", 5432, "prometheus", 9090,
-            "grafana", 3000);
+            "grafana", 3000, "alertmanager", 9093);
     /** Actuator of each Nova service, on a port of its own (the simulator keeps its one port). */
     static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("ingestion-service", 9081, "signal-service", 9082,
             "execution-service", 9083, "alert-service", 9084);
@@ -59,7 +59,7 @@ class ComposeFileTest {
     void everyServiceOfTheDeskIsThereOnItsContractPort() {
         assertThat(services.keySet()).containsExactlyInAnyOrder("kafka", "kafka-setup", "postgres",
                 "exchange-simulator", "ingestion-service", "signal-service", "execution-service", "alert-service",
-                "prometheus", "grafana");
+                "prometheus", "alertmanager", "grafana");
         SERVICE_PORTS.forEach((name, port) -> {
             assertThat(strings(services.get(name).get("ports"))).contains(port + ":" + port);
             assertThat(env(name)).containsEntry("SERVER_PORT", String.valueOf(port));
@@ -192,6 +192,19 @@ class ComposeFileTest {
         Map<String, Object> prometheus = new Yaml().load(Repo.read("deploy/compose/prometheus/prometheus.yml"));
         assertThat(prometheus.toString()).contains("/etc/prometheus/rules/", "job_name=nova-quant",
                 "/actuator/prometheus", "execution-service:9083");
+    }
+
+    @Test
+    void prometheusSendsItsAlertsToAnAlertmanagerThatPagesTheAlertServicesTelegramChats() {
+        Map<String, Object> prometheus = new Yaml().load(Repo.read("deploy/compose/prometheus/prometheus.yml"));
+        assertThat(prometheus.get("alerting").toString()).contains("targets=[alertmanager:9093]");
+        Map<String, Object> alertmanager = services.get("alertmanager");
+        assertThat(strings(alertmanager.get("entrypoint"))).containsExactly("/bin/sh", "/etc/alertmanager/start.sh");
+        assertThat(strings(alertmanager.get("volumes")))
+                .contains("./deploy/compose/alertmanager/start.sh:/etc/alertmanager/start.sh:ro");
+        for (String variable : List.of("TELEGRAM_BOT_TOKEN", "NOVA_TELEGRAM_CHAT_IDS")) {
+            assertThat(env("alertmanager")).containsEntry(variable, env("alert-service").get(variable));
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class TelegramSink implements AutoCloseable {
         this.console = console;
     }
 
-    static TelegramSink start(int port, PrintStream console) {
+    public static TelegramSink start(int port, PrintStream console) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             TelegramSink sink = new TelegramSink(server, console);
@@ -55,7 +55,7 @@ public final class TelegramSink implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 

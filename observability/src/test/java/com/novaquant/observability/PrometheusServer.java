@@ -36,6 +36,12 @@ final class PrometheusServer implements AutoCloseable {
      * @param scrapeInterval scrape and rule evaluation interval
      */
     static PrometheusServer start(Path workDir, List<String> targets, Path rulesFile, Duration scrapeInterval) {
+        return start(workDir, targets, rulesFile, scrapeInterval, null);
+    }
+
+    /** As above, sending the alerts to the Alertmanager at {@code alertmanager} ({@code host:port}) when not null. */
+    static PrometheusServer start(Path workDir, List<String> targets, Path rulesFile, Duration scrapeInterval,
+                                  String alertmanager) {
         requireInstalled(BINARY);
         try {
             int port = freePort();
@@ -45,6 +51,8 @@ final class PrometheusServer implements AutoCloseable {
                     + "  scrape_timeout: " + interval + "\n"
                     + "  evaluation_interval: " + interval + "\n"
                     + (rulesFile == null ? "" : "rule_files:\n  - " + rulesFile.toAbsolutePath() + "\n")
+                    + (alertmanager == null ? "" : "alerting:\n  alertmanagers:\n    - static_configs:\n"
+                            + "        - targets: ['" + alertmanager + "']\n")
                     + "scrape_configs:\n"
                     + "  - job_name: nova-quant\n"
                     + "    metrics_path: /actuator/prometheus\n"
@@ -56,7 +64,10 @@ final class PrometheusServer implements AutoCloseable {
                     "--config.file=" + configFile,
                     "--storage.tsdb.path=" + workDir.resolve("tsdb"),
                     "--web.listen-address=127.0.0.1:" + port,
-                    "--log.level=warn")
+                    "--log.level=warn",
+                    // Alerts are re-sent at this pace while they fire; the first send can precede Alertmanager's
+                    // discovery and be dropped, and the default (1m) would hold the page that long.
+                    "--rules.alert.resend-delay=" + interval)
                     .redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("prometheus.log").toFile())
                     .start();

@@ -4,6 +4,7 @@ import com.novaquant.events.DeskPrincipal;
 import com.novaquant.events.ScramClientProperties;
 import com.novaquant.events.TopicAccess;
 import com.novaquant.events.Topics;
+import com.novaquant.support.config.InvalidConfigurationException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.slf4j.Logger;
@@ -53,20 +54,25 @@ public final class KafkaLogin implements BeanPostProcessor {
         }
         String password = environment.getProperty("nova.kafka.password", "");
         if (password.isBlank()) {
-            throw new IllegalStateException("nova.kafka.username (NOVA_KAFKA_USERNAME) is set but nova.kafka.password "
-                    + "(NOVA_KAFKA_PASSWORD) is not");
+            throw new InvalidConfigurationException("nova.kafka.username (NOVA_KAFKA_USERNAME) is set but "
+                    + "nova.kafka.password (NOVA_KAFKA_PASSWORD) is not",
+                    "Set NOVA_KAFKA_PASSWORD to the password of the service's Kafka user, or unset NOVA_KAFKA_USERNAME "
+                            + "on a broker without logins.");
         }
         DeskPrincipal principal;
         try {
             principal = DeskPrincipal.ofUsername(username);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("nova.kafka.username '" + username + "' is not a desk service's Kafka user "
-                    + "(one of ingestion, signal, execution, alert)");
+            throw new InvalidConfigurationException("nova.kafka.username (NOVA_KAFKA_USERNAME) '" + username
+                    + "' is not a desk service's Kafka user",
+                    "Set NOVA_KAFKA_USERNAME to the service's own user: one of ingestion, signal, execution, alert.");
         }
         String application = environment.getProperty("spring.application.name", "");
         if (!principal.consumerGroupPrefixes().contains(application)) {
-            throw new IllegalStateException(application + " may not log in to Kafka as '" + username
-                    + "': each service logs in as itself, and the broker grants each only its own topics");
+            throw new InvalidConfigurationException(application + " may not log in to Kafka as '" + username
+                    + "' (NOVA_KAFKA_USERNAME): each service logs in as itself, and the broker grants each only its "
+                    + "own topics",
+                    "Give " + application + " its own Kafka user and password (NOVA_KAFKA_USERNAME, NOVA_KAFKA_PASSWORD).");
         }
         SecurityProtocol protocol = SecurityProtocol.forName(
                 environment.getProperty("nova.kafka.security-protocol", SecurityProtocol.SASL_SSL.name).strip());
@@ -107,9 +113,11 @@ public final class KafkaLogin implements BeanPostProcessor {
             return;
         }
         if (live) {
-            throw new IllegalStateException("nova.trading.mode=live needs a Kafka login: set NOVA_KAFKA_USERNAME and "
-                    + "NOVA_KAFKA_PASSWORD (or a security protocol of your own under spring.kafka); on a broker "
-                    + "without one, anyone who reaches it can write the desk's topics");
+            throw new InvalidConfigurationException("nova.trading.mode=live needs a Kafka login "
+                    + "(NOVA_KAFKA_USERNAME, NOVA_KAFKA_PASSWORD): on a broker without one, anyone who reaches it "
+                    + "can write the desk's topics",
+                    "Set NOVA_KAFKA_USERNAME and NOVA_KAFKA_PASSWORD (or a security protocol of your own under "
+                            + "spring.kafka), or run nova.trading.mode=paper.");
         }
         log.warn("Kafka: no login (plaintext); any client that reaches the broker can write the desk's topics. "
                 + "Set NOVA_KAFKA_USERNAME and NOVA_KAFKA_PASSWORD on a shared broker.");

@@ -1,5 +1,6 @@
 package com.novaquant.support.admin;
 
+import com.novaquant.support.config.InvalidConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,6 +19,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import reactor.core.publisher.Mono;
+
+import com.novaquant.support.config.InvalidConfigurationException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -99,14 +102,21 @@ public class AdminSecurityAutoConfiguration {
     @Bean
     ReactiveUserDetailsService adminUsers(AdminProperties admin, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
-        List<AdminAccount> accounts = AdminAccount.parseAll(admin.accounts());
+        List<AdminAccount> accounts;
+        try {
+            accounts = AdminAccount.parseAll(admin.accounts());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(e.getMessage(), "Fix the entry in NOVA_ADMIN_ACCOUNTS "
+                    + "(name:ROLE:{bcrypt}hash, comma-separated; make a hash with com.novaquant.support.admin.HashPassword).", e);
+        }
         for (AdminAccount account : accounts) {
             users.add(user(account.name(), account.passwordHash(), account.role()));
         }
         if (admin.sharedAccount()) {
             if (accounts.stream().anyMatch(a -> a.name().equalsIgnoreCase(admin.username()))) {
-                throw new IllegalArgumentException("nova.admin.accounts names '" + admin.username()
-                        + "', the user name of the shared account (NOVA_ADMIN_PASSWORD): unset one of them");
+                throw new InvalidConfigurationException("nova.admin.accounts (NOVA_ADMIN_ACCOUNTS) names '"
+                        + admin.username() + "', the user name of the shared account (NOVA_ADMIN_PASSWORD)",
+                        "Unset NOVA_ADMIN_PASSWORD, or remove the account '" + admin.username() + "' from NOVA_ADMIN_ACCOUNTS.");
             }
             users.add(user(admin.username(), encoder.encode(admin.password()), AdminRole.OPERATOR));
         }

@@ -1,5 +1,6 @@
 package com.novaquant.execution.adapter.binance;
 
+import com.novaquant.binance.auth.UnsafeTradingConfigurationException;
 import com.novaquant.binance.auth.Credentials;
 import com.novaquant.binance.auth.TradingMode;
 import com.novaquant.binance.rest.BinanceClientConfig;
@@ -8,6 +9,7 @@ import com.novaquant.binance.stream.StreamSettings;
 import com.novaquant.execution.application.ExecutionMode;
 import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.application.VenuePrices;
+import com.novaquant.support.config.InvalidConfigurationException;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -56,7 +58,15 @@ public class BinanceVenueConfiguration {
                         properties.futures().restUrl())
                 .responseTimeout(properties.responseTimeout())
                 .build();
-        BinanceRestClient client = BinanceRestClient.create(config, credentials, registry);
+        BinanceRestClient client;
+        try {
+            client = BinanceRestClient.create(config, credentials, registry);
+        } catch (UnsafeTradingConfigurationException e) {
+            throw new InvalidConfigurationException(e.getMessage(), "Paper trading (the default) trades against the "
+                    + "exchange simulator or a Binance testnet: set nova.binance.spot.rest-url and "
+                    + "nova.binance.futures.rest-url to one. Live trading needs NOVA_TRADING_MODE=live and both "
+                    + "BINANCE_API_KEY and BINANCE_SECRET.", e);
+        }
         // Filters and server time load in the background; a venue that is down now is found by reconciliation,
         // which holds trading until it answers.
         client.start().exceptionally(error -> {

@@ -127,6 +127,31 @@ class CommandChannelIT extends SentinelTestBase {
     }
 
     @Test
+    void aConfirmedFlattenIsAnsweredAtOnceAndReportedWhenDoneWhileOtherCommandsAreAnsweredMeanwhile() {
+        EXECUTION.holdFlatten();
+        TELEGRAM.userSays(CHAT_A, 7, "alice", "/flatten");
+        String code = codeFrom(awaitReply(CHAT_A, "To CLOSE EVERY PAIR"));
+
+        TELEGRAM.userSays(CHAT_A, 7, "alice", "/confirm " + code);
+        assertThat(awaitReply(CHAT_A, "Flattening: execution is closing both legs of every open pair"))
+                .contains("I will report here when it is done");
+        await().atMost(Duration.ofSeconds(30)).until(() -> EXECUTION.calls().stream()
+                .anyMatch(c -> c.path().equals("/admin/flatten")));
+
+        // Execution is still closing legs: a /halt and a /status are answered meanwhile, not after it.
+        TELEGRAM.userSays(CHAT_A, 7, "alice", "/halt");
+        assertThat(awaitReply(CHAT_A, "Desk HALTED")).isNotBlank();
+        TELEGRAM.userSays(CHAT_A, 7, "alice", "/status");
+        assertThat(awaitReply(CHAT_A, "Status")).contains("Sentinel: pending CRITICAL");
+        assertThat(replies(CHAT_A, "Flatten done")).as("not done before execution answers").isZero();
+
+        EXECUTION.releaseFlatten();
+        assertThat(awaitReply(CHAT_A, "Flatten done")).isNotBlank();
+        assertThat(EXECUTION.calls()).extracting(FakeExecutionAdmin.Call::path)
+                .containsExactly("/admin/flatten", "/admin/kill-switch/engage", "/admin/status");
+    }
+
+    @Test
     void aMemberOfAnAllowedChatWhoIsNotAnOperatorCannotResumeFlattenConfirmOrAcknowledge() {
         TELEGRAM.userSays(CHAT_A, ALICE, "alice", "/flatten");
         String alicesCode = codeFrom(awaitReply(CHAT_A, "To CLOSE EVERY PAIR"));

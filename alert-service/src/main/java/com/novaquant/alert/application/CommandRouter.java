@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -79,8 +80,13 @@ public final class CommandRouter {
         this.maxAge = maxAge;
     }
 
-    /** Handles one message; returns the reply for its chat, if one is due. */
-    public Optional<String> handle(ChatCommand command) {
+    /**
+     * Handles one message; returns the reply for its chat, if one is due. A command that takes long (a flatten waits
+     * until both legs of every pair are closed) is answered at once and runs on a thread of its own; its result goes
+     * to {@code followUp} as a second message, so the commands that come meanwhile ({@code /halt}, {@code /status})
+     * are not held behind it.
+     */
+    public Optional<String> handle(ChatCommand command, Consumer<String> followUp) {
         String text = command.text() == null ? "" : command.text().strip();
         String name = commandName(text);
         if (!allowedChats.contains(command.chatId())) {
@@ -114,9 +120,9 @@ public final class CommandRouter {
                     "release the desk to TRADING");
             case "/flatten" -> askConfirmation(command, ConfirmationCodes.Action.FLATTEN, now,
                     "CLOSE EVERY PAIR (both legs) and engage the kill switch");
-            case "/confirm" -> confirm(command, argument, now);
+            case "/confirm" -> confirm(command, argument, now, followUp);
             case "/ack" -> acknowledge(command);
-            case "code" -> confirm(command, text, now);
+            case "code" -> confirm(command, text, now, followUp);
             default -> Outcome.rejected("Unknown command. " + HELP);
         };
         metrics.command(counted(name), outcome.accepted ? "accepted" : outcome.failed ? "failed" : "rejected");
@@ -148,7 +154,7 @@ public final class CommandRouter {
                 + codes.validity().toSeconds() + " s.");
     }
 
-    private Outcome confirm(ChatCommand command, String code, Instant now) {
+    private Outcome confirm(ChatCommand command, String code, Instant now, Consumer<String> followUp) {
         ConfirmationCodes.Redemption redemption = CODE.matcher(code).matches()
                 ? codes.redeem(code, command.chatId(), command.userId(), now)
                 : new ConfirmationCodes.Redemption.NoSuchCode();
@@ -165,10 +171,29 @@ public final class CommandRouter {
                         : confirmed.askedBy() + ", confirmed by " + command.actor();
                 yield switch (confirmed.action()) {
                     case RESUME -> fromAdmin(admin.releaseKillSwitch("Telegram /resume by " + by, command.actor()));
-                    case FLATTEN -> fromAdmin(admin.flatten("Telegram /flatten by " + by, command.actor()));
+                    case FLATTEN -> flattenInBackground("Telegram /flatten by " + by, command.actor(), followUp);
                 };
             }
         };
+    }
+
+    private Outcome flattenInBackground(String reason, String actor, Consumer<String> followUp) {
+        Thread.ofVirtual().name("telegram-flatten").start(() -> {
+            ExecutionAdmin.AdminAnswer answer;
+            try {
+                answer = admin.flatten(reason, actor);
+            } catch (RuntimeException e) {
+                answer = new ExecutionAdmin.AdminAnswer(false, "Not done: the flatten failed (" + e + ").");
+            }
+            if (!answer.ok()) {
+                // The confirmation was counted accepted when the flatten started; its failure is counted too.
+                metrics.command("/confirm", "failed");
+            }
+            log.warn("Flatten for {}: {}", actor, answer.ok() ? "done" : answer.text());
+            followUp.accept(answer.text());
+        });
+        return Outcome.accepted("Flattening: execution is closing both legs of every open pair and keeps the desk "
+                + "HALTED. I will report here when it is done; /status meanwhile shows where it stands.");
     }
 
     private Outcome acknowledge(ChatCommand command) {

@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeExecutionAdmin implements AutoCloseable {
 
+    private volatile java.util.concurrent.CountDownLatch flattenHeld = new java.util.concurrent.CountDownLatch(0);
+
     public record Call(String method, String path, String authorization, String actor, String body) {
     }
 
@@ -34,6 +36,8 @@ public final class FakeExecutionAdmin implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/", this::handle);
+        // A held flatten must not hold the other calls (the real API answers them meanwhile).
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -47,7 +51,18 @@ public final class FakeExecutionAdmin implements AutoCloseable {
 
     public void reset() {
         calls.clear();
+        flattenHeld.countDown();
+        flattenHeld = new java.util.concurrent.CountDownLatch(0);
         failWith = 0;
+    }
+
+    /** Holds every flatten's answer until {@link #releaseFlatten()}, as execution does while legs are closing. */
+    public void holdFlatten() {
+        flattenHeld = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    public void releaseFlatten() {
+        flattenHeld.countDown();
     }
 
     /** Every call answers this HTTP status (0: normal answers). */
@@ -62,6 +77,13 @@ public final class FakeExecutionAdmin implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             calls.add(new Call(exchange.getRequestMethod(), path, authorization,
                     exchange.getRequestHeaders().getFirst("X-Nova-Actor"), body));
+            if (path.equals("/admin/flatten")) {
+                try {
+                    flattenHeld.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (failWith != 0) {
                 respond(exchange, failWith, "{\"error\":\"ledger unavailable\"}");
                 return;

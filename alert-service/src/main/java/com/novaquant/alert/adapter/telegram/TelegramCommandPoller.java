@@ -93,7 +93,7 @@ public final class TelegramCommandPoller {
         }
         ChatCommand command = new ChatCommand(update.chatId(), update.userId(), update.userName(), update.text(),
                 update.sentAt());
-        Optional<String> reply = router.handle(command);
+        Optional<String> reply = router.handle(command, followUp -> replies.reply(update.chatId(), followUp));
         reply.ifPresent(text -> replies.reply(update.chatId(), text));
     }
 

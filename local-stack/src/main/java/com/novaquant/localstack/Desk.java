@@ -252,7 +252,8 @@ public final class Desk implements AutoCloseable {
     }
 
     private void awaitHealthy(List<String> names, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> pending = new ArrayList<>(names);
         while (!pending.isEmpty()) {
@@ -356,7 +357,8 @@ public final class Desk implements AutoCloseable {
      */
     public void awaitTrading(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         try (Admin admin = Admin.create(kafka.adminClientProperties())) {
             int partitions = -1;
             int owned = -1;

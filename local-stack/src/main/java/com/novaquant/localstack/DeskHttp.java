@@ -11,7 +11,8 @@ import java.time.Duration;
 /** Plain JSON calls to the desk's processes (admin APIs, actuator, the simulator's controls), as an operator makes them. */
 public final class DeskHttp {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private DeskHttp() {
     }

@@ -163,7 +163,8 @@ class DeskObservabilityIT {
 
     private void simulatorAdmin(String path, String json) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<String> response = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + desk.config().port(DeskConfig.SIMULATOR) + path))
                     .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());

@@ -58,6 +58,7 @@ final class DeskUnderTest implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final java.net.http.HttpClient SIGNED_CLIENT = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     final String adminPassword = UUID.randomUUID().toString();

@@ -11,7 +11,12 @@ import java.time.Duration;
 /** A tiny real HTTP client for tests that probe a running service. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as the services speak it: the default (HTTP/2) would ask every new cleartext connection to upgrade to
+     * h2c, a negotiation the servers never take and the tests have no reason to exercise.
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {
     }

@@ -59,7 +59,7 @@ class BinanceClientContractIT {
     @LocalServerPort
     int port;
     BinanceRestClient client;
-    final HttpClient admin = HttpClient.newHttpClient();
+    final HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void setUp() {

@@ -125,7 +125,8 @@ class BinanceStreamsContractIT {
                     .header("Content-Type", "application/json")
                     .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                     .build();
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -150,7 +151,8 @@ class BinanceStreamsContractIT {
     void markPriceParsesWithTheNextFundingTimeOfPremiumIndex() throws Exception {
         await().atMost(WAIT).until(() -> markPrices.stream().anyMatch(m -> m.startsWith("BTCUSDT:")));
         long premiumNext = JsonMapper.builder().build()
-                .readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                .readTree(HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/futures/fapi/v1/premiumIndex?symbol=BTCUSDT")).build(),
                         HttpResponse.BodyHandlers.ofString()).body())
                 .get("nextFundingTime").asLong();

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -66,6 +67,8 @@ class HelmChartTest {
             "signal", "NOVA_KAFKA_SIGNAL_PASSWORD", "execution", "NOVA_KAFKA_EXECUTION_PASSWORD",
             "alert", "NOVA_KAFKA_ALERT_PASSWORD");
     static final String KAFKA_SETUP = "nova-nova-quant-kafka-setup";
+    static final String VERIFIER = "verify-node-tuning";
+    static final String APPLY = "apply-sysctls";
 
     static RenderedChart defaults;
     static RenderedChart production;
@@ -255,12 +258,214 @@ class HelmChartTest {
     }
 
     @Test
-    void unsafeSysctlsCanBeLeftOutForNodesThatDoNotAllowThem() {
-        RenderedChart safeOnly = RenderedChart.render(c -> c.set("sysctls.unsafeEnabled", false));
+    void unsafeSysctlsCanBeLeftOutForNodesThatDoNotAllowThemIfTheVerifierIsToldSo() {
+        // Nothing would set tcp_fastopen, so the verified pods could never start: refused unless said so.
+        assertThatThrownBy(() -> RenderedChart.render(c -> c.set("sysctls.unsafeEnabled", false)))
+                .hasMessageContaining("net.ipv4.tcp_fastopen").hasMessageContaining("sysctls.apply.enabled=true")
+                .hasMessageContaining("nodeTuning.verify.skip");
+        RenderedChart safeOnly = RenderedChart.render(c -> c.set("sysctls.unsafeEnabled", false)
+                .set("nodeTuning.verify.skip[0]", "net.ipv4.tcp_fastopen"));
 
+        assertThat(safeOnly.unknownFields()).isEmpty();
         assertThat(RenderedChart.pod(safeOnly.deployment("signal")).getSecurityContext().getSysctls())
                 .extracting(Sysctl::getName)
                 .containsExactlyInAnyOrderElementsOf(SourceTextValues.POD_SAFE);
+        Map<String, String> checked = new TreeMap<>();
+        verifierExpectations(safeOnly.deployment("execution")).values().forEach(checked::putAll);
+        Map<String, String> expected = new TreeMap<>(SourceTextValues.SYSCTLS);
+        expected.remove("net.ipv4.tcp_fastopen");
+        assertThat(checked).isEqualTo(expected);
+        // Without the verifier there is nothing to refuse.
+        assertThat(RenderedChart.withValues("sysctls: {unsafeEnabled: false}\nnodeTuning: {verify: {components: []}}\n")
+                .all(Deployment.class)).hasSize(5);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    void theTradingPathsPodsVerifyTheKernelTuningBeforeTheyStartAndTheOthersDoNotByDefault(RenderedChart chart) {
+        for (Deployment deployment : deployments(chart)) {
+            String component = deployment.getMetadata().getLabels().get("app.kubernetes.io/component");
+            Map<String, Container> init = RenderedChart.initContainers(deployment);
+            if (List.of("ingestion", "execution").contains(component)) {
+                assertThat(init).as(component).containsOnlyKeys(VERIFIER);
+                assertThat(init.get(VERIFIER).getImage()).isEqualTo(RenderedChart.container(deployment).getImage());
+            } else {
+                assertThat(init).as(component).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aValueAddsTheVerifierToTheOtherComponentsInAnImageThatCarriesIt() {
+        RenderedChart all = RenderedChart.withValues(
+                "nodeTuning: {verify: {components: [ingestion, signal, execution, alert, simulator]}}\n");
+
+        assertThat(all.unknownFields()).isEmpty();
+        for (String component : COMPONENTS) {
+            Deployment deployment = all.deployment(component);
+            assertThat(RenderedChart.initContainers(deployment)).as(component).containsOnlyKeys(VERIFIER);
+            String image = RenderedChart.initContainers(deployment).get(VERIFIER).getImage();
+            // The simulator's image has no service-support, hence no NodeTuningCheck: execution's image runs it.
+            assertThat(image).isEqualTo(RenderedChart.container(all.deployment(component.equals("simulator")
+                    ? "execution" : component)).getImage());
+        }
+        assertThat(verifierExpectations(all.deployment("signal")))
+                .isEqualTo(verifierExpectations(all.deployment("execution")));
+
+        RenderedChart none = RenderedChart.withValues("nodeTuning: {verify: {components: []}}\n");
+        assertThat(deployments(none)).allSatisfy(d -> assertThat(RenderedChart.initContainers(d)).isEmpty());
+        assertThatThrownBy(() -> RenderedChart.withValues("nodeTuning: {verify: {components: [execution, kafka]}}\n"))
+                .hasMessageContaining("/nodeTuning/verify/components");
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothValueSets")
+    @SuppressWarnings("unchecked")
+    void theVerifierChecksExactlyTheValuesSysctlsEachWithTheScopeThatSetsIt(RenderedChart chart) {
+        Map<String, Object> values = new Yaml().load(Repo.read("helm/nova-quant/values.yaml"));
+        Map<String, Object> sysctls = (Map<String, Object>) values.get("sysctls");
+        Map<String, Object> nodeTuning = (Map<String, Object>) values.get("nodeTuning");
+
+        for (String component : List.of("ingestion", "execution")) {
+            Deployment deployment = chart.deployment(component);
+            Container verifier = RenderedChart.initContainers(deployment).get(VERIFIER);
+            assertThat(verifier.getCommand()).containsExactly("java", "-cp", "/app/BOOT-INF/lib/*",
+                    "com.novaquant.support.node.NodeTuningCheck");
+            Map<String, Map<String, String>> expectations = verifierExpectations(deployment);
+            assertThat(expectations.get("--node")).isEqualTo(nodeTuning.get("sysctls"));
+            assertThat(expectations.get("--pod")).isEqualTo(sysctls.get("safe"));
+            assertThat(expectations.get("--pod-unsafe")).isEqualTo(sysctls.get("unsafe"));
+            // ... which are the whole of the tuning (deploy/sysctl/99-nova-quant.conf), and what the routes set.
+            Map<String, String> checked = new TreeMap<>();
+            expectations.values().forEach(checked::putAll);
+            assertThat(checked).isEqualTo(new TreeMap<>(SourceTextValues.SYSCTLS));
+            Map<String, String> podSysctls = RenderedChart.pod(deployment).getSecurityContext().getSysctls().stream()
+                    .collect(Collectors.toMap(Sysctl::getName, Sysctl::getValue));
+            Map<String, String> namespaced = new TreeMap<>(expectations.get("--pod"));
+            namespaced.putAll(expectations.get("--pod-unsafe"));
+            assertThat(podSysctls).isEqualTo(namespaced);
+
+            assertThat(verifier.getArgs()).contains("--termination-log=/dev/termination-log")
+                    .noneMatch(a -> a.startsWith("--root"));
+            assertThat(verifier.getTerminationMessagePath()).isEqualTo("/dev/termination-log");
+            assertThat(verifier.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
+            // A short plain-Java check: none of the service's JVM flags, no secret, unprivileged like the service.
+            assertThat(verifier.getEnv()).singleElement().satisfies(env -> {
+                assertThat(env.getName()).isEqualTo("JDK_JAVA_OPTIONS");
+                assertThat(env.getValue()).contains("-XX:+UseSerialGC").doesNotContain("jvm.options", "ZGC", "PreTouch");
+            });
+            assertThat(verifier.getSecurityContext()).isEqualTo(RenderedChart.container(deployment).getSecurityContext());
+            assertThat(verifier.getSecurityContext().getPrivileged()).isNull();
+            assertThat(verifier.getResources().getLimits().get("cpu").getNumericalAmount().intValueExact()).isOne();
+        }
+        // The node-level values it checks are the ones the DaemonSet writes (production turns it on).
+        if (chart == production) {
+            String script = String.join("\n", chart.named(DaemonSet.class, "nova-nova-quant-node-tuning").getSpec()
+                    .getTemplate().getSpec().getInitContainers().get(0).getCommand());
+            verifierExpectations(chart.deployment("execution")).get("--node").forEach((name, value) ->
+                    assertThat(script).contains("sysctl -w " + name + "=\"" + value + "\""));
+        }
+    }
+
+    @Test
+    void aValueChangedOnceReachesTheRouteThatSetsItAndTheVerifier() {
+        RenderedChart changed = RenderedChart.withValues("""
+                nodeTuning:
+                  enabled: true
+                  sysctls: {fs.file-max: "2000000"}
+                sysctls:
+                  safe: {net.ipv4.tcp_keepalive_time: "120"}
+                """);
+
+        Map<String, Map<String, String>> expectations = verifierExpectations(changed.deployment("ingestion"));
+        assertThat(expectations.get("--node")).containsEntry("fs.file-max", "2000000");
+        assertThat(expectations.get("--pod")).containsEntry("net.ipv4.tcp_keepalive_time", "120");
+        assertThat(String.join("\n", changed.named(DaemonSet.class, "nova-nova-quant-node-tuning").getSpec().getTemplate()
+                .getSpec().getInitContainers().get(0).getCommand())).contains("sysctl -w fs.file-max=\"2000000\"");
+        assertThat(RenderedChart.pod(changed.deployment("ingestion")).getSecurityContext().getSysctls())
+                .contains(new Sysctl("net.ipv4.tcp_keepalive_time", "120"));
+    }
+
+    @Test
+    void theApplyRouteIsAPrivilegedInitContainerBeforeTheVerifierOnlyWhenEnabled() {
+        assertThat(deployments(defaults)).allSatisfy(d ->
+                assertThat(RenderedChart.initContainers(d)).doesNotContainKey(APPLY));
+        assertThat(deployments(production)).allSatisfy(d ->
+                assertThat(RenderedChart.initContainers(d)).doesNotContainKey(APPLY));
+
+        // A kubelet without allowedUnsafeSysctls, a namespace that admits privileged pods.
+        RenderedChart applied = RenderedChart.render(c -> c.set("sysctls.apply.enabled", true)
+                .set("sysctls.unsafeEnabled", false));
+        assertThat(applied.unknownFields()).isEmpty();
+        for (Deployment deployment : deployments(applied)) {
+            Map<String, Container> init = RenderedChart.initContainers(deployment);
+            String component = deployment.getMetadata().getLabels().get("app.kubernetes.io/component");
+            assertThat(init.keySet()).as(component).first().isEqualTo(APPLY);
+            if (List.of("ingestion", "execution").contains(component)) {
+                assertThat(init.keySet()).containsExactly(APPLY, VERIFIER);
+                assertThat(verifierExpectations(deployment).get("--pod-unsafe"))
+                        .containsEntry("net.ipv4.tcp_fastopen", "3");
+            }
+            Container apply = init.get(APPLY);
+            assertThat(apply.getImage()).isEqualTo("public.ecr.aws/docker/library/busybox:1.37");
+            assertThat(apply.getSecurityContext().getPrivileged()).isTrue();
+            assertThat(apply.getSecurityContext().getRunAsUser()).isZero();
+            assertThat(apply.getSecurityContext().getRunAsNonRoot()).isFalse();
+            assertThat(apply.getSecurityContext().getAllowPrivilegeEscalation()).isNull();
+            // The pod's own network namespace: no hostNetwork, and only the namespaced sysctls.
+            assertThat(RenderedChart.pod(deployment).getHostNetwork()).isNotEqualTo(Boolean.TRUE);
+            String script = String.join("\n", apply.getCommand());
+            SourceTextValues.SYSCTLS.forEach((name, value) -> {
+                if (SourceTextValues.NODE_LEVEL.contains(name)) {
+                    assertThat(script).doesNotContain(name);
+                } else {
+                    assertThat(script).contains("sysctl -w " + name + "=\"" + value + "\"");
+                }
+            });
+            assertThat(RenderedChart.pod(deployment).getSecurityContext().getSysctls()).extracting(Sysctl::getName)
+                    .containsExactlyInAnyOrderElementsOf(SourceTextValues.POD_SAFE);
+        }
+        // Both routes at once render too (the unprivileged one stays as it was).
+        RenderedChart both = RenderedChart.render(c -> c.set("sysctls.apply.enabled", true)
+                .set("sysctls.apply.image", "registry.example/tools/busybox:1.37"));
+        assertThat(both.unknownFields()).isEmpty();
+        assertThat(RenderedChart.initContainers(both.deployment("signal")).get(APPLY).getImage())
+                .isEqualTo("registry.example/tools/busybox:1.37");
+        assertThat(RenderedChart.pod(both.deployment("signal")).getSecurityContext().getSysctls())
+                .hasSize(SourceTextValues.POD_SAFE.size() + SourceTextValues.POD_UNSAFE.size());
+    }
+
+    @Test
+    void aSysctlInTwoListsOrASkipOfNoSysctlIsRefused() {
+        assertThatThrownBy(() -> RenderedChart.withValues("sysctls: {safe: {fs.file-max: \"1000000\"}}\n"))
+                .hasMessageContaining("fs.file-max is in both");
+        assertThatThrownBy(() -> RenderedChart.render(c -> c.set("nodeTuning.verify.skip[0]", "net.ipv4.tcp_fastopn")))
+                .hasMessageContaining("net.ipv4.tcp_fastopn is none of the chart's sysctls");
+        String everything = "nodeTuning: {verify: {skip: [" + String.join(", ", SourceTextValues.SYSCTLS.keySet()) + "]}}\n";
+        assertThatThrownBy(() -> RenderedChart.withValues(everything)).hasMessageContaining("nothing to verify");
+    }
+
+    /** The verifier's arguments of a pod: scope option (--node, --pod, --pod-unsafe) to sysctl name to value. */
+    static Map<String, Map<String, String>> verifierExpectations(Deployment deployment) {
+        Container verifier = RenderedChart.initContainers(deployment).get(VERIFIER);
+        assertThat(verifier).as("verify-node-tuning in " + deployment.getMetadata().getName()).isNotNull();
+        Map<String, Map<String, String>> expectations = new TreeMap<>();
+        for (String option : List.of("--node", "--pod", "--pod-unsafe")) {
+            expectations.put(option, new TreeMap<>());
+        }
+        for (String arg : verifier.getArgs()) {
+            if (arg.startsWith("--termination-log=")) {
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            String nameAndValue = arg.substring(eq + 1);
+            int valueAt = nameAndValue.indexOf('=');
+            assertThat(expectations).as(arg).containsKey(arg.substring(0, eq));
+            String previous = expectations.get(arg.substring(0, eq))
+                    .put(nameAndValue.substring(0, valueAt), nameAndValue.substring(valueAt + 1));
+            assertThat(previous).as("given twice: " + arg).isNull();
+        }
+        return expectations;
     }
 
     @ParameterizedTest
@@ -273,7 +478,11 @@ class HelmChartTest {
             Quantity cpu = resources.getLimits().get("cpu");
             assertThat(cpu.getNumericalAmount().stripTrailingZeros().scale()).isLessThanOrEqualTo(0);
             assertThat(cpu.getNumericalAmount().intValueExact()).isPositive();
-            assertThat(RenderedChart.pod(deployment).getInitContainers()).isEmpty();
+            // The init containers keep the pod Guaranteed: requests == limits for each of them too.
+            for (Container init : RenderedChart.pod(deployment).getInitContainers()) {
+                assertThat(init.getResources().getRequests()).as(init.getName()).isEqualTo(init.getResources().getLimits())
+                        .containsKeys("cpu", "memory");
+            }
         }
     }
 

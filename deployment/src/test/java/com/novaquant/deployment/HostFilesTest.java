@@ -124,6 +124,37 @@ class HostFilesTest {
         assertThat(all).isEqualTo(SourceTextValues.SYSCTLS);
     }
 
+    /**
+     * The three places that carry the kernel tuning are one list, compared directly with each other: the single-host
+     * file, the EKS bootstrap (node-level ones, and the kubelet's allowance for the unsafe namespaced ones) and the
+     * chart's values, from which the pods' sysctls, the node-tuning DaemonSet, the apply-sysctls init container and the
+     * verify-node-tuning init container are all rendered.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSysctlFileTheEksBootstrapAndTheChartValuesAgree() {
+        Map<String, String> file = parseSysctlConf(Repo.read("deploy/sysctl/99-nova-quant.conf"));
+        Map<String, Object> values = new Yaml().load(Repo.read("helm/nova-quant/values.yaml"));
+        Map<String, Object> sysctls = map(values.get("sysctls"));
+        Map<String, Object> nodeLevel = map(map(values.get("nodeTuning")).get("sysctls"));
+        Map<String, Object> chart = new LinkedHashMap<>(map(sysctls.get("safe")));
+        chart.putAll(map(sysctls.get("unsafe")));
+        chart.putAll(nodeLevel);
+        assertThat(chart).isEqualTo(file);
+
+        Map<String, Object> cluster = new Yaml().load(Repo.read("deploy/eks/cluster.yaml"));
+        Map<String, Object> trading = ((List<Map<String, Object>>) cluster.get("managedNodeGroups")).stream()
+                .filter(group -> group.get("name").equals("nova-trading")).findFirst().orElseThrow();
+        String bootstrap = String.join("\n", (List<String>) trading.get("preBootstrapCommands"));
+        Map<String, String> bootstrapped = parseSysctlConf(bootstrap.lines()
+                .filter(line -> line.strip().matches("[a-z0-9_.-]+ = .+")).reduce("", (a, b) -> a + b.strip() + "\n"));
+        assertThat(bootstrapped).isEqualTo(nodeLevel);
+        Map<String, Object> nodeConfig = new Yaml().load((String) trading.get("overrideBootstrapCommand"));
+        Map<String, Object> kubelet = map(map(map(nodeConfig.get("spec")).get("kubelet")).get("config"));
+        assertThat((List<String>) kubelet.get("allowedUnsafeSysctls"))
+                .containsExactlyInAnyOrderElementsOf(map(sysctls.get("unsafe")).keySet());
+    }
+
     @Test
     void imageRecipeBuildsLayersRunsAsUser10001AndReadsTheOneJvmFlagFile() {
         String dockerfile = Repo.read("deploy/docker/Dockerfile");

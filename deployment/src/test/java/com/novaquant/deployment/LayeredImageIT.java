@@ -2,6 +2,7 @@ package com.novaquant.deployment;
 
 import com.novaquant.testsupport.Http;
 import com.novaquant.testsupport.InProcessKafka;
+import io.fabric8.kubernetes.api.model.Container;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,6 +138,79 @@ class LayeredImageIT {
         assertThat(hash.exitValue()).as(Files.readString(work.resolve("hash.err"))).isZero();
         assertThat(entry).matches("alice:VIEWER:\\{bcrypt}\\$2a\\$12\\$[./0-9A-Za-z]{53}")
                 .doesNotContain("a-long-viewer-password");
+    }
+
+    /**
+     * The chart's verify-node-tuning init container works in the image: its command, arguments and JDK_JAVA_OPTIONS as
+     * rendered, run in the layers' /app against a directory laid out like /proc/sys. A tuned node passes; an untuned
+     * one stops the pod with a termination message that names the setting, both values and the fix.
+     */
+    @Test
+    void theImageRunsTheChartsNodeTuningVerifier(@TempDir Path work) throws Exception {
+        Path jar = Path.of(System.getProperty("nova.signal.exec.jar", "signal-service-exec.jar"));
+        assertThat(jar).as("signal-service exec jar (build signal-service first)").isRegularFile();
+        Path extracted = work.resolve("extracted");
+        Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
+                "--launcher", "--destination", extracted.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("extract.log").toFile()).start();
+        assertThat(extract.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Path app = work.resolve("app");
+        for (String layer : LAYERS) {
+            copyTree(extracted.resolve(layer), app);
+        }
+        try (Stream<Path> lib = Files.list(app.resolve("BOOT-INF/lib"))) {
+            assertThat(lib.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("service-support-.*\\.jar"));
+        }
+
+        Container verifier = RenderedChart.initContainers(RenderedChart.withDefaults().deployment("execution"))
+                .get("verify-node-tuning");
+        Path procSys = work.resolve("proc-sys");
+        Path terminationLog = work.resolve("termination-log");
+        List<String> command = new ArrayList<>();
+        for (String part : verifier.getCommand()) {
+            command.add(part.equals("java") ? java() : part.replace("/app/", app + "/"));
+        }
+        for (String arg : verifier.getArgs()) {
+            if (arg.equals("--termination-log=/dev/termination-log")) {
+                command.add("--termination-log=" + terminationLog);
+                continue;
+            }
+            command.add(arg);
+            // The kernel's way of writing the value: fields separated by tabs, a newline at the end.
+            String nameAndValue = arg.substring(arg.indexOf('=') + 1);
+            int eq = nameAndValue.indexOf('=');
+            Path file = procSys.resolve(nameAndValue.substring(0, eq).replace('.', '/'));
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, nameAndValue.substring(eq + 1).replace(' ', '\t') + "\n");
+        }
+        command.add("--root=" + procSys);
+        Map<String, String> env = RenderedChart.env(verifier);
+
+        long started = System.nanoTime();
+        Process tuned = verifier(command, env, work.resolve("tuned.log"));
+        assertThat(tuned.exitValue()).as(Files.readString(work.resolve("tuned.log"))).isZero();
+        assertThat(Files.readString(work.resolve("tuned.log")))
+                .contains("Picked up JDK_JAVA_OPTIONS: " + env.get("JDK_JAVA_OPTIONS"))
+                .contains("Node tuning holds: 10 kernel settings");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(millis).as("the verifier's run, in ms").isLessThan(30_000);
+
+        Files.writeString(procSys.resolve("fs/file-max"), "65536\n");
+        Files.writeString(procSys.resolve("net/ipv4/tcp_fastopen"), "1\n");
+        Process untuned = verifier(command, env, work.resolve("untuned.log"));
+        assertThat(untuned.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(terminationLog))
+                .contains("fs.file-max: expected at least 1000000, actual 65536 [node-level]")
+                .contains("net.ipv4.tcp_fastopen: expected 3 (every bit of 0x3 set), actual 1 [namespaced, unsafe]")
+                .contains("deploy/eks/cluster.yaml", "nodeTuning.enabled=true", "sysctls.unsafeEnabled=true");
+    }
+
+    private static Process verifier(List<String> command, Map<String, String> env, Path log) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+        return process;
     }
 
     /** The JDK_JAVA_OPTIONS value of the Dockerfile's ENV line. */

@@ -57,6 +57,21 @@ final class RenderedChart {
         return render(command -> command.withValuesFile(CHART.resolve("values-production.yaml")));
     }
 
+    /** Renders with a values file holding the given YAML (for what --set cannot spell: lists, numeric strings). */
+    static RenderedChart withValues(String yaml) {
+        try {
+            Path values = Files.createTempFile("nova-values", ".yaml");
+            try {
+                Files.writeString(values, yaml);
+                return render(command -> command.withValuesFile(values));
+            } finally {
+                Files.deleteIfExists(values);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static RenderedChart render(Consumer<TemplateCommand> options) {
         TemplateCommand command = new Helm(CHART).template()
                 .withName(RELEASE)
@@ -146,6 +161,13 @@ final class RenderedChart {
 
     static Container container(Deployment deployment) {
         return pod(deployment).getContainers().get(0);
+    }
+
+    /** The pod's init containers by name, in the order they run. */
+    static Map<String, Container> initContainers(Deployment deployment) {
+        Map<String, Container> init = new LinkedHashMap<>();
+        pod(deployment).getInitContainers().forEach(c -> init.put(c.getName(), c));
+        return init;
     }
 
     static Map<String, String> env(Container container) {

@@ -558,7 +558,17 @@ class ExecutionAcceptanceIT {
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.body()).contains("\"mode\":\"paper\"").contains("\"killSwitch\"").contains("\"tradingHeld\"");
         assertThat(admin("GET", "/admin/pnl?hours=24", null, true).body()).contains("\"trades\"").contains("\"winRate\"");
-        assertThat(admin("GET", "/v3/api-docs", null, true).body()).contains("/admin/kill-switch/engage");
+        String apiDocs = admin("GET", "/v3/api-docs", null, true).body();
+        assertThat(apiDocs).contains("/admin/kill-switch/engage");
+        // Every operation of the admin API is documented: a summary and a description each.
+        tools.jackson.databind.JsonNode paths = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(apiDocs).path("paths");
+        assertThat(paths.propertyNames()).hasSizeGreaterThanOrEqualTo(9);
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String name = operation.getKey() + " " + path.getKey();
+            assertThat(operation.getValue().path("summary").asString("")).as(name + " summary").isNotBlank();
+            assertThat(operation.getValue().path("description").asString("")).as(name + " description").isNotBlank();
+        }));
         // The same API in a browser, behind the same login.
         Http.Response ui = admin("GET", "/webjars/swagger-ui/index.html", null, true);
         assertThat(ui.status()).isEqualTo(200);

@@ -17,6 +17,8 @@ import com.novaquant.execution.domain.PnlReport;
 import com.novaquant.execution.domain.PnlRow;
 import com.novaquant.execution.domain.PnlSummary;
 import com.novaquant.support.admin.AuditActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,6 +54,8 @@ import java.util.function.BiPredicate;
  */
 @RestController
 @RequestMapping("/admin")
+@Tag(name = "execution admin",
+        description = "The operator's API of execution-service: desk state, books and the risk controls")
 public class AdminController {
 
     private final Ledger ledger;
@@ -138,6 +142,9 @@ public class AdminController {
                                KillSwitchView killSwitch) {
     }
 
+    @Operation(summary = "Desk status",
+            description = "The trading mode, the desk-wide risk state (kill switch), open pairs and notional, today's "
+                    + "PnL, every hold and feed gate, and whether anything holds trading. Role VIEWER.")
     @GetMapping("/status")
     public Mono<Status> status() {
         return blocking(() -> {
@@ -168,6 +175,9 @@ public class AdminController {
         });
     }
 
+    @Operation(summary = "Open pairs",
+            description = "Every pair not yet flat: both legs' quantities, notional, funding received and unrealised "
+                    + "PnL. Role VIEWER.")
     @GetMapping("/pairs")
     public Mono<List<PairView>> pairs() {
         return blocking(() -> {
@@ -182,6 +192,8 @@ public class AdminController {
         });
     }
 
+    @Operation(summary = "Recent orders",
+            description = "The latest orders (limit, default 50), newest first, with their outcome. Role VIEWER.")
     @GetMapping("/orders")
     public Mono<List<OrderView>> orders(@RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 1000) {
@@ -190,6 +202,9 @@ public class AdminController {
         return blocking(() -> ledger.recentOrders(limit).stream().map(AdminController::view).toList());
     }
 
+    @Operation(summary = "PnL over a window",
+            description = "Realised (basis), funding, fees and the change in unrealised PnL over the last hours "
+                    + "(default 24); pairs=true adds each pair. Role VIEWER.")
     @GetMapping("/pnl")
     public Mono<PnlView> pnl(@RequestParam(defaultValue = "24") int hours,
                              @RequestParam(defaultValue = "false") boolean pairs) {
@@ -211,12 +226,18 @@ public class AdminController {
      *
      * @return each difference, exchange minus books, by "item asset" (all zero when the books agree)
      */
+    @Operation(summary = "Reconcile the books now",
+            description = "Books pending trade records and income, then compares the books with the exchange's income "
+                    + "history; answers each difference, exchange minus books. Role OPERATOR.")
     @PostMapping("/books/reconcile")
     public Mono<Map<String, BigDecimal>> reconcileBooks() {
         return blocking(books::reconcile);
     }
 
     /** HALTS the desk: nothing new opens; closes, reductions, repairs and flatten continue. */
+    @Operation(summary = "HALT the desk",
+            description = "Nothing new opens; closes, reductions, repairs and flatten continue. Body: {\"reason\": "
+                    + "\"...\"}. Role OPERATOR.")
     @PostMapping("/kill-switch/engage")
     public Mono<ActionResult> engage(@RequestBody(required = false) ReasonRequest body,
                                      @RequestHeader(name = AuditActor.ON_BEHALF_OF, required = false) String actor,
@@ -225,6 +246,9 @@ public class AdminController {
     }
 
     /** FREEZES the desk: no signal-driven trade at all; operator orders (flatten) still run. */
+    @Operation(summary = "FREEZE the desk",
+            description = "No signal-driven trade at all; operator orders (flatten) still run. Body: {\"reason\": "
+                    + "\"...\"}. Role OPERATOR.")
     @PostMapping("/kill-switch/freeze")
     public Mono<ActionResult> freeze(@RequestBody(required = false) ReasonRequest body,
                                      @RequestHeader(name = AuditActor.ON_BEHALF_OF, required = false) String actor,
@@ -232,6 +256,9 @@ public class AdminController {
         return changeState("freeze", killSwitch::freeze, body, actor, principal);
     }
 
+    @Operation(summary = "Release the desk to TRADING",
+            description = "Lifts HALTED or FROZEN; automatic holds and feed gates still apply. Body: {\"reason\": "
+                    + "\"...\"}. Role OPERATOR.")
     @PostMapping("/kill-switch/release")
     public Mono<ActionResult> release(@RequestBody(required = false) ReasonRequest body,
                                       @RequestHeader(name = AuditActor.ON_BEHALF_OF, required = false) String actor,
@@ -249,6 +276,9 @@ public class AdminController {
         }));
     }
 
+    @Operation(summary = "Flatten every pair",
+            description = "Closes both legs of every open pair and keeps the desk HALTED; answers once every pair is "
+                    + "closed. 409 on a passive instance. Body: {\"reason\": \"...\"}. Role OPERATOR.")
     @PostMapping("/flatten")
     public Mono<ActionResult> flatten(@RequestBody(required = false) ReasonRequest body,
                                       @RequestHeader(name = AuditActor.ON_BEHALF_OF, required = false) String actor,

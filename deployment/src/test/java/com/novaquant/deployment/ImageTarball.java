@@ -78,10 +78,6 @@ final class ImageTarball {
                 new Tar.Member("layer.tar", layer, 0644), new Tar.Member("manifest.json", manifest))));
     }
 
-    Path path() {
-        return tar;
-    }
-
     @SuppressWarnings("unchecked")
     List<String> repoTags() {
         return (List<String>) manifest.getOrDefault("RepoTags", List.of());

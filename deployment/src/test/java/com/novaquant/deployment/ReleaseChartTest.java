@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -172,6 +171,5 @@ class ReleaseChartTest {
                 values.toString(), "image.tag", "1.0\nmalicious: true");
         assertThat(injection.exitCode()).isNotZero();
         assertThat(Files.readString(values)).doesNotContain("malicious");
-        assertThat(new String(Files.readAllBytes(values), StandardCharsets.UTF_8)).isNotBlank();
     }
 }

@@ -93,17 +93,6 @@ final class Tar {
         }
     }
 
-    /** Every regular file of an archive by path, with its content. */
-    static Map<String, byte[]> files(InputStream in) throws IOException {
-        Map<String, byte[]> files = new HashMap<>();
-        scan(in, (entry, content) -> {
-            if (entry.isFile()) {
-                files.put(entry.name(), content.readAllBytes());
-            }
-        });
-        return files;
-    }
-
     /** Unpacks the regular files and directories of an archive under a directory. */
     static void extract(InputStream in, Path target) throws IOException {
         Path root = target.toAbsolutePath().normalize();

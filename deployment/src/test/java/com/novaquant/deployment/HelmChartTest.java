@@ -667,8 +667,7 @@ class HelmChartTest {
         assertThat(off.find(NetworkPolicy.class, KAFKA_SETUP)).isEmpty();
         assertThat(off.generic("ExternalSecret")).isEmpty();
 
-        RenderedChart live = RenderedChart.withHooks(workDir,
-                c -> c.withValuesFile(RenderedChart.CHART.resolve("values-production.yaml")));
+        RenderedChart live = RenderedChart.withHooks(workDir, RenderedChart::productionValues);
         assertThat(live.unknownFields()).isEmpty();
         assertThat(Repo.read("helm/nova-quant/templates/kafka-setup.yaml"))
                 .contains("helm.sh/hook: pre-install,pre-upgrade");

@@ -54,7 +54,28 @@ final class RenderedChart {
     }
 
     static RenderedChart withProductionValues() {
-        return render(command -> command.withValuesFile(CHART.resolve("values-production.yaml")));
+        return render(RenderedChart::productionValues);
+    }
+
+    /**
+     * Digests standing in for a release's images (component -> sha256:...): the live values refuse images that are
+     * not pinned, so the production renders pin them like a released chart does (deploy/README.md, "Releases").
+     */
+    static final Map<String, String> RELEASE_DIGESTS = releaseDigests();
+
+    /** values-production.yaml, with the images pinned by {@link #RELEASE_DIGESTS} as in a released chart. */
+    static void productionValues(TemplateCommand command) {
+        command.withValuesFile(CHART.resolve("values-production.yaml"));
+        RELEASE_DIGESTS.forEach((component, digest) -> command.set("image.digests." + component, digest));
+    }
+
+    private static Map<String, String> releaseDigests() {
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (String component : List.of("ingestion", "signal", "execution", "alert", "simulator")) {
+            digests.put(component, "sha256:" + ImageTarball.sha256(("nova-quant/" + component).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return Map.copyOf(digests);
     }
 
     /** Renders with a values file holding the given YAML (for what --set cannot spell: lists, numeric strings). */
@@ -73,7 +94,12 @@ final class RenderedChart {
     }
 
     static RenderedChart render(Consumer<TemplateCommand> options) {
-        TemplateCommand command = new Helm(CHART).template()
+        return render(CHART, options);
+    }
+
+    /** Renders a chart directory or package (.tgz). */
+    static RenderedChart render(Path chart, Consumer<TemplateCommand> options) {
+        TemplateCommand command = new Helm(chart).template()
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
                 .withKubeVersion("1.33.0");
@@ -93,10 +119,15 @@ final class RenderedChart {
      * {@code nova-quant.io/hook}, which turns the hooks into plain manifests.
      */
     static RenderedChart withHooks(Path workDir, Consumer<TemplateCommand> options) throws IOException {
+        return withHooks(CHART, workDir, options);
+    }
+
+    /** {@link #withHooks(Path, Consumer)} of another chart directory (a released chart, unpacked). */
+    static RenderedChart withHooks(Path chart, Path workDir, Consumer<TemplateCommand> options) throws IOException {
         Path copy = Files.createTempDirectory(workDir, "chart").resolve("nova-quant");
-        try (Stream<Path> files = Files.walk(CHART)) {
+        try (Stream<Path> files = Files.walk(chart)) {
             for (Path source : files.toList()) {
-                Path target = copy.resolve(CHART.relativize(source).toString());
+                Path target = copy.resolve(chart.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {

@@ -21,9 +21,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Alert.class, name = "alert"),
         @JsonSubTypes.Type(value = KillSwitchState.class, name = "kill-switch"),
         @JsonSubTypes.Type(value = FeedGate.class, name = "feed-gate"),
+        @JsonSubTypes.Type(value = SignalSettings.class, name = "signal-settings"),
 })
 public sealed interface NovaEvent
-        permits Quote, FundingRate, Signal, ExecutionEvent, Alert, KillSwitchState, FeedGate {
+        permits Quote, FundingRate, Signal, ExecutionEvent, Alert, KillSwitchState, FeedGate, SignalSettings {
 
     /** The Kafka record key this event is published under. */
     String key();

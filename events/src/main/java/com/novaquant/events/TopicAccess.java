@@ -10,8 +10,8 @@ import static com.novaquant.events.DeskPrincipal.SIGNAL;
 /**
  * Which desk principal may write and which may read each topic: the source of the broker's ACLs. A topic trusts its
  * records only as far as it can trust who wrote them, so each topic has the fewest writers the desk works with: only
- * signal decides target positions, only execution writes the audit trail and the desk's risk state, only ingestion
- * publishes market data and the feed gates. A principal a rule does not list gets nothing on that topic (the broker
+ * signal decides target positions and keeps its own settings, only execution writes the audit trail and the desk's
+ * risk state, only ingestion publishes market data and the feed gates. A principal a rule does not list gets nothing on that topic (the broker
  * refuses anything without an ACL). Each reader may also use the consumer groups of
  * {@link DeskPrincipal#consumerGroupPrefixes()}.
  */
@@ -36,7 +36,9 @@ public final class TopicAccess {
             // Every service follows the desk mode and the feed gates (service-support's KillSwitchView and
             // FeedGateView, in every service, ingestion's own gates read back included).
             new Rule(Topics.CONTROL, List.of(EXECUTION), List.of(INGESTION, SIGNAL, EXECUTION, ALERT)),
-            new Rule(Topics.FEED_GATES, List.of(INGESTION), List.of(INGESTION, SIGNAL, EXECUTION, ALERT)));
+            new Rule(Topics.FEED_GATES, List.of(INGESTION), List.of(INGESTION, SIGNAL, EXECUTION, ALERT)),
+            // The signal service's shared settings: its replicas write them and read each other's; nobody else.
+            new Rule(Topics.SIGNAL_SETTINGS, List.of(SIGNAL), List.of(SIGNAL)));
 
     private TopicAccess() {
     }

@@ -3,14 +3,20 @@ package com.novaquant.events;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * How each desk topic is created: partitions, replication and retention. Services create them on start where the
  * broker lets them (a plaintext broker); on a broker with ACLs no service may, and {@link KafkaAccessProvisioner}
- * creates the same topics as the administrator. The risk-state topics have one partition so that every reader sees
- * their records in the order execution wrote them, and are compacted so that the latest state per key survives.
+ * creates the same topics as the administrator. The risk-state topics and the signal settings have one partition so
+ * that every reader sees their records in the order they were written, and are compacted so that the latest state per
+ * key survives.
+ * <p>
+ * Every topic sets {@code min.insync.replicas} from its replication ({@link #minInSyncReplicas}): with three replicas
+ * or more a write acknowledged by the desk's producers ({@code acks=all}) is on at least two brokers, so losing one
+ * broker loses no acknowledged record, and one broker down still leaves the topic writable.
  */
 public final class TopicDefinitions {
 
@@ -25,7 +31,17 @@ public final class TopicDefinitions {
                 topic(Topics.EXEC_EVENTS, partitions, replicas, Map.of()),
                 topic(Topics.ALERTS, partitions, replicas, Map.of()),
                 topic(Topics.CONTROL, 1, replicas, compacted()),
-                topic(Topics.FEED_GATES, 1, replicas, compacted()));
+                topic(Topics.FEED_GATES, 1, replicas, compacted()),
+                topic(Topics.SIGNAL_SETTINGS, 1, replicas, compacted()));
+    }
+
+    /**
+     * The {@code min.insync.replicas} of a topic with this many replicas: 2 from three replicas up, so an acknowledged
+     * write survives the loss of a broker while one broker may be down; one less than the replicas below that
+     * ({@code min(2, replicas - 1)}), never under 1, so a topic with two replicas stays writable with one broker down.
+     */
+    public static int minInSyncReplicas(short replicas) {
+        return Math.max(1, Math.min(2, replicas - 1));
     }
 
     private static Map<String, String> compacted() {
@@ -33,6 +49,8 @@ public final class TopicDefinitions {
     }
 
     private static NewTopic topic(String name, int partitions, short replicas, Map<String, String> configs) {
-        return new NewTopic(name, partitions, replicas).configs(configs);
+        Map<String, String> all = new HashMap<>(configs);
+        all.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSyncReplicas(replicas)));
+        return new NewTopic(name, partitions, replicas).configs(Map.copyOf(all));
     }
 }

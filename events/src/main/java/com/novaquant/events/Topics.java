@@ -21,9 +21,14 @@ public final class Topics {
      * Compacted.
      */
     public static final String FEED_GATES = "nova.feed-gates";
+    /**
+     * The signal service's settings in force ({@link SignalSettings}, key {@value SignalSettings#KEY}), written and
+     * read by signal-service only, so that every replica runs the same settings and a restart keeps them. Compacted.
+     */
+    public static final String SIGNAL_SETTINGS = "nova.signal-settings";
 
     public static final java.util.List<String> ALL =
-            java.util.List.of(QUOTES, FUNDING, SIGNALS, EXEC_EVENTS, ALERTS, CONTROL, FEED_GATES);
+            java.util.List.of(QUOTES, FUNDING, SIGNALS, EXEC_EVENTS, ALERTS, CONTROL, FEED_GATES, SIGNAL_SETTINGS);
 
     private Topics() {
     }

@@ -43,7 +43,43 @@ class EventCodecTest {
                         "WebSocket lag detected (>200ms). Initiating reconnection.", "FEED_LAG:spot-0"),
                 new KillSwitchState(DeskMode.HALTED, "operator", "telegram:42", 9L),
                 new KillSwitchState(DeskMode.FROZEN, "forged record", "telegram:42", 10L),
-                new FeedGate("BTCUSDT", true, "USD-M frames lagging (>200ms)", 11L));
+                new FeedGate("BTCUSDT", true, "USD-M frames lagging (>200ms)", 11L),
+                new SignalSettings(3, SETTINGS, "alert-bridge for telegram:@alice", 12L));
+    }
+
+    /** Settings as signal-service's {@code GET /admin/config} writes them: numbers, durations, nested objects. */
+    static final ObjectNode SETTINGS = (ObjectNode) JSON.readTree("""
+            {"entryThresholdApr":0.2,"exitThresholdApr":0.0,"negativeFundingIntervals":2,"cooldown":"PT1M",
+             "sizing":{"notionalPerSymbol":2500.0,"totalCap":5000.0},"symbols":{"ETHUSDT":{"fundingIntervalHours":4}}}""");
+
+    @Test
+    void signalSettingsCarryTheSettingsObjectAsJsonAndNeedARevisionAnAuthorAndAnObject() {
+        SignalSettings settings = new SignalSettings(7, SETTINGS, "operator", 1772000000000L);
+        String json = EventCodec.encodeToString(settings);
+        assertThat(json).contains("\"type\":\"signal-settings\"").contains("\"revision\":7")
+                .contains("\"settings\":{\"entryThresholdApr\":0.2").contains("\"cooldown\":\"PT1M\"")
+                .contains("\"by\":\"operator\"");
+        SignalSettings back = EventCodec.decode(json.getBytes(StandardCharsets.UTF_8), SignalSettings.class);
+        assertThat(back).isEqualTo(settings);
+        assertThat(back.key()).isEqualTo(SignalSettings.KEY);
+        assertThat(back.settings().get("sizing").get("notionalPerSymbol").asDouble()).isEqualTo(2500.0);
+
+        // The record keeps its own copy: neither the object given nor the one returned changes it.
+        ObjectNode given = SETTINGS.deepCopy();
+        SignalSettings kept = new SignalSettings(1, given, "operator", 1L);
+        given.put("entryThresholdApr", 0.9);
+        ((ObjectNode) kept.settings()).put("entryThresholdApr", 0.8);
+        assertThat(kept.settings().get("entryThresholdApr").asDouble()).isEqualTo(0.2);
+
+        ObjectNode encoded = (ObjectNode) JSON.readTree(json);
+        List<ObjectNode> bad = List.of(encoded.deepCopy().put("revision", 0), encoded.deepCopy().put("by", " "),
+                encoded.deepCopy().putNull("by"), encoded.deepCopy().putNull("settings"),
+                encoded.deepCopy().put("settings", "x"), (ObjectNode) encoded.deepCopy().set("settings", JSON.readTree("[1]")));
+        for (ObjectNode node : bad) {
+            assertThatThrownBy(() -> EventCodec.decode(JSON.writeValueAsBytes(node), SignalSettings.class))
+                    .as(node.toString()).isInstanceOfSatisfying(EventDecodeException.class,
+                            e -> assertThat(e.reason()).isEqualTo(EventDecodeException.Reason.MALFORMED));
+        }
     }
 
     @Test
@@ -138,7 +174,7 @@ class EventCodecTest {
 
     @Property(tries = 1000)
     void anyFieldOfAnyEventReplacedByAHostileValueDecodesOrIsADecodeError(
-            @ForAll @IntRange(min = 0, max = 11) int eventIndex, @ForAll @IntRange(min = 0, max = 40) int fieldIndex,
+            @ForAll @IntRange(min = 0, max = 15) int eventIndex, @ForAll @IntRange(min = 0, max = 40) int fieldIndex,
             @ForAll @IntRange(min = 0, max = 13) int hostileIndex) {
         ObjectNode node = (ObjectNode) JSON.readTree(EventCodec.encode(everyType().get(eventIndex)));
         List<String> fields = new java.util.ArrayList<>(node.propertyNames());

@@ -52,6 +52,14 @@ class TopicAccessTest {
     }
 
     @Test
+    void onlySignalWritesAndReadsItsSettings() {
+        assertThat(TopicAccess.of(Topics.SIGNAL_SETTINGS).writers()).containsExactly(SIGNAL);
+        assertThat(TopicAccess.of(Topics.SIGNAL_SETTINGS).readers()).containsExactly(SIGNAL);
+        assertThat(TopicAccess.mayWrite(EXECUTION, Topics.SIGNAL_SETTINGS)).isFalse();
+        assertThat(TopicAccess.mayRead(EXECUTION, Topics.SIGNAL_SETTINGS)).isFalse();
+    }
+
+    @Test
     void theServicesThatRaiseAlertsWriteAlertsAndOnlyTheSentinelReadsThem() {
         assertThat(TopicAccess.of(Topics.ALERTS).writers()).containsExactlyInAnyOrder(INGESTION, EXECUTION, ALERT);
         assertThat(TopicAccess.of(Topics.ALERTS).readers()).containsExactly(ALERT);

@@ -1,10 +1,13 @@
 package com.novaquant.signal;
 
 import com.novaquant.events.EpochMicros;
+import com.novaquant.events.RecordSeal;
+import com.novaquant.signal.adapter.kafka.KafkaSettingsLog;
 import com.novaquant.signal.adapter.kafka.KafkaSignalSink;
 import com.novaquant.signal.adapter.kafka.KillSwitchCatchUp;
 import com.novaquant.signal.adapter.kafka.MarketDataListener;
 import com.novaquant.signal.application.LiveSettings;
+import com.novaquant.signal.application.SharedSettings;
 import com.novaquant.signal.application.SignalEngine;
 import com.novaquant.signal.application.SignalMetrics;
 import com.novaquant.signal.application.SignalProperties;
@@ -22,10 +25,11 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-/** Wires the engine to Kafka, the desk mode, the feed gates, the clock and the meters. */
+/** Wires the engine to Kafka, the desk mode, the feed gates, the shared settings, the clock and the meters. */
 @Configuration(proxyBeanMethods = false)
 public class SignalServiceConfiguration {
 
@@ -58,11 +62,30 @@ public class SignalServiceConfiguration {
                 new KafkaSignalSink(publisher), metrics);
     }
 
+    /** Reads and writes the shared settings on {@code nova.signal-settings}; its reader runs with the context. */
+    @Bean
+    KafkaSettingsLog kafkaSettingsLog(ConsumerFactory<String, byte[]> consumers, EventPublisher publisher,
+                                      EventDecoder decoder, RecordSeal seal, SignalMetrics metrics) {
+        return new KafkaSettingsLog(consumers, publisher, decoder, seal, metrics);
+    }
+
+    /**
+     * The settings every replica shares. {@code nova.signal-settings.timeout} (default 10 s) bounds each step of a
+     * change: reading the topic to its end, and Kafka's acknowledgement of the new record.
+     */
+    @Bean
+    SharedSettings sharedSettings(LiveSettings live, KafkaSettingsLog journal, SignalMetrics metrics,
+                                  @Value("${nova.signal-settings.timeout:10s}") Duration timeout) {
+        SharedSettings shared = new SharedSettings(live, journal, metrics, System::currentTimeMillis, timeout);
+        journal.deliverTo(shared);
+        return shared;
+    }
+
     @Bean
     KillSwitchCatchUp killSwitchCatchUp(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder,
                                         KillSwitchView killSwitch, FeedGateView feedGates,
-                                        KafkaListenerEndpointRegistry listeners) {
-        return new KillSwitchCatchUp(consumers, decoder, killSwitch, feedGates, listeners);
+                                        KafkaListenerEndpointRegistry listeners, SharedSettings settings) {
+        return new KillSwitchCatchUp(consumers, decoder, killSwitch, feedGates, listeners, settings);
     }
 
     /**

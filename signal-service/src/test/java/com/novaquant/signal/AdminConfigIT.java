@@ -83,6 +83,7 @@ class AdminConfigIT {
     @Test
     void aViewerReadsTheConfigurationButCannotChangeIt() {
         assertThat(get("/admin/config", VIEWER).status()).isEqualTo(200);
+        assertThat(get("/admin/config/audit", VIEWER).status()).isEqualTo(200);
         Http.Response refused = put("{\"entryThresholdApr\": 0.5}", VIEWER);
 
         assertThat(refused.status()).isEqualTo(403);
@@ -109,6 +110,10 @@ class AdminConfigIT {
                 .contains("\"totalCap\":5000.0");
         assertThat(settings.current().policy().entryThresholdApr()).isEqualTo(0.2);
         assertThat(settings.current().symbolPolicy("BTCUSDT").notional()).isEqualTo(2500);
+        // Written to the shared settings with who made it (SharedSettingsIT: across replicas).
+        assertThat(settings.current().revision().by()).isEqualTo("operator");
+        assertThat(get("/admin/config/audit", OPERATOR).body()).contains("\"by\":\"operator\"")
+                .contains("\"source\":\"nova.signal-settings\"").contains("\"entryThresholdApr\":0.2");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.novaquant.events.Signal;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.signal.adapter.kafka.KillSwitchCatchUp;
+import com.novaquant.signal.application.SharedSettings;
 import com.novaquant.signal.adapter.kafka.MarketDataListener;
 import com.novaquant.support.EventDecoder;
 import com.novaquant.support.FeedGateView;
@@ -80,6 +81,8 @@ class SignalFlowIT {
     EventDecoder decoder;
     @Autowired
     ConsumerFactory<String, byte[]> consumerFactory;
+    @Autowired
+    SharedSettings sharedSettings;
 
     private KafkaDesk desk;
 
@@ -163,7 +166,8 @@ class SignalFlowIT {
             FeedGateView freshGates = new FeedGateView(decoder, new SimpleMeterRegistry());
             assertThat(freshMode.engaged()).isFalse();
             assertThat(freshGates.gated("ETHUSDT")).isFalse();
-            new KillSwitchCatchUp(consumerFactory, decoder, freshMode, freshGates, listeners).readControlTopicsToEnd();
+            new KillSwitchCatchUp(consumerFactory, decoder, freshMode, freshGates, listeners, sharedSettings)
+                    .readControlTopicsToEnd();
             assertThat(freshMode.mode()).isEqualTo(DeskMode.FROZEN);
             assertThat(freshMode.current().reason()).isEqualTo("catch-up test");
             assertThat(freshGates.gated("ETHUSDT")).isTrue();

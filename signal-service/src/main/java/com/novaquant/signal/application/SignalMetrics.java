@@ -35,9 +35,20 @@ public final class SignalMetrics {
         OUT_OF_ORDER
     }
 
+    /** Why a record of the shared settings was not applied. */
+    public enum SettingsRefusal {
+        /** Signing keys are set and the record is not sealed with one of them. */
+        UNSEALED,
+        /** Not a settings record: undecodable, another type, no value, or another key. */
+        UNDECODABLE,
+        /** A settings record whose settings do not bind or fail validation. */
+        INVALID
+    }
+
     private final MeterRegistry registry;
     private final Timer tickToSignal;
     private final Counter[] drops;
+    private final Counter[] settingsRefusals;
 
     public SignalMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -52,6 +63,31 @@ public final class SignalMetrics {
                     .tag("reason", drop.name())
                     .register(registry);
         }
+        this.settingsRefusals = new Counter[SettingsRefusal.values().length];
+        for (SettingsRefusal refusal : SettingsRefusal.values()) {
+            settingsRefusals[refusal.ordinal()] = Counter.builder("nova.signal.settings.refused")
+                    .description("Records of the shared settings topic that were not applied")
+                    .tag("reason", refusal.name())
+                    .register(registry);
+        }
+    }
+
+    /** A record of the shared settings was not applied. */
+    public void settingsRefused(SettingsRefusal refusal) {
+        settingsRefusals[refusal.ordinal()].increment();
+    }
+
+    /** The records of the shared settings refused so far for this reason. */
+    public double settingsRefusals(SettingsRefusal refusal) {
+        return settingsRefusals[refusal.ordinal()].count();
+    }
+
+    void settingsRevision(DoubleSupplier revision) {
+        Gauge.builder("nova.signal.settings.revision", revision, DoubleSupplier::getAsDouble)
+                .description("Revision of the settings in force: 0 for the start-up properties; replicas that differ "
+                        + "have not read the same change")
+                .strongReference(true)
+                .register(registry);
     }
 
     /**

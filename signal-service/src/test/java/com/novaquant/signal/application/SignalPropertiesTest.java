@@ -121,7 +121,7 @@ class SignalPropertiesTest {
         SignalProperties inverted = new SignalProperties(0.05, 0.15, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null);
 
-        assertThatThrownBy(() -> settings.replace(inverted, "test")).isInstanceOf(InvalidSettingsException.class);
+        assertThatThrownBy(() -> settings.replace(inverted, new LiveSettings.Revision(1, "test", 1L))).isInstanceOf(InvalidSettingsException.class);
         assertThat(settings.current().policy().entryThresholdApr()).isEqualTo(0.15);
     }
 

@@ -3,6 +3,7 @@ package com.novaquant.signal.adapter.kafka;
 import com.novaquant.events.FeedGate;
 import com.novaquant.events.KillSwitchState;
 import com.novaquant.events.Topics;
+import com.novaquant.signal.application.SharedSettings;
 import com.novaquant.support.EventDecoder;
 import com.novaquant.support.FeedGateView;
 import com.novaquant.support.KillSwitchView;
@@ -25,38 +26,45 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Holds market data back until the desk mode and the feed gates are known. {@link KillSwitchView} starts TRADING
- * and {@link FeedGateView} with every symbol open; they learn the real state from {@code nova.control} (the desk
- * mode, written by execution) and {@code nova.feed-gates} (the gates, written by ingestion) some moments after
- * start-up, and a decision taken in that window could open a pair while the desk is halted or decide on a symbol
- * whose data is gated. So the market-data listener does not start with the context: once the application is ready,
- * this reads both compacted topics to their end, applies the newest desk mode and every feed gate, and only then
- * starts the listener. If either topic cannot be read it retries, and the service decides nothing meanwhile. Each
- * topic counts only for what its writer may say: the desk mode from {@code nova.control}, gates from
- * {@code nova.feed-gates}.
+ * Holds market data back until the desk mode, the feed gates and the shared settings are known.
+ * {@link KillSwitchView} starts TRADING and {@link FeedGateView} with every symbol open; they learn the real state
+ * from {@code nova.control} (the desk mode, written by execution) and {@code nova.feed-gates} (the gates, written by
+ * ingestion) some moments after start-up, and a decision taken in that window could open a pair while the desk is
+ * halted or decide on a symbol whose data is gated. So the market-data listener does not start with the context: once
+ * the application is ready, this reads both compacted topics to their end, applies the newest desk mode and every
+ * feed gate, and only then starts the listener. The settings work alike: the service starts on its start-up
+ * properties while those an operator changed are on {@code nova.signal-settings}, so before the listener starts that
+ * topic too is read to its end ({@link SharedSettings#catchUp}, through {@link KafkaSettingsLog}) and its latest
+ * settings are in force; when it is empty the start-up properties stay. If any topic cannot be read it retries, and
+ * the service decides nothing meanwhile. Each topic counts only for what its writer may say: the desk mode from
+ * {@code nova.control}, gates from {@code nova.feed-gates}.
  */
 public class KillSwitchCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(KillSwitchCatchUp.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
-    /** What is read to its end before market data: the desk mode's topic and the feed gates' topic. */
+    /** What is read to its end here before market data: the desk mode's topic and the feed gates' topic. */
     static final List<String> TOPICS = List.of(Topics.CONTROL, Topics.FEED_GATES);
+    /** Everything read to its end before market data: those two and the shared settings. */
+    static final List<String> ALL_TOPICS = List.of(Topics.CONTROL, Topics.FEED_GATES, Topics.SIGNAL_SETTINGS);
 
     private final ConsumerFactory<String, byte[]> consumers;
     private final EventDecoder decoder;
     private final KillSwitchView killSwitch;
     private final FeedGateView feedGates;
     private final KafkaListenerEndpointRegistry listeners;
+    private final SharedSettings settings;
 
     public KillSwitchCatchUp(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder,
                              KillSwitchView killSwitch, FeedGateView feedGates,
-                             KafkaListenerEndpointRegistry listeners) {
+                             KafkaListenerEndpointRegistry listeners, SharedSettings settings) {
         this.consumers = consumers;
         this.decoder = decoder;
         this.killSwitch = killSwitch;
         this.feedGates = feedGates;
         this.listeners = listeners;
+        this.settings = settings;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -65,17 +73,18 @@ public class KillSwitchCatchUp {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     readControlTopicsToEnd();
+                    settings.catchUp(READ_TIMEOUT);
                     MessageListenerContainer container = listeners.getListenerContainer(MarketDataListener.ID);
                     if (container != null) {
                         container.start();
                     }
-                    log.info("Desk {} and feed gates {} known; market data listener started",
+                    log.info("Desk {}, feed gates {} and settings revision {} known; market data listener started",
                             killSwitch.mode(), feedGates.all().values().stream().filter(FeedGate::gated)
-                                    .map(FeedGate::symbol).toList());
+                                    .map(FeedGate::symbol).toList(), settings.current().revision().number());
                     return;
                 } catch (RuntimeException e) {
-                    log.error("Cannot read {} to learn the desk mode and feed gates; no decisions until it can: {}",
-                            TOPICS, e.toString());
+                    log.error("Cannot read {} to learn the desk mode, feed gates and settings; no decisions until it"
+                            + " can: {}", ALL_TOPICS, e.toString());
                     try {
                         Thread.sleep(RETRY_PAUSE);
                     } catch (InterruptedException interrupted) {

@@ -1,9 +1,15 @@
 package com.novaquant.signal.adapter.web;
 
+import com.novaquant.events.Topics;
 import com.novaquant.signal.application.InvalidSettingsException;
 import com.novaquant.signal.application.LiveSettings;
+import com.novaquant.signal.application.SettingsJson;
+import com.novaquant.signal.application.SettingsSupersededException;
+import com.novaquant.signal.application.SettingsUnavailableException;
+import com.novaquant.signal.application.SharedSettings;
 import com.novaquant.signal.application.SignalProperties;
 import com.novaquant.support.admin.AuditActor;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,44 +19,68 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.DateTimeFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.security.Principal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /admin/config} returns the configuration in force (role VIEWER); {@code PUT /admin/config} changes it
- * (role OPERATOR). The PUT body is a JSON object with any subset of the GET fields (camelCase names, durations as
- * ISO-8601 such as {@code "PT30S"}); absent fields keep their current value, nested objects merge field by field,
- * {@code null} restores a default.
- * The result is validated whole: any problem gives 400 with every reason and changes nothing.
+ * The signal settings of every replica: one set, shared through the compacted {@code nova.signal-settings} topic
+ * ({@link SharedSettings}).
+ * <ul>
+ *   <li>{@code GET /admin/config} (role VIEWER) returns the settings in force, with their revision in the
+ *   {@value #REVISION_HEADER} header (0: the start-up properties, no change made yet).</li>
+ *   <li>{@code GET /admin/config/audit} (role VIEWER) returns, in one consistent read, the revision in force, who made
+ *   it ({@code by}, the audit actor), when ({@code atMs}, epoch ms, and {@code at}, ISO-8601), where the settings
+ *   come from ({@code source}: {@code nova.signal-settings}, or {@code start-up properties} while no change has been
+ *   made) and the settings themselves ({@code settings}, as {@code GET /admin/config} shows them).</li>
+ *   <li>{@code PUT /admin/config} (role OPERATOR) changes them for every replica. The body is a JSON object with any
+ *   subset of the GET fields (camelCase names, durations as ISO-8601 such as {@code "PT30S"}); absent fields keep
+ *   their current value, nested objects merge field by field, {@code null} restores a default. The result is validated
+ *   whole: any problem gives 400 with every reason, and nothing is written. A valid change is written to the topic
+ *   with the next revision, and applied here once Kafka acknowledged it: 200 with the new settings and their revision
+ *   in {@value #REVISION_HEADER}; every other replica applies it as it reads the topic. When the topic cannot be read
+ *   to its end or Kafka does not acknowledge the change within {@code nova.signal-settings.timeout} (10 s), 503 says
+ *   why and nothing changed here. 409 when a change written on another replica at the same moment came after this
+ *   one and holds.</li>
+ * </ul>
  */
 @RestController
 @RequestMapping(path = "/admin/config", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AdminConfigController {
 
-    /** Strict on input (an unknown field is a typo, not something to ignore) and explicit about durations. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .build();
+    /** The revision of the settings a response shows. */
+    public static final String REVISION_HEADER = "X-Nova-Settings-Revision";
 
-    private final LiveSettings settings;
+    private final SharedSettings settings;
 
-    public AdminConfigController(LiveSettings settings) {
+    public AdminConfigController(SharedSettings settings) {
         this.settings = settings;
     }
 
     @GetMapping
-    public String current() {
-        return JSON.writeValueAsString(settings.current().properties());
+    public ResponseEntity<String> current() {
+        return ok(settings.current());
+    }
+
+    @GetMapping("/audit")
+    public String audit() {
+        LiveSettings.Snapshot snapshot = settings.current();
+        LiveSettings.Revision revision = snapshot.revision();
+        ObjectNode audit = SettingsJson.mapper().createObjectNode();
+        audit.put("revision", revision.number());
+        audit.put("by", revision.by());
+        audit.put("atMs", revision.atMs());
+        audit.put("at", Instant.ofEpochMilli(revision.atMs()).toString());
+        audit.put("source", revision.startUp() ? LiveSettings.Revision.START_UP : Topics.SIGNAL_SETTINGS);
+        audit.set("settings", SettingsJson.tree(snapshot.properties()));
+        return SettingsJson.mapper().writeValueAsString(audit);
     }
 
     /** Needs the OPERATOR role; the change is recorded as made by the authenticated account (see {@link AuditActor}). */
@@ -58,43 +88,58 @@ public class AdminConfigController {
     public Mono<ResponseEntity<String>> replace(@RequestBody(required = false) String body,
                                                 @RequestHeader(name = AuditActor.ON_BEHALF_OF, required = false) String person,
                                                 Mono<Principal> principal) {
-        return principal.map(p -> AuditActor.of(p, person)).defaultIfEmpty("unknown").map(by -> apply(body, by));
+        // Reading the topic and waiting for Kafka block: never on the server's event loop.
+        return principal.map(p -> AuditActor.of(p, person)).defaultIfEmpty("unknown")
+                .publishOn(Schedulers.boundedElastic())
+                .map(by -> apply(body, by));
     }
 
-    private ResponseEntity<String> apply(String body, String by) {
-        SignalProperties next;
+    ResponseEntity<String> apply(String body, String by) {
+        ObjectNode patch;
         try {
-            JsonNode patch = body == null || body.isBlank() ? null : JSON.readTree(body);
-            if (patch == null || !patch.isObject()) {
+            JsonNode parsed = body == null || body.isBlank() ? null : SettingsJson.mapper().readTree(body);
+            if (!(parsed instanceof ObjectNode object)) {
                 return badRequest(List.of("the body must be a JSON object of configuration fields"));
             }
-            ObjectNode merged = JSON.valueToTree(settings.current().properties());
-            merge(merged, (ObjectNode) patch);
-            next = JSON.treeToValue(merged, SignalProperties.class);
+            patch = object;
         } catch (JacksonException e) {
             return badRequest(List.of("unreadable configuration: " + e.getOriginalMessage()));
         }
         try {
-            settings.replace(next, by);
+            return ok(settings.change(base -> merged(base, patch), by));
+        } catch (JacksonException e) {
+            return badRequest(List.of("unreadable configuration: " + e.getOriginalMessage()));
         } catch (InvalidSettingsException e) {
             return badRequest(e.violations());
+        } catch (SettingsUnavailableException e) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "configuration not changed", e.getMessage());
+        } catch (SettingsSupersededException e) {
+            return error(HttpStatus.CONFLICT, "configuration superseded", e.getMessage());
         }
-        return ResponseEntity.ok(current());
     }
 
-    private static void merge(ObjectNode target, ObjectNode patch) {
-        for (Map.Entry<String, JsonNode> field : patch.properties()) {
-            JsonNode existing = target.get(field.getKey());
-            if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode patchObject) {
-                merge(existingObject, patchObject);
-            } else {
-                target.set(field.getKey(), field.getValue());
-            }
-        }
+    private static SignalProperties merged(SignalProperties base, ObjectNode patch) {
+        ObjectNode merged = SettingsJson.tree(base);
+        SettingsJson.merge(merged, patch.deepCopy());
+        return SettingsJson.read(merged);
+    }
+
+    private static ResponseEntity<String> ok(LiveSettings.Snapshot snapshot) {
+        return ResponseEntity.ok().header(REVISION_HEADER, String.valueOf(snapshot.revision().number()))
+                .body(SettingsJson.write(snapshot.properties()));
     }
 
     private static ResponseEntity<String> badRequest(List<String> violations) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(JSON.writeValueAsString(Map.of("error", "invalid configuration", "violations", violations)));
+                .body(SettingsJson.mapper().writeValueAsString(
+                        Map.of("error", "invalid configuration", "violations", violations)));
+    }
+
+    private static ResponseEntity<String> error(HttpStatus status, String error, String reason) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("reason", reason);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(SettingsJson.mapper().writeValueAsString(body));
     }
 }

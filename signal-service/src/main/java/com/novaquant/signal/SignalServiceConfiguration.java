@@ -6,6 +6,7 @@ import com.novaquant.signal.adapter.kafka.KafkaSettingsLog;
 import com.novaquant.signal.adapter.kafka.KafkaSignalSink;
 import com.novaquant.signal.adapter.kafka.KillSwitchCatchUp;
 import com.novaquant.signal.adapter.kafka.MarketDataListener;
+import com.novaquant.signal.application.InvalidSettingsException;
 import com.novaquant.signal.application.LiveSettings;
 import com.novaquant.signal.application.SharedSettings;
 import com.novaquant.signal.application.SignalEngine;
@@ -15,6 +16,7 @@ import com.novaquant.support.EventDecoder;
 import com.novaquant.support.EventPublisher;
 import com.novaquant.support.FeedGateView;
 import com.novaquant.support.KillSwitchView;
+import com.novaquant.support.config.InvalidConfigurationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -44,9 +46,16 @@ public class SignalServiceConfiguration {
                 .distinct()
                 .toList();
         if (list.isEmpty()) {
-            throw new IllegalStateException("nova.symbols is empty: the signal service has nothing to trade");
+            throw new InvalidConfigurationException("nova.symbols (NOVA_SYMBOLS) is empty: the signal service has "
+                    + "nothing to trade", "Set NOVA_SYMBOLS to the traded symbols, e.g. BTCUSDT,ETHUSDT.");
         }
-        return new LiveSettings(properties, list);
+        try {
+            return new LiveSettings(properties, list);
+        } catch (InvalidSettingsException e) {
+            throw new InvalidConfigurationException("the nova.signal.* start-up settings are not usable:\n  - "
+                    + String.join("\n  - ", e.violations()),
+                    "Correct each nova.signal.* setting named above (environment NOVA_SIGNAL_...), then start again.", e);
+        }
     }
 
     @Bean

@@ -58,6 +58,22 @@ class AdminConfigIT {
     }
 
     @Test
+    void theAdminApiIsDocumentedBehindTheSameLoginEveryOperationWithASummaryAndADescription() {
+        for (String path : java.util.List.of("/v3/api-docs", "/swagger-ui.html", "/webjars/swagger-ui/index.html")) {
+            assertThat(get(path, null).status()).as(path).isEqualTo(401);
+        }
+        assertThat(get("/webjars/swagger-ui/index.html", VIEWER).status()).isEqualTo(200);
+        tools.jackson.databind.JsonNode paths = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(get("/v3/api-docs", VIEWER).body()).path("paths");
+        assertThat(paths.propertyNames()).contains("/admin/config", "/admin/config/audit");
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String name = operation.getKey() + " " + path.getKey();
+            assertThat(operation.getValue().path("summary").asString("")).as(name + " summary").isNotBlank();
+            assertThat(operation.getValue().path("description").asString("")).as(name + " description").isNotBlank();
+        }));
+    }
+
+    @Test
     void otherActuatorEndpointsNeedCredentialsButPrometheusDoesNot() {
         assertThat(Http.get(management("/actuator/configprops")).status()).isEqualTo(401);
         Http.Response configprops = send(management("/actuator/configprops"), "GET", null, OPERATOR);

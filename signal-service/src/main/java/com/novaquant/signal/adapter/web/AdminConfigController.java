@@ -10,6 +10,8 @@ import com.novaquant.signal.application.SharedSettings;
 import com.novaquant.signal.application.SignalProperties;
 import com.novaquant.support.admin.AuditActor;
 import org.springframework.http.HttpStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +55,7 @@ import java.util.Map;
  */
 @RestController
 @RequestMapping(path = "/admin/config", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "signal admin", description = "The carry rules' settings, shared by every signal-service replica")
 public class AdminConfigController {
 
     /** The revision of the settings a response shows. */
@@ -64,11 +67,17 @@ public class AdminConfigController {
         this.settings = settings;
     }
 
+    @Operation(summary = "The signal settings in force",
+            description = "Every setting of the carry rules as JSON (camelCase, durations ISO-8601); the header "
+                    + "X-Nova-Settings-Revision names the revision. Role VIEWER.")
     @GetMapping
     public ResponseEntity<String> current() {
         return ok(settings.current());
     }
 
+    @Operation(summary = "Who changed the settings, and when",
+            description = "The revision in force, who made it and when, its source (start-up values or "
+                    + "nova.signal-settings) and the settings themselves. Role VIEWER.")
     @GetMapping("/audit")
     public String audit() {
         LiveSettings.Snapshot snapshot = settings.current();
@@ -84,6 +93,11 @@ public class AdminConfigController {
     }
 
     /** Needs the OPERATOR role; the change is recorded as made by the authenticated account (see {@link AuditActor}). */
+    @Operation(summary = "Change the signal settings on every replica",
+            description = "A JSON object with any subset of the settings; absent fields keep their value, null "
+                    + "restores a default. Validated whole (400 lists every reason, nothing changes), written to "
+                    + "nova.signal-settings and applied by every replica once the broker acknowledges it (503 when "
+                    + "it does not in time, 409 when another change came later). Role OPERATOR.")
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<String>> replace(@RequestBody(required = false) String body,
                                                 @RequestHeader(name = AuditActor.ON_BEHALF_OF, required = false) String person,

@@ -188,3 +188,16 @@ its REST APIs and the futures streams on 443. NetworkPolicy has no DNS names, he
       port: {{ .Values.simulator.port }}
 {{- end }}
 {{- end -}}
+
+{{/*
+kafka.topicConfigs in the one-line form of NOVA_KAFKA_TOPIC_CONFIGS: topic:key=value entries, comma-separated.
+*/}}
+{{- define "nova.kafkaTopicConfigs" -}}
+{{- $entries := list -}}
+{{- range $topic, $configs := .Values.kafka.topicConfigs -}}
+{{- range $key, $value := $configs -}}
+{{- $entries = append $entries (printf "%s:%s=%v" $topic $key $value) -}}
+{{- end -}}
+{{- end -}}
+{{- join "," $entries -}}
+{{- end -}}

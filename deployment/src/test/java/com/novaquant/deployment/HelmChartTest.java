@@ -27,6 +27,11 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import org.junit.jupiter.api.BeforeAll;
+import com.novaquant.events.TopicConfigOverrides;
+import com.novaquant.events.TopicDefinitions;
+import com.novaquant.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -658,6 +663,30 @@ class HelmChartTest {
         }
         assertThat(RenderedChart.env(RenderedChart.container(paper.deployment("simulator"))))
                 .doesNotContainKeys("NOVA_KAFKA_USERNAME", "NOVA_KAFKA_PASSWORD", "NOVA_KAFKA_SECURITY_PROTOCOL");
+    }
+
+    @Test
+    void theTopicSettingsInTheValuesAreTheDesksOwnAndReachTheProvisioningJob(@TempDir Path workDir) throws IOException {
+        RenderedChart live = RenderedChart.withHooks(workDir, RenderedChart::productionValues);
+        Container job = live.named(Job.class, KAFKA_SETUP).getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, Map<String, String>> stated =
+                TopicConfigOverrides.parse(RenderedChart.env(job).get("NOVA_KAFKA_TOPIC_CONFIGS"));
+
+        // Every setting the desk defines is stated, and nothing else: min.insync.replicas follows kafka.replicas.
+        for (NewTopic topic : TopicDefinitions.all(3, (short) 3)) {
+            Map<String, String> own = new java.util.HashMap<>(topic.configs());
+            own.remove(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+            assertThat(stated.getOrDefault(topic.name(), Map.of())).as(topic.name()).isEqualTo(own);
+        }
+        // A deployment's own setting is carried to the Job beside them.
+        RenderedChart longer = RenderedChart.withHooks(workDir, c -> {
+            RenderedChart.productionValues(c);
+            c.set("kafka.topicConfigs.nova\\.exec\\.events.retention\\.ms", "2592000000");
+        });
+        Container longerJob = longer.named(Job.class, KAFKA_SETUP).getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(TopicConfigOverrides.parse(RenderedChart.env(longerJob).get("NOVA_KAFKA_TOPIC_CONFIGS")))
+                .containsEntry(Topics.EXEC_EVENTS, Map.of(TopicConfig.RETENTION_MS_CONFIG, "2592000000"))
+                .containsEntry(Topics.QUOTES, stated.get(Topics.QUOTES));
     }
 
     @Test

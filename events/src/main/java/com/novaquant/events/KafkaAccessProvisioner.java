@@ -1,12 +1,16 @@
 package com.novaquant.events;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
@@ -16,7 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -89,6 +95,51 @@ public final class KafkaAccessProvisioner {
             }
         });
         return List.copyOf(created);
+    }
+
+    /**
+     * Brings the settings of topics that already existed in line with their definitions (a retention changed in the
+     * deployment's values, {@code min.insync.replicas} on a topic made before it was defined): each setting that
+     * differs is set; settings the definitions do not name are left as they are, and so are partitions and
+     * replication, which Kafka does not change in place.
+     *
+     * @return each setting changed, as {@code topic key: old -> new}
+     */
+    public List<String> alignTopicConfigs(List<NewTopic> topics, Duration timeout) {
+        Map<ConfigResource, NewTopic> resources = new LinkedHashMap<>();
+        topics.forEach(topic -> resources.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()), topic));
+        List<String> changed = new ArrayList<>();
+        Map<ConfigResource, Collection<AlterConfigOp>> alterations = new LinkedHashMap<>();
+        try {
+            Map<ConfigResource, Config> current = admin.describeConfigs(resources.keySet()).all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            resources.forEach((resource, topic) -> {
+                Config config = current.get(resource);
+                List<AlterConfigOp> ops = new ArrayList<>();
+                topic.configs().forEach((key, wanted) -> {
+                    ConfigEntry entry = config == null ? null : config.get(key);
+                    String now = entry == null ? null : entry.value();
+                    if (!wanted.equals(now)) {
+                        ops.add(new AlterConfigOp(new ConfigEntry(key, wanted), AlterConfigOp.OpType.SET));
+                        changed.add(topic.name() + " " + key + ": " + now + " -> " + wanted);
+                    }
+                });
+                if (!ops.isEmpty()) {
+                    alterations.put(resource, ops);
+                }
+            });
+            if (!alterations.isEmpty()) {
+                admin.incrementalAlterConfigs(alterations).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not align the topics' settings " + changed, e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("topics' settings not aligned within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while aligning the topics' settings", e);
+        }
+        return List.copyOf(changed);
     }
 
     /** Creates the desk's ACLs and returns once the broker this admin talks to enforces all of them. */

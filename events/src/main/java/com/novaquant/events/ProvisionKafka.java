@@ -2,6 +2,7 @@ package com.novaquant.events;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 
 import java.time.Duration;
@@ -21,6 +22,8 @@ import java.util.function.Function;
  *   treats as a super user (MSK: the user named in the cluster's ACL administration)</li>
  *   <li>{@code NOVA_KAFKA_SECURITY_PROTOCOL}: {@code SASL_SSL} (default) or {@code SASL_PLAINTEXT}</li>
  *   <li>{@code NOVA_KAFKA_PARTITIONS} (default 3), {@code NOVA_KAFKA_REPLICAS} (default 3)</li>
+ *   <li>{@code NOVA_KAFKA_TOPIC_CONFIGS}: the deployment's own topic settings over the desk's, as
+ *   {@code topic:key=value,...} ({@link TopicConfigOverrides}); existing topics are brought in line with them</li>
  *   <li>{@code NOVA_KAFKA_TIMEOUT_SECONDS} (default 60)</li>
  * </ul>
  * Exits 0 once the broker enforces every ACL, 1 with the reason otherwise.
@@ -49,6 +52,8 @@ public final class ProvisionKafka {
         int partitions = positive(env, "NOVA_KAFKA_PARTITIONS", 3);
         short replicas = (short) positive(env, "NOVA_KAFKA_REPLICAS", 3);
         Duration timeout = Duration.ofSeconds(positive(env, "NOVA_KAFKA_TIMEOUT_SECONDS", 60));
+        List<NewTopic> topics = TopicDefinitions.all(partitions, replicas,
+                TopicConfigOverrides.parse(env.apply("NOVA_KAFKA_TOPIC_CONFIGS")));
 
         Map<String, Object> config = new HashMap<>(ScramClientProperties.of(username, password, protocol));
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -56,9 +61,11 @@ public final class ProvisionKafka {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, timeoutMs));
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
         try (Admin admin = Admin.create(config)) {
-            List<String> created = new KafkaAccessProvisioner(admin)
-                    .provision(TopicDefinitions.all(partitions, replicas), timeout);
+            KafkaAccessProvisioner provisioner = new KafkaAccessProvisioner(admin);
+            List<String> created = provisioner.provision(topics, timeout);
+            List<String> aligned = provisioner.alignTopicConfigs(topics, timeout);
             return "Kafka at " + bootstrap + " set up for the desk: created topics " + created + " (others existed), "
+                    + "topic settings changed " + aligned + ", "
                     + KafkaAccessProvisioner.bindings().size() + " ACLs enforced";
         }
     }

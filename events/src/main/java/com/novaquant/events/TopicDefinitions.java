@@ -24,6 +24,41 @@ public final class TopicDefinitions {
     }
 
     public static List<NewTopic> all(int partitions, short replicas) {
+        return all(partitions, replicas, Map.of());
+    }
+
+    /**
+     * As {@link #all(int, short)}, with topic settings of the deployment's own laid over the desk's (a longer
+     * retention, say): {@code overrides} maps a desk topic to the settings that replace or add to its own.
+     *
+     * @throws IllegalArgumentException naming a topic that is not the desk's, or the partitions or replication
+     *                                  (which {@code partitions} and {@code replicas} set)
+     */
+    public static List<NewTopic> all(int partitions, short replicas, Map<String, Map<String, String>> overrides) {
+        overrides.forEach((topic, configs) -> {
+            if (!Topics.ALL.contains(topic)) {
+                throw new IllegalArgumentException("topic settings for " + topic + ", which is not a desk topic "
+                        + Topics.ALL);
+            }
+            configs.keySet().forEach(key -> {
+                if (key.isBlank() || key.equals("num.partitions") || key.equals("replication.factor")) {
+                    throw new IllegalArgumentException("topic setting '" + key + "' of " + topic + " is not a topic "
+                            + "configuration (partitions and replication are set for every topic)");
+                }
+            });
+        });
+        return definitions(partitions, replicas).stream().map(topic -> {
+            Map<String, String> extra = overrides.get(topic.name());
+            if (extra == null || extra.isEmpty()) {
+                return topic;
+            }
+            Map<String, String> configs = new HashMap<>(topic.configs());
+            configs.putAll(extra);
+            return new NewTopic(topic.name(), topic.numPartitions(), topic.replicationFactor()).configs(Map.copyOf(configs));
+        }).toList();
+    }
+
+    private static List<NewTopic> definitions(int partitions, short replicas) {
         return List.of(
                 topic(Topics.QUOTES, partitions, replicas, Map.of(TopicConfig.RETENTION_MS_CONFIG, "3600000")),
                 topic(Topics.FUNDING, partitions, replicas, Map.of(TopicConfig.RETENTION_MS_CONFIG, "86400000")),

@@ -5,9 +5,11 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TopicDefinitionsTest {
 
@@ -52,5 +54,38 @@ class TopicDefinitionsTest {
                 .singleElement().satisfies(topic -> assertThat(topic.configs())
                         .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "3600000")
                         .containsEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2"));
+    }
+
+    @Test
+    void aDeploymentsTopicSettingsAreLaidOverTheDesksAndOnlyForDeskTopics() {
+        List<NewTopic> topics = TopicDefinitions.all(3, (short) 3, Map.of(Topics.QUOTES,
+                Map.of(TopicConfig.RETENTION_MS_CONFIG, "7200000", TopicConfig.SEGMENT_MS_CONFIG, "600000")));
+
+        assertThat(topics).filteredOn(topic -> topic.name().equals(Topics.QUOTES)).singleElement()
+                .satisfies(topic -> assertThat(topic.configs())
+                        .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "7200000")
+                        .containsEntry(TopicConfig.SEGMENT_MS_CONFIG, "600000")
+                        .containsEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2"));
+        assertThat(topics).filteredOn(topic -> topic.name().equals(Topics.FUNDING)).singleElement()
+                .satisfies(topic -> assertThat(topic.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "86400000"));
+        assertThatThrownBy(() -> TopicDefinitions.all(3, (short) 3, Map.of("nova.qoutes", Map.of("retention.ms", "1"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nova.qoutes, which is not a desk topic");
+        assertThatThrownBy(() -> TopicDefinitions.all(3, (short) 3, Map.of(Topics.QUOTES, Map.of("replication.factor", "5"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("replication.factor");
+    }
+
+    @Test
+    void theEnvironmentsOneLineFormReadsEveryEntryAndQuotesABadOne() {
+        assertThat(TopicConfigOverrides.parse(" nova.md.quotes:retention.ms=7200000, nova.md.quotes:segment.ms=600000,"
+                + "nova.exec.events:retention.ms=2592000000 ,")).isEqualTo(Map.of(
+                Topics.QUOTES, Map.of("retention.ms", "7200000", "segment.ms", "600000"),
+                Topics.EXEC_EVENTS, Map.of("retention.ms", "2592000000")));
+        assertThat(TopicConfigOverrides.parse(null)).isEmpty();
+        assertThat(TopicConfigOverrides.parse("  ")).isEmpty();
+        for (String bad : List.of("nova.quotes", "nova.quotes:retention.ms", ":retention.ms=1", "nova.quotes:=1",
+                "nova.quotes:retention.ms=")) {
+            assertThatThrownBy(() -> TopicConfigOverrides.parse(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not topic:key=value");
+        }
     }
 }

@@ -169,6 +169,28 @@ class SecuredInProcessKafkaIT {
     }
 
     @Test
+    void theProvisioningProgramBringsAnExistingTopicsSettingsInLineWithTheDeploymentsValues() throws Exception {
+        Map<String, String> env = Map.of(
+                "NOVA_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "NOVA_KAFKA_ADMIN_USERNAME", SecuredInProcessKafka.ADMIN,
+                "NOVA_KAFKA_ADMIN_PASSWORD", kafka.adminPassword(),
+                "NOVA_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                "NOVA_KAFKA_REPLICAS", "1",
+                "NOVA_KAFKA_TOPIC_CONFIGS", "nova.exec.events:retention.ms=2592000000",
+                "NOVA_KAFKA_TIMEOUT_SECONDS", "10");
+
+        assertThat(ProvisionKafka.run(env::get))
+                .contains("topic settings changed [nova.exec.events retention.ms: 604800000 -> 2592000000]");
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.EXEC_EVENTS);
+        try (Admin admin = Admin.create(kafka.adminClientProperties())) {
+            assertThat(admin.describeConfigs(List.of(resource)).all().get(WAIT.toSeconds(), TimeUnit.SECONDS)
+                    .get(resource).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("2592000000");
+        }
+        assertThat(ProvisionKafka.run(env::get)).as("a second run finds nothing to change")
+                .contains("topic settings changed []");
+    }
+
+    @Test
     void theRiskStateTopicsHaveOnePartitionAndAreCompacted() throws Exception {
         try (Admin admin = Admin.create(kafka.adminClientProperties())) {
             for (String topic : List.of(Topics.CONTROL, Topics.FEED_GATES)) {

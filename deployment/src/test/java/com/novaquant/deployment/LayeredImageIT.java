@@ -49,27 +49,33 @@ class LayeredImageIT {
         kafka.close();
     }
 
-    @Test
-    void signalServiceExtractsIntoLayersAndStartsHealthyWithTheImagesJvmFlags(@TempDir Path work) throws Exception {
+    /** signal-service's exec jar extracted into its layers, stacked in the Dockerfile's order: the image's /app. */
+    static Path extracted;
+    static Path app;
+
+    @BeforeAll
+    static void extractTheImagesLayers(@TempDir Path work) throws Exception {
         Path jar = Path.of(System.getProperty("nova.signal.exec.jar", "signal-service-exec.jar"));
         assertThat(jar).as("signal-service exec jar (build signal-service first)").isRegularFile();
-
-        Path extracted = work.resolve("extracted");
+        extracted = work.resolve("extracted");
         Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
                 "--launcher", "--destination", extracted.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("extract.log").toFile()).start();
         assertThat(extract.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(extract.exitValue()).as(Files.readString(work.resolve("extract.log"))).isZero();
+        app = work.resolve("app");
+        for (String layer : LAYERS) {
+            copyTree(extracted.resolve(layer), app);
+        }
+    }
+
+    @Test
+    void signalServiceExtractsIntoLayersAndStartsHealthyWithTheImagesJvmFlags(@TempDir Path work) throws Exception {
         assertThat(extracted.resolve("dependencies/BOOT-INF/lib")).isDirectory();
         assertThat(extracted.resolve("spring-boot-loader/org/springframework/boot/loader/launch/JarLauncher.class"))
                 .isRegularFile();
         assertThat(extracted.resolve("application/BOOT-INF/classes")).isDirectory();
         assertThat(extracted.resolve("snapshot-dependencies")).isDirectory();
-
-        Path app = work.resolve("app");
-        for (String layer : LAYERS) {
-            copyTree(extracted.resolve(layer), app);
-        }
 
         int port = freePort();
         int managementPort = freePort();
@@ -116,17 +122,6 @@ class LayeredImageIT {
      */
     @Test
     void theImageMakesAnAdminAccountEntryFromAPasswordOnStandardInput(@TempDir Path work) throws Exception {
-        Path jar = Path.of(System.getProperty("nova.signal.exec.jar", "signal-service-exec.jar"));
-        assertThat(jar).as("signal-service exec jar (build signal-service first)").isRegularFile();
-        Path extracted = work.resolve("extracted");
-        Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
-                "--launcher", "--destination", extracted.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("extract.log").toFile()).start();
-        assertThat(extract.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        Path app = work.resolve("app");
-        for (String layer : LAYERS) {
-            copyTree(extracted.resolve(layer), app);
-        }
 
         Process hash = new ProcessBuilder(java(), "-Dloader.main=com.novaquant.support.admin.HashPassword",
                 "org.springframework.boot.loader.launch.PropertiesLauncher", "alice", "VIEWER")
@@ -147,17 +142,6 @@ class LayeredImageIT {
      */
     @Test
     void theImageRunsTheChartsNodeTuningVerifier(@TempDir Path work) throws Exception {
-        Path jar = Path.of(System.getProperty("nova.signal.exec.jar", "signal-service-exec.jar"));
-        assertThat(jar).as("signal-service exec jar (build signal-service first)").isRegularFile();
-        Path extracted = work.resolve("extracted");
-        Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
-                "--launcher", "--destination", extracted.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("extract.log").toFile()).start();
-        assertThat(extract.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        Path app = work.resolve("app");
-        for (String layer : LAYERS) {
-            copyTree(extracted.resolve(layer), app);
-        }
         try (Stream<Path> lib = Files.list(app.resolve("BOOT-INF/lib"))) {
             assertThat(lib.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("service-support-.*\\.jar"));
         }

@@ -29,8 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
@@ -197,9 +195,7 @@ class SharedSettingsIT {
     }
 
     private static ConfigurableApplicationContext replica() {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(SignalApplication.class)
-                .initializers(SharedSettingsIT::ownNettyResources)
-                .run(
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SignalApplication.class).run(
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--server.port=0",
                 "--management.server.port=0",
@@ -207,20 +203,6 @@ class SharedSettingsIT {
                 "--nova.signing.keys=" + SIGNING_KEYS);
         replicas.add(context);
         return context;
-    }
-
-    /**
-     * The replica's HTTP servers on event loops of its own. Reactor Netty's are global by default, and closing a
-     * context disposes them: the replicas closing after this class would take down the servers of the application
-     * context the other ITs of the JVM share.
-     */
-    private static void ownNettyResources(ConfigurableApplicationContext context) {
-        ((GenericApplicationContext) context).registerBean("reactorResourceFactory", ReactorResourceFactory.class,
-                () -> {
-                    ReactorResourceFactory resources = new ReactorResourceFactory();
-                    resources.setUseGlobalResources(false);
-                    return resources;
-                });
     }
 
     private static LiveSettings.Snapshot settings(ConfigurableApplicationContext replica) {

@@ -124,23 +124,6 @@ class ExecutionAcceptanceIT {
         }
     }
 
-    /** A second application in this JVM must not dispose the Reactor Netty resources the first one uses. */
-    @TestConfiguration
-    static class PrivateReactorResources {
-        @Bean
-        static org.springframework.beans.factory.config.BeanPostProcessor privateReactorResourceFactory() {
-            return new org.springframework.beans.factory.config.BeanPostProcessor() {
-                @Override
-                public Object postProcessBeforeInitialization(Object bean, String name) {
-                    if (bean instanceof org.springframework.http.client.ReactorResourceFactory factory) {
-                        factory.setUseGlobalResources(false);
-                    }
-                    return bean;
-                }
-            };
-        }
-    }
-
     @Value("${local.server.port}")
     int port;
     @Autowired
@@ -688,8 +671,7 @@ class ExecutionAcceptanceIT {
     void secondInstanceStaysPassiveNotReadyAndSendsNothing() {
         try (org.springframework.context.ConfigurableApplicationContext second =
                      new org.springframework.boot.builder.SpringApplicationBuilder(
-                             com.novaquant.execution.ExecutionApplication.class, PaperAccount.class,
-                             PrivateReactorResources.class)
+                             com.novaquant.execution.ExecutionApplication.class, PaperAccount.class)
                              .run("--server.port=0", "--management.server.port=0", "--nova.admin.password=it-secret",
                                      "--nova.execution.lease-check-interval=300ms",
                                      "--nova.binance.spot.rest-url=" + SIMULATOR.spotUrl(),

@@ -297,6 +297,14 @@ class IngestionPipelineIT extends FeedTestSupport {
         });
         assertThat(prometheus()).containsPattern("nova_ingestion_lag_seconds_bucket\\{[^}]*stream_type=\"book_ticker\",venue=\"USDM\",le=\"0.2\"}");
         assertThat(prometheus()).contains("nova_ingestion_publish_latency_seconds_count{application=\"ingestion-service\",topic=\"nova.md.quotes\"}");
+        // The service's own share (frame received -> handed to the producer), with buckets that resolve it.
+        Pattern handedOff = Pattern.compile(
+                "nova_ingestion_handoff_latency_seconds_count\\{application=\"ingestion-service\",topic=\"nova.md.quotes\"} ([0-9.E]+)");
+        await().atMost(WAIT).until(() -> {
+            Matcher m = handedOff.matcher(prometheus());
+            return m.find() && Double.parseDouble(m.group(1)) > 0;
+        });
+        assertThat(prometheus()).containsPattern("nova_ingestion_handoff_latency_seconds_bucket\\{[^}]*topic=\"nova.md.quotes\",le=\"1.0E-4\"}");
     }
 
     @Test

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the five service images of a release as tarballs with the images profile (Jib), on the base image pinned
-# by digest, and checks every one of them with ReleaseImageIT (JVM flags, user 10001:10001, entrypoint, /app layers,
+# by digest, and checks every one of them with ReleasedImagesCheck (JVM flags, user 10001:10001, entrypoint, /app layers,
 # port, labels) before anything is pushed: deployment/target/images/<module>.tar.
 #   build-images.sh VERSION
 # BASE_IMAGE (default eclipse-temurin:25-jre) is resolved to its digest first (skopeo), so every image of the release
@@ -22,7 +22,7 @@ cd "$RELEASE_ROOT" || exit 1
 ./nq mvn -B -ntp -DskipTests install -pl "${RELEASE_MODULES// /,},test-support" -am
 ./nq mvn -B -ntp -Pimages -pl deployment verify \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=ReleaseImageIT -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dit.test=ReleasedImagesCheck \
   -Dnova.image.base="$base" -Dnova.image.registry="$registry" -Dnova.image.tag="$version" \
   -Dnova.image.revision="$revision" -Dnova.image.source="$source_url"
 for module in $RELEASE_MODULES; do

@@ -1,8 +1,6 @@
 package com.novaquant.deployment;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.w3c.dom.Document;
@@ -35,9 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * In the normal build it builds signal-service's image with the profile's own executions (its jvm.options copy and
  * its Jib image in a Maven of its own, its layer extraction with the profile's arguments), offline, on a base image
- * tarball it writes itself ({@code -Dnova.image.base=tar://...}), and checks the tarball Jib writes. With
- * {@code -Pimages verify} (the release workflow, deploy/release/build-images.sh) it checks the five real images that
- * build produced instead, before anything is pushed.
+ * tarball it writes itself ({@code -Dnova.image.base=tar://...}), and checks the tarball Jib writes. The release's
+ * five real images get the same checks from {@link ReleasedImagesCheck}, before anything is pushed.
  */
 class ReleaseImageIT {
 
@@ -54,7 +51,6 @@ class ReleaseImageIT {
     static final String ENTRYPOINT_CLASS = "org.springframework.boot.loader.launch.JarLauncher";
 
     @Test
-    @DisabledIfSystemProperty(named = "nova.images.check.dir", matches = ".+")
     void theImagesProfileBuildsAServiceImageOfflineFromALocalBaseImageTarball(@TempDir Path work) throws Exception {
         Path jar = Path.of(System.getProperty("nova.signal.exec.jar", "signal-service-exec.jar"));
         assertThat(jar).as("signal-service exec jar (build signal-service first)").isRegularFile();
@@ -128,26 +124,6 @@ class ReleaseImageIT {
         // On top of the base: its layer first, its environment kept (java resolves through its PATH).
         assertThat(layers.get(0).contains("etc/nova-test-base")).isTrue();
         assertThat(image.env()).containsEntry("JAVA_HOME", "/opt/java/openjdk");
-    }
-
-    @Test
-    @EnabledIfSystemProperty(named = "nova.images.check.dir", matches = ".+")
-    void everyImageTheReleaseBuiltCarriesTheProfilesConfiguration() throws Exception {
-        Path dir = Path.of(System.getProperty("nova.images.check.dir"));
-        String tag = System.getProperty("nova.image.tag", "");
-        for (Map.Entry<String, Integer> service : PORTS.entrySet()) {
-            String module = service.getKey();
-            ImageTarball image = ImageTarball.read(dir.resolve(module + ".tar"));
-            assertThat(image.repoTags()).as(module).singleElement().asString().endsWith("/" + module + ":" + tag);
-            assertThat(image.runtime().get("Labels")).asInstanceOf(
-                    org.assertj.core.api.InstanceOfAssertFactories.MAP).as(module)
-                    .containsEntry("org.opencontainers.image.version", tag)
-                    .containsKey("org.opencontainers.image.revision")
-                    .containsKey("org.opencontainers.image.source");
-            // The profile copied the exec jar it layered next to the tarball.
-            checkServiceImage(image, module, dir.resolve(module + ".jar"));
-            assertThat(image.env()).as(module).containsKey("JAVA_HOME");
-        }
     }
 
     /**

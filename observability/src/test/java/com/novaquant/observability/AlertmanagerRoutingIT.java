@@ -80,7 +80,7 @@ class AlertmanagerRoutingIT {
             if (!alertmanager.isAlive()) {
                 throw new IllegalStateException("Alertmanager exited: " + Files.readString(amDir.resolve("alertmanager.log")));
             }
-            return status(get("/-/ready")) == 200;
+            return get("/-/ready").statusCode() == 200;
         });
 
         Path rules = Files.writeString(workDir.resolve("rules.yml"),
@@ -180,10 +180,6 @@ class AlertmanagerRoutingIT {
             return http.send(HttpRequest.newBuilder(alertmanagerUri.resolve(path)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
-    }
-
-    private static int status(HttpResponse<String> response) {
-        return response.statusCode();
     }
 
     @SuppressWarnings("unchecked")

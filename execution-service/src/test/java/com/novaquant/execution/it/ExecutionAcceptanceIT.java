@@ -427,6 +427,10 @@ class ExecutionAcceptanceIT {
         send(open);
         assertThat(awaitOutcome(open)).isEqualTo("VENUE_UNAVAILABLE");
         SIMULATOR.clearFaults();
+        // The timed-out reads may have opened a venue's circuit breaker: the tests after this one need it closed
+        // again, which takes its open period (15 s) and a successful call on each venue.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> venue.account() != null && venue.perpPositions() != null);
         assertThat(ledger.ordersOfSignal(open.signalId())).isEmpty();
         assertThat(SIMULATOR.orders(symbol, "SPOT")).isEmpty();
         assertThat(SIMULATOR.orders(symbol, "USDM")).isEmpty();

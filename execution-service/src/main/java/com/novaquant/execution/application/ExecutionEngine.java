@@ -136,7 +136,7 @@ public class ExecutionEngine {
                 long now = System.nanoTime();
                 metrics.stage("dispatch", now - written);
                 metrics.signalReceivedToOrders(now - receivedNanos);
-            });
+            }, metrics::legsAnswered);
             runnerOwnsIt = true;
             return runner.run(ex, legs, decided.hold(), decided.notional(), deliveryMicros);
         } finally {

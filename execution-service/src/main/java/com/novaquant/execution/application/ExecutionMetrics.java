@@ -55,6 +55,9 @@ public class ExecutionMetrics {
     private final Timer nakedTime;
     private final Counter fundingReceived;
     private final Timer receivedToOrders;
+    private final Timer legsAnswered;
+    private final Timer slowerLeg;
+    private final DistributionSummary legsConcurrency;
     private final Map<String, AtomicReference<Double>> booksDifferences = new ConcurrentHashMap<>();
 
     public ExecutionMetrics(MeterRegistry registry) {
@@ -65,6 +68,14 @@ public class ExecutionMetrics {
         this.fundingReceived = Counter.builder("nova.execution.funding.received").baseUnit("usdt").register(registry);
         this.receivedToOrders = Timer.builder("nova.execution.signal.received.to.orders").publishPercentileHistogram()
                 .register(registry);
+        this.legsAnswered = Timer.builder("nova.execution.legs.answered").publishPercentileHistogram()
+                .description("two-leg execution: first request sent -> both venues answered").register(registry);
+        this.slowerLeg = Timer.builder("nova.execution.legs.slower.round.trip").publishPercentileHistogram()
+                .description("two-leg execution: the slower leg's own round trip").register(registry);
+        this.legsConcurrency = DistributionSummary.builder("nova.execution.legs.concurrency")
+                .description("both legs answered / the slower leg's round trip: 1 when the legs run side by side, "
+                        + "2 when one waits for the other")
+                .serviceLevelObjectives(1.0, 1.05, 1.1, 1.2, 1.3, 1.5, 1.75, 2.0, 3.0).register(registry);
         SIGNAL_STAGES.forEach(this::stageTimer);
         LEG_RISK_RESOLUTIONS.forEach(this::legRiskEpisodes);
         REFUSAL_REASONS.forEach(this::refusals);
@@ -118,7 +129,9 @@ public class ExecutionMetrics {
     }
 
     private Timer stageTimer(String stage) {
-        return Timer.builder("nova.execution.signal.stage").tag("stage", stage).register(registry);
+        // A histogram, not only a mean: a stage's median and tail are what the desk benchmark compares.
+        return Timer.builder("nova.execution.signal.stage").tag("stage", stage).publishPercentileHistogram()
+                .register(registry);
     }
 
     public void accountRead(AccountBook.Trigger trigger, boolean ok) {
@@ -142,6 +155,18 @@ public class ExecutionMetrics {
     public void fillRatio(Venue venue, double ratio) {
         DistributionSummary.builder("nova.execution.fill.ratio").tag("venue", venue.name())
                 .register(registry).record(ratio);
+    }
+
+    /**
+     * One two-leg execution's answers: from its first request to its second answer, and its slower leg's own round
+     * trip. Their ratio shows the legs running side by side (1) or one after the other (up to 2).
+     */
+    public void legsAnswered(long sinceFirstSentNanos, long slowerLegNanos) {
+        legsAnswered.record(Duration.ofNanos(sinceFirstSentNanos));
+        slowerLeg.record(Duration.ofNanos(slowerLegNanos));
+        if (slowerLegNanos > 0) {
+            legsConcurrency.record((double) sinceFirstSentNanos / slowerLegNanos);
+        }
     }
 
     public void hedgeCompletion(long nanos) {

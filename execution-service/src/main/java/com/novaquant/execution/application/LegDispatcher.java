@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Write-ahead and dispatch: both orders of an execution are durable (with the pair's new state) before either is
@@ -70,29 +69,86 @@ class LegDispatcher {
         }
     }
 
+    /** Told once both legs of an execution are answered. */
+    @FunctionalInterface
+    interface BothAnswered {
+
+        /**
+         * @param sinceFirstSentNanos from the first request leaving to the second answer coming in
+         * @param slowerLegNanos      the slower leg's own round trip: what the pair would take if nothing else did
+         */
+        void answered(long sinceFirstSentNanos, long slowerLegNanos);
+    }
+
+    /** Hands both written legs [spot, perp] to their own threads at once, timed by nobody. */
+    Legs start(List<OrderRecord> rows, Runnable bothHandedOver) {
+        return start(rows, bothHandedOver, (sinceFirstSent, slowerLeg) -> { });
+    }
+
     /**
      * Hands both written legs [spot, perp] to their own threads at once.
      *
      * @param bothHandedOver run once both orders are handed to the venue
+     * @param bothAnswered   told once both venues have answered, with the timing that shows whether the legs ran
+     *                       side by side (the pair takes its slower leg's round trip) or one after the other (the sum)
      */
-    Legs start(List<OrderRecord> rows, Runnable bothHandedOver) {
+    Legs start(List<OrderRecord> rows, Runnable bothHandedOver, BothAnswered bothAnswered) {
         Instant startedAt = clock.instant();
-        AtomicInteger notYetHandedOver = new AtomicInteger(2);
-        Runnable handedOver = () -> {
-            if (notYetHandedOver.decrementAndGet() == 0) {
-                bothHandedOver.run();
-            }
-        };
+        LegProgress progress = new PairProgress(bothHandedOver, bothAnswered);
         long start = System.nanoTime();
-        return new Legs(startedAt, start, startLeg(rows.get(0), handedOver), startLeg(rows.get(1), handedOver));
+        return new Legs(startedAt, start, startLeg(rows.get(0), progress), startLeg(rows.get(1), progress));
     }
 
-    private CompletableFuture<LegResult> startLeg(OrderRecord row, Runnable handedOver) {
+    private CompletableFuture<LegResult> startLeg(OrderRecord row, LegProgress progress) {
         try {
-            return CompletableFuture.supplyAsync(() -> sender.send(row, handedOver), legExecutor);
+            return CompletableFuture.supplyAsync(() -> sender.send(row, progress), legExecutor);
         } catch (RejectedExecutionException e) {
             // Shutting down after the write-ahead: send from here rather than leave one leg out.
-            return CompletableFuture.completedFuture(sender.send(row, handedOver));
+            return CompletableFuture.completedFuture(sender.send(row, progress));
+        }
+    }
+
+    /** Both legs' progress, told from their two threads. */
+    static final class PairProgress implements LegProgress {
+        private final Runnable bothHandedOver;
+        private final BothAnswered bothAnswered;
+        private int handedOver;
+        private int answered;
+        private long firstRequest = Long.MAX_VALUE;
+        private long lastAnswer = Long.MIN_VALUE;
+        private long slowerLeg;
+
+        PairProgress(Runnable bothHandedOver, BothAnswered bothAnswered) {
+            this.bothHandedOver = bothHandedOver;
+            this.bothAnswered = bothAnswered;
+        }
+
+        @Override
+        public void handedOver() {
+            boolean both;
+            synchronized (this) {
+                both = ++handedOver == 2;
+            }
+            if (both) {
+                bothHandedOver.run();
+            }
+        }
+
+        @Override
+        public void answered(long requestNanos, long answerNanos) {
+            long sinceFirst;
+            long slower;
+            synchronized (this) {
+                firstRequest = Math.min(firstRequest, requestNanos);
+                lastAnswer = Math.max(lastAnswer, answerNanos);
+                slowerLeg = Math.max(slowerLeg, answerNanos - requestNanos);
+                if (++answered < 2) {
+                    return;
+                }
+                sinceFirst = lastAnswer - firstRequest;
+                slower = slowerLeg;
+            }
+            bothAnswered.answered(sinceFirst, slower);
         }
     }
 

@@ -59,7 +59,7 @@ public class OrderSender {
 
     /** Sends an order recorded as NEW and returns its resolved outcome. */
     LegResult send(OrderRecord written) {
-        return send(written, () -> { });
+        return send(written, LegProgress.NONE);
     }
 
     /**
@@ -68,9 +68,9 @@ public class OrderSender {
      * (an order still NEW after a crash is resolved by query like a SENT one).
      *
      * @param written     the order as the ledger holds it (state NEW)
-     * @param handedOver  run right before the request goes to the venue
+     * @param progress    told right before the request goes to the venue and when its answer is in
      */
-    LegResult send(OrderRecord written, Runnable handedOver) {
+    LegResult send(OrderRecord written, LegProgress progress) {
         LegOrder order = new LegOrder(written.clientOrderId(), written.symbol(), written.venue(), written.side(),
                 written.quantity(), written.reduceOnly(), written.purpose());
         Instant sentAt = clock.instant();
@@ -78,7 +78,7 @@ public class OrderSender {
         metrics.signalToOrder(sentMicros - written.signalDecidedAtMicros());
         metrics.tickToOrder(sentMicros - written.tickReceivedAtMicros());
         publishOrder(written, OrderStatus.SENT.name(), sentMicros);
-        handedOver.run();
+        progress.handedOver();
 
         long start = System.nanoTime();
         PlacementOutcome outcome;
@@ -88,7 +88,9 @@ public class OrderSender {
             // An exception after the request may have left is as ambiguous as a 5xx.
             outcome = new PlacementOutcome.Unknown("adapter failure: " + e);
         }
-        metrics.roundTrip(order.venue(), System.nanoTime() - start);
+        long answered = System.nanoTime();
+        metrics.roundTrip(order.venue(), answered - start);
+        progress.answered(start, answered);
         // The request was signed before place() returned: the venue cannot take it after this + recvWindow.
         long signedBy = venue.exchangeTimeMs(order.venue());
         ledger.markSent(order.clientOrderId(), sentAt);

@@ -29,6 +29,17 @@ class ExecutionCoreTest {
     }
 
     @Test
+    void aTwoLegExecutionIsTimedFromItsFirstRequestToItsSecondAnswer() {
+        desk.trade("0.5");
+        io.micrometer.core.instrument.Timer both = desk.meters.get("nova.execution.legs.answered").timer();
+        io.micrometer.core.instrument.Timer slower = desk.meters.get("nova.execution.legs.slower.round.trip").timer();
+        assertThat(both.count()).isEqualTo(1);
+        assertThat(slower.count()).isEqualTo(1);
+        assertThat(both.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+                .isGreaterThanOrEqualTo(slower.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS));
+    }
+
+    @Test
     void aFullCloseSellsWhatSpotHoldsAndEndsClosed() {
         desk.trade("7.5");
         assertThat(desk.trade("0")).isEqualTo("FILLED");

@@ -61,8 +61,13 @@ public final class KafkaProcess implements KafkaServer {
      * over. Users, topics and ACLs live in its metadata log and survive a restart.
      */
     public static KafkaProcess startSecured(Path dir, int partitions) {
+        return startSecured(dir, partitions, List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC"));
+    }
+
+    /** As {@link #startSecured(Path, int)}, the broker's JVM run with the given flags. */
+    public static KafkaProcess startSecured(Path dir, int partitions, List<String> jvmFlags) {
         Map<String, String> passwords = SecuredInProcessKafka.newPasswords();
-        KafkaProcess kafka = start(dir, partitions, List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC"), passwords);
+        KafkaProcess kafka = start(dir, partitions, jvmFlags, passwords);
         try (Admin admin = Admin.create(kafka.adminClientProperties())) {
             new KafkaAccessProvisioner(admin).provision(TopicDefinitions.all(partitions, (short) 1), Duration.ofSeconds(60));
         } catch (RuntimeException e) {

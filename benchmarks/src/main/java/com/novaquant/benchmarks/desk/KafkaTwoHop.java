@@ -1,5 +1,8 @@
 package com.novaquant.benchmarks.desk;
 
+import com.novaquant.ingestion.adapter.kafka.KafkaMarketDataPublisher;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,57 +18,64 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Kafka's own latency for two hops (producer -> relay -> consumer) at a given rate, on the same broker: the floor
- * that the desk's tick-to-order latency is compared against. 150-byte records, linger.ms=0.
+ * Kafka's own latency for the desk's two hops, on the same broker, at the same rate, with the services' client
+ * settings: the floor that tick -> order is compared against. A producer with ingestion's settings writes 150-byte
+ * records at the feed's rate; a relay (a consumer with the services' consumer settings, as signal-service reads the
+ * quotes) forwards one record in {@code feedRate / eventRate} with the event producers' settings (acks=all,
+ * idempotent), as a decision is one signal among many quotes; a sink with the same consumer settings reads them, as
+ * execution reads the signals. Each sample is one forwarded record: written by the first producer -> read by the sink.
  */
 final class KafkaTwoHop {
 
-    /** Client settings of a chain. */
-    enum Clients {
-        /** The market-data path's: acks=1, no idempotence; consumers that fetch every 5 ms at most. */
-        FEED(Map.of(ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false"),
-                Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5")),
-        /**
-         * The signal and order path's (the services' defaults): acks=all, idempotent; consumers with Kafka's default
-         * long poll, woken by the broker when a record comes.
-         */
-        EVENTS(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"), Map.of());
-
-        private final Map<String, Object> producer;
-        private final Map<String, Object> consumer;
-
-        Clients(Map<String, Object> producer, Map<String, Object> consumer) {
-            this.producer = producer;
-            this.consumer = consumer;
-        }
-    }
+    /** The settings every service's consumer runs with (Kafka's defaults otherwise, as Spring Boot leaves them). */
+    private static final Map<String, Object> SERVICE_CONSUMER = Map.of(
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    /** The event producers' settings (nova-defaults.yml: acks=all, idempotent, no linger). */
+    private static final Map<String, Object> EVENT_PRODUCER = Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+            ProducerConfig.LINGER_MS_CONFIG, "0");
 
     private KafkaTwoHop() {
     }
 
-    static Percentiles run(String bootstrap, int ratePerSecond, Duration duration, Clients clients)
+    /**
+     * @param client    bootstrap servers and login of a client allowed to create and use topics
+     * @param feedRate  records per second into the first hop
+     * @param eventRate records per second forwarded to the second hop (about the desk's signals per second)
+     */
+    static Percentiles run(Map<String, Object> client, int feedRate, int eventRate, Duration duration)
             throws InterruptedException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String hop1 = "bench.hop1." + run;
         String hop2 = "bench.hop2." + run;
+        createTopics(client, List.of(hop1, hop2));
+        int forwardEvery = Math.max(1, feedRate / Math.max(1, eventRate));
         Percentiles latencies = new Percentiles();
         AtomicBoolean running = new AtomicBoolean(true);
 
         Thread relay = Thread.ofPlatform().name("two-hop-relay").start(() -> {
-            try (var consumer = consumer(bootstrap, hop1, clients); var producer = producer(bootstrap, clients)) {
+            try (var consumer = consumer(client, hop1); var producer = producer(client, EVENT_PRODUCER)) {
+                long seen = 0;
                 while (running.get()) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-                        producer.send(new ProducerRecord<>(hop2, record.key(), record.value()));
+                        if (seen++ % forwardEvery == 0) {
+                            producer.send(new ProducerRecord<>(hop2, record.key(), record.value()));
+                        }
                     }
                 }
             }
         });
         Thread sink = Thread.ofPlatform().name("two-hop-sink").start(() -> {
-            try (var consumer = consumer(bootstrap, hop2, clients)) {
+            try (var consumer = consumer(client, hop2)) {
                 while (running.get()) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                         long sentNanos = ByteBuffer.wrap(record.value()).getLong();
@@ -77,8 +87,12 @@ final class KafkaTwoHop {
             }
         });
         Thread.sleep(3_000); // let both consumers join their groups before the clock starts
-        try (var producer = producer(bootstrap, clients)) {
-            long interval = 1_000_000_000L / ratePerSecond;
+        Map<String, Object> feedProducer = new HashMap<>(KafkaMarketDataPublisher.LATENCY_SETTINGS);
+        // Ingestion fetches its topics' metadata before its first send; so does this producer, then sends as it does.
+        feedProducer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        try (var producer = producer(client, feedProducer)) {
+            producer.partitionsFor(hop1);
+            long interval = 1_000_000_000L / feedRate;
             long next = System.nanoTime();
             long end = next + duration.toNanos();
             byte[] key = "BTCUSDT".getBytes();
@@ -97,21 +111,34 @@ final class KafkaTwoHop {
         running.set(false);
         relay.join();
         sink.join();
-        return latencies;
+        synchronized (latencies) {
+            return latencies;
+        }
     }
 
-    private static KafkaProducer<byte[], byte[]> producer(String bootstrap, Clients clients) {
-        Map<String, Object> config = new HashMap<>(clients.producer);
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+    /** A broker that authorises creates no topic on first use: both are made first, like the desk's (3 partitions). */
+    private static void createTopics(Map<String, Object> client, List<String> names) {
+        try (Admin admin = Admin.create(client)) {
+            admin.createTopics(names.stream().map(n -> new NewTopic(n, 3, (short) 1)).toList()).all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create the two-hop topics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted creating the two-hop topics", e);
+        }
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(Map<String, Object> client, Map<String, Object> settings) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.putAll(settings);
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String topic, Clients clients) {
-        Map<String, Object> config = new HashMap<>(clients.consumer);
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    private static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> client, String topic) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.putAll(SERVICE_CONSUMER);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));

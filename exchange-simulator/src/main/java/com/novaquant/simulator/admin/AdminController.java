@@ -7,12 +7,14 @@ import com.novaquant.simulator.application.Faults;
 import com.novaquant.simulator.application.FundingClock;
 import com.novaquant.simulator.application.FuturesSnapshot;
 import com.novaquant.simulator.application.OrderJournal;
+import com.novaquant.simulator.application.SyntheticQuoteRate;
 import com.novaquant.simulator.clock.SimulationClock;
 import com.novaquant.simulator.market.SymbolMarket;
 import com.novaquant.simulator.market.Venue;
 import com.novaquant.simulator.orders.OrderView;
 import com.novaquant.simulator.orders.Rejection;
 import com.novaquant.simulator.orders.TradeFillView;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebInputException;
+import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -46,15 +49,17 @@ class AdminController {
     private final StreamHub hub;
     private final SimulationClock clock;
     private final FundingClock fundingClock;
+    private final SyntheticQuoteRate quoteRate;
 
     AdminController(Faults faults, Exchange exchange, OrderJournal journal, StreamHub hub, SimulationClock clock,
-                    FundingClock fundingClock) {
+                    FundingClock fundingClock, SyntheticQuoteRate quoteRate) {
         this.faults = faults;
         this.exchange = exchange;
         this.journal = journal;
         this.hub = hub;
         this.clock = clock;
         this.fundingClock = fundingClock;
+        this.quoteRate = quoteRate;
     }
 
     record OrderFault(Venue venue, String symbol, Integer code, String msg, Faults.AmbiguousMode mode, BigDecimal ratio) {
@@ -299,6 +304,46 @@ class AdminController {
         return ok(out);
     }
 
+    /** The synthetic market's quote rate: book updates per second per symbol and venue. */
+    @GetMapping("/market/quote-rate")
+    Map<String, Object> quoteRate() {
+        requireSyntheticSource();
+        return Map.of("perSecond", quoteRate.perSecond());
+    }
+
+    /**
+     * Changes the synthetic market's quote rate while the simulator runs: {@code {"perSecond": 2500}}, above 0 and at
+     * most {@link SyntheticQuoteRate#MAX_PER_SECOND}. The pacing starts again at the new rate from now.
+     */
+    @PostMapping("/market/quote-rate")
+    Map<String, Object> changeQuoteRate(@RequestBody(required = false) JsonNode body) {
+        requireSyntheticSource();
+        JsonNode value = body == null || !body.isObject() ? null : body.get("perSecond");
+        if (value == null || value.isNull()) {
+            throw new BadAdminRequest("perSecond is required: book updates per second per symbol and venue, e.g. {\"perSecond\": 2500}");
+        }
+        if (!value.isNumber()) {
+            throw new BadAdminRequest("perSecond must be a number, was " + value);
+        }
+        double perSecond = value.asDouble();
+        if (!(perSecond > 0) || !(perSecond <= SyntheticQuoteRate.MAX_PER_SECOND)) {
+            throw new BadAdminRequest("perSecond must be above 0 and at most " + (long) SyntheticQuoteRate.MAX_PER_SECOND
+                    + ", was " + value.asString());
+        }
+        double previous = quoteRate.change(perSecond);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("perSecond", perSecond);
+        out.put("previous", previous);
+        return ok(out);
+    }
+
+    private void requireSyntheticSource() {
+        if (!quoteRate.applies()) {
+            throw new ConflictingAdminRequest("the quote rate belongs to the synthetic market source; this simulator runs the '"
+                    + quoteRate.source() + "' source, whose frames come at their own pace");
+        }
+    }
+
     @PostMapping("/clock/advance")
     Map<String, Object> advance(@RequestBody Millis body) {
         long ms = nonNegative(body.ms(), "ms");
@@ -310,6 +355,11 @@ class AdminController {
     @ExceptionHandler(BadAdminRequest.class)
     ResponseEntity<Map<String, Object>> bad(BadAdminRequest e) {
         return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(ConflictingAdminRequest.class)
+    ResponseEntity<Map<String, Object>> conflict(ConflictingAdminRequest e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler(ServerWebInputException.class)
@@ -353,6 +403,13 @@ class AdminController {
     /** A bad admin request body; answered 400 {"error":..}. */
     static final class BadAdminRequest extends RuntimeException {
         BadAdminRequest(String message) {
+            super(message);
+        }
+    }
+
+    /** An admin request this simulator's set-up cannot serve (e.g. the quote rate of a replay source); answered 409 {"error":..}. */
+    static final class ConflictingAdminRequest extends RuntimeException {
+        ConflictingAdminRequest(String message) {
             super(message);
         }
     }

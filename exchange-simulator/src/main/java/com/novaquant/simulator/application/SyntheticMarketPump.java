@@ -15,10 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drives the synthetic market on one dedicated thread at the configured quote rate: each step
- * advances every symbol by one tick, publishes the new books and prices, lets resting orders fill,
- * and tells the streams. The thread paces itself against the wall clock (ticks due = rate × elapsed),
- * so a slow moment is caught up rather than lost, and rates of thousands per second need no timers.
+ * Drives the synthetic market on one dedicated thread at the quote rate: each step advances every
+ * symbol by one tick, publishes the new books and prices, lets resting orders fill, and tells the
+ * streams. The thread paces itself against the wall clock (ticks due = rate × elapsed), so a slow
+ * moment is caught up rather than lost, and rates of thousands per second need no timers.
+ *
+ * <p>The rate can be changed while the pump runs ({@link #setRate}): the pacing then starts again
+ * from the moment the thread sees the change, at the new rate, so the change neither bursts to catch
+ * up the old schedule nor stalls to wait for it.
  */
 public final class SyntheticMarketPump implements AutoCloseable {
 
@@ -29,21 +33,18 @@ public final class SyntheticMarketPump implements AutoCloseable {
     private final Exchange exchange;
     private final MarketListener listener;
     private final SimulationClock clock;
-    private final double ratePerSecond;
     private final Thread thread;
+    private volatile double ratePerSecond;
     private volatile boolean running = true;
 
     public SyntheticMarketPump(SyntheticMarket generator, Markets markets, Exchange exchange, MarketListener listener,
                                SimulationClock clock, double ratePerSecond) {
-        if (!(ratePerSecond > 0)) {
-            throw new IllegalArgumentException("quote rate must be positive");
-        }
         this.generator = generator;
         this.markets = new ArrayList<>(markets.all());
         this.exchange = exchange;
         this.listener = listener;
         this.clock = clock;
-        this.ratePerSecond = ratePerSecond;
+        this.ratePerSecond = validRate(ratePerSecond);
         this.thread = Thread.ofPlatform().name("synthetic-market").daemon().unstarted(this::run);
     }
 
@@ -51,6 +52,30 @@ public final class SyntheticMarketPump implements AutoCloseable {
     public void start() {
         step();
         thread.start();
+    }
+
+    /** Steps per second (each step updates every symbol on both venues). */
+    public double rate() {
+        return ratePerSecond;
+    }
+
+    /**
+     * Changes the rate while the pump runs: the next step is due one new period after the thread sees
+     * the change (at once, it is woken), then the pacing continues at the new rate. Setting the
+     * current rate changes nothing.
+     *
+     * @throws IllegalArgumentException unless {@code perSecond} is positive and finite
+     */
+    public void setRate(double perSecond) {
+        ratePerSecond = validRate(perSecond);
+        LockSupport.unpark(thread);
+    }
+
+    private static double validRate(double perSecond) {
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            throw new IllegalArgumentException("quote rate must be positive and finite, was " + perSecond);
+        }
+        return perSecond;
     }
 
     /** Advances every symbol by one tick and publishes it. */
@@ -72,17 +97,26 @@ public final class SyntheticMarketPump implements AutoCloseable {
     }
 
     private void run() {
+        double rate = ratePerSecond;
         long start = System.nanoTime();
         long done = 0;
-        long pauseNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(1), (long) (1e9 / ratePerSecond));
+        long pauseNanos = pauseNanos(rate);
         while (running) {
-            long due = (long) ((System.nanoTime() - start) / 1e9 * ratePerSecond);
+            double wanted = ratePerSecond;
+            if (wanted != rate) {
+                // A new rate: its schedule starts now, nothing of the old one is owed or ahead.
+                rate = wanted;
+                start = System.nanoTime();
+                done = 0;
+                pauseNanos = pauseNanos(rate);
+            }
+            long due = (long) ((System.nanoTime() - start) / 1e9 * rate);
             // Never burst more than a second's worth after a stall: the market moves on, it does not replay.
-            if (due - done > ratePerSecond) {
-                done = due - (long) ratePerSecond;
+            if (due - done > rate) {
+                done = due - (long) rate;
             }
             try {
-                while (done < due && running) {
+                while (done < due && running && ratePerSecond == rate) {
                     step();
                     done++;
                 }
@@ -91,6 +125,10 @@ public final class SyntheticMarketPump implements AutoCloseable {
             }
             LockSupport.parkNanos(pauseNanos);
         }
+    }
+
+    private static long pauseNanos(double rate) {
+        return Math.min(TimeUnit.MILLISECONDS.toNanos(1), (long) (1e9 / rate));
     }
 
     @Override

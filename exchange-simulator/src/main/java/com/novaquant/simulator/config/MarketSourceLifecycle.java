@@ -9,6 +9,7 @@ import com.novaquant.simulator.adapter.ws.StreamHub;
 import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.FundingClock;
 import com.novaquant.simulator.application.SyntheticMarketPump;
+import com.novaquant.simulator.application.SyntheticQuoteRate;
 import com.novaquant.simulator.clock.SimulationClock;
 import com.novaquant.simulator.market.Markets;
 import com.novaquant.simulator.source.FundingRegime;
@@ -50,6 +51,7 @@ class MarketSourceLifecycle implements SmartLifecycle {
     private final PrivateStreams privateStreams;
     private final StreamHub hub;
     private final MeterRegistry registry;
+    private final SyntheticQuoteRate quoteRate;
     private final List<AutoCloseable> running = new ArrayList<>();
     private ScheduledExecutorService timers;
     private volatile boolean started;
@@ -57,7 +59,8 @@ class MarketSourceLifecycle implements SmartLifecycle {
     MarketSourceLifecycle(SimulatorProperties properties, Markets markets, Exchange exchange, SimulationClock clock,
                           FundingRegime regime, FundingClock fundingClock, BookTickerPublisher bookTickers,
                           DepthPublisher depth, MarkPricePublisher markPrices, RawStreamRelay relay,
-                          PrivateStreams privateStreams, StreamHub hub, MeterRegistry registry) {
+                          PrivateStreams privateStreams, StreamHub hub, MeterRegistry registry,
+                          SyntheticQuoteRate quoteRate) {
         this.properties = properties;
         this.markets = markets;
         this.exchange = exchange;
@@ -71,6 +74,7 @@ class MarketSourceLifecycle implements SmartLifecycle {
         this.privateStreams = privateStreams;
         this.hub = hub;
         this.registry = registry;
+        this.quoteRate = quoteRate;
     }
 
     @Override
@@ -82,8 +86,9 @@ class MarketSourceLifecycle implements SmartLifecycle {
                 SyntheticMarket generator = new SyntheticMarket(markets.instruments(), properties.seed(),
                         properties.bookLevels(), regime);
                 SyntheticMarketPump pump = new SyntheticMarketPump(generator, markets, exchange, bookTickers, clock,
-                        properties.quoteRate());
+                        quoteRate.perSecond());
                 pump.start();
+                quoteRate.attach(pump);
                 running.add(pump);
                 schedule(depth::tick, 50);
                 schedule(markPrices::tick, 1000);
@@ -137,6 +142,7 @@ class MarketSourceLifecycle implements SmartLifecycle {
             }
         }
         running.clear();
+        quoteRate.detach();
         if (timers != null) {
             timers.shutdownNow();
         }

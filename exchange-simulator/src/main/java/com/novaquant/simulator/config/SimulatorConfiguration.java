@@ -12,6 +12,7 @@ import com.novaquant.simulator.application.FundingHistory;
 import com.novaquant.simulator.application.FuturesUserEvents;
 import com.novaquant.simulator.application.ListenKeys;
 import com.novaquant.simulator.application.OrderJournal;
+import com.novaquant.simulator.application.SyntheticQuoteRate;
 import com.novaquant.simulator.clock.SimulationClock;
 import com.novaquant.simulator.market.Instrument;
 import com.novaquant.simulator.market.Markets;
@@ -49,6 +50,11 @@ class SimulatorConfiguration {
         return new Markets(instruments.stream()
                 .map(i -> new SymbolMarket(i, properties.funding().baseRate()))
                 .toList());
+    }
+
+    @Bean
+    SyntheticQuoteRate syntheticQuoteRate(SimulatorProperties properties) {
+        return new SyntheticQuoteRate(properties.source(), properties.quoteRate());
     }
 
     @Bean

@@ -38,7 +38,7 @@ class SimulatorConfiguration {
     FundingRegime fundingRegime(SimulatorProperties properties) {
         SimulatorProperties.Funding f = properties.funding();
         return new FundingRegime(f.baseRate(), f.spikeStart(), f.spikeDuration(), f.spikeRate(),
-                f.negativeStart(), f.negativeDuration(), f.negativeRate(), f.spikeEvery());
+                f.negativeStart(), f.negativeDuration(), f.negativeRate(), f.spikeEvery(), f.spikeStagger());
     }
 
     @Bean

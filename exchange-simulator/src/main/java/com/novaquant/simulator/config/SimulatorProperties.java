@@ -94,7 +94,8 @@ public record SimulatorProperties(
                           @DefaultValue("2h") Duration negativeStart,
                           @DefaultValue("1h") Duration negativeDuration,
                           @DefaultValue("-0.0003") BigDecimal negativeRate,
-                          @DefaultValue("0s") Duration spikeEvery) {
+                          @DefaultValue("0s") Duration spikeEvery,
+                          @DefaultValue("0s") Duration spikeStagger) {
     }
 
     /**

@@ -54,7 +54,7 @@ public final class SyntheticMarket {
         Walk walk = walks.get(index);
         SplittableRandom random = walk.random;
         walk.index *= Math.exp(TICK_VOLATILITY * gaussian(random));
-        double regimeRate = regime.rateAt(marketElapsedMillis).doubleValue();
+        double regimeRate = regime.rateAt(index, marketElapsedMillis).doubleValue();
         double rate = regimeRate + regimeRate * 0.1 * (random.nextDouble() - 0.5);
         // The perpetual trades at a premium that follows funding, as on a real market.
         double futuresMid = walk.index * (1 + rate);

@@ -42,6 +42,21 @@ class FundingRegimeTest {
         assertThat(repeating.rateAt(minutes(30 + 20 * 100))).isEqualTo(SPIKE);
     }
 
+    @Test
+    void aStaggeredSpikeStartsLaterForEachSymbolInTurnAndKeepsItsPeriod() {
+        FundingRegime base = regime(Duration.ofMinutes(20));
+        FundingRegime staggered = new FundingRegime(base.baseRate(), base.spikeStart(), base.spikeDuration(),
+                base.spikeRate(), base.negativeStart(), base.negativeDuration(), base.negativeRate(), base.spikeEvery(),
+                Duration.ofMinutes(2));
+        assertThat(staggered.rateAt(0, minutes(30))).isEqualTo(SPIKE);
+        assertThat(staggered.rateAt(1, minutes(30))).isEqualTo(BASE);
+        assertThat(staggered.rateAt(1, minutes(32))).isEqualTo(SPIKE);
+        assertThat(staggered.rateAt(1, minutes(41))).isEqualTo(SPIKE);
+        assertThat(staggered.rateAt(1, minutes(42))).isEqualTo(BASE);
+        assertThat(staggered.rateAt(3, minutes(36 + 20))).isEqualTo(SPIKE);
+        assertThat(staggered.rateAt(3, minutes(35 + 20))).isEqualTo(BASE);
+    }
+
     private static long minutes(long m) {
         return Duration.ofMinutes(m).toMillis();
     }

@@ -477,7 +477,7 @@ public final class DeskBenchmark {
      * stage the scrape holds, so that a stage added there is reported before this list is told of it.
      */
     private static List<String> stages(Map<String, Double> delta) {
-        List<String> stages = new ArrayList<>(List.of("decode", "consumed", "delivery", "wait", "claim", "decide",
+        List<String> stages = new ArrayList<>(List.of("decode", "consumed", "delivery", "wait", "exposure", "decide",
                 "write_ahead", "dispatch"));
         String prefix = DeskConfig.EXECUTION + ":" + STAGE_METRIC + "_count:";
         delta.keySet().stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length()))

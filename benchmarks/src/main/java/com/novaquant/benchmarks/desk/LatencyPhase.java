@@ -37,7 +37,7 @@ record LatencyPhase(Kind kind, int offeredRate, int symbols, double seconds, Top
     static final String EXECUTION = "execution";
     static final String HARNESS = "harness (not the desk)";
     private static final String STAGES = "nova_execution_signal_stage_seconds";
-    private static final List<String> STAGE_ORDER = List.of("decode", "consumed", "delivery", "wait", "claim",
+    private static final List<String> STAGE_ORDER = List.of("decode", "consumed", "delivery", "wait", "exposure",
             "decide", "write_ahead", "dispatch");
 
     /** The execution stages the scrape holds, in the order a signal passes them, then any others. */

@@ -29,10 +29,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The signal pipeline: from a target to a started two-leg trade. Claim the signal (with the position it starts
- * from), gather what the decision needs from the network (filters, the account view) before the desk is taken,
- * decide under the desk from memory alone ({@link TradeRule}), write both orders ahead and send them; the trade then
- * settles on a thread of its own ({@link TradeRunner}).
+ * The signal pipeline: from a target to a started two-leg trade. Read the position the signal starts from (writing
+ * nothing), gather what the decision needs from the network (filters, the account view) before the desk is taken,
+ * decide under the desk from memory alone ({@link TradeRule}), then one durable write: a trade claims the signal and
+ * writes both orders ahead in one statement and sends them (the trade then settles on a thread of its own,
+ * {@link TradeRunner}); a refusal records the signal with its outcome in one insert.
  */
 public class ExecutionEngine {
 
@@ -92,8 +93,10 @@ public class ExecutionEngine {
 
     /**
      * Decides on one signal and, when it trades, starts the trade without waiting for it. Returns once the decision
-     * and the write-ahead are durable (the consumer may commit the signal's offset: a crash from here on is finished
-     * by reconciliation); the future completes with the outcome code.
+     * is durable, in one commit: a trade's claim with its write-ahead, or a refusal with its outcome (the consumer may
+     * commit the signal's offset: a crash from here on is finished by reconciliation); the future completes with the
+     * outcome code. A delivery that finds the signal recorded, when it reads or when it writes, is DUPLICATE and
+     * writes and sends nothing.
      */
     public CompletableFuture<String> submit(Signal signal) {
         long receivedNanos = System.nanoTime();
@@ -115,13 +118,13 @@ public class ExecutionEngine {
         Decided decided = null;
         boolean runnerOwnsIt = false;
         try {
-            Optional<Ledger.Exposure> claimed = ledger.claimSignal(signal);
-            stageStart = stage("claim", stageStart);
-            if (claimed.isEmpty()) {
-                metrics.signal(Refusal.DUPLICATE.name());
-                return CompletableFuture.completedFuture(Refusal.DUPLICATE.name());
+            // A read: the signal is recorded only by its outcome's one write below.
+            Optional<Ledger.Exposure> exposure = ledger.exposureUnlessSeen(signal);
+            stageStart = stage("exposure", stageStart);
+            if (exposure.isEmpty()) {
+                return duplicate();
             }
-            decided = decide(signal, claim, claimed.get());
+            decided = decide(signal, claim, exposure.get());
             stageStart = stage("decide", stageStart);
             if (decided.decision() instanceof TradeDecision.Refused refused) {
                 return refused(signal, refused, deliveryMicros);
@@ -130,11 +133,18 @@ public class ExecutionEngine {
             Execution ex = new Execution(go.pairId(), signal.signalId(), signal.symbol(), go.spotQuantity(),
                     go.perpQuantity(), go.growing(), go.closesAll(), signal.tickReceivedAtMicros(),
                     signal.decidedAtMicros());
-            List<OrderRecord> rows = dispatcher.writeAhead(ex);
-            long written = stage("write_ahead", stageStart);
+            Optional<List<OrderRecord>> written = dispatcher.claimAndWriteAhead(signal, ex);
+            long writtenAt = stage("write_ahead", stageStart);
+            if (written.isEmpty()) {
+                // Another delivery of this signal was recorded since the read: it trades (or refused), not this one.
+                log.info("Signal {} {}: recorded by another delivery since it was read; nothing written or sent",
+                        signal.signalId(), signal.symbol());
+                return duplicate();
+            }
+            List<OrderRecord> rows = written.get();
             LegDispatcher.Legs legs = dispatcher.start(rows, () -> {
                 long now = System.nanoTime();
-                metrics.stage("dispatch", now - written);
+                metrics.stage("dispatch", now - writtenAt);
                 metrics.signalReceivedToOrders(now - receivedNanos);
             }, metrics::legsAnswered);
             runnerOwnsIt = true;
@@ -276,9 +286,19 @@ public class ExecutionEngine {
         }
     }
 
+    private CompletableFuture<String> duplicate() {
+        metrics.signal(Refusal.DUPLICATE.name());
+        return CompletableFuture.completedFuture(Refusal.DUPLICATE.name());
+    }
+
     private CompletableFuture<String> refused(Signal signal, TradeDecision.Refused refused, long deliveryMicros) {
         String code = refused.reason().name();
-        ledger.completeSignal(signal.signalId(), code, refused.detail());
+        if (!ledger.recordRefusal(signal, code, refused.detail())) {
+            // Another delivery of this signal was recorded since the read: its outcome stands.
+            log.info("Signal {} {}: recorded by another delivery since it was read; its {} not recorded",
+                    signal.signalId(), signal.symbol(), code);
+            return duplicate();
+        }
         metrics.signal(code);
         if (ExecutionMetrics.REFUSAL_REASONS.contains(code)) {
             metrics.refusal(code);

@@ -42,7 +42,7 @@ public class ExecutionMetrics {
             PreTradeCheck.REFUSAL_CODES.stream()).toList();
 
     /** Where a signal's time goes before its orders are out, as {@code nova_execution_signal_stage_seconds{stage}}. */
-    public static final List<String> SIGNAL_STAGES = List.of("decode", "consumed", "delivery", "wait", "claim", "decide",
+    public static final List<String> SIGNAL_STAGES = List.of("decode", "consumed", "delivery", "wait", "exposure", "decide",
             "write_ahead", "dispatch");
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionMetrics.class);
@@ -121,8 +121,9 @@ public class ExecutionMetrics {
 
     /**
      * One stage of a signal on its way to orders: delivery (decided in signal-service → received here, across
-     * processes on one clock), wait (for the desk and the symbol's previous trade), claim, decide, write_ahead,
-     * dispatch (write-ahead done → both orders handed to the venue).
+     * processes on one clock), wait (for the desk and the symbol's previous trade), exposure (the read of the position
+     * the decision starts from, writing nothing), decide, write_ahead (the signal's claim, the pair and both orders in
+     * one commit), dispatch (write-ahead done → both orders handed to the venue).
      */
     public void stage(String stage, long nanos) {
         stageTimer(stage).record(Duration.ofNanos(Math.max(0, nanos)));

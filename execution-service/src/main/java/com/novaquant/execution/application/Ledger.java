@@ -13,17 +13,44 @@ import java.util.Optional;
 
 /**
  * The durable record of everything execution does. Every order is written before it is sent and its outcome after;
- * fills move the pair's legs in the same transaction as the order update, exactly once.
+ * fills move the pair's legs in the same transaction as the order update, exactly once. A signal is recorded once,
+ * by the write-ahead of its trade or by its refusal, each a single commit; reading the position before the decision
+ * writes nothing.
  */
 public interface Ledger {
 
     /**
-     * Records a signal as being handled and reads, in the same round trip, the position its decision starts from.
+     * Reads, in one statement that writes nothing, the position a signal's decision starts from: the symbol's active
+     * pair and the total active notional. A signal already in {@code processed_signals} (traded, refused, or trading)
+     * is a redelivery and reads nothing. Nothing is claimed here: two deliveries may both read, and only one of them
+     * is then recorded ({@link #claimAndWriteAhead}, {@link #recordRefusal}).
      *
-     * @return empty when the signal was seen before (a redelivery)
+     * @return empty when the signal was recorded before (a redelivery)
      */
-    Optional<Exposure> claimSignal(Signal signal);
+    Optional<Exposure> exposureUnlessSeen(Signal signal);
 
+    /**
+     * The write-ahead of a signal's trade, in one statement and so one commit: claims the signal (it enters
+     * {@code processed_signals} as IN_PROGRESS) and, only if that claim is new, creates the pair or moves the existing
+     * one to {@code executing} (OPENING, REDUCING or CLOSING) and writes the orders in state NEW. The claim, the pair
+     * and the orders are durable together or not at all, so an order is never sent unless it is written and a signal
+     * is never traded twice: when another delivery of the signal is recorded already, nothing is written and the
+     * caller must send nothing. Fails, writing nothing (not the claim either), when a client id exists.
+     *
+     * @return the pair as written, or empty when the signal was recorded before (nothing written)
+     */
+    Optional<PairRecord> claimAndWriteAhead(Signal signal, String pairId, PairState executing,
+                                            List<OrderRecord> orders);
+
+    /**
+     * Records a refused signal with its outcome, in one insert and so one commit. When the signal is recorded already
+     * (another delivery traded or refused it since this one read), nothing is written: that one's outcome stands.
+     *
+     * @return false when the signal was recorded before (a duplicate; nothing written)
+     */
+    boolean recordRefusal(Signal signal, String outcome, String detail);
+
+    /** Sets the final outcome of a signal that traded (recorded IN_PROGRESS by {@link #claimAndWriteAhead}). */
     void completeSignal(String signalId, String outcome, String detail);
 
     /** Runs work against the ledger in one transaction that is always rolled back: it leaves nothing behind. */
@@ -50,14 +77,16 @@ public interface Ledger {
     void setPairState(String pairId, PairState state, String signalId);
 
     /**
-     * The write-ahead step of a two-leg execution, atomically: creates the pair or moves the existing one to
-     * {@code executing} (OPENING, REDUCING or CLOSING), and writes the orders in state NEW. Fails, writing nothing,
-     * when a client id exists (the caller must not send then).
+     * The write-ahead of an execution no signal started (flatten, a margin reduction), in one statement: creates the
+     * pair or moves the existing one to {@code executing} (OPENING, REDUCING or CLOSING), and writes the orders in
+     * state NEW, all durable together before any is sent. {@code executionId} stands where a signal id would (the
+     * pair's last signal, the orders' signal); nothing enters {@code processed_signals}. Fails, writing nothing, when
+     * a client id exists (the caller must not send then).
      *
      * @return the pair as written
      */
-    PairRecord beginExecution(String pairId, String symbol, String signalId, PairState executing,
-                              List<OrderRecord> orders);
+    PairRecord writeAhead(String pairId, String symbol, String executionId, PairState executing,
+                          List<OrderRecord> orders);
 
     /** Writes an order in state NEW. Fails when the client id exists (the caller must not send then). */
     void recordNew(OrderRecord order);

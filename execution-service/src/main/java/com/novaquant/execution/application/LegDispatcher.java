@@ -3,6 +3,7 @@ package com.novaquant.execution.application;
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.PairEvent;
 import com.novaquant.events.Side;
+import com.novaquant.events.Signal;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.ClientOrderIds;
@@ -15,14 +16,15 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Write-ahead and dispatch: both orders of an execution are durable (with the pair's new state) before either is
- * sent, then both legs leave at once, each on its own thread, so the hedge completes in one round trip of the
- * slower leg rather than two in a row.
+ * Write-ahead and dispatch: both orders of an execution are durable (with the pair's new state and, for a signal's
+ * trade, the signal's claim, in one commit) before either is sent, then both legs leave at once, each on its own
+ * thread, so the hedge completes in one round trip of the slower leg rather than two in a row.
  */
 class LegDispatcher {
 
@@ -40,11 +42,29 @@ class LegDispatcher {
         this.clock = clock;
     }
 
-    /** Writes the pair and both orders in one atomic step; returns the rows [spot, perp] to send. */
+    /**
+     * The write-ahead of a signal's trade, one commit: claims the signal and writes the pair and both orders in one
+     * atomic step; returns the rows [spot, perp] to send, or empty when another delivery of the signal was recorded
+     * first (nothing was written: nothing may be sent).
+     */
+    Optional<List<OrderRecord>> claimAndWriteAhead(Signal signal, Execution ex) {
+        List<OrderRecord> rows = legRows(ex);
+        // Both written, with the claim, before either is sent: a crash between the two sends leaves a NEW row to
+        // resolve, not a hole, and a redelivery finds the signal recorded.
+        Optional<PairRecord> pair = ledger.claimAndWriteAhead(signal, ex.pairId(),
+                PairState.executing(ex.growing(), ex.closesAll()), rows);
+        pair.ifPresent(p -> events.publish(Topics.EXEC_EVENTS, pairEvent(p, ex.signalId())));
+        return pair.map(p -> rows);
+    }
+
+    /**
+     * The write-ahead of an execution no signal started (flatten, margin reduction): writes the pair and both orders
+     * in one atomic step; returns the rows [spot, perp] to send.
+     */
     List<OrderRecord> writeAhead(Execution ex) {
         List<OrderRecord> rows = legRows(ex);
         // Both written before either is sent: a crash between the two sends leaves a NEW row to resolve, not a hole.
-        PairRecord pair = ledger.beginExecution(ex.pairId(), ex.symbol(), ex.signalId(),
+        PairRecord pair = ledger.writeAhead(ex.pairId(), ex.symbol(), ex.signalId(),
                 PairState.executing(ex.growing(), ex.closesAll()), rows);
         events.publish(Topics.EXEC_EVENTS, pairEvent(pair, ex.signalId()));
         return rows;

@@ -133,6 +133,7 @@ public class OperatorActions {
         long now = EpochMicros.now(clock);
         Execution ex = new Execution(pair.pairId(), executionId(why, pair, now), pair.symbol(), spotQuantity, rounded,
                 false, closesAll, now, now);
+        // No signal to claim: the write-ahead is the pair and both orders, one commit as for a signal's trade.
         List<OrderRecord> rows = dispatcher.writeAhead(ex);
         AccountBook.Trade hold = account.tradeStarted(pair.symbol(), BigDecimal.ZERO, BigDecimal.ZERO);
         try {

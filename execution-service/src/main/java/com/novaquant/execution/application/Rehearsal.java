@@ -22,10 +22,11 @@ import java.util.List;
 
 /**
  * Rehearses the decision path on made-up data, leaving nothing behind: the signal's decoding, sizing and the
- * pre-trade check, the order and pair events' encoding, and the claim, write-ahead and completion statements in a
- * ledger transaction that is rolled back. Execution sees a signal or two a second, far too few for the JIT to
- * compile that code before the first burst: measured in the desk benchmark, the first decisions of a cold instance
- * took several times longer (claim, decide and write-ahead stages). Nothing is sent, published or counted.
+ * pre-trade check, the order and pair events' encoding, and the exposure read, the claim-and-write-ahead, the
+ * completion and the refusal statements in a ledger transaction that is rolled back. Execution sees a signal or two
+ * a second, far too few for the JIT to compile that code before the first burst: measured in the desk benchmark, the
+ * first decisions of a cold instance took several times longer (claim, decide and write-ahead stages). Nothing is
+ * sent, published or counted.
  */
 public class Rehearsal {
 
@@ -64,6 +65,8 @@ public class Rehearsal {
                     new BigDecimal("0.01000000"), new BigDecimal("1000.00"), Signal.Reason.CARRY_ABOVE_ENTRY, 0.2,
                     spot, perp, funding, now, now / 1000 + 5_000);
             Signal signal = EventCodec.decode(EventCodec.encode(made), Signal.class);
+            Signal refused = new Signal(signal.signalId() + "-refused", SYMBOL, BigDecimal.ZERO, BigDecimal.ZERO,
+                    Signal.Reason.CARRY_BELOW_EXIT, 0, spot, perp, funding, now, now / 1000 + 5_000);
             BigDecimal quantity = PairSizing.common(signal.targetBaseQty(), filters, filters);
             PreTradeRequest request = new PreTradeRequest(true, quantity, signal.spot().askPrice(),
                     signal.perp().bidPrice(), 0, BigDecimal.ZERO, BigDecimal.ZERO, plenty, BigDecimal.ZERO, plenty,
@@ -77,10 +80,13 @@ public class Rehearsal {
                 EventCodec.encode(OrderSender.orderEvent(row, OrderStatus.SENT.name(), now));
             }
             ledger.rehearse(() -> {
-                ledger.claimSignal(signal);
-                PairRecord pair = ledger.beginExecution(ex.pairId(), ex.symbol(), ex.signalId(), PairState.OPENING, rows);
+                ledger.exposureUnlessSeen(signal);
+                PairRecord pair = ledger.claimAndWriteAhead(signal, ex.pairId(), PairState.OPENING, rows)
+                        .orElseThrow();
                 EventCodec.encode(dispatcher.pairEvent(pair, ex.signalId()));
                 ledger.completeSignal(ex.signalId(), "FILLED", null);
+                // The other outcome of a decision: a refusal, recorded in one insert.
+                ledger.recordRefusal(refused, "NO_CHANGE", "rehearsal");
             });
         }
         return Duration.ofNanos(System.nanoTime() - start);

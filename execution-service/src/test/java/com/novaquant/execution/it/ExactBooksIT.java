@@ -268,7 +268,7 @@ class ExactBooksIT {
         OrderRecord order = new OrderRecord(clientId, pairId, "s-" + ids.incrementAndGet(), symbol, venue, side, new BigDecimal(qty),
                 false, executing == PairState.OPENING ? OrderPurpose.OPEN : OrderPurpose.CLOSE, OrderStatus.NEW, 0,
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "", 0, null, false, 0, 0, T0);
-        ledger.beginExecution(pairId, symbol, order.signalId(), executing, List.of(order));
+        ledger.writeAhead(pairId, symbol, order.signalId(), executing, List.of(order));
         ledger.recordOutcome(clientId, OrderStatus.FILLED, new OrderReport(clientId, ids.incrementAndGet(),
                 OrderStatus.FILLED, new BigDecimal(qty), new BigDecimal(price), new BigDecimal(fee), feeAsset), 0, null, false);
         return clientId;

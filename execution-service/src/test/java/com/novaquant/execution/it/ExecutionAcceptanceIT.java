@@ -438,7 +438,7 @@ class ExecutionAcceptanceIT {
     }
 
     @Test
-    void claimReadsTheSymbolsActivePairAndTheTotalActiveNotionalInOneStatement() {
+    void theExposureReadReturnsTheSymbolsActivePairAndTheTotalActiveNotionalAndWritesNothing() {
         String symbol = "CLMUSDT";
         String pairId = ClientOrderIds.pairId("claim-" + UUID.randomUUID());
         ledger.openPair(pairId, symbol, "claim-setup");
@@ -448,14 +448,16 @@ class ExecutionAcceptanceIT {
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             Signal signal = signal(symbol, "3");
 
-            Ledger.Exposure exposure = ledger.claimSignal(signal).orElseThrow();
+            Ledger.Exposure exposure = ledger.exposureUnlessSeen(signal).orElseThrow();
             assertThat(exposure.pair()).hasValueSatisfying(p -> {
                 assertThat(p.pairId()).isEqualTo(pairId);
                 assertThat(p.perp().quantity()).isEqualByComparingTo("2");
             });
             assertThat(exposure.totalNotional()).isEqualByComparingTo(expectedTotal).isGreaterThanOrEqualTo(new BigDecimal("200"));
-            assertThat(ledger.claimSignal(signal)).isEmpty();
-            ledger.completeSignal(signal.signalId(), "NO_CHANGE", "claimed by the test");
+            assertThat(outcome(signal)).as("the read records nothing").isEmpty();
+            assertThat(ledger.exposureUnlessSeen(signal)).isPresent();
+            assertThat(ledger.recordRefusal(signal, "NO_CHANGE", "refused by the test")).isTrue();
+            assertThat(ledger.exposureUnlessSeen(signal)).as("a recorded signal is a redelivery").isEmpty();
         } finally {
             jdbc.sql("update pairs set perp_qty = 0, spot_qty = 0 where pair_id = ?").param(pairId).update();
             ledger.setPairState(pairId, PairState.CLOSED, "claim-cleanup");
@@ -463,32 +465,36 @@ class ExecutionAcceptanceIT {
     }
 
     @Test
-    void beginExecutionWritesNothingWhenAClientIdExists() {
-        String signalId = "begin-" + UUID.randomUUID();
+    void theWriteAheadWritesNothingNotEvenTheClaimWhenAClientIdExists() {
+        Signal signal = signal("BEXUSDT", "1");
+        String signalId = signal.signalId();
         String pairId = ClientOrderIds.pairId(signalId);
         OrderRecord spot = newOrder(pairId, signalId, "BEXUSDT", Venue.SPOT, com.novaquant.events.Side.BUY);
         OrderRecord perp = newOrder(pairId, signalId, "BEXUSDT", Venue.USDM, com.novaquant.events.Side.SELL);
-        PairRecord pair = ledger.beginExecution(pairId, "BEXUSDT", signalId, PairState.OPENING, List.of(spot, perp));
+        PairRecord pair = ledger.claimAndWriteAhead(signal, pairId, PairState.OPENING, List.of(spot, perp)).orElseThrow();
         try {
             assertThat(pair.state()).isEqualTo(PairState.OPENING);
             assertThat(ledger.ordersOfSignal(signalId)).extracting(OrderRecord::status)
                     .containsExactly(OrderStatus.NEW, OrderStatus.NEW);
+            assertThat(outcome(signal)).isEqualTo("IN_PROGRESS");
 
-            String otherSignal = "begin-" + UUID.randomUUID();
-            String otherPair = ClientOrderIds.pairId(otherSignal);
-            OrderRecord fresh = newOrder(otherPair, otherSignal, "BEYUSDT", Venue.SPOT, com.novaquant.events.Side.BUY);
-            OrderRecord clash = new OrderRecord(spot.clientOrderId(), otherPair, otherSignal, "BEYUSDT", Venue.USDM,
+            Signal other = signal("BEYUSDT", "1");
+            String otherPair = ClientOrderIds.pairId(other.signalId());
+            OrderRecord fresh = newOrder(otherPair, other.signalId(), "BEYUSDT", Venue.SPOT, com.novaquant.events.Side.BUY);
+            OrderRecord clash = new OrderRecord(spot.clientOrderId(), otherPair, other.signalId(), "BEYUSDT", Venue.USDM,
                     com.novaquant.events.Side.SELL, BigDecimal.ONE, false, OrderPurpose.OPEN, OrderStatus.NEW, 0,
                     BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "", 0, null, false, 1, 1, java.time.Instant.now());
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.beginExecution(otherPair, "BEYUSDT",
-                    otherSignal, PairState.OPENING, List.of(fresh, clash))).isInstanceOf(RuntimeException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.claimAndWriteAhead(other, otherPair,
+                    PairState.OPENING, List.of(fresh, clash))).isInstanceOf(RuntimeException.class);
             assertThat(ledger.pair(otherPair)).isEmpty();
             assertThat(ledger.order(fresh.clientOrderId())).isEmpty();
+            assertThat(outcome(other)).as("the claim went with the rest").isEmpty();
         } finally {
             for (OrderRecord o : List.of(spot, perp)) {
                 ledger.recordOutcome(o.clientOrderId(), OrderStatus.NOT_SENT, null, 0, "test rows, never sent", true);
             }
             ledger.setPairState(pairId, PairState.CLOSED, signalId);
+            ledger.completeSignal(signalId, "NO_CHANGE", "written by the test, never sent");
         }
     }
 

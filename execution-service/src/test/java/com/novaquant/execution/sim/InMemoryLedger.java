@@ -74,6 +74,9 @@ public final class InMemoryLedger implements Ledger {
     private int failingWrites;
     private int writesBeforeFailing;
     private boolean down;
+    /** Write statements (each its own commit) that went through. */
+    private int writes;
+    private Runnable afterNextExposureRead;
 
     public InMemoryLedger(Clock clock) {
         this.clock = clock;
@@ -106,19 +109,58 @@ public final class InMemoryLedger implements Ledger {
         return out;
     }
 
+    /** Write statements that went through so far: each is one commit, so one durable write (a WAL flush). */
+    public synchronized int writes() {
+        return writes;
+    }
+
+    /**
+     * Runs {@code action} once, right after the next exposure read that finds its signal unrecorded, before its caller
+     * has the answer: a test makes another delivery of the same signal act at that moment.
+     */
+    public synchronized void afterNextExposureRead(Runnable action) {
+        afterNextExposureRead = action;
+    }
+
+    /** What processed_signals holds for a signal: its outcome, IN_PROGRESS while it trades; empty if never recorded. */
+    public synchronized Optional<String> signalOutcome(String signalId) {
+        return Optional.ofNullable(state.signals().get(signalId));
+    }
+
     public synchronized Map<String, OrderRecord> ordersById() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(state.orders()));
     }
 
     @Override
-    public synchronized Optional<Exposure> claimSignal(Signal signal) {
-        write();
-        if (state.signals().containsKey(signal.signalId())) {
+    public synchronized Optional<Exposure> exposureUnlessSeen(Signal signal) {
+        if (read().signals().containsKey(signal.signalId())) {
             return Optional.empty();
         }
         Exposure exposure = new Exposure(activePair(signal.symbol()), totalActiveNotional());
-        state.signals().put(signal.signalId(), "IN_PROGRESS");
+        Runnable action = afterNextExposureRead;
+        afterNextExposureRead = null;
+        if (action != null) {
+            action.run();
+        }
         return Optional.of(exposure);
+    }
+
+    @Override
+    public synchronized Optional<PairRecord> claimAndWriteAhead(Signal signal, String pairId, PairState executing,
+                                                                List<OrderRecord> orders) {
+        write();
+        if (state.signals().containsKey(signal.signalId())) {
+            // The claim conflicts: the pair and the orders select from it, so nothing is written.
+            return Optional.empty();
+        }
+        PairRecord pair = checkedWriteAhead(pairId, signal.symbol(), signal.signalId(), executing, orders);
+        state.signals().put(signal.signalId(), "IN_PROGRESS");
+        return Optional.of(pair);
+    }
+
+    @Override
+    public synchronized boolean recordRefusal(Signal signal, String outcome, String detail) {
+        return write().signals().putIfAbsent(signal.signalId(), outcome) == null;
     }
 
     @Override
@@ -197,11 +239,17 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
-    public synchronized PairRecord beginExecution(String pairId, String symbol, String signalId, PairState executing,
-                                                  List<OrderRecord> orders) {
+    public synchronized PairRecord writeAhead(String pairId, String symbol, String executionId, PairState executing,
+                                              List<OrderRecord> orders) {
         write();
+        return checkedWriteAhead(pairId, symbol, executionId, executing, orders);
+    }
+
+    /** The pair and its orders as the write-ahead statement writes them; checks everything before writing anything. */
+    private PairRecord checkedWriteAhead(String pairId, String symbol, String signalId, PairState executing,
+                                         List<OrderRecord> orders) {
         if (orders.isEmpty()) {
-            throw new IllegalStateException("JdbcLedger would send 'insert into orders ... values' without a row");
+            throw new IllegalStateException("JdbcLedger would send 'values' without a row");
         }
         PairRecord p = state.pairs().get(pairId);
         PairRecord pair = p == null ? newPair(pairId, symbol, executing, signalId) : withState(p, executing, signalId);
@@ -353,13 +401,13 @@ public final class InMemoryLedger implements Ledger {
     private State write() {
         if (writesBeforeFailing > 0) {
             writesBeforeFailing--;
-            return read();
-        }
-        if (failingWrites > 0 && !down) {
+        } else if (failingWrites > 0 && !down) {
             failingWrites--;
             throw new DataAccessResourceFailureException("simulated database outage");
         }
-        return read();
+        State tables = read();
+        writes++;
+        return tables;
     }
 
     private List<OrderRecord> orders(Predicate<OrderRecord> filter, Comparator<OrderRecord> order) {

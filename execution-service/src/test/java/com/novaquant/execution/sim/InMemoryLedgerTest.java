@@ -31,12 +31,39 @@ class InMemoryLedgerTest {
     private final InMemoryLedger ledger = new InMemoryLedger(clock);
 
     @Test
-    void aRedeliveredSignalIsNotClaimedTwice() {
-        assertThat(ledger.claimSignal(signal("s1"))).hasValueSatisfying(exposure -> {
+    void theExposureReadWritesNothingAndARecordedSignalReadsNothing() {
+        int writes = ledger.writes();
+        assertThat(ledger.exposureUnlessSeen(signal("s1"))).hasValueSatisfying(exposure -> {
             assertThat(exposure.pair()).isEmpty();
             assertThat(exposure.totalNotional()).isEqualByComparingTo("0");
         });
-        assertThat(ledger.claimSignal(signal("s1"))).isEmpty();
+        assertThat(ledger.exposureUnlessSeen(signal("s1"))).isPresent();
+        assertThat(ledger.writes()).isEqualTo(writes);
+        assertThat(ledger.signalOutcome("s1")).isEmpty();
+
+        assertThat(ledger.recordRefusal(signal("s1"), "NO_CHANGE", "nothing to trade")).isTrue();
+        assertThat(ledger.exposureUnlessSeen(signal("s1"))).isEmpty();
+    }
+
+    @Test
+    void theWriteAheadOfASignalAlreadyRecordedWritesNothing() {
+        assertThat(ledger.claimAndWriteAhead(signal("s1"), PAIR, PairState.OPENING,
+                List.of(order("c-1", Venue.SPOT, Side.BUY, "1"), order("c-2", Venue.USDM, Side.SELL, "1"))))
+                .hasValueSatisfying(pair -> assertThat(pair.state()).isEqualTo(PairState.OPENING));
+        assertThat(ledger.signalOutcome("s1")).contains("IN_PROGRESS");
+        Map<String, OrderRecord> ordersBefore = ledger.ordersById();
+        PairRecord pairBefore = ledger.pair(PAIR).orElseThrow();
+        clock.advanceMillis(10);
+
+        // Another delivery of s1, whose decision read before the first one wrote.
+        assertThat(ledger.claimAndWriteAhead(signal("s1"), "P-2", PairState.OPENING,
+                List.of(order("c-3", Venue.SPOT, Side.BUY, "1")))).isEmpty();
+        assertThat(ledger.ordersById()).isEqualTo(ordersBefore);
+        assertThat(ledger.pair(PAIR)).contains(pairBefore);
+        assertThat(ledger.pair("P-2")).isEmpty();
+        // A refusal of a recorded signal is a duplicate: the recorded outcome stands.
+        assertThat(ledger.recordRefusal(signal("s1"), "NO_CHANGE", "late")).isFalse();
+        assertThat(ledger.signalOutcome("s1")).contains("IN_PROGRESS");
     }
 
     @Test
@@ -116,16 +143,22 @@ class InMemoryLedgerTest {
     }
 
     @Test
-    void beginExecutionWithAnExistingClientIdWritesNothing() {
+    void aWriteAheadWithAnExistingClientIdWritesNothingNotEvenTheClaim() {
         begin(true, order("c-1", Venue.SPOT, Side.BUY, "1"));
         PairRecord pairBefore = ledger.pair(PAIR).orElseThrow();
         clock.advanceMillis(10);
-        assertThatThrownBy(() -> ledger.beginExecution(PAIR, SYMBOL, "s2", PairState.CLOSING,
+        assertThatThrownBy(() -> ledger.claimAndWriteAhead(signal("s2"), PAIR, PairState.CLOSING,
                 List.of(order("c-2", Venue.SPOT, Side.SELL, "1"), order("c-1", Venue.USDM, Side.BUY, "1"))))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(ledger.order("c-2")).isEmpty();
         assertThat(ledger.pair(PAIR)).contains(pairBefore);
         assertThat(ledger.order("c-1").orElseThrow().venue()).isEqualTo(Venue.SPOT);
+        assertThat(ledger.signalOutcome("s2")).isEmpty();
+        assertThatThrownBy(() -> ledger.writeAhead(PAIR, SYMBOL, "flatten-1", PairState.CLOSING,
+                List.of(order("c-3", Venue.SPOT, Side.SELL, "1"), order("c-1", Venue.USDM, Side.BUY, "1"))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(ledger.order("c-3")).isEmpty();
+        assertThat(ledger.pair(PAIR)).contains(pairBefore);
     }
 
     @Test
@@ -142,7 +175,7 @@ class InMemoryLedgerTest {
     }
 
     private void begin(boolean growing, OrderRecord... orders) {
-        ledger.beginExecution(PAIR, SYMBOL, orders[0].signalId(), growing ? PairState.OPENING : PairState.CLOSING, List.of(orders));
+        ledger.writeAhead(PAIR, SYMBOL, orders[0].signalId(), growing ? PairState.OPENING : PairState.CLOSING, List.of(orders));
     }
 
     private OrderRecord order(String clientOrderId, Venue venue, Side side, String quantity) {

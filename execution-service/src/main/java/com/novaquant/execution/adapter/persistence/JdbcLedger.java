@@ -43,25 +43,70 @@ public class JdbcLedger implements Ledger {
     }
 
     /**
-     * One statement: the claim, the symbol's active pair and the total active notional. The reads see the pairs as
-     * they were before the statement, which the claim does not touch.
+     * One statement that writes nothing: whether the signal is recorded, the symbol's active pair and the total active
+     * notional.
      */
     @Override
-    public Optional<Exposure> claimSignal(Signal signal) {
+    public Optional<Exposure> exposureUnlessSeen(Signal signal) {
         return jdbc.sql("""
-                        with claimed as (
-                            insert into processed_signals (signal_id, symbol, target_qty, outcome, received_at)
-                            values (?, ?, ?, 'IN_PROGRESS', ?) on conflict (signal_id) do nothing returning signal_id),
-                        total as (
+                        with total as (
                             select coalesce(sum(perp_qty * perp_entry_price), 0) as total_notional from pairs
                             where state in %1$s)
-                        select (select count(*) from claimed) as claimed, total.total_notional, p.*
+                        select exists (select 1 from processed_signals where signal_id = ?) as seen,
+                               total.total_notional, p.*
                         from total left join pairs p on p.symbol = ? and p.state in %1$s""".formatted(ACTIVE))
-                .params(signal.signalId(), signal.symbol(), signal.targetBaseQty(), now(), signal.symbol())
-                .query((rs, i) -> rs.getLong("claimed") == 0 ? Optional.<Exposure>empty()
+                .params(signal.signalId(), signal.symbol())
+                .query((rs, i) -> rs.getBoolean("seen") ? Optional.<Exposure>empty()
                         : Optional.of(new Exposure(rs.getString("pair_id") == null ? Optional.empty()
                                 : Optional.of(PAIR.mapRow(rs, i)), rs.getBigDecimal("total_notional"))))
                 .single();
+    }
+
+    /**
+     * One statement, so one commit: the claim, and the pair and the orders only when the claim inserted a row. The
+     * pair and the orders select from the claim's returned row, so a conflicting claim (another delivery recorded the
+     * signal) leaves them with nothing to insert. PostgreSQL runs a data-modifying WITH part exactly once whether or
+     * not the main query reads it; the orders' foreign key to the pair is checked at the end of the statement.
+     */
+    @Override
+    public Optional<PairRecord> claimAndWriteAhead(Signal signal, String pairId, PairState executing,
+                                                   List<OrderRecord> orders) {
+        List<Object> params = new ArrayList<>(List.of(signal.signalId(), signal.symbol(), signal.targetBaseQty(),
+                now(), pairId, signal.symbol(), executing.name(), now(), now()));
+        StringJoiner rows = new StringJoiner(", ");
+        for (OrderRecord o : orders) {
+            // Typed: a VALUES list in FROM would take untyped parameters for text.
+            rows.add("(?, ?, ?, ?, ?, ?, ?::numeric, ?::boolean, ?, 'NEW', ?::bigint, ?::bigint, ?::timestamptz)");
+            params.addAll(orderValues(o));
+        }
+        return jdbc.sql("""
+                        with claimed as (
+                            insert into processed_signals (signal_id, symbol, target_qty, outcome, received_at)
+                            values (?, ?, ?, 'IN_PROGRESS', ?) on conflict (signal_id) do nothing
+                            returning signal_id),
+                        pair as (
+                            insert into pairs (pair_id, symbol, state, last_signal_id, opened_at, updated_at)
+                            select ?, ?, ?, signal_id, ?, ? from claimed
+                            on conflict (pair_id) do update set
+                                state = excluded.state,
+                                last_signal_id = excluded.last_signal_id, updated_at = excluded.updated_at
+                            returning *),
+                        written as (
+                            insert into orders (%1$s)
+                            select o.* from claimed, (values %2$s) as o (%1$s))
+                        select * from pair""".formatted(ORDER_COLUMNS, rows))
+                .params(params)
+                .query(PAIR).optional();
+    }
+
+    @Override
+    public boolean recordRefusal(Signal signal, String outcome, String detail) {
+        return jdbc.sql("""
+                        insert into processed_signals
+                            (signal_id, symbol, target_qty, outcome, detail, received_at, completed_at)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict (signal_id) do nothing""")
+                .params(signal.signalId(), signal.symbol(), signal.targetBaseQty(), outcome, detail, now(), now())
+                .update() == 1;
     }
 
     @Override
@@ -135,11 +180,11 @@ public class JdbcLedger implements Ledger {
     }
 
     @Override
-    public PairRecord beginExecution(String pairId, String symbol, String signalId, PairState executing,
-                                     List<OrderRecord> orders) {
+    public PairRecord writeAhead(String pairId, String symbol, String executionId, PairState executing,
+                                 List<OrderRecord> orders) {
         // One statement, so one round trip and atomic: the pair and every NEW order are durable together. PostgreSQL
         // runs a data-modifying WITH part exactly once whether or not the main query reads it.
-        List<Object> params = new ArrayList<>(List.of(pairId, symbol, executing.name(), signalId,
+        List<Object> params = new ArrayList<>(List.of(pairId, symbol, executing.name(), executionId,
                 now(), now()));
         StringJoiner rows = new StringJoiner(", ");
         for (OrderRecord o : orders) {

@@ -25,7 +25,7 @@ import java.util.UUID;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar com.novaquant.benchmarks.desk.DeskBenchmark [--symbols 5]
  *      [--realistic 1000] [--busy 10000] [--seconds 120] [--warmup 30] [--peak-from 20000] [--peak-step 10000]
- *      [--peak-to 100000] [--peak-seconds 20] [--phases realistic,busy,peak]</pre>
+ *      [--peak-to 100000] [--peak-seconds 20] [--phases realistic,busy,peak] [--burst]</pre>
  * Run from the repository root after {@code ./nq mvn -q -B install -DskipTests}. Writes
  * benchmarks/target/desk-benchmark.md and .json.
  */
@@ -50,7 +50,8 @@ public final class DeskBenchmark {
 
     /** What a run measures, from the command line. */
     record Settings(int symbols, int realistic, int busy, int seconds, int warmup, int peakFrom, int peakStep,
-                    int peakTo, int peakSeconds, List<String> phases, List<String> jvm, Map<String, List<String>> serviceArgs) {
+                    int peakTo, int peakSeconds, List<String> phases, boolean burst, List<String> jvm,
+                    Map<String, List<String>> serviceArgs) {
 
         static Settings parse(String[] args) {
             int symbols = 5;
@@ -63,6 +64,7 @@ public final class DeskBenchmark {
             int peakTo = 100_000;
             int peakSeconds = 20;
             List<String> phases = List.of("realistic", "busy", "peak");
+            boolean burst = false;
             List<String> jvm = new ArrayList<>();
             Map<String, List<String>> serviceArgs = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
@@ -77,6 +79,8 @@ public final class DeskBenchmark {
                     case "--peak-to" -> peakTo = Integer.parseInt(args[++i]);
                     case "--peak-seconds" -> peakSeconds = Integer.parseInt(args[++i]);
                     case "--phases" -> phases = List.of(args[++i].split(","));
+                    // Every symbol's funding spike at the same moment: the desk decides on all of them at once.
+                    case "--burst" -> burst = true;
                     // Extra flags for every service JVM, for A/B runs of a JVM choice (e.g. --jvm -XX:+UseG1GC).
                     case "--jvm" -> jvm.add(args[++i]);
                     // An extra Spring argument for one service, e.g. --arg execution=--nova.execution.x=y
@@ -91,7 +95,7 @@ public final class DeskBenchmark {
                 throw new IllegalArgumentException("--symbols must be 1.." + SYMBOLS.size());
             }
             return new Settings(symbols, realistic, busy, seconds, warmup, peakFrom, peakStep, peakTo, peakSeconds,
-                    phases, jvm, serviceArgs);
+                    phases, burst, jvm, serviceArgs);
         }
 
         /** The simulator's rate per symbol and venue for a total rate: each of its steps moves every book once. */
@@ -110,13 +114,16 @@ public final class DeskBenchmark {
         Map<String, List<String>> extra = new LinkedHashMap<>();
         // Funding spikes for 10 s of every 20 s (wall time), far below the exit threshold in between, and a short
         // signal cooldown: every symbol opens and closes its pair over and over, so each window holds enough orders
-        // for its percentiles (all symbols at once: the burst is the worst case). Mark prices, with the funding rate,
-        // come once a second, as Binance's markPrice@1s stream.
+        // for its percentiles. The symbols' spikes are spread evenly over the period, so decisions come one at a time
+        // as on a real market (--burst: all at once, the worst case). Mark prices, with the funding rate, come once a
+        // second, as Binance's markPrice@1s stream.
         int firstRate = settings.phases().contains("realistic") ? settings.realistic() : settings.busy();
+        long staggerSeconds = settings.burst() ? 0 : 20 * 60 / settings.symbols();
         extra.put(DeskConfig.SIMULATOR, List.of("--nova.simulator.symbols=" + symbolList,
                 "--nova.simulator.quote-rate=" + settings.perStream(firstRate), "--nova.simulator.clock-speed=60",
                 "--nova.simulator.funding.spike-start=30m", "--nova.simulator.funding.spike-duration=10m",
-                "--nova.simulator.funding.spike-every=20m", "--nova.simulator.funding.base-rate=0.00001"));
+                "--nova.simulator.funding.spike-every=20m", "--nova.simulator.funding.spike-stagger=" + staggerSeconds + "s",
+                "--nova.simulator.funding.base-rate=0.00001"));
         for (String service : List.of(DeskConfig.INGESTION, DeskConfig.EXECUTION, DeskConfig.ALERT)) {
             extra.put(service, List.of("--nova.symbols=" + symbolList));
         }
@@ -128,6 +135,9 @@ public final class DeskBenchmark {
             extra.put(service, all);
             variant.add(service + ": `" + String.join(" ", list) + "`");
         });
+        if (settings.burst()) {
+            variant.add(0, "every symbol's funding spike at the same moment (--burst)");
+        }
         if (!settings.jvm().isEmpty()) {
             variant.add(0, "every service JVM: `" + String.join(" ", settings.jvm()) + "`");
         }

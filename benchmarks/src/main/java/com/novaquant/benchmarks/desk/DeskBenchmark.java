@@ -186,7 +186,8 @@ public final class DeskBenchmark {
             json.add("\"" + p.kind().name().toLowerCase(java.util.Locale.ROOT) + "\":" + p.json());
         }
         if (steps != null) {
-            md.append(PeakSearch.markdown(steps, settings.symbols(), settings.peakSeconds() * 1000L));
+            md.append(PeakSearch.markdown(steps, settings.symbols(), settings.peakSeconds() * 1000L,
+                    settings.peakTo() - (settings.peakTo() - settings.peakFrom()) % settings.peakStep()));
             json.add("\"peak\":" + PeakSearch.json(steps));
         }
         System.out.println(md);

@@ -94,7 +94,10 @@ final class PeakSearch {
         return peak;
     }
 
-    static String markdown(List<Step> steps, int symbols, long windowMs) {
+    /**
+     * @param ceiling the highest rate the search was to try: a peak there is a lower bound, not the desk's limit
+     */
+    static String markdown(List<Step> steps, int symbols, long windowMs, int ceiling) {
         StringBuilder md = new StringBuilder();
         Step peak = peak(steps);
         md.append(String.format("### Peak: stepping the feed up over %d symbols x 2 venues, %d s a step%n%n", symbols, windowMs / 1000));
@@ -102,6 +105,10 @@ final class PeakSearch {
                 "**Peak sustained: %,.0f updates/s published into Kafka, 0 lost, feed lag p99 %.1f ms** (target: >= 50,000/s, p99 < 200 ms: %s).%n%n",
                 peak.published(), peak.lagP99Ms(), peak.published() >= 50_000 ? "met"
                         : String.format("missed by %,.0f/s", 50_000 - peak.published())));
+        if (peak != null && peak == steps.getLast() && peak.offered() + 0L >= ceiling) {
+            md.append(String.format("The search stopped at its ceiling (%,d/s) with the step sustained: the desk's limit is"
+                    + " higher (--peak-to).%n%n", ceiling));
+        }
         md.append("| offered /s | received /s | published /s | lost | feed lag p99 (histogram) | verdict |\n|---|---|---|---|---|---|\n");
         for (Step s : steps) {
             md.append(String.format("| %,d | %,.0f | %,.0f | %.0f | %s | %s |%n", s.offered(), s.received(), s.published(),

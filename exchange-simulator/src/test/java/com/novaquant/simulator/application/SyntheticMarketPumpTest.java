@@ -1,6 +1,6 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.accounts.Position;
+import com.novaquant.simulator.domain.SilentUserEvents;
 import com.novaquant.simulator.clock.SimulationClock;
 import com.novaquant.simulator.domain.TestRules;
 import com.novaquant.simulator.market.Instrument;
@@ -8,8 +8,6 @@ import com.novaquant.simulator.market.Markets;
 import com.novaquant.simulator.market.SymbolMarket;
 import com.novaquant.simulator.market.Venue;
 import com.novaquant.simulator.orders.FeeSchedule;
-import com.novaquant.simulator.orders.Order;
-import com.novaquant.simulator.orders.OrderView;
 import com.novaquant.simulator.source.FundingRegime;
 import com.novaquant.simulator.source.SyntheticMarket;
 import org.junit.jupiter.api.AfterEach;
@@ -46,17 +44,7 @@ class SyntheticMarketPumpTest {
         Instrument btc = new Instrument("BTCUSDT", "BTC", "USDT", new BigDecimal("64000"), TestRules.SPOT, TestRules.FUTURES,
                 Duration.ofHours(8));
         Markets markets = new Markets(List.of(new SymbolMarket(btc, new BigDecimal("0.0001"))));
-        FuturesUserEvents none = new FuturesUserEvents() {
-            @Override
-            public void orderUpdate(String apiKey, OrderView order, String executionType, Order.TradeFill fill,
-                                    BigDecimal realisedProfit, long eventTime) {
-            }
-
-            @Override
-            public void accountUpdate(String apiKey, String reason, BigDecimal wallet, BigDecimal balanceChange,
-                                      List<Position> positions, BigDecimal markUnrealised, long eventTime) {
-            }
-        };
+        FuturesUserEvents none = new SilentUserEvents();
         SimulationClock clock = new SimulationClock(1);
         Exchange exchange = new Exchange(markets, List.of(), new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001"),
                 new BigDecimal("0.0002"), new BigDecimal("0.0005")), clock, none, new FundingHistory());

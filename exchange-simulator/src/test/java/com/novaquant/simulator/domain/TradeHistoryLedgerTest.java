@@ -4,7 +4,6 @@ import com.novaquant.simulator.accounts.BnbBurn;
 import com.novaquant.simulator.accounts.FuturesAccount;
 import com.novaquant.simulator.accounts.IncomeRecord;
 import com.novaquant.simulator.accounts.PaperAccount;
-import com.novaquant.simulator.accounts.Position;
 import com.novaquant.simulator.accounts.SpotAccount;
 import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.FundingHistory;
@@ -18,9 +17,7 @@ import com.novaquant.simulator.matching.OrderType;
 import com.novaquant.simulator.matching.Side;
 import com.novaquant.simulator.matching.TimeInForce;
 import com.novaquant.simulator.orders.FeeSchedule;
-import com.novaquant.simulator.orders.Order;
 import com.novaquant.simulator.orders.OrderRequest;
-import com.novaquant.simulator.orders.OrderView;
 import com.novaquant.simulator.orders.TradeFillView;
 import org.junit.jupiter.api.Test;
 
@@ -57,17 +54,7 @@ class TradeHistoryLedgerTest {
         market.updatePrices(d("1000"), d("1000"), d("1000"));
         PaperAccount account = new PaperAccount(KEY, "secret", new SpotAccount(spotBalances),
                 new FuturesAccount(d("10000"), 10));
-        FuturesUserEvents silent = new FuturesUserEvents() {
-            @Override
-            public void orderUpdate(String apiKey, OrderView order, String executionType, Order.TradeFill fill,
-                                    BigDecimal realisedProfit, long eventTime) {
-            }
-
-            @Override
-            public void accountUpdate(String apiKey, String reason, BigDecimal wallet, BigDecimal balanceChange,
-                                      List<Position> positions, BigDecimal markUnrealised, long eventTime) {
-            }
-        };
+        FuturesUserEvents silent = new SilentUserEvents();
         return new Exchange(new Markets(List.of(market)), List.of(account),
                 new FeeSchedule(d("0.001"), d("0.001"), d("0.0002"), d("0.0005")), bnbBurn, new SimulationClock(1),
                 silent, new FundingHistory());

@@ -1,8 +1,8 @@
 package com.novaquant.simulator.source;
 
+import com.novaquant.simulator.domain.SilentUserEvents;
 import com.novaquant.simulator.accounts.FuturesAccount;
 import com.novaquant.simulator.accounts.PaperAccount;
-import com.novaquant.simulator.accounts.Position;
 import com.novaquant.simulator.accounts.SpotAccount;
 import com.novaquant.simulator.adapter.live.LiveSource;
 import com.novaquant.simulator.application.Exchange;
@@ -19,7 +19,6 @@ import com.novaquant.simulator.market.Venue;
 import com.novaquant.simulator.matching.OrderType;
 import com.novaquant.simulator.matching.Side;
 import com.novaquant.simulator.orders.FeeSchedule;
-import com.novaquant.simulator.orders.Order;
 import com.novaquant.simulator.orders.OrderRequest;
 import com.novaquant.simulator.orders.OrderView;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -54,15 +53,7 @@ class MarketSourcesTest {
         btc = new SymbolMarket(new Instrument("BTCUSDT", "BTC", "USDT", new BigDecimal("64000"),
                 TestRules.SPOT, TestRules.FUTURES, Duration.ofHours(8)), new BigDecimal("0.0001"));
         markets = new Markets(List.of(btc));
-        FuturesUserEvents none = new FuturesUserEvents() {
-            @Override
-            public void orderUpdate(String apiKey, OrderView order, String executionType, Order.TradeFill fill, BigDecimal rp, long t) {
-            }
-
-            @Override
-            public void accountUpdate(String apiKey, String reason, BigDecimal wallet, BigDecimal change, List<Position> p, BigDecimal up, long t) {
-            }
-        };
+        FuturesUserEvents none = new SilentUserEvents();
         exchange = new Exchange(markets, List.of(new PaperAccount("k", "s", new SpotAccount(Map.of("USDT", new BigDecimal("100000"))),
                 new FuturesAccount(new BigDecimal("100000"), 20))),
                 new FeeSchedule(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), new SimulationClock(1), none, new FundingHistory());

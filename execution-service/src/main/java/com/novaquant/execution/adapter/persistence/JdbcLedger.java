@@ -73,12 +73,9 @@ public class JdbcLedger implements Ledger {
                                                    List<OrderRecord> orders) {
         List<Object> params = new ArrayList<>(List.of(signal.signalId(), signal.symbol(), signal.targetBaseQty(),
                 now(), pairId, signal.symbol(), executing.name(), now(), now()));
-        StringJoiner rows = new StringJoiner(", ");
-        for (OrderRecord o : orders) {
-            // Typed: a VALUES list in FROM would take untyped parameters for text.
-            rows.add("(?, ?, ?, ?, ?, ?, ?::numeric, ?::boolean, ?, 'NEW', ?::bigint, ?::bigint, ?::timestamptz)");
-            params.addAll(orderValues(o));
-        }
+        // Typed: a VALUES list in FROM would take untyped parameters for text.
+        String rows = orderRows(orders, "(?, ?, ?, ?, ?, ?, ?::numeric, ?::boolean, ?, 'NEW', ?::bigint, ?::bigint, ?::timestamptz)",
+                params);
         return jdbc.sql("""
                         with claimed as (
                             insert into processed_signals (signal_id, symbol, target_qty, outcome, received_at)
@@ -186,11 +183,7 @@ public class JdbcLedger implements Ledger {
         // runs a data-modifying WITH part exactly once whether or not the main query reads it.
         List<Object> params = new ArrayList<>(List.of(pairId, symbol, executing.name(), executionId,
                 now(), now()));
-        StringJoiner rows = new StringJoiner(", ");
-        for (OrderRecord o : orders) {
-            rows.add("(?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)");
-            params.addAll(orderValues(o));
-        }
+        String rows = orderRows(orders, "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)", params);
         return jdbc.sql("""
                         with pair as (
                             insert into pairs (pair_id, symbol, state, last_signal_id, opened_at, updated_at)
@@ -216,6 +209,16 @@ public class JdbcLedger implements Ledger {
 
     private static final String ORDER_COLUMNS = "client_order_id, pair_id, signal_id, symbol, venue, side, quantity, "
             + "reduce_only, purpose, status, tick_received_at_micros, signal_decided_at_micros, created_at";
+
+    /** The orders as rows of a VALUES list, one {@code row} of placeholders each; their values go to {@code params}. */
+    private static String orderRows(List<OrderRecord> orders, String row, List<Object> params) {
+        StringJoiner rows = new StringJoiner(", ");
+        for (OrderRecord o : orders) {
+            rows.add(row);
+            params.addAll(orderValues(o));
+        }
+        return rows.toString();
+    }
 
     private static List<Object> orderValues(OrderRecord o) {
         return List.of(o.clientOrderId(), o.pairId(), o.signalId(), o.symbol(), o.venue().name(), o.side().name(),

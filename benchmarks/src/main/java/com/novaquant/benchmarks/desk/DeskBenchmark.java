@@ -164,14 +164,18 @@ public final class DeskBenchmark {
         Map<String, Object> client = kafka.adminClientProperties();
         List<LatencyPhase> phases = new ArrayList<>();
         List<PeakSearch.Step> steps = null;
-        for (String phase : settings.phases()) {
-            switch (phase) {
-                case "realistic" -> phases.add(latencyPhase(LatencyPhase.Kind.REALISTIC, settings.realistic(), client, pids, postmaster));
-                case "busy" -> phases.add(latencyPhase(LatencyPhase.Kind.BUSY, settings.busy(), client, pids, postmaster));
-                case "peak" -> steps = PeakSearch.run(settings.peakFrom(), settings.peakStep(), settings.peakTo(),
-                        this::setRate, () -> new PeakSearch.Reading(Scrape.of(config.managementPort(DeskConfig.SIMULATOR)),
-                                Scrape.of(config.managementPort(DeskConfig.INGESTION))), 5_000, settings.peakSeconds() * 1000L);
-                default -> throw new IllegalArgumentException("unknown phase " + phase + " (realistic, busy, peak)");
+        try (SignalReaderProbe.Process probe = new SignalReaderProbe.Process(client)) {
+            for (String phase : settings.phases()) {
+                switch (phase) {
+                    case "realistic" -> phases.add(latencyPhase(LatencyPhase.Kind.REALISTIC, settings.realistic(), client, pids,
+                            postmaster, probe));
+                    case "busy" -> phases.add(latencyPhase(LatencyPhase.Kind.BUSY, settings.busy(), client, pids, postmaster,
+                            probe));
+                    case "peak" -> steps = PeakSearch.run(settings.peakFrom(), settings.peakStep(), settings.peakTo(),
+                            this::setRate, () -> new PeakSearch.Reading(Scrape.of(config.managementPort(DeskConfig.SIMULATOR)),
+                                    Scrape.of(config.managementPort(DeskConfig.INGESTION))), 5_000, settings.peakSeconds() * 1000L);
+                    default -> throw new IllegalArgumentException("unknown phase " + phase + " (realistic, busy, peak)");
+                }
             }
         }
         StringBuilder md = new StringBuilder();
@@ -196,7 +200,7 @@ public final class DeskBenchmark {
     }
 
     private LatencyPhase latencyPhase(LatencyPhase.Kind kind, int rate, Map<String, Object> client, Map<String, Long> pids,
-                                      long postmaster) throws Exception {
+                                      long postmaster, SignalReaderProbe.Process probe) throws Exception {
         setRate(rate);
         // One consumer reads every topic, kept busy by the quotes; a second reads the signals alone with Kafka's
         // default long poll, as execution reads them, to tell the hop from the reader.
@@ -217,11 +221,13 @@ public final class DeskBenchmark {
             Map<String, ProcessStats> before = stats(pids, postmaster);
             observer.reset();
             signalsAlone.reset();
+            probe.reset();
             long t0 = System.nanoTime();
             Thread.sleep(settings.seconds() * 1000L);
             double elapsed = (System.nanoTime() - t0) / 1e9;
             TopicObserver.Window observed = observer.snapshot(elapsed);
             Percentiles signalHop = signalsAlone.snapshot(elapsed).signalHop;
+            Percentiles quietHop = probe.snapshot();
             Map<String, ProcessStats> after = stats(pids, postmaster);
             Map<String, Scrape> window = new LinkedHashMap<>();
             scrapes().forEach((name, scrape) -> window.put(name, scrape.minus(scrapesBefore.getOrDefault(name, new Scrape(Map.of())))));
@@ -236,7 +242,7 @@ public final class DeskBenchmark {
                     a.rssKb() / 1024.0}));
             System.out.printf("[bench] %s: Kafka's own two hops at %,d/s with the services' settings...%n", kind.title, rate);
             Percentiles floor = KafkaTwoHop.run(client, rate, EVENT_RATE, FLOOR_DURATION);
-            return new LatencyPhase(kind, rate, settings.symbols(), elapsed, observed, signalHop, floor, window, gc,
+            return new LatencyPhase(kind, rate, settings.symbols(), elapsed, observed, signalHop, quietHop, floor, window, gc,
                     safepoints, processes);
         }
     }

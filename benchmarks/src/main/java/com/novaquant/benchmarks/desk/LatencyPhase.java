@@ -12,6 +12,7 @@ import java.util.function.Predicate;
  *
  * @param observed      what the auditor read from the topics in the window
  * @param signalsAlone  signal decided -> read by a consumer of the signals topic alone, with Kafka's default long poll
+ * @param signalsQuiet  the same, by a consumer in a process of its own that does nothing else
  * @param floor         Kafka's own two hops at the same rate with the services' settings, measured after the window
  * @param scrapes       each process's counters and histograms over the window, by process name
  * @param gcPauses      each service's GC pauses in the window (microseconds), by process name
@@ -19,7 +20,7 @@ import java.util.function.Predicate;
  * @param processes     CPU (% of one core) and resident memory (MiB) over the window, by process name
  */
 record LatencyPhase(Kind kind, int offeredRate, int symbols, double seconds, TopicObserver.Window observed,
-                    Percentiles signalsAlone, Percentiles floor, Map<String, Scrape> scrapes,
+                    Percentiles signalsAlone, Percentiles signalsQuiet, Percentiles floor, Map<String, Scrape> scrapes,
                     Map<String, Percentiles> gcPauses, Map<String, Percentiles> safepoints,
                     Map<String, double[]> processes) {
 
@@ -119,6 +120,7 @@ record LatencyPhase(Kind kind, int offeredRate, int symbols, double seconds, Top
         row(md, "tick -> signal decided", observed.tickToSignal);
         row(md, "newest input (quote or funding) -> signal decided", observed.triggerToSignal);
         row(md, "signal decided -> read by a consumer of the signals topic alone (Kafka's default long poll)", signalsAlone);
+        row(md, "signal decided -> read by the same consumer in a quiet process of its own", signalsQuiet);
         row(md, "signal decided -> order sent", observed.signalToOrder);
         row(md, "**tick -> order sent**", observed.tickToOrder);
         row(md, "**Kafka's own two hops, services' settings, same rate (the floor)**", floor);
@@ -174,6 +176,7 @@ record LatencyPhase(Kind kind, int offeredRate, int symbols, double seconds, Top
         parts.put("tickToSignal", latency(observed.tickToSignal));
         parts.put("triggerToSignal", latency(observed.triggerToSignal));
         parts.put("signalReadAlone", latency(signalsAlone));
+        parts.put("signalReadQuietProcess", latency(signalsQuiet));
         parts.put("signalToOrder", latency(observed.signalToOrder));
         parts.put("tickToOrder", latency(observed.tickToOrder));
         parts.put("kafkaFloor", latency(floor));

@@ -190,8 +190,7 @@ public final class DeskBenchmark {
             json.add("\"" + p.kind().name().toLowerCase(java.util.Locale.ROOT) + "\":" + p.json());
         }
         if (steps != null) {
-            md.append(PeakSearch.markdown(steps, settings.symbols(), settings.peakSeconds() * 1000L,
-                    settings.peakTo() - (settings.peakTo() - settings.peakFrom()) % settings.peakStep()));
+            md.append(PeakSearch.markdown(steps, settings.symbols(), settings.peakSeconds() * 1000L));
             json.add("\"peak\":" + PeakSearch.json(steps));
         }
         System.out.println(md);

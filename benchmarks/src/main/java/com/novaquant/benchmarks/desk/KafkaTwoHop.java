@@ -110,10 +110,8 @@ final class KafkaTwoHop {
         Thread.sleep(2_000);
         running.set(false);
         relay.join();
-        sink.join();
-        synchronized (latencies) {
-            return latencies;
-        }
+        sink.join(); // the sink's samples are visible once it has ended
+        return latencies;
     }
 
     /** A broker that authorises creates no topic on first use: both are made first, like the desk's (3 partitions). */

@@ -1,5 +1,7 @@
 package com.novaquant.benchmarks.desk;
 
+import com.novaquant.localstack.DeskConfig;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +37,6 @@ record LatencyPhase(Kind kind, int offeredRate, int symbols, double seconds, Top
         }
     }
 
-    static final String EXECUTION = "execution";
     static final String HARNESS = "harness (not the desk)";
     private static final String STAGES = "nova_execution_signal_stage_seconds";
     private static final List<String> STAGE_ORDER = List.of("decode", "consumed", "delivery", "wait", "exposure",
@@ -50,14 +51,16 @@ record LatencyPhase(Kind kind, int offeredRate, int symbols, double seconds, Top
     }
 
     Scrape execution() {
-        return scrapes.getOrDefault(EXECUTION, new Scrape(Map.of()));
+        return scrape(DeskConfig.EXECUTION);
+    }
+
+    private Scrape scrape(String process) {
+        return scrapes.getOrDefault(process, new Scrape(Map.of()));
     }
 
     /** Records lost on the way in: the simulator's undelivered frames, ingestion's refused and unacknowledged sends. */
     double drops() {
-        return scrapes.getOrDefault("simulator", new Scrape(Map.of())).sum("nova_simulator_frames_dropped_total")
-                + scrapes.getOrDefault("ingestion", new Scrape(Map.of())).sum("nova_ingestion_kafka_dropped_total")
-                + scrapes.getOrDefault("ingestion", new Scrape(Map.of())).sum("nova_ingestion_kafka_send_errors_total");
+        return PeakSearch.recordsLost(scrape(DeskConfig.SIMULATOR), scrape(DeskConfig.INGESTION));
     }
 
     /** A histogram's quantile over the window, in ms; -1 without observations. */

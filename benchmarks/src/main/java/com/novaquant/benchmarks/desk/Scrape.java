@@ -89,18 +89,6 @@ record Scrape(Map<String, Double> samples) {
         return sum(metric, series -> true);
     }
 
-    /** Metrics of a kind (names ending "_total" and starting with a prefix) with their sums, by name. */
-    Map<String, Double> counters(String prefix) {
-        Map<String, Double> sums = new TreeMap<>();
-        samples.forEach((series, value) -> {
-            String name = name(series);
-            if (name.startsWith(prefix) && name.endsWith("_total")) {
-                sums.merge(name, value, Double::sum);
-            }
-        });
-        return sums;
-    }
-
     /**
      * The q-quantile of a histogram's observations ({@code metric_bucket{le=...}}, summed over the series the
      * predicate takes), interpolated linearly inside the bucket it falls in, in the histogram's unit; -1 without

@@ -5,7 +5,7 @@ import com.novaquant.events.EpochMicros;
 import com.novaquant.events.Signal;
 import com.novaquant.signal.adapter.kafka.MarketDataListener;
 import com.novaquant.signal.application.SignalEngine;
-import com.novaquant.signal.domain.Position;
+import com.novaquant.strategy.pair.Position;
 import com.novaquant.support.FeedGateView;
 import com.novaquant.support.KillSwitchView;
 import com.novaquant.testsupport.KafkaServer;

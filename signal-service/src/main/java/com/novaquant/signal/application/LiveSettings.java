@@ -1,7 +1,7 @@
 package com.novaquant.signal.application;
 
-import com.novaquant.signal.domain.SignalPolicy;
-import com.novaquant.signal.domain.SymbolPolicy;
+import com.novaquant.strategy.pair.SignalPolicy;
+import com.novaquant.strategy.pair.SymbolPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

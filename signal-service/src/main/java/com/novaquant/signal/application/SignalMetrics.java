@@ -1,10 +1,10 @@
 package com.novaquant.signal.application;
 
 import com.novaquant.events.Signal;
-import com.novaquant.signal.domain.FundingTracker;
-import com.novaquant.signal.domain.IntervalSource;
-import com.novaquant.signal.domain.PairState;
-import com.novaquant.signal.domain.RejectReason;
+import com.novaquant.strategy.pair.FundingTracker;
+import com.novaquant.strategy.pair.IntervalSource;
+import com.novaquant.strategy.pair.PairState;
+import com.novaquant.strategy.pair.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

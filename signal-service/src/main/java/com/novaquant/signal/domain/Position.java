@@ -1,9 +1,0 @@
-package com.novaquant.signal.domain;
-
-/** What the service last decided for a symbol. */
-public enum Position {
-    /** Nothing decided since start-up: the service does not assume flat, so it does not close a pair by default. */
-    UNKNOWN,
-    FLAT,
-    OPEN
-}

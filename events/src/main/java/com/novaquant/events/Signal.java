@@ -34,7 +34,9 @@ public record Signal(
         CARRY_BELOW_EXIT,
         FUNDING_NEGATIVE,
         BASIS_CONVERGED,
-        OPERATOR
+        OPERATOR,
+        /** The symbol left the traded universe: its pair closes whatever its carry. */
+        LEFT_UNIVERSE
     }
 
     @Override

@@ -13,7 +13,8 @@ import com.novaquant.events.Signal;
  *   <li>The wanted target ({@link CarryModel}, funding annualised over the symbol's interval as published with
  *       its funding, else as observed, else as configured): flat or unknown opens when the net carry (every cost of the round trip) and the hold
  *       carry (only the cost of leaving) both reach the entry threshold. Open or unknown closes when the funding has
- *       been negative for the configured number of intervals ({@code FUNDING_NEGATIVE}); when the funding is not
+ *       been negative for the configured number of intervals ({@code FUNDING_NEGATIVE}); when the symbol has left the
+ *       traded universe ({@code LEFT_UNIVERSE}, whatever its carry); when the funding is not
  *       negative and the hold carry is below the exit threshold ({@code CARRY_BELOW_EXIT}); or, for a pair opened
  *       by this service, when the basis gain since entry reaches the take-profit ({@code BASIS_CONVERGED}). A
  *       negative rate is judged by the streak rule only, so a single negative print does not close a pair whose
@@ -64,7 +65,7 @@ public final class PairDecider {
                 policy.exitFees(), policy.exitHorizonHours());
         state.carryApr(carry);
 
-        Signal.Reason wanted = wantedChange(state, policy, carry, holdCarry);
+        Signal.Reason wanted = wantedChange(state, policy, symbolPolicy.selected(), carry, holdCarry);
         if (wanted == null) {
             if (!refreshDue(state, policy, nowMicros)) {
                 out.hold(carry);
@@ -142,8 +143,13 @@ public final class PairDecider {
         return age > maxAgeMicros || age < -maxAgeMicros;
     }
 
-    private static Signal.Reason wantedChange(PairState state, SignalPolicy policy, double carry, double holdCarry) {
+    private static Signal.Reason wantedChange(PairState state, SignalPolicy policy, boolean selected, double carry,
+                                              double holdCarry) {
         Position position = state.position();
+        if (!selected) {
+            // Out of the universe: never open, and close what is (or may be) open rather than abandon it.
+            return position == Position.FLAT ? null : Signal.Reason.LEFT_UNIVERSE;
+        }
         // The hold carry too: never open what the exit rule would close at the same books (a rich entry premium
         // makes the round trip cheap, yet leaving pays that premium back).
         if (position != Position.OPEN && carry >= policy.entryThresholdApr()

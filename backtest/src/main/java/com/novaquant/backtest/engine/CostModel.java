@@ -1,0 +1,24 @@
+package com.novaquant.backtest.engine;
+
+/**
+ * How the backtest turns 1-minute klines, which carry no book, into books and fills.
+ *
+ * @param spotHalfSpread  the spot book's bid and ask sit this fraction below and above the minute's close
+ * @param perpHalfSpread  the same for the perpetual
+ * @param slippage        a fill is this fraction worse than the touch it crosses (market orders walking the book)
+ * @param depthShare      the top of each book holds this share of the base volume traded per minute over the last
+ *                        hour; sizing takes at most the rules' top-of-book fraction of it
+ */
+public record CostModel(double spotHalfSpread, double perpHalfSpread, double slippage, double depthShare) {
+
+    public CostModel {
+        if (!(spotHalfSpread >= 0) || !(perpHalfSpread >= 0) || !(slippage >= 0) || !(depthShare > 0)) {
+            throw new IllegalArgumentException("half spreads and slippage must be at least 0, depthShare above 0");
+        }
+    }
+
+    /** One basis point each side on both books, one more of slippage, a tenth of a minute's volume on the touch. */
+    public static CostModel typical() {
+        return new CostModel(0.0001, 0.0001, 0.0001, 0.1);
+    }
+}

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,8 @@ public record BulkChecksum(String sha256Hex, String fileName) {
             return Optional.empty();
         }
         String name = line.substring(gap).strip();
-        return name.isEmpty() ? Optional.empty() : Optional.of(new BulkChecksum(line.substring(0, 64).toLowerCase(), name));
+        String hex = line.substring(0, 64).toLowerCase(Locale.ROOT);
+        return name.isEmpty() ? Optional.empty() : Optional.of(new BulkChecksum(hex, name));
     }
 
     /** Whether {@code zip} has this name and this digest. */
@@ -49,7 +51,9 @@ public record BulkChecksum(String sha256Hex, String fileName) {
             return false;
         }
         try {
-            return parse(Files.readString(checksumFile, StandardCharsets.US_ASCII)).map(c -> c.matches(zip)).orElse(false);
+            // decoded leniently: a file of other bytes is simply not a checksum
+            String content = new String(Files.readAllBytes(checksumFile), StandardCharsets.US_ASCII);
+            return parse(content).map(checksum -> checksum.matches(zip)).orElse(false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -63,6 +63,9 @@ final class DemoFundingRates {
 
     /** Most settlements at exactly the baseline, some a little above it. */
     private static double baseline(Random random) {
-        return random.nextDouble() < 0.8 ? BASELINE : BASELINE + Math.min(0.0002, 0.00005 * Math.abs(random.nextGaussian()));
+        if (random.nextDouble() < 0.8) {
+            return BASELINE;
+        }
+        return BASELINE + Math.min(0.0002, 0.00005 * Math.abs(random.nextGaussian()));
     }
 }

@@ -26,8 +26,8 @@ class BulkCsvPropertiesTest {
                                                      @ForAll("amounts") BigDecimal high,
                                                      @ForAll("amounts") BigDecimal volume,
                                                      @ForAll @LongRange(min = 0, max = 10_000_000) long trades) {
-        String line = openMs + "," + open + "," + high + "," + open + "," + high + "," + volume + "," + (openMs + 59_999)
-                + "," + volume + "," + trades + ",0,0,0";
+        String line = openMs + "," + open + "," + high + "," + open + "," + high + "," + volume + ","
+                + (openMs + 59_999) + "," + volume + "," + trades + ",0,0,0";
 
         Kline kline = BulkCsv.kline(new CsvFields(BulkCsv.KLINE_FIELDS), line);
 

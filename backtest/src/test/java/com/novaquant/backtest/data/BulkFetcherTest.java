@@ -155,6 +155,19 @@ class BulkFetcherTest {
         assertThat(BulkChecksum.verifies(local.resolve(damaged))).isTrue();
     }
 
+    @Test
+    void aLocalChecksumFileOfOtherBytesIsReplacedByAFreshFetch() throws IOException {
+        fetchAll();
+        String zip = BulkLayout.fundingZip("ETHUSDT", DEC_2024);
+        Files.write(local.resolve(BulkLayout.checksumOf(zip)), new byte[] {(byte) 0xff, (byte) 0xfe, 0});
+
+        FetchSummary again = fetchAll();
+
+        assertThat(again.fetched()).containsExactly(zip);
+        assertThat(again.complete()).isTrue();
+        assertThat(BulkChecksum.verifies(local.resolve(zip))).isTrue();
+    }
+
     private static List<String> filesIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(file -> file.getFileName().toString()).toList();

@@ -20,9 +20,9 @@ ingestion signal execution alert simulator
 {{- end -}}
 {{- end -}}
 
-{{/* The module (jar and image) name of a component: "signal" -> "signal-service". */}}
+{{/* The module (jar and image) name of a component: "signal" -> "signal-service"; the sweep's tool is "backtest". */}}
 {{- define "nova.module" -}}
-{{- if eq . "simulator" -}}exchange-simulator{{- else -}}{{ . }}-service{{- end -}}
+{{- if eq . "simulator" -}}exchange-simulator{{- else if eq . "backtest" -}}backtest{{- else -}}{{ . }}-service{{- end -}}
 {{- end -}}
 
 {{/* Resource name of a component. Call with (dict "root" $ "component" "signal"). */}}
@@ -49,8 +49,13 @@ app.kubernetes.io/component: {{ .component }}
 {{ include "nova.selectorLabels" . }}
 {{- end -}}
 
+{{/*
+The image of a component: <registry>/<module>:<tag>, or @digest when image.digests has one for it. Call with (dict
+"root" $ "component" "signal"); "values" names the block holding image.repository/tag when it is not the component's
+own (the backtest image: sweep).
+*/}}
 {{- define "nova.image" -}}
-{{- $c := index .root.Values .component -}}
+{{- $c := .values | default (index .root.Values .component) -}}
 {{- $repo := default (printf "%s/%s" .root.Values.image.registry (include "nova.module" .component)) $c.image.repository -}}
 {{- $tag := default (default .root.Chart.AppVersion .root.Values.image.tag) $c.image.tag -}}
 {{- if .root.Values.image.digests -}}

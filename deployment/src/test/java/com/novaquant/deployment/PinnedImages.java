@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,13 +35,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class PinnedImages {
 
     static final List<String> COMPONENTS = List.of("ingestion", "signal", "execution", "alert", "simulator");
+    /**
+     * The backtest tool's image, which the parameter sweep's Jobs run: pinned by {@code image.digests.backtest} like a
+     * component's, but not built by a release (deploy/docker/Dockerfile.backtest), so not among {@link #COMPONENTS}.
+     */
+    static final String BACKTEST = "backtest";
     private static final Pattern IMAGE_LINE = Pattern.compile("(?m)^\\s*(?:- )?image:\\s*\"?([^\"\\s]+)\"?\\s*$");
 
     private PinnedImages() {
     }
 
     static String module(String component) {
-        return component.equals("simulator") ? "exchange-simulator" : component + "-service";
+        return switch (component) {
+            case "simulator" -> "exchange-simulator";
+            case BACKTEST -> BACKTEST;
+            default -> component + "-service";
+        };
     }
 
     /** Fake digests, as a registry would report them, for tests: sha256 of the text. */
@@ -105,7 +115,8 @@ final class PinnedImages {
 
     /**
      * Asserts that every image of the rendered chart is pinned: a service image is {@code <registry>/<module>@<digest
-     * of its component>} (a component's own pods run its own image; the Kafka provisioning Job runs execution's), a
+     * of its component>} (a component's own pods run its own image; the Kafka provisioning Job runs execution's; the
+     * sweep's Jobs run {@code <registry>/backtest@<digest of backtest>}), a
      * third-party image is its source tag with the digest given for its values path. Returns the images seen.
      */
     static List<String> assertEveryImagePinned(RenderedChart chart, String registry, Map<String, String> digests,
@@ -124,7 +135,8 @@ final class PinnedImages {
             assertThat(image).as(where).contains("@sha256:");
             if (image.startsWith(registry + "/")) {
                 String module = image.substring(registry.length() + 1, image.indexOf('@'));
-                String component = COMPONENTS.stream().filter(c -> module(c).equals(module)).findFirst()
+                String component = Stream.concat(COMPONENTS.stream(), Stream.of(BACKTEST))
+                        .filter(c -> module(c).equals(module)).findFirst()
                         .orElseThrow(() -> new AssertionError(where + ": no service named " + module));
                 assertThat(image).as(where).isEqualTo(registry + "/" + module + "@" + digests.get(component));
                 assertThat(container.getImagePullPolicy()).as(where + " pull policy").isEqualTo("IfNotPresent");
@@ -149,7 +161,7 @@ final class PinnedImages {
         return seen;
     }
 
-    /** The component whose pods these are (its label), or execution for the Kafka provisioning Job. */
+    /** The component whose pods these are (its label): execution for the Kafka provisioning Job, backtest for the sweep's. */
     private static String ownerComponent(RenderedChart chart, String where) {
         String kindAndName = where.substring(0, where.indexOf(' '));
         for (HasMetadata resource : chart.resources()) {
@@ -158,6 +170,9 @@ final class PinnedImages {
                 String component = labels == null ? null : labels.get("app.kubernetes.io/component");
                 if ("kafka-setup".equals(component)) {
                     return "execution";
+                }
+                if (labels != null && BACKTEST.equals(labels.get("app.kubernetes.io/name"))) {
+                    return BACKTEST;
                 }
                 return COMPONENTS.contains(component) ? component : null;
             }

@@ -115,7 +115,7 @@ public final class BacktestEngine {
     private void rescan(long nowMs) {
         List<Candidate> candidates = new ArrayList<>(runs.size());
         for (SymbolRun run : runs) {
-            candidates.add(run.candidate(nowMs));
+            candidates.add(run.candidate(nowMs, settings.costs().depthShare()));
         }
         Selection selection = UniverseSelector.select(members, candidates, settings.universe());
         Allocation allocation = CapitalAllocator.allocate(selection.members(), settings.allocation());

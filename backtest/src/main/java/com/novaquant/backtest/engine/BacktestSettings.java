@@ -21,11 +21,17 @@ import java.util.Map;
 public record BacktestSettings(SignalPolicy policy, UniverseRules universe, AllocationRules allocation,
                                CostModel costs, Duration rescanEvery) {
 
+    /** Quote currency (USDT). */
+    public static final double DEFAULT_CAPITAL = 50_000;
     private static final long SECOND = 1_000_000L;
 
-    /** The signal service's defaults, a universe of five, 10 000 USDT at 2x on the perpetual. */
+    /**
+     * The signal service's defaults, a universe of five, and the capital five full pairs take at 2x on the perpetual
+     * (5 x 5 000 x 1.5 = 37 500) with room to spare: an open pair keeps its size until it closes, so capital short
+     * of that leaves the later entrants of a universe nothing to open with.
+     */
     public static BacktestSettings defaults() {
-        return of(0.15, 0.0, 168, 5, AllocationRules.Weighting.BY_CARRY, 10_000);
+        return of(0.15, 0.0, 168, 5, AllocationRules.Weighting.BY_CARRY, DEFAULT_CAPITAL);
     }
 
     /** The defaults with the settings a sweep varies. */
@@ -40,8 +46,8 @@ public record BacktestSettings(SignalPolicy policy, UniverseRules universe, Allo
         SignalPolicy policy = new SignalPolicy(entryThresholdApr, exitThresholdApr, 2, 0.004, holdingHours,
                 holdingHours, 120 * SECOND, 120 * SECOND, 0.02, 0.03, 60 * SECOND, 0, spotFee, perpFee, 0.25,
                 allocation.notionalBudget(), 10);
-        UniverseRules universe = new UniverseRules(universeSize, 5_000_000, 0.002, 2, perPairCap,
-                entryThresholdApr, 0.05, 2 * spotFee + 2 * perpFee, holdingHours);
+        UniverseRules universe = new UniverseRules(universeSize, 5_000_000, 0.002, 1, perPairCap,
+                entryThresholdApr, 0.05, 0.5, 2 * spotFee + 2 * perpFee, holdingHours);
         return new BacktestSettings(policy, universe, allocation, CostModel.typical(), Duration.ofHours(1));
     }
 
@@ -59,6 +65,7 @@ public record BacktestSettings(SignalPolicy policy, UniverseRules universe, Allo
         out.put("universe min 24h volume (USDT)", num(universe.minQuoteVolume()));
         out.put("universe max spread", pct(universe.maxSpread()));
         out.put("universe switch margin APR", pct(universe.switchMarginApr()));
+        out.put("universe liquidity kept by members", pct(universe.liquidityStay()));
         out.put("rescan every", rescanEvery.toString());
         out.put("allocation", allocation.weighting().name());
         out.put("capital (USDT)", num(allocation.capital()));

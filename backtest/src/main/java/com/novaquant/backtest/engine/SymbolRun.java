@@ -135,16 +135,20 @@ final class SymbolRun {
         return minutes == 0 ? 0 : hourVolume / minutes * costs.depthShare();
     }
 
-    /** What the universe scanner sees of this symbol now. */
-    Candidate candidate(long nowMs) {
+    /** What the universe scanner sees of this symbol now; book depth as the day's average share of volume. */
+    Candidate candidate(long nowMs, double depthShare) {
         if (!live()) {
             return new Candidate(symbol, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
         }
+        // The universe judges depth over the day, not the hour: a book that thins every night is the same market.
+        double spotVolume = dayVolume(spotQuoteVolume, nowMs);
+        double perpVolume = dayVolume(perpQuoteVolume, nowMs);
+        double spotDepth = spotVolume / MINUTES_PER_DAY / state.spot().ask() * depthShare;
+        double perpDepth = perpVolume / MINUTES_PER_DAY / state.perp().bid() * depthShare;
         return new Candidate(symbol, true, rate.doubleValue(), intervalHours,
-                state.spot().bid(), state.spot().bidQty(), state.spot().ask(), state.spot().askQty(),
-                state.perp().bid(), state.perp().bidQty(), state.perp().ask(), state.perp().askQty(),
-                dayVolume(spotQuoteVolume, nowMs), dayVolume(perpQuoteVolume, nowMs));
+                state.spot().bid(), spotDepth, state.spot().ask(), spotDepth,
+                state.perp().bid(), perpDepth, state.perp().ask(), perpDepth, spotVolume, perpVolume);
     }
 
     /** The last 24 h of traded value; in the first day of a replay, what has been seen so far scaled to a day. */

@@ -46,7 +46,8 @@ public record SweepGrid(List<Double> entryThresholdApr, List<Double> exitThresho
         }
         return new SweepGrid(doubles(root, "entryThresholdApr", 0.15), doubles(root, "exitThresholdApr", 0.0),
                 doubles(root, "holdingHours", 168.0), integers(root, "universeSize", 5), weightings(root),
-                root.has("capital") ? root.get("capital").asDouble() : 10_000);
+                root.has("capital") ? root.get("capital").asDouble()
+                        : com.novaquant.backtest.engine.BacktestSettings.DEFAULT_CAPITAL);
     }
 
     /** Every point of the grid, numbered. */

@@ -20,7 +20,9 @@ public record Allocation(List<Budget> budgets) {
         /** The thinner market's 24 h traded value. */
         VOLUME,
         /** Its share fell under the minimum notional. */
-        BELOW_MINIMUM
+        BELOW_MINIMUM,
+        /** Weighted by carry, it has no positive expected carry to weight. */
+        NO_CARRY
     }
 
     /** One pair's notional (quote currency, whole cents), its cap, and what limits it. */

@@ -35,7 +35,7 @@ public final class CapitalAllocator {
         double[] shares;
         while (true) {
             shares = waterFill(caps, weights, dropped, rules.notionalBudget());
-            int smallest = smallestBelowMinimum(shares, dropped, rules.minNotional());
+            int smallest = smallestBelowMinimum(shares, weights, dropped, rules.minNotional());
             if (smallest < 0) {
                 break;
             }
@@ -44,7 +44,8 @@ public final class CapitalAllocator {
         List<Allocation.Budget> budgets = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             double notional = dropped.contains(i) ? 0 : cents(shares[i]);
-            Allocation.Limit limit = dropped.contains(i) ? Allocation.Limit.BELOW_MINIMUM
+            Allocation.Limit limit = weights[i] <= 0 ? Allocation.Limit.NO_CARRY
+                    : dropped.contains(i) ? Allocation.Limit.BELOW_MINIMUM
                     : shares[i] >= caps[i] ? capLimits[i] : Allocation.Limit.SHARE;
             budgets.add(new Allocation.Budget(members.get(i).symbol(), notional, caps[i], limit));
         }
@@ -112,10 +113,11 @@ public final class CapitalAllocator {
     }
 
     /** The member with the smallest share under the minimum (not yet dropped), or -1. */
-    private static int smallestBelowMinimum(double[] shares, Set<Integer> dropped, double minNotional) {
+    private static int smallestBelowMinimum(double[] shares, double[] weights, Set<Integer> dropped,
+                                            double minNotional) {
         int smallest = -1;
         for (int i = 0; i < shares.length; i++) {
-            if (!dropped.contains(i) && cents(shares[i]) < minNotional
+            if (!dropped.contains(i) && weights[i] > 0 && cents(shares[i]) < minNotional
                     && (smallest < 0 || shares[i] < shares[smallest])) {
                 smallest = i;
             }

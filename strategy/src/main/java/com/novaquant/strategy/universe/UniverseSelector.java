@@ -16,8 +16,9 @@ import java.util.Set;
  * measure ({@link CarryModel#netCarryApr}, over the symbol's own funding interval), and the best are chosen with
  * hysteresis so that the set does not churn:
  * <ol>
- *   <li>a member leaves when it is excluded (not tradable, unsound data, illiquid) or no longer listed, or when its
- *       net carry falls below {@link UniverseRules#stayCarryApr()};</li>
+ *   <li>a member leaves when it is excluded (not tradable, unsound data, or illiquid by the relaxed measure of
+ *       {@link UniverseRules#liquidityStay()}) or no longer listed, or when its net carry falls below
+ *       {@link UniverseRules#stayCarryApr()};</li>
  *   <li>when the size shrank, the weakest members leave;</li>
  *   <li>free places go to the best symbols whose net carry reaches {@link UniverseRules#entryCarryApr()};</li>
  *   <li>a member is replaced only by a symbol whose net carry beats it by more than the switch margin.</li>
@@ -40,16 +41,17 @@ public final class UniverseSelector {
      * @param candidates every symbol listed on both venues; a symbol given twice counts once, as its last entry
      */
     public static Selection select(Collection<String> previous, Collection<Candidate> candidates, UniverseRules rules) {
+        Set<String> incumbents = new LinkedHashSet<>(previous);
         Map<String, Ranked> bySymbol = new LinkedHashMap<>();
         for (Candidate candidate : candidates) {
-            bySymbol.put(candidate.symbol(), rank(candidate, rules));
+            bySymbol.put(candidate.symbol(), rank(candidate, rules, incumbents.contains(candidate.symbol())));
         }
         List<Ranked> ranked = new ArrayList<>(bySymbol.values());
         ranked.sort(BEST_FIRST);
 
         Map<String, Selection.LeaveReason> left = new LinkedHashMap<>();
         List<Ranked> kept = new ArrayList<>();
-        for (String symbol : new LinkedHashSet<>(previous)) {
+        for (String symbol : incumbents) {
             Ranked member = bySymbol.get(symbol);
             if (member == null || !member.eligible()) {
                 left.put(symbol, Selection.LeaveReason.EXCLUDED);
@@ -89,8 +91,16 @@ public final class UniverseSelector {
         return new Selection(List.copyOf(kept), Set.copyOf(entered), Map.copyOf(left), List.copyOf(ranked));
     }
 
-    /** The candidate's net carry and, when it cannot be chosen now, why. */
+    /** The candidate's net carry and, when it cannot enter now, why. */
     public static Ranked rank(Candidate c, UniverseRules rules) {
+        return rank(c, rules, false);
+    }
+
+    /**
+     * The candidate's net carry and, when it cannot be chosen now, why; a member is held to the relaxed liquidity
+     * measure ({@link UniverseRules#liquidityStay()}).
+     */
+    public static Ranked rank(Candidate c, UniverseRules rules, boolean member) {
         if (!c.tradable()) {
             return new Ranked(c, Double.NaN, Exclusion.NOT_TRADABLE);
         }
@@ -99,12 +109,13 @@ public final class UniverseSelector {
         }
         double carry = CarryModel.netCarryApr(c.fundingRate(), c.fundingIntervalHours(), c.spotBid(), c.spotAsk(),
                 c.perpBid(), c.perpAsk(), rules.roundTripFees(), rules.holdingHours());
+        double slack = member ? rules.liquidityStay() : 1;
         Exclusion exclusion = null;
-        if (c.thinnerVolume() < rules.minQuoteVolume()) {
+        if (c.thinnerVolume() < rules.minQuoteVolume() * slack) {
             exclusion = Exclusion.LOW_VOLUME;
-        } else if (c.widerSpread() > rules.maxSpread()) {
+        } else if (c.widerSpread() > rules.maxSpread() / slack) {
             exclusion = Exclusion.WIDE_SPREAD;
-        } else if (c.openingDepth() < rules.minDepthMultiple() * rules.intendedNotional()) {
+        } else if (c.openingDepth() < rules.minDepthMultiple() * rules.intendedNotional() * slack) {
             exclusion = Exclusion.THIN_BOOK;
         }
         return new Ranked(c, carry, exclusion);

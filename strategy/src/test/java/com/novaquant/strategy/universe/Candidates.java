@@ -10,7 +10,7 @@ import java.util.List;
 final class Candidates {
 
     static final UniverseRules RULES = new UniverseRules(5, 1_000_000, 0.002, 3, 10_000, 0.10, 0.05,
-            0.003, 168);
+            0.5, 0.003, 168);
 
     private Candidates() {
     }

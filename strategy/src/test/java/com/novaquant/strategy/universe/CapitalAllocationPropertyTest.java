@@ -113,7 +113,7 @@ class CapitalAllocationPropertyTest {
     Arbitrary<List<Ranked>> members() {
         return Candidates.universes().map(candidates -> {
             Selection selection = UniverseSelector.select(Set.of(), candidates,
-                    new UniverseRules(12, 0, 1, 0, 0, -10, 0, RULES.roundTripFees(), RULES.holdingHours()));
+                    new UniverseRules(12, 0, 1, 0, 0, -10, 0, 1, RULES.roundTripFees(), RULES.holdingHours()));
             return selection.members();
         });
     }

@@ -110,6 +110,32 @@ class UniverseSelectionPropertyTest {
         assertThat(selection.symbols()).isEqualTo(members);
     }
 
+    /**
+     * The liquidity band: with volume and depth between the members' stay level and the entry level, a member stays
+     * and an outsider of the same carry does not enter.
+     */
+    @Property
+    void insideTheLiquidityBandAMemberStaysAndAnOutsiderStaysOut(
+            @ForAll @DoubleRange(min = 0.5, max = 0.99) @Scale(3) double shareOfTheEntryLevel) {
+        Candidate member = thin(Candidates.liquid("MEMBER", Candidates.rateFor(0.4)), shareOfTheEntryLevel);
+        Candidate outsider = thin(Candidates.liquid("OUTSIDER", Candidates.rateFor(0.4)), shareOfTheEntryLevel);
+
+        Selection selection = UniverseSelector.select(Set.of("MEMBER"), List.of(member, outsider), RULES);
+
+        assertThat(selection.symbols()).containsExactly("MEMBER");
+        assertThat(selection.changed()).isFalse();
+        assertThat(UniverseSelector.rank(outsider, RULES).exclusion()).isIn(Exclusion.LOW_VOLUME,
+                Exclusion.THIN_BOOK);
+    }
+
+    /** Volumes and book quantities scaled so both sit at {@code share} of what an entry needs. */
+    private static Candidate thin(Candidate c, double share) {
+        double depthQty = RULES.minDepthMultiple() * RULES.intendedNotional() * share / c.perpBid();
+        double volume = RULES.minQuoteVolume() * share;
+        return new Candidate(c.symbol(), true, c.fundingRate(), c.fundingIntervalHours(), c.spotBid(), depthQty * 2,
+                c.spotAsk(), depthQty * 2, c.perpBid(), depthQty, c.perpAsk(), depthQty, volume, volume);
+    }
+
     @Provide
     Arbitrary<List<Candidate>> universes() {
         return Candidates.universes();

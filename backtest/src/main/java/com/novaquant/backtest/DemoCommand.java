@@ -1,7 +1,7 @@
 package com.novaquant.backtest;
 
-import com.novaquant.backtest.data.BulkReader;
-import com.novaquant.backtest.data.DemoData;
+import com.novaquant.history.BulkReader;
+import com.novaquant.history.DemoData;
 
 import java.io.PrintStream;
 import java.nio.file.Files;

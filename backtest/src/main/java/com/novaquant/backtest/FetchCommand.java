@@ -1,7 +1,7 @@
 package com.novaquant.backtest;
 
-import com.novaquant.backtest.data.BulkFetcher;
-import com.novaquant.backtest.data.FetchSummary;
+import com.novaquant.history.BulkFetcher;
+import com.novaquant.history.FetchSummary;
 
 import java.io.PrintStream;
 import java.net.URI;

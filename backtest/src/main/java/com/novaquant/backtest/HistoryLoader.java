@@ -1,7 +1,7 @@
 package com.novaquant.backtest;
 
-import com.novaquant.backtest.data.BulkReader;
-import com.novaquant.backtest.data.Market;
+import com.novaquant.history.BulkReader;
+import com.novaquant.history.Market;
 import com.novaquant.backtest.engine.SymbolHistory;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package com.novaquant.backtest;
 
-import com.novaquant.backtest.data.BulkDataset;
+import com.novaquant.history.BulkDataset;
 
 import java.io.IOException;
 import java.nio.file.Files;

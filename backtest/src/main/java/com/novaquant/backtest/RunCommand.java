@@ -1,6 +1,6 @@
 package com.novaquant.backtest;
 
-import com.novaquant.backtest.data.BulkReader;
+import com.novaquant.history.BulkReader;
 import com.novaquant.backtest.engine.BacktestEngine;
 import com.novaquant.backtest.engine.BacktestSettings;
 import com.novaquant.backtest.engine.SymbolHistory;

@@ -1,6 +1,6 @@
 package com.novaquant.backtest;
 
-import com.novaquant.backtest.data.BulkReader;
+import com.novaquant.history.BulkReader;
 import com.novaquant.backtest.engine.SymbolHistory;
 import com.novaquant.backtest.sweep.SweepGrid;
 import com.novaquant.backtest.sweep.SweepPoint;

@@ -1,6 +1,6 @@
 package com.novaquant.backtest.engine;
 
-import com.novaquant.backtest.data.Kline;
+import com.novaquant.history.Kline;
 import com.novaquant.backtest.report.BacktestReport;
 import com.novaquant.events.DeskMode;
 import com.novaquant.strategy.pair.PairDecider;

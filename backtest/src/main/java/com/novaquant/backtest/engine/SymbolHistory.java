@@ -1,7 +1,7 @@
 package com.novaquant.backtest.engine;
 
-import com.novaquant.backtest.data.FundingRecord;
-import com.novaquant.backtest.data.Kline;
+import com.novaquant.history.FundingRecord;
+import com.novaquant.history.Kline;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package com.novaquant.backtest.engine;
 
-import com.novaquant.backtest.data.FundingRecord;
-import com.novaquant.backtest.data.Kline;
+import com.novaquant.history.FundingRecord;
+import com.novaquant.history.Kline;
 import com.novaquant.backtest.report.BacktestReport;
 import com.novaquant.strategy.pair.PairState;
 import com.novaquant.strategy.pair.SymbolPolicy;

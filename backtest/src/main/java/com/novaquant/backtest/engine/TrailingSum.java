@@ -1,6 +1,6 @@
 package com.novaquant.backtest.engine;
 
-import com.novaquant.backtest.data.Kline;
+import com.novaquant.history.Kline;
 
 import java.util.List;
 import java.util.function.ToDoubleFunction;

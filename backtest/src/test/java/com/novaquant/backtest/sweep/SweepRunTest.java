@@ -1,7 +1,7 @@
 package com.novaquant.backtest.sweep;
 
-import com.novaquant.backtest.data.FundingRecord;
-import com.novaquant.backtest.data.Kline;
+import com.novaquant.history.FundingRecord;
+import com.novaquant.history.Kline;
 import com.novaquant.backtest.engine.BacktestEngine;
 import com.novaquant.backtest.engine.SymbolHistory;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,0 @@
-package com.novaquant.backtest.data;
-
-/** The two markets of a carry pair, as Binance's bulk-download tree names them. */
-public enum Market {
-    /** {@code data/spot/...} */
-    SPOT,
-    /** {@code data/futures/um/...} */
-    USDM
-}

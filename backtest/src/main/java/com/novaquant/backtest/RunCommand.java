@@ -26,10 +26,10 @@ final class RunCommand {
     static int run(String[] args, PrintStream out) throws Exception {
         Options options = new Options("run", args, 1, OPTIONS);
         Path data = Path.of(options.required("data"));
+        BacktestSettings settings = RuleOptions.settings(options);
         YearMonth[] range = MirrorMonths.of(options, data);
         YearMonth from = range[0];
         YearMonth to = range[1];
-        BacktestSettings settings = RuleOptions.settings(options);
         List<String> symbols = HistoryLoader.symbols(options.text("symbols", "all"), data);
         return backtest(data, symbols, from, to, settings, Path.of(options.text("out", "backtest-report")),
                 options.text("name", "backtest"), out);

@@ -22,8 +22,9 @@ import java.util.Set;
  * Replays history minute by minute through the production rules: the universe is chosen ({@link UniverseSelector})
  * and capital spread ({@link CapitalAllocator}) every rescan, and each symbol's pair is decided by
  * {@link PairDecider} on books built from the minute's klines, as the signal service decides on live books. A
- * decision fills at once at the cost model's prices; funding settles on the open pairs at each funding time. Pairs
- * still open at the end are closed at the last prices, fees included, so the report holds no unrealised PnL.
+ * decision fills at once at the cost model's prices; funding settles on the open pairs at each funding time. A pair
+ * whose history ends (a delisting) is closed at its last prices the minute after; pairs still open at the end are
+ * closed at the last prices, fees included, so the report holds no unrealised PnL.
  */
 public final class BacktestEngine {
 
@@ -91,6 +92,8 @@ public final class BacktestEngine {
             for (SymbolRun run : runs) {
                 if (run.live()) {
                     decide(run, nowMs);
+                } else if (run.book.open() && run.ended(openMs)) {
+                    close(run);
                 }
             }
             boolean last = openMs + MINUTE_MS >= toMs;

@@ -112,6 +112,18 @@ final class SymbolRun {
         }
     }
 
+    /**
+     * The history of a market has ended before {@code minuteMs}: the symbol was delisted (or the mirror stops), so
+     * an open pair cannot wait for a rule to close it.
+     */
+    boolean ended(long minuteMs) {
+        return ended(history.spot(), minuteMs) || ended(history.perp(), minuteMs);
+    }
+
+    private static boolean ended(List<Kline> klines, long minuteMs) {
+        return klines.isEmpty() || klines.getLast().openTimeMs() < minuteMs;
+    }
+
     /** Both markets traded this minute and a funding rate is known. */
     boolean live() {
         return spot != null && perp != null && rate != null;

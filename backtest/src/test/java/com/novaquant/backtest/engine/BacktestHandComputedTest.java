@@ -88,6 +88,55 @@ class BacktestHandComputedTest {
                 .allSatisfy(p -> assertThat(openAt(report, p.timeMs())).isLessThanOrEqualTo(1));
     }
 
+    /**
+     * ADAUSDT pays 0.02 % per interval throughout. On 8 hours that is 21.9 % a year, under the entry threshold once
+     * the round trip's costs are spread over a week; from the second day Binance settles it every 4 hours, 43.8 % a
+     * year, and the pair opens. The carry is annualised over the symbol's own, current interval.
+     */
+    @Test
+    void aSymbolMovingFromEightToFourHourFundingOpensOnceItsNewIntervalMakesTheCarryWorthIt() {
+        long secondDay = START + 24 * HOUR_MS;
+        List<com.novaquant.history.FundingRecord> funding = new java.util.ArrayList<>(
+                Histories.funding(8, secondDay, t -> "0.0002"));
+        for (long t = secondDay; t < START + 72 * HOUR_MS; t += 4 * HOUR_MS) {
+            funding.add(new com.novaquant.history.FundingRecord(t, 4, new BigDecimal("0.0002")));
+        }
+        SymbolHistory ada = new SymbolHistory("ADAUSDT", Histories.flat("100", 1_600, THREE_DAYS),
+                Histories.flat("100", 1_600, THREE_DAYS), funding);
+
+        BacktestReport report = BacktestEngine.run("interval", List.of(ada), settings(1));
+
+        long opened = report.positions().stream().filter(p -> p.notional().signum() > 0)
+                .mapToLong(BacktestReport.PositionPoint::timeMs).min().orElseThrow();
+        // The first 4-hour record is announced as the next funding once the 16:00 one of day 1 has settled.
+        assertThat(opened).isGreaterThan(START + 16 * HOUR_MS).isLessThanOrEqualTo(secondDay);
+        // 4-hourly settlements from day 2 00:00 to day 3 20:00, all while open: 12 × 50 × 100 × 0.0002.
+        assertThat(report.pairs().getFirst().fundingPnl()).isEqualByComparingTo("12");
+    }
+
+    /**
+     * XRPUSDT's history stops after the first day (a delisting): its pair is closed at the last prices the minute
+     * after, not carried to the end of the run, and earns no funding after that.
+     */
+    @Test
+    void aPairWhoseHistoryEndsIsClosedAtItsLastPricesAtOnce() {
+        int oneDay = 24 * 60;
+        SymbolHistory xrp = new SymbolHistory("XRPUSDT", Histories.flat("100", 1_600, oneDay),
+                Histories.flat("100", 1_600, oneDay), Histories.funding(8, START + 72 * HOUR_MS, t -> "0.001"));
+        SymbolHistory btc = new SymbolHistory("BTCUSDT", Histories.flat("100", 1_600, THREE_DAYS),
+                Histories.flat("100", 1_600, THREE_DAYS), Histories.funding(8, START + 72 * HOUR_MS, t -> "0.0001"));
+
+        BacktestReport report = BacktestEngine.run("delisting", List.of(xrp, btc), settings(2));
+
+        BacktestReport.PairResult pair = report.pairs().stream().filter(p -> p.symbol().equals("XRPUSDT"))
+                .findFirst().orElseThrow();
+        assertThat(pair.trades()).isEqualTo(4);
+        // Opened 00:01 on day 1 and held to the close of its last minute, day 2 00:00: settlements at 08:00, 16:00
+        // and that 00:00, none after: 3 × 50 × 100 × 0.001.
+        assertThat(pair.fundingPnl()).isEqualByComparingTo("15");
+        assertThat(pair.timeInMarket()).isCloseTo((double) (oneDay) / THREE_DAYS, within(1e-3));
+    }
+
     /** Capital 100 000 at 2x, a per-pair cap far above the book's share: sizing is set by the book (50). */
     private static BacktestSettings settings(int universeSize) {
         BacktestSettings defaults = BacktestSettings.of(0.15, 0, 168, universeSize,

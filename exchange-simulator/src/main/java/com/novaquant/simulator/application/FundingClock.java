@@ -7,15 +7,22 @@ import com.novaquant.simulator.market.SymbolMarket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Settles funding per symbol whenever market time passes the symbol's next funding instant, and
  * reports that instant in wall time (the {@code T} of markPrice and {@code nextFundingTime} of
  * premiumIndex), so the time a client sees always counts down to the settlement it will observe.
+ * A source that knows when each funding settles (recorded history) takes its symbols off the fixed
+ * schedule ({@link #followSource}) and settles them itself ({@link #settleFromSource}).
  */
 public final class FundingClock {
+
+    /** A next settlement no one knows of: reported as time 0, as Binance reports a symbol without funding. */
+    public static final long NO_SETTLEMENT = Long.MAX_VALUE;
 
     private final SimulationClock clock;
     private final Exchange exchange;
@@ -23,6 +30,7 @@ public final class FundingClock {
     private final Map<String, FundingSchedule> schedules = new LinkedHashMap<>();
     private final Map<String, Long> nextMarketTime = new LinkedHashMap<>();
     private final Map<String, Counter> settlements = new LinkedHashMap<>();
+    private final Set<String> timedBySource = new HashSet<>();
 
     public FundingClock(SimulationClock clock, Exchange exchange, Markets markets, MeterRegistry registry) {
         this.clock = clock;
@@ -45,6 +53,9 @@ public final class FundingClock {
         int settled = 0;
         for (SymbolMarket market : markets.all()) {
             String symbol = market.instrument().symbol();
+            if (timedBySource.contains(symbol)) {
+                continue;
+            }
             long next = nextMarketTime.get(symbol);
             while (next <= now) {
                 exchange.settleFunding(symbol, market.fundingRate());
@@ -57,9 +68,38 @@ public final class FundingClock {
         return settled;
     }
 
-    /** The wall time (epoch ms) of the symbol's next settlement. */
+    /**
+     * Hands {@code symbol}'s settlements to the market source: the fixed schedule no longer settles it, and its next
+     * settlement is {@code nextMarketMillis} (market time; {@link #NO_SETTLEMENT} when none is known).
+     */
+    public synchronized void followSource(String symbol, long nextMarketMillis) {
+        requireListed(symbol);
+        timedBySource.add(symbol);
+        nextMarketTime.put(symbol, nextMarketMillis);
+    }
+
+    /**
+     * Settles a symbol handed to the source ({@link #followSource}) now, at the market's current rate and mark, and
+     * reports {@code nextMarketMillis} as its next settlement from then on.
+     */
+    public synchronized void settleFromSource(String symbol, long nextMarketMillis) {
+        if (!timedBySource.contains(symbol)) {
+            throw new IllegalStateException(symbol + " settles on the fixed schedule, not on its source's");
+        }
+        exchange.settleFunding(symbol, markets.find(symbol).orElseThrow().fundingRate());
+        settlements.get(symbol).increment();
+        nextMarketTime.put(symbol, nextMarketMillis);
+    }
+
+    /** The wall time (epoch ms) of the symbol's next settlement; 0 when none is known. */
     public synchronized long nextFundingWallTime(String symbol) {
         Long next = nextMarketTime.get(symbol);
-        return next == null ? 0 : clock.wallMillisAt(next);
+        return next == null || next == NO_SETTLEMENT ? 0 : clock.wallMillisAt(next);
+    }
+
+    private void requireListed(String symbol) {
+        if (!schedules.containsKey(symbol)) {
+            throw new IllegalArgumentException(symbol + " is not listed");
+        }
     }
 }

@@ -8,15 +8,15 @@ import java.util.function.LongSupplier;
  * request timestamp checks), so clients never see time jump. Market time drives the funding
  * schedule: it runs {@code speed} times faster than the wall and can be advanced, so an 8 h funding
  * interval can pass in minutes or seconds. At speed 1 and no advance the two coincide, and funding
- * settles at 00/08/16 UTC as on Binance.
+ * settles at 00/08/16 UTC as on Binance. A recorded market makes market time its own history time
+ * ({@link #startMarketAt}).
  */
 public final class SimulationClock {
 
     private final LongSupplier wallMillis;
     private final LongSupplier nanos;
     private final double speed;
-    private final long startWallMillis;
-    private final long startNanos;
+    private volatile Anchor anchor;
     private volatile long advancedMillis;
 
     public SimulationClock(double speed) {
@@ -30,8 +30,8 @@ public final class SimulationClock {
         this.speed = speed;
         this.wallMillis = wallMillis;
         this.nanos = nanos;
-        this.startWallMillis = wallMillis.getAsLong();
-        this.startNanos = nanos.getAsLong();
+        long wall = wallMillis.getAsLong();
+        this.anchor = new Anchor(wall, nanos.getAsLong(), wall);
     }
 
     /** Wall time in epoch milliseconds. */
@@ -39,14 +39,19 @@ public final class SimulationClock {
         return wallMillis.getAsLong();
     }
 
-    /** Market time in epoch milliseconds: starts at the wall time of start-up. */
+    /** Market time in epoch milliseconds: starts at the wall time of start-up (or where {@link #startMarketAt} put it). */
     public long marketMillis() {
-        return startWallMillis + marketElapsedMillis();
+        Anchor start = anchor;
+        return start.marketMillis + elapsedSince(start);
     }
 
-    /** Market time elapsed since start-up, including every advance. */
+    /** Market time elapsed since start-up (or since {@link #startMarketAt}), including every advance. */
     public long marketElapsedMillis() {
-        long realElapsed = TimeUnit.NANOSECONDS.toMillis(nanos.getAsLong() - startNanos);
+        return elapsedSince(anchor);
+    }
+
+    private long elapsedSince(Anchor start) {
+        long realElapsed = TimeUnit.NANOSECONDS.toMillis(nanos.getAsLong() - start.nanos);
         return (long) (realElapsed * speed) + advancedMillis;
     }
 
@@ -56,8 +61,9 @@ public final class SimulationClock {
      * the same next-funding time on every frame).
      */
     public long wallMillisAt(long marketMillis) {
-        double realElapsed = (marketMillis - startWallMillis - advancedMillis) / speed;
-        return startWallMillis + (long) Math.ceil(realElapsed);
+        Anchor start = anchor;
+        double realElapsed = (marketMillis - start.marketMillis - advancedMillis) / speed;
+        return start.wallMillis + (long) Math.ceil(realElapsed);
     }
 
     /** Moves market time forward; wall time is untouched. */
@@ -68,7 +74,20 @@ public final class SimulationClock {
         advancedMillis += millis;
     }
 
+    /**
+     * Makes market time read {@code marketMillis} from now on, running at the clock's speed: a recorded market starts
+     * at its first minute whatever the wall time. Earlier advances are dropped; wall time is untouched.
+     */
+    public synchronized void startMarketAt(long marketMillis) {
+        advancedMillis = 0;
+        anchor = new Anchor(wallMillis.getAsLong(), nanos.getAsLong(), marketMillis);
+    }
+
     public double speed() {
         return speed;
+    }
+
+    /** A wall instant and the market time it read. */
+    private record Anchor(long wallMillis, long nanos, long marketMillis) {
     }
 }

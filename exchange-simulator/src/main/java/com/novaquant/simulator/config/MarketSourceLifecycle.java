@@ -8,6 +8,8 @@ import com.novaquant.simulator.adapter.ws.RawStreamRelay;
 import com.novaquant.simulator.adapter.ws.StreamHub;
 import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.FundingClock;
+import com.novaquant.simulator.application.HistoryProgress;
+import com.novaquant.simulator.application.HistorySource;
 import com.novaquant.simulator.application.SyntheticMarketPump;
 import com.novaquant.simulator.application.SyntheticQuoteRate;
 import com.novaquant.simulator.clock.SimulationClock;
@@ -52,6 +54,7 @@ class MarketSourceLifecycle implements SmartLifecycle {
     private final StreamHub hub;
     private final MeterRegistry registry;
     private final SyntheticQuoteRate quoteRate;
+    private final HistoryProgress historyProgress;
     private final List<AutoCloseable> running = new ArrayList<>();
     private ScheduledExecutorService timers;
     private volatile boolean started;
@@ -60,7 +63,7 @@ class MarketSourceLifecycle implements SmartLifecycle {
                           FundingRegime regime, FundingClock fundingClock, BookTickerPublisher bookTickers,
                           DepthPublisher depth, MarkPricePublisher markPrices, RawStreamRelay relay,
                           PrivateStreams privateStreams, StreamHub hub, MeterRegistry registry,
-                          SyntheticQuoteRate quoteRate) {
+                          SyntheticQuoteRate quoteRate, HistoryProgress historyProgress) {
         this.properties = properties;
         this.markets = markets;
         this.exchange = exchange;
@@ -75,6 +78,7 @@ class MarketSourceLifecycle implements SmartLifecycle {
         this.hub = hub;
         this.registry = registry;
         this.quoteRate = quoteRate;
+        this.historyProgress = historyProgress;
     }
 
     @Override
@@ -108,15 +112,24 @@ class MarketSourceLifecycle implements SmartLifecycle {
                 live.start();
                 running.add(live);
             }
+            case "history" -> {
+                HistorySource history = HistorySourceFactory.create(properties, markets, clock, exchange, bookTickers,
+                        fundingClock);
+                history.start();
+                historyProgress.attach(history);
+                running.add(history);
+                schedule(depth::tick, 50);
+                schedule(markPrices::tick, 1000);
+            }
             default -> throw new IllegalStateException("unknown nova.simulator.source '" + properties.source()
-                    + "' (synthetic, replay or live)");
+                    + "' (synthetic, replay, live or history)");
         }
         schedule(fundingClock::settleDue, 50);
         schedule(() -> privateStreams.expireLapsedKeys(clock.wallMillis()), 1000);
         started = true;
         log.info("exchange simulator market source '{}' started for {} (seed {}, quote rate {}/s, clock speed {})",
                 source, markets.instruments().stream().map(i -> i.symbol()).toList(), properties.seed(),
-                properties.quoteRate(), properties.clockSpeed());
+                properties.quoteRate(), clock.speed());
     }
 
     private void schedule(Runnable task, long periodMillis) {
@@ -143,6 +156,7 @@ class MarketSourceLifecycle implements SmartLifecycle {
         }
         running.clear();
         quoteRate.detach();
+        historyProgress.detach();
         if (timers != null) {
             timers.shutdownNow();
         }

@@ -10,6 +10,7 @@ import com.novaquant.simulator.application.Faults;
 import com.novaquant.simulator.application.FundingClock;
 import com.novaquant.simulator.application.FundingHistory;
 import com.novaquant.simulator.application.FuturesUserEvents;
+import com.novaquant.simulator.application.HistoryProgress;
 import com.novaquant.simulator.application.ListenKeys;
 import com.novaquant.simulator.application.OrderJournal;
 import com.novaquant.simulator.application.SyntheticQuoteRate;
@@ -31,7 +32,7 @@ class SimulatorConfiguration {
 
     @Bean
     SimulationClock simulationClock(SimulatorProperties properties) {
-        return new SimulationClock(properties.clockSpeed());
+        return new SimulationClock(properties.marketClockSpeed());
     }
 
     @Bean
@@ -55,6 +56,11 @@ class SimulatorConfiguration {
     @Bean
     SyntheticQuoteRate syntheticQuoteRate(SimulatorProperties properties) {
         return new SyntheticQuoteRate(properties.source(), properties.quoteRate());
+    }
+
+    @Bean
+    HistoryProgress historyProgress(MeterRegistry registry) {
+        return new HistoryProgress(registry);
     }
 
     @Bean

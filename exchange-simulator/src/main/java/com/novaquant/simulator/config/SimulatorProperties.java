@@ -6,14 +6,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Everything the simulator can be told, under {@code nova.simulator}. README.md documents each
  * property with its default.
  *
- * @param source       market source: {@code synthetic}, {@code replay} or {@code live}
+ * @param source       market source: {@code synthetic}, {@code replay}, {@code live} or {@code history}
  * @param symbols      listed symbols (both venues)
  * @param seed         seed of the synthetic market
  * @param quoteRate    book updates per second per symbol and venue
@@ -22,6 +24,7 @@ import java.util.Map;
  * @param fundingInterval default funding interval
  * @param instruments  per-symbol overrides of filters, start price and funding interval
  * @param account      the USD-M modes every paper account starts in
+ * @param history      the history source: Binance's bulk files played at a chosen speed
  */
 @ConfigurationProperties("nova.simulator")
 public record SimulatorProperties(
@@ -42,10 +45,16 @@ public record SimulatorProperties(
         @DefaultValue Limits limits,
         @DefaultValue Faults faults,
         @DefaultValue Replay replay,
-        @DefaultValue Live live) {
+        @DefaultValue Live live,
+        @DefaultValue History history) {
 
     public SimulatorProperties {
         instruments = instruments == null ? Map.of() : instruments;
+        if ("history".equals(source.toLowerCase(Locale.ROOT)) && history.dir() == null) {
+            throw new IllegalArgumentException("nova.simulator.history.dir must be set for the history source: the root"
+                    + " of a Binance bulk-file mirror, the folder holding data/ (./nq backtest demo writes one to"
+                    + " backtest/target/demo/data)");
+        }
         if (accounts == null || accounts.isEmpty()) {
             accounts = List.of(new Account("nova-paper-key", "nova-paper-secret",
                     Map.of("USDT", new BigDecimal("100000")), new BigDecimal("100000")));
@@ -140,6 +149,48 @@ public record SimulatorProperties(
 
     /** The replay source. */
     public record Replay(Path file, @DefaultValue("1") double speed, @DefaultValue("false") boolean loop) {
+    }
+
+    /**
+     * Market time per wall time. The history source's own speed, in history minutes per wall second, sets it for
+     * that source ({@code clockSpeed} does not apply there).
+     */
+    public double marketClockSpeed() {
+        return "history".equals(source.toLowerCase(Locale.ROOT)) ? history.speed() * 60 : clockSpeed;
+    }
+
+    /**
+     * The history source: the 1-minute klines and settled funding rates of Binance's bulk files (the backtest's
+     * mirror), played at {@code speed}.
+     *
+     * @param dir        the mirror's root, the folder holding {@code data/}
+     * @param from       first month played; null: the first month the mirror holds for the symbols
+     * @param to         last month played (inclusive); null: the last month the mirror holds for the symbols
+     * @param symbols    symbols played; empty: every listed symbol the mirror holds
+     * @param speed      history minutes per wall second
+     * @param halfSpread the books' best bid and ask lie this fraction below and above the minute's close
+     * @param loop       start again from the first minute at the end, instead of staying at the last state
+     */
+    public record History(Path dir, YearMonth from, YearMonth to, List<String> symbols,
+                          @DefaultValue("60") double speed,
+                          @DefaultValue("0.0001") BigDecimal halfSpread,
+                          @DefaultValue("false") boolean loop) {
+
+        public History {
+            symbols = symbols == null ? List.of() : symbols.stream()
+                    .map(s -> s.trim().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().toList();
+            if (!(speed > 0) || Double.isInfinite(speed)) {
+                throw new IllegalArgumentException("nova.simulator.history.speed must be above 0 (history minutes per"
+                        + " wall second), was " + speed);
+            }
+            if (halfSpread.signum() < 0 || halfSpread.compareTo(BigDecimal.ONE) >= 0) {
+                throw new IllegalArgumentException("nova.simulator.history.half-spread must be a fraction from 0 up to"
+                        + " (not including) 1, was " + halfSpread);
+            }
+            if (from != null && to != null && from.isAfter(to)) {
+                throw new IllegalArgumentException("nova.simulator.history.from (" + from + ") is after to (" + to + ")");
+            }
+        }
     }
 
     /** The live source: Binance's public stream roots. */

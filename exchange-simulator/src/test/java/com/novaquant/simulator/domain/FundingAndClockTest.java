@@ -46,4 +46,24 @@ class FundingAndClockTest {
         assertThat(clock.marketMillis()).isEqualTo(1_000_000 + Duration.ofHours(8).toMillis());
         assertThat(clock.wallMillis()).isEqualTo(1_000_000);
     }
+
+    @Test
+    void startingMarketTimeAtAHistoryInstantRunsItFromThereAndMapsItToWallTime() {
+        AtomicLong wall = new AtomicLong(Instant.parse("2026-11-25T15:52:00Z").toEpochMilli());
+        AtomicLong nanos = new AtomicLong();
+        SimulationClock clock = new SimulationClock(3_600, wall::get, nanos::get);
+        clock.advance(Duration.ofDays(1).toMillis());
+        nanos.addAndGet(Duration.ofSeconds(5).toNanos());
+        wall.addAndGet(5_000);
+        long history = Instant.parse("2024-03-01T00:01:00Z").toEpochMilli();
+
+        clock.startMarketAt(history);
+
+        assertThat(clock.marketMillis()).as("earlier advances no longer count").isEqualTo(history);
+        // 3,600 history hours per wall hour: 8 hours of history are 8 wall seconds.
+        assertThat(clock.wallMillisAt(history + Duration.ofHours(8).toMillis()) - wall.get()).isEqualTo(8_000);
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThat(clock.marketMillis()).isEqualTo(history + Duration.ofHours(2).toMillis());
+        assertThat(clock.wallMillis()).isEqualTo(Instant.parse("2026-11-25T15:52:05Z").toEpochMilli());
+    }
 }

@@ -70,7 +70,7 @@ public final class BacktestEngine {
 
     private BacktestReport replay(String title, long fromMs, long toMs) {
         BigDecimal capital = BigDecimal.valueOf(settings.allocation().capital());
-        RunTotals totals = new RunTotals(capital, fromMs);
+        RunTotals totals = new RunTotals(capital);
         long minutes = (toMs - fromMs) / MINUTE_MS;
         long sampleEvery = Math.max(1, minutes / MAX_SAMPLES);
         long rescanMs = settings.rescanEvery().toMillis();
@@ -107,7 +107,7 @@ public final class BacktestEngine {
         }
         List<BacktestReport.PairResult> pairs = new ArrayList<>();
         for (SymbolRun run : runs) {
-            if (run.everOpen || run.book.trades() > 0) {
+            if (run.statistics.everOpen() || run.book.trades() > 0) {
                 pairs.add(run.result(minutes));
             }
         }
@@ -161,11 +161,11 @@ public final class BacktestEngine {
     }
 
     private BigDecimal buy(BigDecimal close, double halfSpread) {
-        return SymbolRun.fill(close, halfSpread, settings.costs().slippage(), true);
+        return settings.costs().fill(close, halfSpread, true);
     }
 
     private BigDecimal sell(BigDecimal close, double halfSpread) {
-        return SymbolRun.fill(close, halfSpread, settings.costs().slippage(), false);
+        return settings.costs().fill(close, halfSpread, false);
     }
 
     private double otherNotional(SymbolRun self) {

@@ -17,7 +17,7 @@ final class RunTotals {
     private double maxDrawdown;
     private long minutesInMarket;
 
-    RunTotals(BigDecimal capital, long fromMs) {
+    RunTotals(BigDecimal capital) {
         this.capital = capital;
         this.peak = capital;
     }
@@ -50,7 +50,7 @@ final class RunTotals {
             basis = basis.add(run.basisPnl());
             funding = funding.add(run.book.funding());
             fees = fees.add(run.book.fees());
-            if (run.everOpen) {
+            if (run.statistics.everOpen()) {
                 BigDecimal notional = run.book.open() && run.lastSpotClose() != null
                         ? PairBook.money(run.book.qty().multiply(run.lastSpotClose())) : BigDecimal.ZERO;
                 positions.add(new BacktestReport.PositionPoint(timeMs, run.symbol, notional));

@@ -8,7 +8,6 @@ import com.novaquant.strategy.pair.SymbolPolicy;
 import com.novaquant.strategy.universe.Candidate;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -19,7 +18,6 @@ final class SymbolRun {
 
     private static final long DAY_MS = 86_400_000L;
     private static final long HOUR_MS = 3_600_000L;
-    private static final double MINUTES_PER_YEAR = 365 * 24 * 60;
     private static final double MINUTES_PER_DAY = 24 * 60;
 
     final String symbol;
@@ -43,12 +41,7 @@ final class SymbolRun {
     private long nextFundingTimeMs;
     SymbolPolicy policy = new SymbolPolicy(8, 0, false);
 
-    private long minutesOpen;
-    private BigDecimal notionalMinutes = BigDecimal.ZERO;
-    private BigDecimal peakNotional = BigDecimal.ZERO;
-    private BigDecimal peakPnl = BigDecimal.ZERO;
-    private double maxDrawdown;
-    boolean everOpen;
+    final PairStatistics statistics = new PairStatistics();
 
     SymbolRun(SymbolHistory history) {
         this.symbol = history.symbol();
@@ -174,12 +167,6 @@ final class SymbolRun {
         return intervalHours == 0 ? 8 : intervalHours;
     }
 
-    /** The fill price of crossing a book: the touch made worse by the slippage. */
-    static BigDecimal fill(BigDecimal close, double halfSpread, double slippage, boolean buy) {
-        double factor = buy ? 1 + halfSpread + slippage : 1 - halfSpread - slippage;
-        return close.multiply(BigDecimal.valueOf(factor)).setScale(PairBook.MONEY_SCALE, RoundingMode.HALF_EVEN);
-    }
-
     BigDecimal lastSpotClose() {
         return lastSpotClose;
     }
@@ -190,9 +177,7 @@ final class SymbolRun {
 
     /** The pair's net PnL, the open legs valued at the last closes. */
     BigDecimal netPnl() {
-        BigDecimal basis = lastSpotClose == null || lastPerpClose == null ? book.realisedBasis()
-                : book.basisPnl(lastSpotClose, lastPerpClose);
-        return basis.add(book.funding()).add(book.fees());
+        return basisPnl().add(book.funding()).add(book.fees());
     }
 
     BigDecimal basisPnl() {
@@ -200,34 +185,12 @@ final class SymbolRun {
                 : book.basisPnl(lastSpotClose, lastPerpClose);
     }
 
-    /** Counts a minute: time in market, the notional held, the drawdown of the pair's own PnL. */
+    /** Counts a minute in the pair's statistics. */
     void recordMinute() {
-        if (book.open()) {
-            everOpen = true;
-            minutesOpen++;
-            BigDecimal notional = book.entryNotional();
-            notionalMinutes = notionalMinutes.add(notional);
-            if (notional.compareTo(peakNotional) > 0) {
-                peakNotional = notional;
-            }
-        }
-        BigDecimal pnl = netPnl();
-        if (pnl.compareTo(peakPnl) > 0) {
-            peakPnl = pnl;
-        }
-        if (peakNotional.signum() > 0) {
-            maxDrawdown = Math.max(maxDrawdown, peakPnl.subtract(pnl).doubleValue() / peakNotional.doubleValue());
-        }
+        statistics.record(book, netPnl());
     }
 
     BacktestReport.PairResult result(long totalMinutes) {
-        BigDecimal net = netPnl();
-        double apr = 0;
-        if (minutesOpen > 0) {
-            double averageNotional = notionalMinutes.doubleValue() / minutesOpen;
-            apr = averageNotional == 0 ? 0 : net.doubleValue() / averageNotional * (MINUTES_PER_YEAR / minutesOpen);
-        }
-        return new BacktestReport.PairResult(symbol, book.trades(), basisPnl(), book.funding(), book.fees(), net, apr,
-                maxDrawdown, book.turnover(), totalMinutes == 0 ? 0 : (double) minutesOpen / totalMinutes);
+        return statistics.result(symbol, book, basisPnl(), netPnl(), totalMinutes);
     }
 }

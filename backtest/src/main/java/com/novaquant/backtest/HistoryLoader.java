@@ -19,7 +19,7 @@ final class HistoryLoader {
     private HistoryLoader() {
     }
 
-    /** The histories, by symbol; {@code missing} receives the files of the range that were not there. */
+    /** The symbols' histories, in the order given; the reader lists the files of the range that were not there. */
     static List<SymbolHistory> load(BulkReader reader, Collection<String> symbols, YearMonth from, YearMonth to)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));

@@ -27,10 +27,10 @@ final class RunCommand {
         Options options = new Options("run", args, 1, OPTIONS);
         Path data = Path.of(options.required("data"));
         BacktestSettings settings = RuleOptions.settings(options);
-        YearMonth[] range = MirrorMonths.of(options, data);
+        List<String> symbols = HistoryLoader.symbols(options.text("symbols", "all"), data);
+        YearMonth[] range = MirrorMonths.of(options, data, symbols);
         YearMonth from = range[0];
         YearMonth to = range[1];
-        List<String> symbols = HistoryLoader.symbols(options.text("symbols", "all"), data);
         return backtest(data, symbols, from, to, settings, Path.of(options.text("out", "backtest-report")),
                 options.text("name", "backtest"), out);
     }

@@ -35,8 +35,8 @@ final class SweepCommand {
         if (slices < 1 || slice < 0 || slice >= slices) {
             throw new Options.UsageException("sweep: slice " + slice + " of " + slices + " does not exist");
         }
-        YearMonth[] range = MirrorMonths.of(options, data);
         List<String> symbols = HistoryLoader.symbols(options.text("symbols", "all"), data);
+        YearMonth[] range = MirrorMonths.of(options, data, symbols);
         List<SymbolHistory> histories = HistoryLoader.load(new BulkReader(data), symbols, range[0], range[1]);
         List<SweepPoint> points = grid.slice(slice, slices);
         int threads = options.whole("threads", Runtime.getRuntime().availableProcessors());

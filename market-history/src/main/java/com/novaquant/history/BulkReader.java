@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -58,6 +59,36 @@ public final class BulkReader {
         symbols.retainAll(symbolsWithFiles(BulkDataset.SPOT_KLINES_1M));
         symbols.retainAll(symbolsWithFiles(BulkDataset.USDM_KLINES_1M));
         return Collections.unmodifiableSortedSet(symbols);
+    }
+
+    /**
+     * The months any of {@code symbols} has a funding file for (zipped or extracted), in order: what a replay of
+     * the mirror can cover when no range is given.
+     */
+    public SortedSet<YearMonth> fundingMonths(Collection<String> symbols) {
+        SortedSet<YearMonth> months = new TreeSet<>();
+        for (String symbol : symbols) {
+            Path folder = root.resolve(BulkDataset.FUNDING.symbolFolder(symbol));
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            String prefix = symbol + "-" + BulkDataset.FUNDING.fileTag() + "-";
+            try (Stream<Path> files = Files.list(folder)) {
+                files.map(file -> file.getFileName().toString())
+                        .filter(name -> name.startsWith(prefix) && (name.endsWith(".zip") || name.endsWith(".csv")))
+                        .map(name -> name.substring(prefix.length(), name.length() - ".zip".length()))
+                        .forEach(month -> {
+                            try {
+                                months.add(YearMonth.parse(month));
+                            } catch (java.time.format.DateTimeParseException ignored) {
+                                // not a month file of this layout
+                            }
+                        });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + folder, e);
+            }
+        }
+        return Collections.unmodifiableSortedSet(months);
     }
 
     private <T> List<T> read(BulkDataset dataset, String symbol, YearMonth from, YearMonth to, String header,

@@ -190,4 +190,17 @@ class BulkReaderTest {
     void anEmptyRootHasNoSymbols() {
         assertThat(reader().symbols()).isEmpty();
     }
+
+    @Test
+    void fundingMonthsAreThoseAnyOfTheSymbolsHasAFundingFileFor() throws IOException {
+        MirrorFiles.zip(root, BulkLayout.fundingZip("BTCUSDT", JAN_2024), FUNDING_HEADER);
+        MirrorFiles.zip(root, BulkLayout.fundingZip("BTCUSDT", JAN_2024.plusMonths(2)), FUNDING_HEADER);
+        MirrorFiles.zip(root, BulkLayout.fundingZip("ETHUSDT", JAN_2024.minusMonths(1)), FUNDING_HEADER);
+        MirrorFiles.zip(root, BulkLayout.fundingZip("SOLUSDT", JAN_2024.plusMonths(5)), FUNDING_HEADER);
+        Files.writeString(root.resolve(BulkLayout.checksumOf(BulkLayout.fundingZip("BTCUSDT", JAN_2024))), "x");
+
+        assertThat(reader().fundingMonths(List.of("BTCUSDT", "ETHUSDT", "NOPEUSDT")))
+                .containsExactly(JAN_2024.minusMonths(1), JAN_2024, JAN_2024.plusMonths(2));
+        assertThat(reader().fundingMonths(List.of("NOPEUSDT"))).isEmpty();
+    }
 }

@@ -29,7 +29,6 @@ import java.util.Set;
 public final class BacktestEngine {
 
     private static final long MINUTE_MS = 60_000L;
-    private static final double MINUTES_PER_YEAR = 365 * 24 * 60;
     /** The charts need no more points than a screen has pixels. */
     private static final int MAX_SAMPLES = 2_000;
 
@@ -111,7 +110,7 @@ public final class BacktestEngine {
                 pairs.add(run.result(minutes));
             }
         }
-        return totals.report(title, fromMs, toMs, settings.describe(), pairs, minutes, MINUTES_PER_YEAR);
+        return totals.report(title, fromMs, toMs, settings.describe(), pairs, minutes);
     }
 
     /** Chooses the universe again and gives every symbol its policy: members their budget, the others none. */
@@ -138,8 +137,8 @@ public final class BacktestEngine {
         if (verdict.targetQty() > 0 && !run.book.open()) {
             BigDecimal qty = BigDecimal.valueOf(verdict.targetQty()).setScale(8, java.math.RoundingMode.DOWN);
             if (qty.signum() > 0) {
-                run.book.open(qty, buy(run.spot.close(), settings.costs().spotHalfSpread()),
-                        sell(run.perp.close(), settings.costs().perpHalfSpread()), spotFee, perpFee);
+                run.book.open(qty, buy(run.spot.current().close(), settings.costs().spotHalfSpread()),
+                        sell(run.perp.current().close(), settings.costs().perpHalfSpread()), spotFee, perpFee);
             }
         } else if (verdict.targetQty() == 0 && run.book.open()) {
             close(run);
@@ -156,8 +155,8 @@ public final class BacktestEngine {
     }
 
     private void close(SymbolRun run) {
-        run.book.close(sell(run.lastSpotClose(), settings.costs().spotHalfSpread()),
-                buy(run.lastPerpClose(), settings.costs().perpHalfSpread()), spotFee, perpFee);
+        run.book.close(sell(run.spot.lastClose(), settings.costs().spotHalfSpread()),
+                buy(run.perp.lastClose(), settings.costs().perpHalfSpread()), spotFee, perpFee);
     }
 
     private BigDecimal buy(BigDecimal close, double halfSpread) {

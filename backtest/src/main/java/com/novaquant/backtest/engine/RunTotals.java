@@ -10,6 +10,8 @@ import java.util.Map;
 /** The portfolio's figures over a run: equity minute by minute for the drawdown, samples for the charts. */
 final class RunTotals {
 
+    private static final double MINUTES_PER_YEAR = 365 * 24 * 60;
+
     private final BigDecimal capital;
     private final List<BacktestReport.EquityPoint> equity = new ArrayList<>();
     private final List<BacktestReport.PositionPoint> positions = new ArrayList<>();
@@ -26,9 +28,8 @@ final class RunTotals {
         boolean anyOpen = false;
         BigDecimal pnl = BigDecimal.ZERO;
         for (SymbolRun run : runs) {
-            run.recordMinute();
+            pnl = pnl.add(run.recordMinute());
             anyOpen |= run.book.open();
-            pnl = pnl.add(run.netPnl());
         }
         if (anyOpen) {
             minutesInMarket++;
@@ -51,8 +52,8 @@ final class RunTotals {
             funding = funding.add(run.book.funding());
             fees = fees.add(run.book.fees());
             if (run.statistics.everOpen()) {
-                BigDecimal notional = run.book.open() && run.lastSpotClose() != null
-                        ? PairBook.money(run.book.qty().multiply(run.lastSpotClose())) : BigDecimal.ZERO;
+                BigDecimal notional = run.book.open() && run.spot.lastClose() != null
+                        ? PairBook.money(run.book.qty().multiply(run.spot.lastClose())) : BigDecimal.ZERO;
                 positions.add(new BacktestReport.PositionPoint(timeMs, run.symbol, notional));
             }
         }
@@ -61,7 +62,7 @@ final class RunTotals {
     }
 
     BacktestReport report(String title, long fromMs, long toMs, Map<String, String> settings,
-                          List<BacktestReport.PairResult> pairs, long minutes, double minutesPerYear) {
+                          List<BacktestReport.PairResult> pairs, long minutes) {
         BigDecimal basis = BigDecimal.ZERO;
         BigDecimal funding = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
@@ -76,7 +77,7 @@ final class RunTotals {
         }
         BigDecimal net = basis.add(funding).add(fees);
         double apr = capital.signum() == 0 || minutes == 0 ? 0
-                : net.doubleValue() / capital.doubleValue() * (minutesPerYear / minutes);
+                : net.doubleValue() / capital.doubleValue() * (MINUTES_PER_YEAR / minutes);
         BacktestReport.Totals totals = new BacktestReport.Totals(capital, capital.add(net), trades, basis, funding,
                 fees, net, apr, maxDrawdown, turnover, minutes == 0 ? 0 : (double) minutesInMarket / minutes);
         return new BacktestReport(title, fromMs, toMs, settings, totals, List.copyOf(pairs), List.copyOf(equity),

@@ -1,7 +1,6 @@
 package com.novaquant.backtest.engine;
 
 import com.novaquant.history.FundingRecord;
-import com.novaquant.history.Kline;
 import com.novaquant.backtest.report.BacktestReport;
 import com.novaquant.strategy.pair.PairState;
 import com.novaquant.strategy.pair.SymbolPolicy;
@@ -16,26 +15,16 @@ import java.util.List;
  */
 final class SymbolRun {
 
-    private static final long DAY_MS = 86_400_000L;
     private static final long HOUR_MS = 3_600_000L;
     private static final double MINUTES_PER_DAY = 24 * 60;
 
     final String symbol;
     final PairState state;
     final PairBook book;
-    private final SymbolHistory history;
-    private final TrailingSum spotQuoteVolume;
-    private final TrailingSum perpQuoteVolume;
-    private final TrailingSum spotHourVolume;
-    private final TrailingSum perpHourVolume;
-    private int spotIndex;
-    private int perpIndex;
+    final MarketTape spot;
+    final MarketTape perp;
+    private final List<FundingRecord> funding;
     private int fundingIndex;
-
-    Kline spot;
-    Kline perp;
-    private BigDecimal lastSpotClose;
-    private BigDecimal lastPerpClose;
     private BigDecimal rate;
     private int intervalHours;
     private long nextFundingTimeMs;
@@ -45,41 +34,17 @@ final class SymbolRun {
 
     SymbolRun(SymbolHistory history) {
         this.symbol = history.symbol();
-        this.history = history;
         this.state = new PairState(symbol);
         this.book = new PairBook(symbol);
-        this.spotQuoteVolume = new TrailingSum(history.spot(), DAY_MS, k -> k.quoteVolume().doubleValue());
-        this.perpQuoteVolume = new TrailingSum(history.perp(), DAY_MS, k -> k.quoteVolume().doubleValue());
-        this.spotHourVolume = new TrailingSum(history.spot(), HOUR_MS, k -> k.volume().doubleValue());
-        this.perpHourVolume = new TrailingSum(history.perp(), HOUR_MS, k -> k.volume().doubleValue());
+        this.spot = new MarketTape(history.spot());
+        this.perp = new MarketTape(history.perp());
+        this.funding = history.funding();
     }
 
     /** Takes the klines of the minute opening at {@code minuteMs}; a market with none has no book this minute. */
     void advanceTo(long minuteMs) {
-        spot = take(history.spot(), minuteMs, true);
-        perp = take(history.perp(), minuteMs, false);
-    }
-
-    private Kline take(List<Kline> klines, long minuteMs, boolean isSpot) {
-        int i = isSpot ? spotIndex : perpIndex;
-        while (i < klines.size() && klines.get(i).openTimeMs() < minuteMs) {
-            i++;
-        }
-        Kline found = i < klines.size() && klines.get(i).openTimeMs() == minuteMs ? klines.get(i) : null;
-        if (found != null) {
-            i++;
-            if (isSpot) {
-                lastSpotClose = found.close();
-            } else {
-                lastPerpClose = found.close();
-            }
-        }
-        if (isSpot) {
-            spotIndex = i;
-        } else {
-            perpIndex = i;
-        }
-        return found;
+        spot.advanceTo(minuteMs);
+        perp.advanceTo(minuteMs);
     }
 
     /**
@@ -88,11 +53,10 @@ final class SymbolRun {
      * backtest must not use a rate before it is known.
      */
     void settleFundingUpTo(long nowMs) {
-        List<FundingRecord> funding = history.funding();
         while (fundingIndex < funding.size() && funding.get(fundingIndex).calcTimeMs() <= nowMs) {
             FundingRecord due = funding.get(fundingIndex++);
-            if (lastPerpClose != null) {
-                book.settleFunding(lastPerpClose, due.lastFundingRate());
+            if (perp.lastClose() != null) {
+                book.settleFunding(perp.lastClose(), due.lastFundingRate());
             }
             rate = due.lastFundingRate();
             intervalHours = due.intervalHours();
@@ -110,34 +74,26 @@ final class SymbolRun {
      * an open pair cannot wait for a rule to close it.
      */
     boolean ended(long minuteMs) {
-        return ended(history.spot(), minuteMs) || ended(history.perp(), minuteMs);
-    }
-
-    private static boolean ended(List<Kline> klines, long minuteMs) {
-        return klines.isEmpty() || klines.getLast().openTimeMs() < minuteMs;
+        return spot.endedBefore(minuteMs) || perp.endedBefore(minuteMs);
     }
 
     /** Both markets traded this minute and a funding rate is known. */
     boolean live() {
-        return spot != null && perp != null && rate != null;
+        return spot.current() != null && perp.current() != null && rate != null;
     }
 
     /** Feeds this minute's books and funding to the pair rules' state, as ingestion would. */
     void feed(CostModel costs, long nowMs) {
         long nowMicros = nowMs * 1_000;
-        double spotClose = spot.close().doubleValue();
-        double perpClose = perp.close().doubleValue();
-        double spotDepth = depth(spotHourVolume.at(nowMs), spotHourVolume.count(), costs);
-        double perpDepth = depth(perpHourVolume.at(nowMs), perpHourVolume.count(), costs);
+        double spotClose = spot.current().close().doubleValue();
+        double perpClose = perp.current().close().doubleValue();
+        double spotDepth = spot.touchQuantity(nowMs, costs.depthShare());
+        double perpDepth = perp.touchQuantity(nowMs, costs.depthShare());
         state.spot().update(spotClose * (1 - costs.spotHalfSpread()), spotDepth,
                 spotClose * (1 + costs.spotHalfSpread()), spotDepth, nowMicros);
         state.perp().update(perpClose * (1 - costs.perpHalfSpread()), perpDepth,
                 perpClose * (1 + costs.perpHalfSpread()), perpDepth, nowMicros);
         state.funding().update(rate.doubleValue(), nextFundingTimeMs, nowMicros, intervalHours);
-    }
-
-    private static double depth(double hourVolume, int minutes, CostModel costs) {
-        return minutes == 0 ? 0 : hourVolume / minutes * costs.depthShare();
     }
 
     /** What the universe scanner sees of this symbol now; book depth as the day's average share of volume. */
@@ -147,8 +103,8 @@ final class SymbolRun {
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
         }
         // The universe judges depth over the day, not the hour: a book that thins every night is the same market.
-        double spotVolume = dayVolume(spotQuoteVolume, nowMs);
-        double perpVolume = dayVolume(perpQuoteVolume, nowMs);
+        double spotVolume = spot.dayQuoteVolume(nowMs);
+        double perpVolume = perp.dayQuoteVolume(nowMs);
         double spotDepth = spotVolume / MINUTES_PER_DAY / state.spot().ask() * depthShare;
         double perpDepth = perpVolume / MINUTES_PER_DAY / state.perp().bid() * depthShare;
         return new Candidate(symbol, true, rate.doubleValue(), intervalHours,
@@ -156,23 +112,8 @@ final class SymbolRun {
                 state.perp().bid(), perpDepth, state.perp().ask(), perpDepth, spotVolume, perpVolume);
     }
 
-    /** The last 24 h of traded value; in the first day of a replay, what has been seen so far scaled to a day. */
-    private static double dayVolume(TrailingSum quoteVolume, long nowMs) {
-        double sum = quoteVolume.at(nowMs);
-        int minutes = quoteVolume.count();
-        return minutes == 0 ? 0 : sum * Math.max(1.0, MINUTES_PER_DAY / minutes);
-    }
-
     int intervalHours() {
         return intervalHours == 0 ? 8 : intervalHours;
-    }
-
-    BigDecimal lastSpotClose() {
-        return lastSpotClose;
-    }
-
-    BigDecimal lastPerpClose() {
-        return lastPerpClose;
     }
 
     /** The pair's net PnL, the open legs valued at the last closes. */
@@ -181,13 +122,15 @@ final class SymbolRun {
     }
 
     BigDecimal basisPnl() {
-        return lastSpotClose == null || lastPerpClose == null ? book.realisedBasis()
-                : book.basisPnl(lastSpotClose, lastPerpClose);
+        return spot.lastClose() == null || perp.lastClose() == null ? book.realisedBasis()
+                : book.basisPnl(spot.lastClose(), perp.lastClose());
     }
 
-    /** Counts a minute in the pair's statistics. */
-    void recordMinute() {
-        statistics.record(book, netPnl());
+    /** Counts a minute in the pair's statistics; returns the pair's net PnL now. */
+    BigDecimal recordMinute() {
+        BigDecimal net = netPnl();
+        statistics.record(book, net);
+        return net;
     }
 
     BacktestReport.PairResult result(long totalMinutes) {

@@ -1,6 +1,5 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.history.BulkDataset;
 import com.novaquant.history.BulkReader;
 import com.novaquant.history.FundingRecord;
 import com.novaquant.history.Kline;
@@ -8,8 +7,6 @@ import com.novaquant.history.Market;
 import com.novaquant.simulator.market.Venue;
 import com.novaquant.simulator.source.HistoryMinute;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -17,18 +14,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A local mirror of Binance's bulk files (data.binance.vision's layout, as the backtest reads it), through
  * market-history's {@link BulkReader}: the symbols and months it holds, a month of minutes, the settled fundings.
  */
 public final class HistoryMirror {
-
-    private static final Pattern FUNDING_MONTH = Pattern.compile("-fundingRate-(\\d{4}-\\d{2})\\.(zip|csv)$");
 
     private final Path root;
     private final BulkReader reader;
@@ -56,23 +47,7 @@ public final class HistoryMirror {
 
     /** The first and last month any of {@code symbols} has a funding file for; empty when none has any. */
     public Optional<Months> months(Collection<String> symbols) {
-        TreeSet<YearMonth> months = new TreeSet<>();
-        for (String symbol : symbols) {
-            Path folder = root.resolve(BulkDataset.FUNDING.symbolFolder(symbol));
-            if (!Files.isDirectory(folder)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(folder)) {
-                files.forEach(file -> {
-                    Matcher month = FUNDING_MONTH.matcher(file.getFileName().toString());
-                    if (month.find()) {
-                        months.add(YearMonth.parse(month.group(1)));
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + folder, e);
-            }
-        }
+        SortedSet<YearMonth> months = reader.fundingMonths(symbols);
         return months.isEmpty() ? Optional.empty() : Optional.of(new Months(months.first(), months.last()));
     }
 

@@ -22,7 +22,7 @@ public final class EventCodec {
 
     private static final Set<String> KNOWN_TYPES = Set.of(
             "quote", "funding", "signal", "order", "fill", "pair", "leg-risk", "funding-payment",
-            "kill-switch-changed", "alert", "kill-switch", "feed-gate", "signal-settings");
+            "kill-switch-changed", "alert", "kill-switch", "feed-gate", "signal-settings", "market-scan", "universe");
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))

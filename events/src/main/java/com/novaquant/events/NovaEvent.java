@@ -22,9 +22,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = KillSwitchState.class, name = "kill-switch"),
         @JsonSubTypes.Type(value = FeedGate.class, name = "feed-gate"),
         @JsonSubTypes.Type(value = SignalSettings.class, name = "signal-settings"),
+        @JsonSubTypes.Type(value = MarketScan.class, name = "market-scan"),
+        @JsonSubTypes.Type(value = UniverseSelection.class, name = "universe"),
 })
 public sealed interface NovaEvent
-        permits Quote, FundingRate, Signal, ExecutionEvent, Alert, KillSwitchState, FeedGate, SignalSettings {
+        permits Quote, FundingRate, Signal, ExecutionEvent, Alert, KillSwitchState, FeedGate, SignalSettings,
+        MarketScan, UniverseSelection {
 
     /** The Kafka record key this event is published under. */
     String key();

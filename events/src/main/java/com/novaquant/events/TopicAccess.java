@@ -38,7 +38,10 @@ public final class TopicAccess {
             new Rule(Topics.CONTROL, List.of(EXECUTION), List.of(INGESTION, SIGNAL, EXECUTION, ALERT)),
             new Rule(Topics.FEED_GATES, List.of(INGESTION), List.of(INGESTION, SIGNAL, EXECUTION, ALERT)),
             // The signal service's shared settings: its replicas write them and read each other's; nobody else.
-            new Rule(Topics.SIGNAL_SETTINGS, List.of(SIGNAL), List.of(SIGNAL)));
+            new Rule(Topics.SIGNAL_SETTINGS, List.of(SIGNAL), List.of(SIGNAL)),
+            // Market scans feed the universe choice only; the universe is followed by every service.
+            new Rule(Topics.MARKET_SCAN, List.of(INGESTION), List.of(SIGNAL)),
+            new Rule(Topics.UNIVERSE, List.of(SIGNAL), List.of(INGESTION, SIGNAL, EXECUTION, ALERT)));
 
     private TopicAccess() {
     }

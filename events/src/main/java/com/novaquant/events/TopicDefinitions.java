@@ -67,7 +67,9 @@ public final class TopicDefinitions {
                 topic(Topics.ALERTS, partitions, replicas, Map.of()),
                 topic(Topics.CONTROL, 1, replicas, compacted()),
                 topic(Topics.FEED_GATES, 1, replicas, compacted()),
-                topic(Topics.SIGNAL_SETTINGS, 1, replicas, compacted()));
+                topic(Topics.SIGNAL_SETTINGS, 1, replicas, compacted()),
+                topic(Topics.MARKET_SCAN, 1, replicas, Map.of(TopicConfig.RETENTION_MS_CONFIG, "3600000")),
+                topic(Topics.UNIVERSE, 1, replicas, compacted()));
     }
 
     /**

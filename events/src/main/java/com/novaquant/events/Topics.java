@@ -27,8 +27,19 @@ public final class Topics {
      */
     public static final String SIGNAL_SETTINGS = "nova.signal-settings";
 
-    public static final java.util.List<String> ALL =
-            java.util.List.of(QUOTES, FUNDING, SIGNALS, EXEC_EVENTS, ALERTS, CONTROL, FEED_GATES, SIGNAL_SETTINGS);
+    /**
+     * Every symbol with a spot market and a perpetual, with funding, books and 24 h volumes ({@link MarketScan}, key
+     * {@value MarketScan#KEY}), written by ingestion each scan interval. One partition, short retention.
+     */
+    public static final String MARKET_SCAN = "nova.md.scan";
+    /**
+     * The traded universe ({@link UniverseSelection}, key {@value UniverseSelection#KEY}), written by the signal
+     * service when it changes; followed by ingestion, execution and the sentinel. Compacted.
+     */
+    public static final String UNIVERSE = "nova.universe";
+
+    public static final java.util.List<String> ALL = java.util.List.of(QUOTES, FUNDING, SIGNALS, EXEC_EVENTS, ALERTS,
+            CONTROL, FEED_GATES, SIGNAL_SETTINGS, MARKET_SCAN, UNIVERSE);
 
     private Topics() {
     }

@@ -44,7 +44,37 @@ class EventCodecTest {
                 new KillSwitchState(DeskMode.HALTED, "operator", "telegram:42", 9L),
                 new KillSwitchState(DeskMode.FROZEN, "forged record", "telegram:42", 10L),
                 new FeedGate("BTCUSDT", true, "USD-M frames lagging (>200ms)", 11L),
-                new SignalSettings(3, SETTINGS, "alert-bridge for telegram:@alice", 12L));
+                new SignalSettings(3, SETTINGS, "alert-bridge for telegram:@alice", 12L),
+                new MarketScan(13L, List.of(SCANNED)),
+                new UniverseSelection(4, 14L, 13L,
+                        List.of(new UniverseSelection.Member("SOLUSDT", new BigDecimal("2500.00"), 0.31, 4, "PAIR_CAP")),
+                        List.of("DOGEUSDT", "SOLUSDT"), List.of(new UniverseSelection.Departure("DOGEUSDT", "OUTRANKED"))));
+    }
+
+    static final MarketScan.ScannedSymbol SCANNED = new MarketScan.ScannedSymbol("SOLUSDT", true,
+            new BigDecimal("0.00030000"), 4, new BigDecimal("142.10"), new BigDecimal("310.5"), new BigDecimal("142.11"),
+            new BigDecimal("280.2"), new BigDecimal("142.15"), new BigDecimal("900"), new BigDecimal("142.16"),
+            new BigDecimal("1100"), new BigDecimal("412000000.12"), new BigDecimal("2100000000.5"));
+
+    @Test
+    void aUniverseRefusesAMemberItDoesNotTrackAndARevisionBelowOne() {
+        var member = new UniverseSelection.Member("SOLUSDT", BigDecimal.TEN, 0.2, 8, "SHARE");
+        assertThatThrownBy(() -> new UniverseSelection(1, 1L, 1L, List.of(member), List.of("BTCUSDT"), List.of()))
+                .hasMessageContaining("SOLUSDT is not tracked");
+        assertThatThrownBy(() -> new UniverseSelection(0, 1L, 1L, List.of(), List.of(), List.of()))
+                .hasMessageContaining("revision");
+        UniverseSelection universe = new UniverseSelection(1, 1L, 1L, List.of(member), List.of("BTCUSDT", "SOLUSDT"),
+                List.of());
+        assertThat(universe.isMember("SOLUSDT")).isTrue();
+        assertThat(universe.isMember("BTCUSDT")).isFalse();
+        assertThat(universe.isTracked("BTCUSDT")).isTrue();
+    }
+
+    @Test
+    void aScannedSymbolWithoutABookIsRefused() {
+        assertThatThrownBy(() -> new MarketScan.ScannedSymbol("SOLUSDT", true, BigDecimal.ZERO, 8, null,
+                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE,
+                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE)).hasMessageContaining("SOLUSDT");
     }
 
     /** Settings as signal-service's {@code GET /admin/config} writes them: numbers, durations, nested objects. */

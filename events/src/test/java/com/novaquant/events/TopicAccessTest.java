@@ -73,4 +73,13 @@ class TopicAccessTest {
         assertThat(EXECUTION.consumerGroupPrefixes()).isEqualTo(List.of("execution-service"));
         assertThatThrownBy(() -> DeskPrincipal.ofUsername("admin")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void onlyIngestionWritesTheMarketScanAndOnlySignalWritesTheUniverseWhichEveryServiceFollows() {
+        assertThat(TopicAccess.of(Topics.MARKET_SCAN).writers()).containsExactly(INGESTION);
+        assertThat(TopicAccess.of(Topics.MARKET_SCAN).readers()).containsExactly(SIGNAL);
+        assertThat(TopicAccess.of(Topics.UNIVERSE).writers()).containsExactly(SIGNAL);
+        assertThat(TopicAccess.of(Topics.UNIVERSE).readers())
+                .containsExactlyInAnyOrder(INGESTION, SIGNAL, EXECUTION, ALERT);
+    }
 }

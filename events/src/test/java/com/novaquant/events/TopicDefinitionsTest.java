@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TopicDefinitionsTest {
 
     /** One partition, compacted: the latest record per key survives and every reader sees the writer's order. */
-    private static final Set<String> STATE_TOPICS = Set.of(Topics.CONTROL, Topics.FEED_GATES, Topics.SIGNAL_SETTINGS);
+    private static final Set<String> STATE_TOPICS =
+            Set.of(Topics.CONTROL, Topics.FEED_GATES, Topics.SIGNAL_SETTINGS, Topics.UNIVERSE);
 
     @Test
     void everyDeskTopicIsDefinedOnceWithTheReplicationAsked() {
@@ -27,7 +28,8 @@ class TopicDefinitionsTest {
     void theStateTopicsKeepOnePartitionAndTheLatestRecordPerKey() {
         for (NewTopic topic : TopicDefinitions.all(6, (short) 3)) {
             boolean state = STATE_TOPICS.contains(topic.name());
-            assertThat(topic.numPartitions()).as(topic.name()).isEqualTo(state ? 1 : 6);
+            boolean single = state || topic.name().equals(Topics.MARKET_SCAN);
+            assertThat(topic.numPartitions()).as(topic.name()).isEqualTo(single ? 1 : 6);
             assertThat(topic.configs().get(TopicConfig.CLEANUP_POLICY_CONFIG)).as(topic.name())
                     .isEqualTo(state ? TopicConfig.CLEANUP_POLICY_COMPACT : null);
         }

@@ -31,7 +31,10 @@ public final class BulkFetcher {
     private final int parallelDownloads;
     private final Duration timeout;
 
-    /** From Binance, four downloads at a time, a minute's timeout to connect and to start each response. */
+    /**
+     * From Binance, four downloads at a time, a minute's timeout to connect, to start each response and between two
+     * reads of its body.
+     */
     public BulkFetcher(Path root) {
         this(root, BINANCE, 4, Duration.ofMinutes(1));
     }
@@ -40,7 +43,7 @@ public final class BulkFetcher {
      * @param root              the local mirror's root
      * @param base              the site's root, e.g. {@link #BINANCE}
      * @param parallelDownloads how many files are downloaded at once
-     * @param timeout           the longest wait to connect and for a response to start
+     * @param timeout           the longest wait to connect, for a response to start and for its next bytes
      */
     public BulkFetcher(Path root, URI base, int parallelDownloads, Duration timeout) {
         if (parallelDownloads < 1) {

@@ -62,7 +62,8 @@ final class VerifiedDownload {
             Files.createDirectories(target.getParent());
             return download(zip, checksum.get(), target);
         } catch (IOException e) {
-            return FileOutcome.failed(zip, e.toString());
+            return FileOutcome.failed(zip, e.getMessage() != null && e.getMessage().endsWith("download stalled")
+                    ? e.getMessage() : e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return FileOutcome.failed(zip, "interrupted");
@@ -72,7 +73,7 @@ final class VerifiedDownload {
     private FileOutcome download(String zip, BulkChecksum checksum, Path target)
             throws IOException, InterruptedException {
         HttpResponse<InputStream> response = client.send(request(zip), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
+        try (InputStream body = new StallGuard(response.body(), timeout)) {
             if (response.statusCode() == NOT_FOUND) {
                 return FileOutcome.of(zip, FileOutcome.Kind.MISSING);
             }

@@ -118,6 +118,26 @@ class BulkFetcherTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aDownloadThatStopsHalfwayFailsAfterTheStallTimeAndLeavesNoFileBehind() {
+        String stalled = BulkLayout.klineZip(Market.SPOT, "BTCUSDT", JAN_2025);
+        server.stallHalfway(stalled);
+        BulkFetcher impatient = new BulkFetcher(local, server.baseUri(), 3, Duration.ofMillis(500));
+
+        FetchSummary summary = impatient.fetch(SYMBOLS, DEC_2024, JAN_2025);
+
+        assertThat(summary.failed()).containsOnlyKeys(stalled);
+        assertThat(summary.failed().get(stalled)).endsWith("download stalled");
+        assertThat(summary.fetched()).hasSize(FILES - 1);
+        assertThat(local.resolve(stalled)).doesNotExist();
+        try (Stream<Path> files = Files.walk(local)) {
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".part"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aServerErrorFailsThatFileOnly() {
         String refused = BulkLayout.klineZip(Market.USDM, "ETHUSDT", DEC_2024);
         server.answerWith(refused, 503);

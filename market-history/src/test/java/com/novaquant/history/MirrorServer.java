@@ -27,6 +27,8 @@ final class MirrorServer implements AutoCloseable {
     private final ExecutorService handlers = Executors.newFixedThreadPool(4);
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, Integer> errors = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> stalling = new ConcurrentHashMap<>();
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
     private MirrorServer(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -54,6 +56,11 @@ final class MirrorServer implements AutoCloseable {
         errors.put(relative, status);
     }
 
+    /** From now on, sends half of {@code relative} and then nothing more until the server closes. */
+    void stallHalfway(String relative) {
+        stalling.put(relative, true);
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.incrementAndGet();
@@ -67,13 +74,28 @@ final class MirrorServer implements AutoCloseable {
             byte[] body = Files.readAllBytes(file);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
+                if (stalling.containsKey(relative)) {
+                    out.write(body, 0, body.length / 2);
+                    out.flush();
+                    awaitClosing();
+                    return;
+                }
                 out.write(body);
             }
         }
     }
 
+    private void awaitClosing() {
+        try {
+            closing.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
         handlers.close();
     }

@@ -111,9 +111,11 @@ public final class Desk implements AutoCloseable {
     }
 
     private ServiceSpec simulator() {
-        List<String> args = new ArrayList<>(List.of(
-                "--nova.simulator.source=" + config.market(),
-                "--nova.simulator.symbols=BTCUSDT,ETHUSDT"));
+        List<String> args = new ArrayList<>(List.of("--nova.simulator.source=" + config.market()));
+        // A property given twice on a command line reads as both values joined: the default list only when none is given.
+        if (config.extra(DeskConfig.SIMULATOR).stream().noneMatch(arg -> arg.startsWith("--nova.simulator.symbols="))) {
+            args.add("--nova.simulator.symbols=BTCUSDT,ETHUSDT");
+        }
         args.addAll(config.extra(DeskConfig.SIMULATOR));
         return new ServiceSpec(DeskConfig.SIMULATOR, jar("exchange-simulator"), config.port(DeskConfig.SIMULATOR), 384, args, Map.of());
     }

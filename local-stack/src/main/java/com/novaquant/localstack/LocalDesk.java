@@ -12,8 +12,11 @@ import java.util.Map;
  * {@code ./nq run}: the whole desk on this machine, paper trading against the exchange simulator.
  *
  * <pre>
- *   --market synthetic|live   the simulator's own market (default), or Binance's real public streams
- *   --work-dir DIR            logs and state (default .local-stack/)
+ *   --market synthetic|live|history   the simulator's own market (default), Binance's real public streams, or
+ *                                     Binance's bulk files played back (the demo history unless --history-dir)
+ *   --history-dir DIR                 with history: a bulk-file mirror (./nq backtest fetch writes one)
+ *   --universe                        trade a carry universe chosen from every listed symbol
+ *   --work-dir DIR                    logs and state (default .local-stack/)
  * </pre>
  * A real Telegram bot is used when TELEGRAM_BOT_TOKEN and NOVA_TELEGRAM_CHAT_IDS are set; otherwise a local sink
  * prints what would be sent. Ctrl-C stops everything.
@@ -43,6 +46,9 @@ public final class LocalDesk {
         String chats = System.getenv().getOrDefault("NOVA_TELEGRAM_CHAT_IDS", "100001");
         String password = System.getenv().getOrDefault("NOVA_ADMIN_PASSWORD", randomPassword());
         Map<String, List<String>> extra = new HashMap<>();
+        if (market.equals("history")) {
+            extra.putAll(HistoryMarket.properties(HistoryMarket.mirror(options.historyDir(), workDir, System.out)));
+        }
         if (market.equals("synthetic")) {
             // Funding passes in minutes, and a spike arrives early, so that something happens in the first minutes.
             // At 60x an 8 h funding interval passes in 8 minutes; the spike starts half a minute in and lasts three

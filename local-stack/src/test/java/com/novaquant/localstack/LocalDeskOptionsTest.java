@@ -11,9 +11,9 @@ class LocalDeskOptionsTest {
 
     @Test
     void noArgumentsRunTheSyntheticMarketInTheDefaultWorkDirectory() throws Exception {
-        assertThat(LocalDeskOptions.parse()).isEqualTo(new LocalDeskOptions("synthetic", Path.of(".local-stack"), false));
+        assertThat(LocalDeskOptions.parse()).isEqualTo(new LocalDeskOptions("synthetic", null, Path.of(".local-stack"), false, false));
         assertThat(LocalDeskOptions.parse("--market", "live", "--work-dir", "/tmp/desk"))
-                .isEqualTo(new LocalDeskOptions("live", Path.of("/tmp/desk"), false));
+                .isEqualTo(new LocalDeskOptions("live", null, Path.of("/tmp/desk"), false, false));
     }
 
     @Test
@@ -31,14 +31,31 @@ class LocalDeskOptionsTest {
     }
 
     @Test
-    void aMarketThatIsNeitherSyntheticNorLiveIsRefused() {
+    void aMarketThatIsNotOneOfTheThreeIsRefused() {
         assertThatThrownBy(() -> LocalDeskOptions.parse("--market", "paper"))
-                .isInstanceOf(LocalDeskOptions.UsageException.class).hasMessageContaining("synthetic or live");
+                .isInstanceOf(LocalDeskOptions.UsageException.class).hasMessageContaining("synthetic, live or history");
     }
 
     @Test
     void helpAsksForTheUsageOnly() throws Exception {
         assertThat(LocalDeskOptions.parse("--help").help()).isTrue();
         assertThat(LocalDeskOptions.parse("-h").help()).isTrue();
+    }
+
+    @Test
+    void theUniverseIsAskedForOnTheSyntheticMarketOnly() throws Exception {
+        assertThat(LocalDeskOptions.parse("--universe").universe()).isTrue();
+        assertThat(LocalDeskOptions.parse().universe()).isFalse();
+        assertThatThrownBy(() -> LocalDeskOptions.parse("--universe", "--market", "live"))
+                .isInstanceOf(LocalDeskOptions.UsageException.class).hasMessageContaining("synthetic market only");
+    }
+
+    @Test
+    void historyPlaysTheDemoUnlessAMirrorIsGivenAndOnlyHistoryTakesOne() throws Exception {
+        assertThat(LocalDeskOptions.parse("--market", "history").historyDir()).isNull();
+        assertThat(LocalDeskOptions.parse("--market", "history", "--history-dir", "/data/binance").historyDir())
+                .isEqualTo(Path.of("/data/binance"));
+        assertThatThrownBy(() -> LocalDeskOptions.parse("--history-dir", "/data/binance"))
+                .isInstanceOf(LocalDeskOptions.UsageException.class).hasMessage("--history-dir goes with --market history");
     }
 }

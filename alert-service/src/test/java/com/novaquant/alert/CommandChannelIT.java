@@ -2,11 +2,16 @@ package com.novaquant.alert;
 
 import com.novaquant.alert.fakes.FakeExecutionAdmin;
 import com.novaquant.alert.fakes.FakeTelegram;
+import com.novaquant.events.EventCodec;
+import com.novaquant.events.Topics;
+import com.novaquant.events.UniverseSelection;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -53,6 +58,24 @@ class CommandChannelIT extends SentinelTestBase {
         assertThat(call.path()).isEqualTo("/admin/status");
         assertThat(call.authorization()).isEqualTo(BASIC);
         assertThat(call.actor()).isEqualTo("telegram:@alice");
+    }
+
+    @Test
+    void aUniversePublishedOnItsTopicShowsInStatusAndIsAnnouncedAsInfo() throws Exception {
+        long revision = System.currentTimeMillis();
+        UniverseSelection universe = new UniverseSelection(revision, System.currentTimeMillis(), 0,
+                List.of(new UniverseSelection.Member("SOLUSDT", new BigDecimal("2500"), 0.312, 8, "SHARE"),
+                        new UniverseSelection.Member("WIFUSDT", new BigDecimal("1800"), 0.24, 4, "PAIR_CAP")),
+                List.of("SOLUSDT", "WIFUSDT", "XRPUSDT"), List.of(new UniverseSelection.Departure("XRPUSDT", "OUTRANKED")));
+        kafka.send(Topics.UNIVERSE, UniverseSelection.KEY, EventCodec.encode(universe)).get();
+
+        // The change message takes the path of every INFO alert: nova.alerts, the outbox, the digest.
+        await().atMost(Duration.ofSeconds(45)).until(() -> Files.readString(OUTBOX).contains(
+                "Universe r" + revision + ": 2 of 5 members. Entered: SOLUSDT (budget 2,500, net carry 31.2%),"
+                        + " WIFUSDT (budget 1,800, net carry 24.0%). Left: XRPUSDT (OUTRANKED)."));
+        TELEGRAM.userSays(CHAT_A, 7, "alice", "/status");
+        assertThat(awaitReply(CHAT_A, "Status")).contains("Universe r" + revision + " \u00B7 2 of 5 \u00B7 SOLUSDT 2,500"
+                + " (31.2%) \u00B7 WIFUSDT 1,800 (24.0%) \u00B7 closing: XRPUSDT\nSentinel: pending");
     }
 
     @Test

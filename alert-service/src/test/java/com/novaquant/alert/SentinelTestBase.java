@@ -84,6 +84,8 @@ abstract class SentinelTestBase {
         // Far from now: this context never sends a digest by itself (InfoDigestIT covers that).
         registry.add("nova.alert.daily-digest-time", () -> LocalTime.now(ZoneOffset.UTC).plusHours(12).withNano(0).toString());
         registry.add("nova.alert.outbox-path", OUTBOX::toString);
+        registry.add("nova.universe.enabled", () -> "true");
+        registry.add("nova.alert.universe-size", () -> "5");
         registry.add("nova.alert.consumer-group", () -> "alert-it-" + UUID.randomUUID());
         // A fresh group reads the topic from the start, so nothing published right after assignment is missed.
         registry.add("spring.kafka.consumer.auto-offset-reset", () -> "earliest");

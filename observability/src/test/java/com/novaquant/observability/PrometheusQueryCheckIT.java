@@ -9,14 +9,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -104,7 +110,7 @@ class PrometheusQueryCheckIT {
 
     @Test
     void promtoolRejectsARulesFileWithAnUnparsableExpression(@TempDir Path dir) throws IOException {
-        Path broken = java.nio.file.Files.writeString(dir.resolve("rules.yml"), """
+        Path broken = Files.writeString(dir.resolve("rules.yml"), """
                 groups:
                   - name: g
                     rules:
@@ -114,5 +120,75 @@ class PrometheusQueryCheckIT {
         PrometheusServer.PromtoolResult result = PrometheusServer.checkRules(broken);
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("Broken");
+    }
+
+    /**
+     * The universe rules over series as the services expose them, through {@code promtool test rules}: a stale scan
+     * and a scan that never succeeded fire, a healthy scan and a desk on the fixed symbol list (no scan) do not;
+     * execution on an older universe revision than the signal service fires after 2 minutes.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theUniverseRulesFireOnAStaleScanAndOnExecutionNotFollowingButNotOnTheFixedSymbolList(@TempDir Path dir)
+            throws IOException {
+        Map<String, Map<String, String>> annotations = new HashMap<>();
+        Map<String, Object> rules = new Yaml().load(Files.readString(ShippedDashboardsAndRulesTest.RULES));
+        for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                annotations.put(String.valueOf(rule.get("alert")), (Map<String, String>) rule.get("annotations"));
+            }
+        }
+        List<Map<String, Object>> series = new ArrayList<>();
+        // Scrapes every minute from t=0; a success timestamp of 0 means "never" (or no scanning: the fixed list).
+        scan(series, "fixed", "0x20", "0x20");
+        scan(series, "healthy", "0+60x20", "0x20");
+        scan(series, "stale", "60x20", "0x20");
+        scan(series, "never", "0x20", "0+1x20");
+        series.add(Map.of("series", "nova_universe_revision{job=\"nova-quant\",application=\"signal-service\"}",
+                "values", "7x5 8x15"));
+        series.add(Map.of("series", "nova_execution_universe_revision{job=\"nova-quant\","
+                + "application=\"execution-service\"}", "values", "7x20"));
+        List<Map<String, Object>> checks = List.of(
+                check("5m", "NovaMarketScanStale", List.of()),
+                check("10m", "NovaMarketScanStale", List.of(
+                        alert(Map.of("severity", "warning", "application", "ingestion-service", "instance", "never"),
+                                annotations.get("NovaMarketScanStale"), "never", null),
+                        alert(Map.of("severity", "warning", "application", "ingestion-service", "instance", "stale"),
+                                annotations.get("NovaMarketScanStale"), "stale", null))),
+                check("7m", "NovaUniverseNotFollowed", List.of()),
+                check("9m", "NovaUniverseNotFollowed", List.of(alert(Map.of("severity", "warning"),
+                        annotations.get("NovaUniverseNotFollowed"), null, "8"))));
+        Map<String, Object> test = new LinkedHashMap<>();
+        test.put("rule_files", List.of(ShippedDashboardsAndRulesTest.RULES.toString()));
+        test.put("evaluation_interval", "1m");
+        test.put("tests", List.of(Map.of("interval", "1m", "input_series", series, "alert_rule_test", checks)));
+        Path testFile = Files.writeString(dir.resolve("universe-rules-test.yml"), new Yaml().dump(test));
+
+        PrometheusServer.PromtoolResult result = PrometheusServer.testRules(testFile);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS");
+    }
+
+    private static void scan(List<Map<String, Object>> series, String instance, String lastSuccess, String failures) {
+        String labels = "job=\"nova-quant\",application=\"ingestion-service\",instance=\"" + instance + "\"";
+        series.add(Map.of("series", "nova_market_scan_last_success_timestamp_seconds{" + labels + "}",
+                "values", lastSuccess));
+        series.add(Map.of("series", "nova_market_scan_failures_total{" + labels + ",endpoint=\"premiumIndex\"}",
+                "values", failures));
+    }
+
+    private static Map<String, Object> check(String at, String alertName, List<Map<String, Object>> expected) {
+        return Map.of("eval_time", at, "alertname", alertName, "exp_alerts", expected);
+    }
+
+    /** An expected alert, its annotations rendered as Prometheus renders the two templates these rules use. */
+    private static Map<String, Object> alert(Map<String, String> labels, Map<String, String> annotations,
+                                             String instance, String value) {
+        Map<String, String> rendered = new LinkedHashMap<>();
+        annotations.forEach((name, text) -> rendered.put(name, text
+                .replace("{{ $labels.instance }}", instance == null ? "" : instance)
+                .replace("{{ $value }}", value == null ? "" : value)));
+        return Map.of("exp_labels", labels, "exp_annotations", rendered);
     }
 }

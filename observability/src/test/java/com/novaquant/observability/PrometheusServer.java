@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -121,10 +122,20 @@ final class PrometheusServer implements AutoCloseable {
 
     /** {@code promtool check rules}: its exit status and output. */
     static PromtoolResult checkRules(Path rulesFile) {
+        return promtool("check", "rules", rulesFile.toString());
+    }
+
+    /** {@code promtool test rules}: rules evaluated over given series, alerts compared with the expected ones. */
+    static PromtoolResult testRules(Path testFile) {
+        return promtool("test", "rules", testFile.toString());
+    }
+
+    private static PromtoolResult promtool(String... arguments) {
         requireInstalled(PROMTOOL);
+        List<String> command = new ArrayList<>(List.of(PROMTOOL.toString()));
+        command.addAll(List.of(arguments));
         try {
-            Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "rules", rulesFile.toString())
-                    .redirectErrorStream(true).start();
+            Process promtool = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(promtool.getInputStream().readAllBytes());
             return new PromtoolResult(promtool.waitFor(), output);
         } catch (IOException e) {

@@ -115,9 +115,43 @@ class ShippedDashboardsAndRulesTest {
         Set<String> names = new HashSet<>();
         RuleQueries.read(RULES).queries().forEach(q -> names.add(q.origin().substring(q.origin().lastIndexOf('›') + 2)));
         assertThat(names).contains("NovaServiceDown", "NovaExecutionAbsent", "NovaFeedStale", "NovaConsumerLagGrowing",
-                "NovaKillSwitchEngaged", "NovaExecutionHeartbeatMissing", "NovaLegRisk", "NovaTelegramDeliveryFailing");
+                "NovaKillSwitchEngaged", "NovaExecutionHeartbeatMissing", "NovaLegRisk", "NovaTelegramDeliveryFailing",
+                "NovaMarketScanStale", "NovaUniverseNotFollowed");
+        assertThat(RuleQueries.read(RULES).queries()).anySatisfy(q -> assertThat(q.expr())
+                .contains("time() - max by (application, instance) (nova_market_scan_last_success_timestamp_seconds")
+                .contains("> 300"));
         assertThat(RuleQueries.read(RULES).queries()).anySatisfy(q ->
                 assertThat(q.expr()).contains("nova_kill_switch_engaged").contains("== 1"));
+    }
+
+    @Test
+    void theDeskOverviewHasACarryUniverseRowWithTheMembersTableAndEveryUniverseMetric() throws IOException {
+        JsonNode dashboard = JSON.readTree(DASHBOARDS.resolve("nova-desk-overview.json").toFile());
+        List<JsonNode> panels = new ArrayList<>();
+        dashboard.path("panels").forEach(panels::add);
+        int row = -1;
+        for (int i = 0; i < panels.size(); i++) {
+            if ("row".equals(panels.get(i).path("type").asString())
+                    && "Carry universe".equals(panels.get(i).path("title").asString())) {
+                row = i;
+            }
+        }
+        assertThat(row).as("a row titled Carry universe").isNotNegative();
+        List<JsonNode> universePanels = panels.subList(row + 1, panels.size());
+        Set<String> queried = new HashSet<>();
+        universePanels.forEach(panel -> panel.path("targets").forEach(t ->
+                queried.addAll(PromQl.metricNames(t.path("expr").asString()))));
+        for (String metric : List.of("nova_universe_member", "nova_universe_notional_usdt", "nova_universe_net_carry_apr",
+                "nova_universe_size", "nova_universe_revision", "nova_universe_changes_total",
+                "nova_universe_scan_age_seconds", "nova_market_scan_symbols", "nova_market_scan_failures_total",
+                "nova_market_scan_last_success_timestamp_seconds", "nova_ingestion_subscribed_symbols",
+                "nova_execution_universe_symbols", "nova_execution_universe_revision")) {
+            assertThat(queried).as("queried in the Carry universe row").contains(metric);
+        }
+        JsonNode table = universePanels.getFirst();
+        assertThat(table.path("type").asString()).isEqualTo("table");
+        assertThat(table.path("targets")).allSatisfy(t -> assertThat(t.path("format").asString()).isEqualTo("table"));
+        assertThat(table.toString()).contains("Budget (USDT)").contains("Net carry (APR)");
     }
 
     private static List<Path> dashboardFiles() throws IOException {

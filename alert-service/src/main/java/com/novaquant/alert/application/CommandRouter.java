@@ -34,7 +34,7 @@ public final class CommandRouter {
             "/freeze", "/resume", "/flatten", "/confirm", "/ack", "other");
     static final String HELP = """
             Nova Quant sentinel commands:
-            /status - desk state (TRADING, HALTED, FROZEN), holds, gated symbols, open pairs, PnL today
+            /status - desk state (TRADING, HALTED, FROZEN), holds, gated symbols, open pairs, PnL today, universe
             /pnl - PnL over the last 24 h: the summary line, basis, funding and fees, by symbol and by day
             /positions - open pairs, both legs
             /halt [reason] - HALT: nothing new opens; closes, reductions and flatten continue
@@ -59,6 +59,7 @@ public final class CommandRouter {
     private final AlertDesk desk;
     private final AlertOutbox outbox;
     private final AlertPublisher alerts;
+    private final UniverseFollower universe;
     private final ConfirmationCodes codes;
     private final SentinelMetrics metrics;
     private final Clock clock;
@@ -66,14 +67,15 @@ public final class CommandRouter {
 
     /** @param operators Telegram user ids allowed to give {@link #OPERATOR_COMMANDS}; empty: nobody may */
     public CommandRouter(Set<Long> allowedChats, Set<Long> operators, ExecutionAdmin admin, AlertDesk desk,
-                         AlertOutbox outbox, AlertPublisher alerts, ConfirmationCodes codes, SentinelMetrics metrics,
-                         Clock clock, Duration maxAge) {
+                         AlertOutbox outbox, AlertPublisher alerts, UniverseFollower universe, ConfirmationCodes codes,
+                         SentinelMetrics metrics, Clock clock, Duration maxAge) {
         this.allowedChats = Set.copyOf(allowedChats);
         this.operators = Set.copyOf(operators);
         this.admin = admin;
         this.desk = desk;
         this.outbox = outbox;
         this.alerts = alerts;
+        this.universe = universe;
         this.codes = codes;
         this.metrics = metrics;
         this.clock = clock;
@@ -214,9 +216,13 @@ public final class CommandRouter {
                 : "Acknowledged " + acknowledged.size() + " CRITICAL alert(s); escalation stopped.");
     }
 
-    /** /status also tells what the sentinel itself is holding, even when execution does not answer. */
+    /**
+     * /status also tells the traded universe (once one was seen) and what the sentinel itself is holding, even when
+     * execution does not answer.
+     */
     private Outcome withSentinelState(Outcome outcome) {
-        String sentinel = "\nSentinel: pending CRITICAL " + desk.pending(Severity.CRITICAL)
+        String universeLine = universe.statusLine().map(line -> "\n" + line).orElse("");
+        String sentinel = universeLine + "\nSentinel: pending CRITICAL " + desk.pending(Severity.CRITICAL)
                 + ", WARNING " + desk.pending(Severity.WARNING) + ", INFO " + desk.pending(Severity.INFO)
                 + " (digest " + desk.nextDigest() + "); unacknowledged CRITICAL " + desk.unacknowledged();
         return new Outcome(outcome.accepted, outcome.failed, outcome.reply + "\n" + sentinel);

@@ -29,6 +29,8 @@ import java.util.List;
  * @param idleTick            how often the delivery loop looks for due reminders and digests when idle
  * @param confirmTimeout      how long a /resume or /flatten confirmation code stays valid
  * @param commandMaxAge       commands older than this (queued while we were down) are refused
+ * @param universeSize        how many members the traded universe is meant to have (the signal service's setting),
+ *                            shown as "3 of 5" in /status; 0 when not given: "3 members"
  */
 @ConfigurationProperties("nova.alert")
 public record AlertProperties(
@@ -47,5 +49,6 @@ public record AlertProperties(
         @DefaultValue("60s") Duration retryMaxBackoff,
         @DefaultValue("250ms") Duration idleTick,
         @DefaultValue("60s") Duration confirmTimeout,
-        @DefaultValue("5m") Duration commandMaxAge) {
+        @DefaultValue("5m") Duration commandMaxAge,
+        @DefaultValue("0") int universeSize) {
 }

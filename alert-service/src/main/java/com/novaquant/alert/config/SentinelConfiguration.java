@@ -11,10 +11,13 @@ import com.novaquant.alert.application.DeliveryChannel;
 import com.novaquant.alert.application.DeliveryLoop;
 import com.novaquant.alert.application.ExecutionAdmin;
 import com.novaquant.alert.application.SentinelMetrics;
+import com.novaquant.alert.application.UniverseFollower;
 import com.novaquant.alert.domain.AlertDesk;
 import com.novaquant.alert.domain.DeskPolicy;
 import com.novaquant.alert.domain.DigestSchedule;
 import com.novaquant.alert.domain.EscalationSchedule;
+import com.novaquant.alert.domain.UniverseText;
+import com.novaquant.alert.domain.UniverseWatch;
 import com.novaquant.support.AlertPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -98,12 +101,20 @@ public class SentinelConfiguration {
                 properties.executionTimeout(), properties.flattenTimeout());
     }
 
+    /** The universe as shown by /status; fed by the universe listener only in universe mode (nova.universe.enabled). */
+    @Bean
+    UniverseFollower universeFollower(AlertPublisher alerts, AlertProperties properties, Clock clock) {
+        return new UniverseFollower(new UniverseWatch(clock.millis()), new UniverseText(properties.universeSize()),
+                alerts);
+    }
+
     @Bean
     CommandRouter commandRouter(TelegramProperties telegram, ExecutionAdmin admin,
                                 AlertDesk desk, FileAlertOutbox outbox, AlertPublisher alerts,
-                                SentinelMetrics metrics, Clock clock, AlertProperties properties) {
+                                SentinelMetrics metrics, Clock clock, AlertProperties properties,
+                                UniverseFollower universe) {
         return new CommandRouter(new HashSet<>(telegram.chatIds()), new HashSet<>(telegram.operatorIds()), admin, desk,
-                outbox, alerts, new ConfirmationCodes(properties.confirmTimeout(), telegram.confirmByAnotherOperator(),
+                outbox, alerts, universe, new ConfirmationCodes(properties.confirmTimeout(), telegram.confirmByAnotherOperator(),
                         // Beside the outbox, on its volume: a code asked for before a restart can be confirmed after.
                         new FileConfirmationStore(properties.outboxPath().toAbsolutePath().resolveSibling(
                                 "confirmations.json"))),

@@ -1,10 +1,15 @@
 package com.novaquant.alert.adapter.kafka;
 
 import com.novaquant.alert.application.SentinelMetrics;
+import com.novaquant.alert.application.UniverseFollower;
+import com.novaquant.events.RecordSeal;
+import com.novaquant.support.EventDecoder;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.context.annotation.Configuration;
@@ -57,5 +62,13 @@ public class AlertKafkaConfiguration {
         });
         factory.setCommonErrorHandler(errorHandler);
         return factory;
+    }
+
+    /** Universe mode only ({@code nova.universe.enabled=true}): with the fixed symbol list nothing is read from it. */
+    @Bean
+    @ConditionalOnProperty(name = "nova.universe.enabled", havingValue = "true")
+    UniverseListener universeListener(UniverseFollower follower, EventDecoder decoder, RecordSeal seal,
+                                      MeterRegistry registry) {
+        return new UniverseListener(follower, decoder, seal, registry);
     }
 }

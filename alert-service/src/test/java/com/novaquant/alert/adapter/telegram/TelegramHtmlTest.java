@@ -3,10 +3,14 @@ package com.novaquant.alert.adapter.telegram;
 import com.novaquant.alert.domain.AlertGroup;
 import com.novaquant.alert.domain.Delivery;
 import com.novaquant.alert.domain.PendingAlert;
+import com.novaquant.alert.domain.UniverseChange;
+import com.novaquant.alert.domain.UniverseText;
 import com.novaquant.events.Alert;
 import com.novaquant.events.Severity;
+import com.novaquant.events.UniverseSelection;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +25,22 @@ class TelegramHtmlTest {
         TelegramHtml.Rendered rendered = TelegramHtml.render(delivery).getFirst();
         assertThat(rendered.html()).contains("&lt;script&gt;&amp;").doesNotContain("<script>");
         assertThat(rendered.plain()).contains("<script>&").doesNotContain("<b>");
+    }
+
+    @Test
+    void aUniverseChangeNamingASymbolWithMarkupIsEscapedInTheDigest() {
+        UniverseSelection universe = new UniverseSelection(3, 0, 0,
+                List.of(new UniverseSelection.Member("<b>PWN</b>USDT", new BigDecimal("100"), 0.2, 8, "SHARE")),
+                List.of("<b>PWN</b>USDT"), List.of(new UniverseSelection.Departure("A&BUSDT", "<i>OUTRANKED")));
+        String text = new UniverseText(0).changeMessage(new UniverseChange(null, universe));
+        AlertGroup group = new AlertGroup(Severity.INFO, "UNIVERSE_CHANGED:r3", List.of(new PendingAlert(1,
+                new Alert(Severity.INFO, "alert-service", "UNIVERSE_CHANGED", text, "UNIVERSE_CHANGED:r3", 0))));
+
+        String html = TelegramHtml.render(new Delivery("D1", Delivery.Kind.DIGEST, Severity.INFO, List.of(group), true))
+                .getFirst().html();
+
+        assertThat(html).contains("&lt;b&gt;PWN&lt;/b&gt;USDT (budget 100, net carry 20.0%)")
+                .contains("A&amp;BUSDT (&lt;i&gt;OUTRANKED)").doesNotContain("<b>PWN").doesNotContain("<i>OUTRANKED");
     }
 
     @Test

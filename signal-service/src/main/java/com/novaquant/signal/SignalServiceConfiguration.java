@@ -5,20 +5,28 @@ import com.novaquant.events.RecordSeal;
 import com.novaquant.signal.adapter.kafka.KafkaSettingsLog;
 import com.novaquant.signal.adapter.kafka.KafkaSignalSink;
 import com.novaquant.signal.adapter.kafka.KillSwitchCatchUp;
+import com.novaquant.signal.adapter.kafka.KafkaUniverseSink;
 import com.novaquant.signal.adapter.kafka.MarketDataListener;
+import com.novaquant.signal.adapter.kafka.MarketScanReader;
+import com.novaquant.signal.adapter.kafka.UniverseCatchUp;
 import com.novaquant.signal.application.InvalidSettingsException;
 import com.novaquant.signal.application.LiveSettings;
 import com.novaquant.signal.application.SharedSettings;
 import com.novaquant.signal.application.SignalEngine;
 import com.novaquant.signal.application.SignalMetrics;
 import com.novaquant.signal.application.SignalProperties;
+import com.novaquant.signal.application.UniverseMetrics;
+import com.novaquant.signal.application.UniverseProperties;
+import com.novaquant.signal.application.UniverseService;
 import com.novaquant.support.EventDecoder;
 import com.novaquant.support.EventPublisher;
 import com.novaquant.support.FeedGateView;
 import com.novaquant.support.KillSwitchView;
 import com.novaquant.support.config.InvalidConfigurationException;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +38,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Wires the engine to Kafka, the desk mode, the feed gates, the shared settings, the clock and the meters. */
 @Configuration(proxyBeanMethods = false)
@@ -65,10 +74,40 @@ public class SignalServiceConfiguration {
 
     @Bean
     SignalEngine signalEngine(LiveSettings settings, KillSwitchView killSwitch, FeedGateView feedGates,
-                              EventPublisher publisher, SignalMetrics metrics) {
+                              EventPublisher publisher, SignalMetrics metrics, UniverseProperties universe) {
+        if (universe.enabled()) {
+            List<String> violations = universe.violations(settings.startUpProperties());
+            if (!violations.isEmpty()) {
+                throw new InvalidConfigurationException("the nova.universe.* start-up settings are not usable:\n  - "
+                        + String.join("\n  - ", violations),
+                        "Correct each nova.universe.* setting named above (environment NOVA_UNIVERSE_...), then start"
+                                + " again.");
+            }
+        }
         SignalEngine.rehearsePublication(REHEARSAL_ROUNDS);
         return new SignalEngine(settings, killSwitch::mode, feedGates::gated, EpochMicros::now,
-                new KafkaSignalSink(publisher), metrics);
+                new KafkaSignalSink(publisher), metrics, universe.enabled());
+    }
+
+    /** Universe mode only: chooses the universe on each scan, applies it to the engine and publishes it. */
+    @Bean
+    @ConditionalOnProperty(name = "nova.universe.enabled", havingValue = "true")
+    UniverseService universeService(UniverseProperties properties, LiveSettings settings, SignalEngine engine,
+                                    EventPublisher publisher, MeterRegistry registry) {
+        AtomicReference<UniverseService> self = new AtomicReference<>();
+        UniverseMetrics metrics = new UniverseMetrics(registry,
+                () -> self.get() == null ? Double.NaN : self.get().scanAgeSeconds());
+        UniverseService service = new UniverseService(properties, settings, engine, new KafkaUniverseSink(publisher),
+                metrics, System::currentTimeMillis);
+        self.set(service);
+        return service;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "nova.universe.enabled", havingValue = "true")
+    MarketScanReader marketScanReader(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder,
+                                      UniverseService universe) {
+        return new MarketScanReader(consumers, decoder, universe);
     }
 
     /** Reads and writes the shared settings on {@code nova.signal-settings}; its reader runs with the context. */
@@ -90,11 +129,26 @@ public class SignalServiceConfiguration {
         return shared;
     }
 
+    /**
+     * In universe mode the newest universe is restored from {@code nova.universe}, and the scans followed, before any
+     * market data is decided.
+     */
     @Bean
     KillSwitchCatchUp killSwitchCatchUp(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder,
                                         KillSwitchView killSwitch, FeedGateView feedGates,
-                                        KafkaListenerEndpointRegistry listeners, SharedSettings settings) {
-        return new KillSwitchCatchUp(consumers, decoder, killSwitch, feedGates, listeners, settings);
+                                        KafkaListenerEndpointRegistry listeners, SharedSettings settings,
+                                        RecordSeal seal, ObjectProvider<UniverseService> universe,
+                                        ObjectProvider<MarketScanReader> scans) {
+        UniverseService service = universe.getIfAvailable();
+        if (service == null) {
+            return new KillSwitchCatchUp(consumers, decoder, killSwitch, feedGates, listeners, settings);
+        }
+        UniverseCatchUp restore = new UniverseCatchUp(consumers, decoder, seal, service);
+        MarketScanReader reader = scans.getObject();
+        return new KillSwitchCatchUp(consumers, decoder, killSwitch, feedGates, listeners, settings, () -> {
+            restore.restore();
+            reader.start();
+        });
     }
 
     /**

@@ -11,6 +11,8 @@ import com.novaquant.strategy.pair.FundingTracker;
 import com.novaquant.strategy.pair.IntervalSource;
 import com.novaquant.strategy.pair.PairDecider;
 import com.novaquant.strategy.pair.PairState;
+import com.novaquant.strategy.pair.Position;
+import com.novaquant.strategy.pair.SymbolPolicy;
 import com.novaquant.strategy.pair.Verdict;
 import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
@@ -18,15 +20,19 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The use case: market data in, target hedged positions out. Keeps the state of every configured symbol, runs
+ * The use case: market data in, target hedged positions out. Keeps the state of every tracked symbol (the configured
+ * ones, and in universe mode every symbol the universe has named), runs
  * {@link PairDecider} on each update, publishes decisions and counts refusals.
  *
  * <p>Updates are applied under one lock: the evaluation is a few hundred nanoseconds, the Kafka listener is the
@@ -47,7 +53,13 @@ public final class SignalEngine {
     private static final int QTY_SCALE = 8;
 
     private final Map<String, Slot> slots = new HashMap<>();
-    private final Slot[] allSlots;
+    /** Every slot, for the total cap; replaced by a longer copy when a symbol is first tracked (rare). */
+    private Slot[] allSlots;
+    /** Whether each symbol's policy comes from the traded universe rather than from the settings. */
+    private final boolean universeMode;
+    /** Told, off the lock's hot path, when a symbol outside the universe has been decided flat. */
+    private volatile Runnable closedOutsideUniverse = () -> {
+    };
     private final LiveSettings settings;
     private final Supplier<DeskMode> deskMode;
     private final Predicate<String> feedGated;
@@ -63,21 +75,102 @@ public final class SignalEngine {
      */
     public SignalEngine(LiveSettings settings, Supplier<DeskMode> deskMode, Predicate<String> feedGated,
                         LongSupplier clockMicros, SignalSink sink, SignalMetrics metrics) {
+        this(settings, deskMode, feedGated, clockMicros, sink, metrics, false);
+    }
+
+    /**
+     * @param universeMode true when the traded universe gives each symbol its policy ({@link #applyUniverse}): the
+     *                     configured symbols are tracked from the start, others once the universe names them, and
+     *                     no symbol is decided before the universe is known
+     */
+    public SignalEngine(LiveSettings settings, Supplier<DeskMode> deskMode, Predicate<String> feedGated,
+                        LongSupplier clockMicros, SignalSink sink, SignalMetrics metrics, boolean universeMode) {
+        this.universeMode = universeMode;
         this.settings = settings;
         this.deskMode = deskMode;
         this.feedGated = feedGated;
         this.clockMicros = clockMicros;
         this.sink = sink;
         this.metrics = metrics;
-        List<String> symbols = settings.symbols();
-        this.allSlots = new Slot[symbols.size()];
-        for (int i = 0; i < symbols.size(); i++) {
-            PairState state = new PairState(symbols.get(i));
-            Slot slot = new Slot(state, metrics.registerSymbol(state,
-                    () -> settings.current().symbolPolicy(state.symbol()).fundingIntervalHours()));
-            allSlots[i] = slot;
-            slots.put(state.symbol(), slot);
+        this.allSlots = new Slot[0];
+        for (String symbol : settings.symbols()) {
+            track(symbol);
         }
+    }
+
+    /**
+     * Keeps state for the symbol from now on (nothing when it already has): its market data is applied and, once it
+     * has a policy, decided. A symbol is never forgotten, so a pair opened on it is always closed.
+     */
+    public synchronized void track(String symbol) {
+        if (slots.containsKey(symbol)) {
+            return;
+        }
+        PairState state = new PairState(symbol);
+        Slot[] grown = Arrays.copyOf(allSlots, allSlots.length + 1);
+        Slot slot = new Slot(state);
+        slot.rejected = metrics.registerSymbol(state, () -> configuredIntervalHours(slot));
+        grown[allSlots.length] = slot;
+        allSlots = grown;
+        slots.put(symbol, slot);
+    }
+
+    /**
+     * Gives the universe's policies to the symbols (tracking each one not yet tracked); every other tracked symbol is
+     * outside the universe from now on: it opens nothing, and a pair still open on it is closed
+     * ({@code LEFT_UNIVERSE}) through the usual decision path. Its configured funding interval is kept. Open pairs are
+     * not resized: a new notional applies to the next opening.
+     */
+    public synchronized void applyUniverse(Map<String, SymbolPolicy> policies) {
+        policies.keySet().forEach(this::track);
+        for (Slot slot : allSlots) {
+            SymbolPolicy given = policies.get(slot.state.symbol());
+            if (given != null) {
+                slot.universePolicy = given;
+            } else {
+                double interval = slot.universePolicy != null ? slot.universePolicy.fundingIntervalHours()
+                        : settings.current().properties().fundingIntervalHours(slot.state.symbol());
+                slot.universePolicy = new SymbolPolicy(interval, 0, false);
+            }
+        }
+    }
+
+    /**
+     * The tracked symbols outside {@code members} that may still hold a pair: decided open, or never decided since
+     * start-up (the service does not assume flat). They stay tracked until decided flat.
+     */
+    public synchronized SortedSet<String> holdingOutside(Set<String> members) {
+        SortedSet<String> holding = new TreeSet<>();
+        for (Slot slot : allSlots) {
+            if (!members.contains(slot.state.symbol()) && slot.state.position() != Position.FLAT) {
+                holding.add(slot.state.symbol());
+            }
+        }
+        return holding;
+    }
+
+    /** Every symbol tracked so far. */
+    public synchronized SortedSet<String> trackedSymbols() {
+        return new TreeSet<>(slots.keySet());
+    }
+
+    /**
+     * Run when a pair outside the universe has been decided flat (the tracked set shrinks); it runs on the
+     * market-data thread under the engine's lock, so it must be quick and take no lock.
+     */
+    public void onClosedOutsideUniverse(Runnable listener) {
+        this.closedOutsideUniverse = listener;
+    }
+
+    /** The policy a symbol is decided on; null in universe mode until the universe is known. */
+    private SymbolPolicy policyOf(Slot slot, LiveSettings.Snapshot snapshot) {
+        return universeMode ? slot.universePolicy : snapshot.symbolPolicy(slot.state.symbol());
+    }
+
+    private double configuredIntervalHours(Slot slot) {
+        SymbolPolicy policy = policyOf(slot, settings.current());
+        return policy != null ? policy.fundingIntervalHours()
+                : settings.current().properties().fundingIntervalHours(slot.state.symbol());
     }
 
     /** Applies a book-top update and evaluates its symbol. */
@@ -124,7 +217,7 @@ public final class SignalEngine {
             return;
         }
         FundingTracker tracker = slot.state.funding();
-        double configured = settings.current().symbolPolicy(funding.symbol()).fundingIntervalHours();
+        double configured = configuredIntervalHours(slot);
         double intervalBefore = tracker.intervalHours(configured);
         IntervalSource sourceBefore = tracker.intervalSource();
         double observedBefore = tracker.observedIntervalHours();
@@ -167,8 +260,13 @@ public final class SignalEngine {
 
     private void evaluate(Slot slot, long triggerReceivedAtMicros) {
         LiveSettings.Snapshot snapshot = settings.current();
+        SymbolPolicy symbolPolicy = policyOf(slot, snapshot);
+        if (symbolPolicy == null) {
+            // universe mode, before the universe is known: what is held is neither opened nor closed yet
+            return;
+        }
         long now = clockMicros.getAsLong();
-        PairDecider.evaluate(slot.state, snapshot.policy(), snapshot.symbolPolicy(slot.state.symbol()),
+        PairDecider.evaluate(slot.state, snapshot.policy(), symbolPolicy,
                 otherSymbolsNotional(slot), deskMode.get(), feedGated.test(slot.state.symbol()), now, verdict);
         switch (verdict.kind()) {
             case HOLD -> {
@@ -177,6 +275,9 @@ public final class SignalEngine {
             case DECIDE -> {
                 publish(slot, snapshot, now, triggerReceivedAtMicros, SignalMetrics.Kind.CHANGE);
                 slot.state.applyDecision(verdict, now);
+                if (!symbolPolicy.selected() && slot.state.position() == Position.FLAT) {
+                    closedOutsideUniverse.run();
+                }
             }
             case REFRESH -> {
                 publish(slot, snapshot, now, triggerReceivedAtMicros, SignalMetrics.Kind.REFRESH);
@@ -241,14 +342,15 @@ public final class SignalEngine {
     /** One symbol: its domain state, the records behind it (the published snapshot) and its counters. */
     private static final class Slot {
         final PairState state;
-        final Counter[] rejected;
+        Counter[] rejected;
+        /** In universe mode, the symbol's policy from the universe; null until the universe is known. */
+        SymbolPolicy universePolicy;
         Quote spotQuote;
         Quote perpQuote;
         FundingRate funding;
 
-        Slot(PairState state, Counter[] rejected) {
+        Slot(PairState state) {
             this.state = state;
-            this.rejected = rejected;
         }
     }
 }

@@ -55,10 +55,25 @@ public class KillSwitchCatchUp {
     private final FeedGateView feedGates;
     private final KafkaListenerEndpointRegistry listeners;
     private final SharedSettings settings;
+    private final Runnable beforeMarketData;
 
     public KillSwitchCatchUp(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder,
                              KillSwitchView killSwitch, FeedGateView feedGates,
                              KafkaListenerEndpointRegistry listeners, SharedSettings settings) {
+        this(consumers, decoder, killSwitch, feedGates, listeners, settings, () -> {
+        });
+    }
+
+    /**
+     * @param beforeMarketData run once the settings are known and before the market-data listener starts (universe
+     *                         mode: restore the universe from {@code nova.universe}, then follow the scans); retried
+     *                         with the rest when it throws
+     */
+    public KillSwitchCatchUp(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder,
+                             KillSwitchView killSwitch, FeedGateView feedGates,
+                             KafkaListenerEndpointRegistry listeners, SharedSettings settings,
+                             Runnable beforeMarketData) {
+        this.beforeMarketData = beforeMarketData;
         this.consumers = consumers;
         this.decoder = decoder;
         this.killSwitch = killSwitch;
@@ -74,6 +89,7 @@ public class KillSwitchCatchUp {
                 try {
                     readControlTopicsToEnd();
                     settings.catchUp(READ_TIMEOUT);
+                    beforeMarketData.run();
                     MessageListenerContainer container = listeners.getListenerContainer(MarketDataListener.ID);
                     if (container != null) {
                         container.start();

@@ -58,6 +58,10 @@ public final class LocalDesk {
                     "--nova.simulator.funding.spike-start=30m", "--nova.simulator.funding.spike-duration=3h",
                     "--nova.simulator.funding.negative-start=6h", "--nova.simulator.funding.negative-duration=1h"));
         }
+        if (options.universe()) {
+            // A funding rotation passes through the 26 symbols in eight hours of market time: eight minutes at 60x.
+            extra = UniverseDesk.merged(extra, UniverseDesk.properties(Duration.ofSeconds(15), Duration.ofHours(8)));
+        }
         DeskConfig config = new DeskConfig(Path.of("").toAbsolutePath(), workDir.toAbsolutePath(), market, 9092, 5432,
                 DeskConfig.defaultPorts(), token == null || token.isBlank() ? null : token, chats, password, extra, List.of());
 
@@ -72,7 +76,7 @@ public final class LocalDesk {
         }, "desk-shutdown"));
         desk.start(Duration.ofMinutes(3));
         writeKafkaClientConfig(config.workDir().resolve("kafka-client.properties"), desk.kafkaClientProperties());
-        banner(config);
+        banner(config, options.universe());
         try {
             Thread.currentThread().join();
         } catch (InterruptedException e) {
@@ -80,12 +84,13 @@ public final class LocalDesk {
         }
     }
 
-    private static void banner(DeskConfig config) {
+    private static void banner(DeskConfig config, boolean universe) {
         String admin = "curl -u operator:$(cat " + config.workDir().resolve("admin-password") + ") http://localhost:" + config.port(DeskConfig.EXECUTION);
         System.out.println("""
 
                 ============================ Nova Quant local desk (PAPER) ============================
                  market         %s (exchange simulator on http://localhost:%d)
+                 symbols        %s
                  admin API      %s/admin/status   (user operator, password below)
                                 .../admin/pairs  .../admin/pnl?hours=24  POST .../admin/kill-switch/{engage,freeze,release}
                  admin password in %s (or set NOVA_ADMIN_PASSWORD before starting)
@@ -98,7 +103,11 @@ public final class LocalDesk {
                  logs           %s/*.log
                  Ctrl-C stops everything.
                 =======================================================================================
-                """.formatted(config.market(), config.port(DeskConfig.SIMULATOR), admin, config.workDir().resolve("admin-password"),
+                """.formatted(config.market(), config.port(DeskConfig.SIMULATOR),
+                universe ? "a carry universe of up to " + UniverseDesk.SIZE + " pairs chosen from every listed symbol: "
+                        + "curl -u operator:... http://localhost:" + config.port(DeskConfig.SIGNAL) + "/admin/universe"
+                        : "the fixed list (nova.symbols); --universe trades the best carries of every listed symbol",
+                admin, config.workDir().resolve("admin-password"),
                 config.kafkaPort(), config.workDir().resolve("kafka-client.properties"),
                 config.port(DeskConfig.SIMULATOR),
                 config.telegramToken() == null ? "local sink, messages printed here as [telegram -> chat ...]" : "real bot",

@@ -145,8 +145,8 @@ public final class MarketScanner implements AutoCloseable {
         }
         if (!usedWeight.allows(endpoint, nowMs)) {
             throw new SkipScan(MarketScanMetrics.USED_WEIGHT, endpoint.venue() + " used weight " + usedWeight.usedWeight(endpoint.venue())
-                    + " this minute, and " + endpoint.label() + " (weight " + endpoint.weight()
-                    + ") would pass the threshold of " + usedWeight.threshold(endpoint.venue()));
+                    + " this minute, and the scan's remaining " + endpoint.remainingWeight() + " from "
+                    + endpoint.label() + " on would pass the threshold of " + usedWeight.threshold(endpoint.venue()));
         }
         EndpointReply<T> reply;
         try {

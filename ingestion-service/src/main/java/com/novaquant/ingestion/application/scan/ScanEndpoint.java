@@ -44,6 +44,17 @@ public enum ScanEndpoint {
         return label;
     }
 
+    /** What the scan still spends on this endpoint's venue from this call on, this call included. */
+    public int remainingWeight() {
+        int total = 0;
+        for (ScanEndpoint endpoint : values()) {
+            if (endpoint.venue == venue && endpoint.ordinal() >= ordinal()) {
+                total += endpoint.weight;
+            }
+        }
+        return total;
+    }
+
     /** What one scan costs on the venue. */
     public static int scanWeight(Venue venue) {
         int total = 0;

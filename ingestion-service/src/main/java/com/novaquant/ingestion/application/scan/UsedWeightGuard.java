@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Keeps each venue's used weight as its last answer reported it ({@code X-MBX-USED-WEIGHT-1M}) and says whether a
  * further call still fits under the threshold. Binance counts the weight per minute: a value read in an earlier
- * minute says nothing about this one. Touched by the scan's own thread only.
+ * minute says nothing about this one. A call goes out only if the rest of the scan on its venue fits under the
+ * threshold. Touched by the scan's own thread only.
  */
 final class UsedWeightGuard {
 
@@ -32,7 +33,8 @@ final class UsedWeightGuard {
         if (reading == null || reading.minute() != nowMs / 60_000) {
             return true;
         }
-        return reading.usedWeight() + endpoint.weight() <= thresholds.get(endpoint.venue());
+        // The rest of the scan must fit, not just this call: going on only to stop half-way wastes what was spent.
+        return reading.usedWeight() + endpoint.remainingWeight() <= thresholds.get(endpoint.venue());
     }
 
     /** @param usedWeight the header's value, or negative when the answer had none (nothing learnt) */

@@ -51,6 +51,11 @@ public final class UniverseService {
     private final LiveSettings settings;
     private final SignalEngine engine;
     private final UniverseSink sink;
+    /** The universe in force when its send failed: sent again on the next scan or reconcile, so readers catch up. */
+    private final java.util.concurrent.atomic.AtomicReference<UniverseSelection> unsent =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** The record of the revision in force. */
+    private UniverseSelection published;
     private final UniverseMetrics metrics;
     private final LongSupplier clockMs;
     private final DepthSmoother depth;
@@ -126,6 +131,7 @@ public final class UniverseService {
             return;
         }
         metrics.scan(UniverseMetrics.ScanOutcome.USED);
+        resendUnsent();
         lastScanAtMs = scan.scannedAtMs();
         lastUsedScanAtMs = scan.scannedAtMs();
 
@@ -157,6 +163,7 @@ public final class UniverseService {
      * Called after each read of the scan topic (and by tests).
      */
     public synchronized void reconcile() {
+        resendUnsent();
         if (!known || !trackedMayHaveShrunk.getAndSet(false)) {
             return;
         }
@@ -208,6 +215,27 @@ public final class UniverseService {
         return revision;
     }
 
+    /**
+     * Sends a universe; a send that fails leaves it to be sent again. Without that, execution and ingestion would keep
+     * the previous universe until the next change, which may be hours away.
+     */
+    private void send(UniverseSelection record) {
+        sink.publish(record).whenComplete((written, error) -> {
+            if (error != null) {
+                unsent.set(record);
+            }
+        });
+    }
+
+    /** Sends again the universe in force if its send failed (an older one is superseded by a newer send anyway). */
+    private void resendUnsent() {
+        UniverseSelection failed = unsent.getAndSet(null);
+        if (failed != null && published != null && failed.revision() == published.revision()) {
+            log.warn("Universe revision {} was not written to nova.universe; sending it again", failed.revision());
+            send(failed);
+        }
+    }
+
     private void publish(List<UniverseSelection.Member> inForce, List<String> nowTracked, long scannedAtMs,
                          Selection selection, Allocation allocation) {
         List<UniverseSelection.Departure> left = new ArrayList<>();
@@ -227,7 +255,8 @@ public final class UniverseService {
             allocation.budgets().forEach(b -> capsNow.put(b.symbol(), b.cap()));
             caps = Map.copyOf(capsNow);
         }
-        sink.publish(record);
+        published = record;
+        send(record);
         metrics.universe(members.size(), revision);
         for (UniverseSelection.Member member : inForce) {
             if (!before.contains(member.symbol())) {

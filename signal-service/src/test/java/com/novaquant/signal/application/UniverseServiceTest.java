@@ -38,6 +38,8 @@ class UniverseServiceTest {
     private static final String POOR = "0.00023";
 
     private long nowMs = T0_MS;
+    /** How many of the next universe sends fail. */
+    private int failSends;
     private final List<Signal> signals = new ArrayList<>();
     private final List<UniverseSelection> universes = new ArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -47,7 +49,14 @@ class UniverseServiceTest {
             () -> nowMs * 1000, signals::add, new SignalMetrics(registry), true);
 
     private UniverseService service(UniverseProperties properties) {
-        return new UniverseService(properties, settings, engine, universes::add,
+        return new UniverseService(properties, settings, engine, universe -> {
+                    if (failSends > 0) {
+                        failSends--;
+                        return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("broker down"));
+                    }
+                    universes.add(universe);
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
+                },
                 new UniverseMetrics(registry, () -> Double.NaN), () -> nowMs);
     }
 
@@ -140,6 +149,25 @@ class UniverseServiceTest {
         assertThat(universes.getLast().members()).isEqualTo(chosen.members());
         universe.reconcile();
         assertThat(universes).hasSize(2);
+    }
+
+    @Test
+    void aUniverseWhoseSendFailedIsSentAgainOnTheNextScanNotLeftUntilTheNextChange() {
+        UniverseService universe = service(sized(2));
+        failSends = 1;
+
+        universe.onScan(scan(Map.of("SOLUSDT", RICH, "ETHUSDT", GOOD)));
+        assertThat(universes).isEmpty();
+        nowMs += 5_000;
+        universe.onScan(scan(Map.of("SOLUSDT", RICH, "ETHUSDT", GOOD)));
+
+        assertThat(universes).hasSize(1);
+        assertThat(universes.getFirst().revision()).isEqualTo(1);
+        assertThat(universes.getFirst().members()).extracting(UniverseSelection.Member::symbol)
+                .containsExactly("SOLUSDT", "ETHUSDT");
+        nowMs += 5_000;
+        universe.onScan(scan(Map.of("SOLUSDT", RICH, "ETHUSDT", GOOD)));
+        assertThat(universes).as("sent once it was written").hasSize(1);
     }
 
     @Test

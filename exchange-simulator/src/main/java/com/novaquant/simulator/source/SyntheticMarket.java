@@ -30,14 +30,14 @@ public final class SyntheticMarket {
 
     private final List<Walk> walks = new ArrayList<>();
     private final int levels;
-    private final FundingRegime regime;
+    private final FundingPath funding;
 
-    public SyntheticMarket(List<Instrument> instruments, long seed, int levels, FundingRegime regime) {
+    public SyntheticMarket(List<Instrument> instruments, long seed, int levels, FundingPath funding) {
         if (levels < 1) {
             throw new IllegalArgumentException("a book needs at least one level");
         }
         this.levels = levels;
-        this.regime = regime;
+        this.funding = funding;
         for (int i = 0; i < instruments.size(); i++) {
             Instrument instrument = instruments.get(i);
             long symbolSeed = seed * 0x9E3779B97F4A7C15L + instrument.symbol().hashCode();
@@ -54,7 +54,7 @@ public final class SyntheticMarket {
         Walk walk = walks.get(index);
         SplittableRandom random = walk.random;
         walk.index *= Math.exp(TICK_VOLATILITY * gaussian(random));
-        double regimeRate = regime.rateAt(index, marketElapsedMillis).doubleValue();
+        double regimeRate = funding.rateAt(index, marketElapsedMillis).doubleValue();
         double rate = regimeRate + regimeRate * 0.1 * (random.nextDouble() - 0.5);
         // The perpetual trades at a premium that follows funding, as on a real market.
         double futuresMid = walk.index * (1 + rate);

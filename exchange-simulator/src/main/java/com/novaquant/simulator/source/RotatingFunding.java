@@ -82,6 +82,7 @@ public final class RotatingFunding implements FundingPath {
     }
 
     /** The rate per the symbol's own interval, as a double (the market adds its noise in doubles). */
+    @Override
     public double rate(int index, long marketElapsedMillis) {
         double angle = 2 * Math.PI * ((double) Math.floorMod(marketElapsedMillis, periodMillis) / periodMillis - phases[index]);
         double perEightHours = negative[index]

@@ -4,6 +4,7 @@ import com.novaquant.simulator.clock.SimulationClock;
 import com.novaquant.simulator.funding.FundingSchedule;
 import com.novaquant.simulator.market.Markets;
 import com.novaquant.simulator.market.SymbolMarket;
+import com.novaquant.simulator.market.Venue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -57,11 +58,15 @@ public final class FundingClock {
                 continue;
             }
             long next = nextMarketTime.get(symbol);
+            boolean trading = market.trading(Venue.USDM);
             while (next <= now) {
-                exchange.settleFunding(symbol, market.fundingRate());
-                settlements.get(symbol).increment();
+                // A perpetual that does not trade pays no funding; its schedule still moves on.
+                if (trading) {
+                    exchange.settleFunding(symbol, market.fundingRate());
+                    settlements.get(symbol).increment();
+                    settled++;
+                }
                 next = schedules.get(symbol).nextAfter(next);
-                settled++;
             }
             nextMarketTime.put(symbol, next);
         }

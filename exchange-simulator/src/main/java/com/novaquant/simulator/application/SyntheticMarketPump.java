@@ -83,17 +83,24 @@ public final class SyntheticMarketPump implements AutoCloseable {
         long wall = clock.wallMillis();
         long marketElapsed = clock.marketElapsedMillis();
         for (int i = 0; i < markets.size(); i++) {
+            // Every symbol ticks, listed or not, so the others' sequences do not depend on listing changes.
             SyntheticTick tick = generator.next(i, wall, marketElapsed);
             SymbolMarket market = markets.get(i);
-            market.updateBook(Venue.SPOT, tick.spot());
-            market.updateBook(Venue.USDM, tick.futures());
-            market.updatePrices(tick.markPrice(), tick.markPriceAverage(), tick.indexPrice());
-            market.updateSourceFundingRate(tick.fundingRate());
-            exchange.onBook(market.instrument().symbol(), Venue.SPOT);
-            exchange.onBook(market.instrument().symbol(), Venue.USDM);
-            listener.bookChanged(market, Venue.SPOT);
-            listener.bookChanged(market, Venue.USDM);
+            if (market.trading(Venue.SPOT)) {
+                publish(market, Venue.SPOT, tick.spot());
+            }
+            if (market.trading(Venue.USDM)) {
+                market.updatePrices(tick.markPrice(), tick.markPriceAverage(), tick.indexPrice());
+                market.updateSourceFundingRate(tick.fundingRate());
+                publish(market, Venue.USDM, tick.futures());
+            }
         }
+    }
+
+    private void publish(SymbolMarket market, Venue venue, com.novaquant.simulator.market.Book book) {
+        market.updateBook(venue, book);
+        exchange.onBook(market.instrument().symbol(), venue);
+        listener.bookChanged(market, venue);
     }
 
     private void run() {

@@ -14,7 +14,7 @@ import com.novaquant.simulator.application.SyntheticMarketPump;
 import com.novaquant.simulator.application.SyntheticQuoteRate;
 import com.novaquant.simulator.clock.SimulationClock;
 import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.source.FundingRegime;
+import com.novaquant.simulator.source.FundingPath;
 import com.novaquant.simulator.application.ReplaySource;
 import com.novaquant.simulator.source.SyntheticMarket;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +44,7 @@ class MarketSourceLifecycle implements SmartLifecycle {
     private final Markets markets;
     private final Exchange exchange;
     private final SimulationClock clock;
-    private final FundingRegime regime;
+    private final FundingPath regime;
     private final FundingClock fundingClock;
     private final BookTickerPublisher bookTickers;
     private final DepthPublisher depth;
@@ -60,7 +60,7 @@ class MarketSourceLifecycle implements SmartLifecycle {
     private volatile boolean started;
 
     MarketSourceLifecycle(SimulatorProperties properties, Markets markets, Exchange exchange, SimulationClock clock,
-                          FundingRegime regime, FundingClock fundingClock, BookTickerPublisher bookTickers,
+                          FundingPath regime, FundingClock fundingClock, BookTickerPublisher bookTickers,
                           DepthPublisher depth, MarkPricePublisher markPrices, RawStreamRelay relay,
                           PrivateStreams privateStreams, StreamHub hub, MeterRegistry registry,
                           SyntheticQuoteRate quoteRate, HistoryProgress historyProgress) {

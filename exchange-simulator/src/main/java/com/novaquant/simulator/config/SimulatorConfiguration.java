@@ -19,7 +19,9 @@ import com.novaquant.simulator.market.Instrument;
 import com.novaquant.simulator.market.Markets;
 import com.novaquant.simulator.market.SymbolMarket;
 import com.novaquant.simulator.orders.FeeSchedule;
+import com.novaquant.simulator.source.FundingPath;
 import com.novaquant.simulator.source.FundingRegime;
+import com.novaquant.simulator.source.RotatingFunding;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,8 +38,14 @@ class SimulatorConfiguration {
     }
 
     @Bean
-    FundingRegime fundingRegime(SimulatorProperties properties) {
+    FundingPath fundingPath(SimulatorProperties properties, Markets markets) {
         SimulatorProperties.Funding f = properties.funding();
+        if (f.rotating()) {
+            List<Instrument> instruments = markets.instruments();
+            int negatives = Math.min(f.rotationNegativeSymbols(), Math.max(0, instruments.size() - 1));
+            return new RotatingFunding(instruments.stream().map(Instrument::fundingInterval).toList(), properties.seed(),
+                    f.rotationPeriod(), f.rotationPeakRate(), f.rotationTroughRate(), negatives, f.rotationNegativeRate());
+        }
         return new FundingRegime(f.baseRate(), f.spikeStart(), f.spikeDuration(), f.spikeRate(),
                 f.negativeStart(), f.negativeDuration(), f.negativeRate(), f.spikeEvery(), f.spikeStagger());
     }

@@ -92,10 +92,14 @@ public record SimulatorProperties(
     public record InstrumentOverride(BigDecimal startPrice, BigDecimal spotTickSize, BigDecimal spotStepSize,
                                      BigDecimal spotMinNotional, BigDecimal futuresTickSize,
                                      BigDecimal futuresStepSize, BigDecimal futuresMinNotional,
-                                     Duration fundingInterval) {
+                                     Duration fundingInterval, BigDecimal spotQuoteVolume,
+                                     BigDecimal futuresQuoteVolume) {
     }
 
-    /** The synthetic funding regimes, in market time since start. */
+    /**
+     * The synthetic funding regimes, in market time since start. A positive {@code rotationPeriod} replaces the spike
+     * and negative regimes with rotating funding (each symbol on its own phase; rates per 8 h).
+     */
     public record Funding(@DefaultValue("0.0001") BigDecimal baseRate,
                           @DefaultValue("30s") Duration spikeStart,
                           @DefaultValue("10m") Duration spikeDuration,
@@ -104,7 +108,16 @@ public record SimulatorProperties(
                           @DefaultValue("1h") Duration negativeDuration,
                           @DefaultValue("-0.0003") BigDecimal negativeRate,
                           @DefaultValue("0s") Duration spikeEvery,
-                          @DefaultValue("0s") Duration spikeStagger) {
+                          @DefaultValue("0s") Duration spikeStagger,
+                          @DefaultValue("0s") Duration rotationPeriod,
+                          @DefaultValue("0.0006") BigDecimal rotationPeakRate,
+                          @DefaultValue("-0.00005") BigDecimal rotationTroughRate,
+                          @DefaultValue("3") int rotationNegativeSymbols,
+                          @DefaultValue("-0.0002") BigDecimal rotationNegativeRate) {
+
+        public boolean rotating() {
+            return rotationPeriod.isPositive();
+        }
     }
 
     /**

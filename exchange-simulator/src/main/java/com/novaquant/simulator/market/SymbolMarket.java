@@ -18,6 +18,8 @@ public final class SymbolMarket {
     private volatile BigDecimal indexPrice;
     private volatile BigDecimal sourceFundingRate;
     private volatile BigDecimal fundingRateOverride;
+    private volatile Listing spotListing = Listing.TRADING;
+    private volatile Listing futuresListing = Listing.TRADING;
     private final PriceHistory spotHistory = new PriceHistory();
     private final PriceHistory futuresHistory = new PriceHistory();
 
@@ -33,6 +35,23 @@ public final class SymbolMarket {
 
     public Instrument instrument() {
         return instrument;
+    }
+
+    public Listing listing(Venue venue) {
+        return venue == Venue.SPOT ? spotListing : futuresListing;
+    }
+
+    /** Whether the symbol trades on {@code venue}: takes orders, moves its book, streams. */
+    public boolean trading(Venue venue) {
+        return listing(venue) == Listing.TRADING;
+    }
+
+    public void list(Venue venue, Listing listing) {
+        if (venue == Venue.SPOT) {
+            spotListing = listing;
+        } else {
+            futuresListing = listing;
+        }
     }
 
     public Book book(Venue venue) {

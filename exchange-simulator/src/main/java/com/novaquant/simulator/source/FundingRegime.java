@@ -14,7 +14,7 @@ import java.time.Duration;
 public record FundingRegime(BigDecimal baseRate,
                             Duration spikeStart, Duration spikeDuration, BigDecimal spikeRate,
                             Duration negativeStart, Duration negativeDuration, BigDecimal negativeRate,
-                            Duration spikeEvery, Duration spikeStagger) {
+                            Duration spikeEvery, Duration spikeStagger) implements FundingPath {
 
     /** Every symbol's spike at the same time. */
     public FundingRegime(BigDecimal baseRate, Duration spikeStart, Duration spikeDuration, BigDecimal spikeRate,
@@ -35,6 +35,7 @@ public record FundingRegime(BigDecimal baseRate,
     }
 
     /** The regime rate of the symbol at {@code index} at {@code marketElapsedMillis} after start. */
+    @Override
     public BigDecimal rateAt(int index, long marketElapsedMillis) {
         long shifted = marketElapsedMillis - index * spikeStagger.toMillis();
         if (inSpike(shifted)) {

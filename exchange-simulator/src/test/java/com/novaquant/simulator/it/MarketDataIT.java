@@ -52,7 +52,9 @@ class MarketDataIT {
                 .isEqualByComparingTo(new BigDecimal(t.get("lastPrice").asString()).subtract(new BigDecimal(t.get("openPrice").asString())));
         assertThat(t.get("priceChangePercent").asString()).matches("-?\\d+\\.\\d{3}");
         assertThat(t.get("closeTime").asLong() - t.get("openTime").asLong()).isEqualTo(86_400_000L);
-        assertThat(t.get("volume").asString()).isEqualTo("0.00000000");
+        assertThat(t.get("quoteVolume").asString()).isEqualTo("1500000000.00000000");
+        assertThat(new BigDecimal(t.get("volume").asString()))
+                .isEqualByComparingTo(new BigDecimal("1500000000").divide(new BigDecimal(t.get("lastPrice").asString()), 8, java.math.RoundingMode.DOWN));
         assertThat(t.get("firstId").asLong()).isEqualTo(-1);
         assertThat(t.get("count").asLong()).isZero();
     }

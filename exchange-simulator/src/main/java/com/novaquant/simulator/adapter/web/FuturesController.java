@@ -89,7 +89,8 @@ class FuturesController {
                 Map.of("rateLimitType", "ORDERS", "interval", "SECOND", "intervalNum", 10, "limit", 300)));
         out.put("exchangeFilters", List.of());
         out.put("assets", List.of(Map.of("asset", "USDT", "marginAvailable", true, "autoAssetExchange", "-10000")));
-        out.put("symbols", exchange.markets().instruments().stream().map(MarketJson::futuresSymbol).toList());
+        out.put("symbols", exchange.markets().all().stream()
+                .map(m -> MarketJson.futuresSymbol(m.instrument(), m.listing(Venue.USDM))).toList());
         return out;
     }
 
@@ -336,6 +337,16 @@ class FuturesController {
     /** Every filter of the order, PERCENT_PRICE included; the exchange checks the others again when it places it. */
     private void checkFilters(OrderRequest request) {
         SymbolMarket market = market(request.symbol());
+        // A halted perpetual still takes orders that only reduce a position; a delisted one takes none.
+        switch (market.listing(Venue.USDM)) {
+            case DELISTED -> throw new RejectedException(-4141, "Symbol is closed.");
+            case HALTED -> {
+                if (!request.reduceOnly()) {
+                    throw new RejectedException(-4140, "Invalid symbol status for opening position.");
+                }
+            }
+            case TRADING -> { }
+        }
         OrderFilters.checkFutures(market.instrument().futures(), request.side(), request.quantity(), request.price(),
                 market.markPrice(), market.book(Venue.USDM), request.reduceOnly(), request.type());
     }

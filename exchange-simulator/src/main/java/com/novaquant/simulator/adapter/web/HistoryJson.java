@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Klines and tickers built from a venue's {@link PriceHistory}. The simulator records prices (the book's mid on the
- * tick), not trades: volumes, trade counts and taker volumes are zero, {@code firstId}/{@code lastId} are -1 as
+ * tick), not trades: kline volumes, trade counts and taker volumes are zero; the 24 h ticker reports the instrument's
+ * configured 24 h quote volume (and that volume at the last price in base units), {@code firstId}/{@code lastId} are -1 as
  * Binance gives them for a window without trades, {@code lastQty} is zero and {@code weightedAvgPrice} is the average
  * of the window's minute closes. Spot renders decimals with 8 places, USD-M with the symbol's tick and step.
  */
@@ -96,8 +97,10 @@ final class HistoryJson {
         out.put("openPrice", f.price(open));
         out.put("highPrice", f.price(r == null ? zero : r.high()));
         out.put("lowPrice", f.price(r == null ? zero : r.low()));
-        out.put("volume", f.qty(zero));
-        out.put("quoteVolume", f.quote(zero));
+        BigDecimal quoteVolume = market.instrument().quoteVolume24h(venue);
+        BigDecimal reference = last.signum() > 0 ? last : market.instrument().startPrice();
+        out.put("volume", f.qty(quoteVolume.divide(reference, f.qtyScale(), RoundingMode.DOWN)));
+        out.put("quoteVolume", f.quote(quoteVolume));
         out.put("openTime", now - DAY_MILLIS);
         out.put("closeTime", now);
         out.put("firstId", -1);
@@ -129,6 +132,10 @@ final class HistoryJson {
 
         String qty(BigDecimal v) {
             return venue == Venue.SPOT ? OrderJson.spot(v) : v.setScale(rules.qtyScale(), RoundingMode.HALF_EVEN).toPlainString();
+        }
+
+        int qtyScale() {
+            return venue == Venue.SPOT ? 8 : rules.qtyScale();
         }
 
         String quote(BigDecimal v) {

@@ -2,7 +2,9 @@ package com.novaquant.simulator.adapter.web;
 
 import com.novaquant.simulator.market.Book;
 import com.novaquant.simulator.market.Instrument;
+import com.novaquant.simulator.market.Listing;
 import com.novaquant.simulator.market.PriceLevel;
+import com.novaquant.simulator.market.Venue;
 import com.novaquant.simulator.market.VenueRules;
 import com.novaquant.simulator.orders.OrderFilters;
 
@@ -31,11 +33,11 @@ final class MarketJson {
         return spot ? OrderJson.spot(value) : value.toPlainString();
     }
 
-    static Map<String, Object> spotSymbol(Instrument instrument) {
+    static Map<String, Object> spotSymbol(Instrument instrument, Listing listing) {
         VenueRules r = instrument.spot();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("symbol", instrument.symbol());
-        out.put("status", "TRADING");
+        out.put("status", listing.binanceStatus(Venue.SPOT));
         out.put("baseAsset", instrument.baseAsset());
         out.put("baseAssetPrecision", 8);
         out.put("quoteAsset", instrument.quoteAsset());
@@ -70,7 +72,7 @@ final class MarketJson {
         return out;
     }
 
-    static Map<String, Object> futuresSymbol(Instrument instrument) {
+    static Map<String, Object> futuresSymbol(Instrument instrument, Listing listing) {
         VenueRules r = instrument.futures();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("symbol", instrument.symbol());
@@ -78,7 +80,9 @@ final class MarketJson {
         out.put("contractType", "PERPETUAL");
         out.put("deliveryDate", 4133404800000L);
         out.put("onboardDate", 1569398400000L);
-        out.put("status", "TRADING");
+        out.put("status", listing.binanceStatus(Venue.USDM));
+        out.put("maintMarginPercent", "2.5000");
+        out.put("requiredMarginPercent", "5.0000");
         out.put("baseAsset", instrument.baseAsset());
         out.put("quoteAsset", instrument.quoteAsset());
         out.put("marginAsset", instrument.quoteAsset());
@@ -87,6 +91,8 @@ final class MarketJson {
         out.put("baseAssetPrecision", 8);
         out.put("quotePrecision", 8);
         out.put("underlyingType", "COIN");
+        out.put("underlyingSubType", List.of());
+        out.put("settlePlan", 0);
         out.put("triggerProtect", "0.0500");
         out.put("liquidationFee", "0.012500");
         out.put("marketTakeBound", "0.05");

@@ -71,9 +71,11 @@ class SpotController {
                 Map.of("rateLimitType", "ORDERS", "interval", "SECOND", "intervalNum", 10, "limit", 100),
                 Map.of("rateLimitType", "ORDERS", "interval", "DAY", "intervalNum", 1, "limit", 200000)));
         out.put("exchangeFilters", List.of());
-        out.put("symbols", exchange.markets().instruments().stream()
-                .filter(i -> wanted.isEmpty() || wanted.contains(i.symbol()))
-                .map(MarketJson::spotSymbol).toList());
+        String status = params.get("symbolStatus");
+        out.put("symbols", exchange.markets().all().stream()
+                .filter(m -> wanted.isEmpty() || wanted.contains(m.instrument().symbol()))
+                .filter(m -> status == null || status.equals(m.listing(Venue.SPOT).binanceStatus(Venue.SPOT)))
+                .map(m -> MarketJson.spotSymbol(m.instrument(), m.listing(Venue.SPOT))).toList());
         if (!wanted.isEmpty() && wanted.stream().anyMatch(s -> exchange.markets().find(s).isEmpty())) {
             throw ApiException.badRequest(-1121, "Invalid symbol.");
         }
@@ -151,6 +153,9 @@ class SpotController {
      */
     private void checkFilters(OrderRequest request) {
         SymbolMarket market = market(request.symbol());
+        if (!market.trading(Venue.SPOT)) {
+            throw new RejectedException(-1013, "Market is closed.");
+        }
         Book book = market.book(Venue.SPOT);
         BigDecimal reference = book.isEmpty() ? null
                 : book.bestBid().price().add(book.bestAsk().price()).divide(BigDecimal.TWO, 8, java.math.RoundingMode.HALF_EVEN);

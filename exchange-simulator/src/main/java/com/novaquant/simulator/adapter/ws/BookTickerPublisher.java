@@ -7,7 +7,10 @@ import com.novaquant.simulator.market.Venue;
 
 import java.util.function.LongSupplier;
 
-/** Publishes {@code <sym>@bookTicker} on every book change: spot on the spot channel, futures on /public. */
+/**
+ * Publishes {@code <sym>@bookTicker} on every book change: spot on the spot channel, futures on /public; nothing for a
+ * symbol that does not trade on the venue.
+ */
 public final class BookTickerPublisher implements MarketListener {
 
     private final StreamHub hub;
@@ -22,7 +25,7 @@ public final class BookTickerPublisher implements MarketListener {
     public void bookChanged(SymbolMarket market, Venue venue) {
         String stream = market.instrument().streamSymbol() + "@bookTicker";
         StreamChannel channel = venue == Venue.SPOT ? StreamChannel.SPOT : StreamChannel.FUTURES_PUBLIC;
-        if (!hub.hasSubscribers(channel, stream)) {
+        if (!market.trading(venue) || !hub.hasSubscribers(channel, stream)) {
             return;
         }
         Book book = market.book(venue);

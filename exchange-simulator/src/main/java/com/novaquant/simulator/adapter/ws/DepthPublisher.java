@@ -65,6 +65,9 @@ public final class DepthPublisher {
                 stream.forget();
                 continue;
             }
+            if (!stream.market.trading(stream.channel.venue())) {
+                continue;
+            }
             Book book = stream.market.book(stream.channel.venue());
             if (book.isEmpty() || book.updateId() == stream.lastUpdateId) {
                 continue;

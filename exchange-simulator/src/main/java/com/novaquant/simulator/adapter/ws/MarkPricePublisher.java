@@ -27,6 +27,9 @@ public final class MarkPricePublisher {
         boolean everyThird = ticks++ % 3 == 0;
         long now = wallMillis.getAsLong();
         for (SymbolMarket market : markets.all()) {
+            if (!market.trading(com.novaquant.simulator.market.Venue.USDM)) {
+                continue;
+            }
             String base = market.instrument().streamSymbol() + "@markPrice";
             boolean fast = hub.hasSubscribers(StreamChannel.FUTURES_MARKET, base + "@1s");
             boolean slow = everyThird && hub.hasSubscribers(StreamChannel.FUTURES_MARKET, base);

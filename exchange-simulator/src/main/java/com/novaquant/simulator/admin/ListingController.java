@@ -1,0 +1,87 @@
+package com.novaquant.simulator.admin;
+
+import com.novaquant.simulator.application.Exchange;
+import com.novaquant.simulator.market.Listing;
+import com.novaquant.simulator.market.SymbolMarket;
+import com.novaquant.simulator.market.Venue;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebInputException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Listing changes (README.md, "Fault-injection admin API"): halts or delists a symbol on one venue or both, and
+ * restores it, so a scenario can take a member out of the universe and bring it back.
+ */
+@RestController
+class ListingController {
+
+    private final Exchange exchange;
+
+    ListingController(Exchange exchange) {
+        this.exchange = exchange;
+    }
+
+    /** {@code {symbol, venue?, status}}, status {@code HALT}, {@code DELIST} or {@code TRADING}; no venue: both. */
+    record ListingChange(String symbol, Venue venue, String status) {
+    }
+
+    @PostMapping("/admin/market/listing")
+    Map<String, Object> change(@RequestBody ListingChange body) {
+        if (body.symbol() == null) {
+            throw new IllegalArgumentException("symbol is required");
+        }
+        SymbolMarket market = exchange.markets().find(body.symbol().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new IllegalArgumentException("unknown symbol " + body.symbol()));
+        Listing listing = listing(body.status());
+        List<Venue> venues = body.venue() == null ? List.of(Venue.values()) : List.of(body.venue());
+        venues.forEach(v -> market.list(v, listing));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", true);
+        out.putAll(view(market));
+        return out;
+    }
+
+    @GetMapping("/admin/market/listing")
+    List<Map<String, Object>> listings() {
+        return exchange.markets().all().stream().map(ListingController::view).toList();
+    }
+
+    private static Listing listing(String status) {
+        if (status == null) {
+            throw new IllegalArgumentException("status must be HALT, DELIST or TRADING");
+        }
+        return switch (status.toUpperCase(Locale.ROOT)) {
+            case "HALT" -> Listing.HALTED;
+            case "DELIST" -> Listing.DELISTED;
+            case "TRADING" -> Listing.TRADING;
+            default -> throw new IllegalArgumentException("status must be HALT, DELIST or TRADING, was " + status);
+        };
+    }
+
+    private static Map<String, Object> view(SymbolMarket market) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("symbol", market.instrument().symbol());
+        out.put("spot", market.listing(Venue.SPOT).binanceStatus(Venue.SPOT));
+        out.put("usdm", market.listing(Venue.USDM).binanceStatus(Venue.USDM));
+        return out;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> bad(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ResponseEntity<Map<String, Object>> unreadable(ServerWebInputException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", "malformed body: " + e.getReason()));
+    }
+}

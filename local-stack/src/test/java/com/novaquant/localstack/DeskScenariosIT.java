@@ -29,9 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -62,19 +59,11 @@ class DeskScenariosIT {
     static Desk desk;
     static TopicRecorder recorder;
     static String password = UUID.randomUUID().toString();
-    static java.time.Instant summaryInstant;
 
     @BeforeAll
     static void startDesk() throws IOException {
         Path repo = Path.of("").toAbsolutePath().getParent();
         Path work = Files.createTempDirectory("desk-scenarios");
-        // The daily summary and the INFO digest fall due once the scenarios before them have traded: the desk is up in
-        // 70-130 s and its first trade follows within 20 s, so four minutes leave a minute and a half to spare (the
-        // summary scenario says so if a start ever took longer).
-        summaryInstant = java.time.Instant.now().plusSeconds(240).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        LocalTime summaryAt = LocalTime.ofInstant(summaryInstant, ZoneOffset.UTC);
-        LocalTime digestAt = summaryAt.plusSeconds(20);
-        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm:ss");
         Map<String, List<String>> extra = Map.of(
                 DeskConfig.SIMULATOR, List.of(
                         // No funding spike of its own: the scenarios set funding through the simulator's admin API.
@@ -87,11 +76,8 @@ class DeskScenariosIT {
                         "--nova.execution.rehedge-attempts=0",
                         "--nova.execution.funding-poll-interval=2s",
                         // The books are reconciled on demand, up to now.
-                        "--nova.execution.books.reconcile-settle=0s",
-                        "--nova.execution.daily-summary-time=" + summaryAt.format(hhmm)),
-                DeskConfig.ALERT, List.of(
-                        "--nova.alert.daily-digest-time=" + digestAt.format(hhmm),
-                        "--nova.alert.dedup-window=5s"));
+                        "--nova.execution.books.reconcile-settle=0s"),
+                DeskConfig.ALERT, List.of("--nova.alert.dedup-window=5s"));
         DeskConfig config = new DeskConfig(repo, work, "synthetic", 0, 0, DeskConfig.freePorts(), null,
                 String.valueOf(CHAT), password, extra, List.of());
         desk = new Desk(config, System.out).start(Duration.ofMinutes(4));
@@ -219,24 +205,13 @@ class DeskScenariosIT {
 
     @Test
     @Order(4)
-    void aFundingIntervalPaysTheShortAndTheDailySummaryCountsIt() {
+    void aFundingIntervalPaysTheShort() {
         simulator("POST", "/admin/clock/advance", "{\"ms\":28800000}");
 
         await().atMost(STEP).until(() -> recorder.all(FundingPaymentEvent.class).stream()
                 .anyMatch(f -> f.symbol().equals(SYMBOL) && f.amount().signum() > 0));
         String pnl = admin("GET", "/admin/pnl?hours=24", null).body();
         assertThat(number(pnl, "funding")).isPositive();
-
-        // The daily summary is raised at its configured time and delivered in the quiet INFO digest 20 s later.
-        long firstFillMicros = recorder.all(FillEvent.class).stream().mapToLong(FillEvent::atMicros).min().orElseThrow();
-        assertThat(java.time.Instant.ofEpochMilli(firstFillMicros / 1000))
-                .as("the desk traded before the summary's time (a slow start would leave it nothing to count)")
-                .isBefore(summaryInstant);
-        await().atMost(Duration.ofMinutes(6)).until(() -> telegramContains("24h PnL"));
-        String summary = telegram("24h PnL");
-        Matcher m = Pattern.compile("Total Trades: (\\d+)").matcher(summary);
-        assertThat(m.find()).isTrue();
-        assertThat(Integer.parseInt(m.group(1))).isPositive();
     }
 
     @Test

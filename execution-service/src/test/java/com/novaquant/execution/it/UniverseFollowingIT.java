@@ -36,6 +36,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,9 +54,11 @@ import static org.awaitility.Awaitility.await;
  * real PostgreSQL, orders to the exchange simulator. A sealed universe record adds a symbol that is in no
  * {@code nova.symbols}; a signal opening it then trades both legs on that symbol's own filters. An unsealed record
  * changes nothing. The desk has a paper account, a schema, a trading lease and a signal group of its own, so that
- * the other cases' desks in this JVM neither trade its signals nor show in its reconciliation.
+ * the other cases' desks in this JVM neither trade its signals nor show in its reconciliation; its context is closed
+ * after the case, so that its periodic venue reads do not share the simulator with the faults other cases inject.
  */
 @RealInfrastructure(postgres = true)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "nova.admin.password=it-secret",
         "nova.universe.enabled=true",

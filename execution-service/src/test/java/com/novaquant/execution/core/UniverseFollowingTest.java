@@ -61,6 +61,14 @@ class UniverseFollowingTest {
     }
 
     @Test
+    void aSymbolNoExchangeCouldListIsRefusedBeforeAnythingIsRead() {
+        assertThat(trade("btc-usdt'; --", "1")).isEqualTo("UNLISTED_SYMBOL");
+        assertThat(trade("AVERYLONGSYMBOLNAMEUSDT", "1")).isEqualTo("UNLISTED_SYMBOL");
+        assertThat(desk.ledger.activePairs()).isEmpty();
+        assertThat(signals("UNLISTED_SYMBOL")).isEqualTo(2);
+    }
+
+    @Test
     void anAddedSymbolHasItsFiltersAndAccountSettingsBeforeItsFirstOrder() {
         listNew();
         assertThat(desk.venue.symbolSettings(NEW)).isNull();

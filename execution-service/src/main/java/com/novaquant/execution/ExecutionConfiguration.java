@@ -41,6 +41,9 @@ import com.novaquant.execution.application.MarginWatch;
 import com.novaquant.execution.application.OrderSender;
 import com.novaquant.execution.application.Reconciler;
 import com.novaquant.execution.application.SignalTrustAlarm;
+import com.novaquant.execution.application.SymbolPreparation;
+import com.novaquant.execution.application.TradedUniverse;
+import com.novaquant.execution.application.UniverseGate;
 import com.novaquant.execution.application.TradingGate;
 import com.novaquant.execution.application.TradingLease;
 import com.novaquant.execution.application.TradingSupervisor;
@@ -151,6 +154,32 @@ public class ExecutionConfiguration {
         return setup;
     }
 
+    /** The traded universe; {@code nova.symbols} until a universe record is followed (and for good without one). */
+    @Bean
+    TradedUniverse tradedUniverse(@Value("${nova.symbols}") List<String> symbols, ExecutionMetrics metrics) {
+        TradedUniverse universe = new TradedUniverse(symbols);
+        metrics.universe(universe);
+        return universe;
+    }
+
+    /**
+     * With {@code nova.universe.enabled=true}, signals are admitted by the universe and each tracked symbol is
+     * prepared (filters, leverage, margin type) before its first order; otherwise {@code nova.symbols} admits, as
+     * before.
+     */
+    @Bean
+    UniverseGate universeGate(@Value("${nova.universe.enabled:false}") boolean enabled, TradedUniverse universe,
+                              TradingVenue venue, AccountSetup accountSetup, ExecutorService legExecutor) {
+        if (!enabled) {
+            return UniverseGate.fixedList();
+        }
+        SymbolPreparation preparation = new SymbolPreparation(venue, accountSetup, legExecutor);
+        universe.onTrackedChanged(preparation);
+        log.info("Following the traded universe (nova.universe); until a record is read, {} stand",
+                universe.tracked());
+        return new UniverseGate(universe, preparation);
+    }
+
     @Bean(destroyMethod = "close")
     ExecutorService legExecutor() {
         return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("execution-leg-", 0).factory());
@@ -170,11 +199,17 @@ public class ExecutionConfiguration {
                                 Marks marks, VenuePrices venuePrices, ExecutionEvents events, Alerts alerts,
                                 ExecutionMetrics metrics, ExecutionProperties p,
                                 @Value("${nova.symbols}") List<String> symbols, ExecutorService legExecutor,
-                                Clock clock) {
+                                Clock clock, TradedUniverse universe, UniverseGate universeGate) {
         ExecutionCore core = ExecutionCore.create(new ExecutionCore.Parts(venue, ledger, account, sender, killSwitch,
-                gate, margin, unresolved, marks, venuePrices, events, alerts, metrics, p, symbols, legExecutor, clock));
-        // Execution's own view of the venue's prices (adapter.binance): how stale it is, per venue.
-        metrics.ownPricesAge(venuePrices, symbols, clock);
+                gate, margin, unresolved, marks, venuePrices, events, alerts, metrics, p, symbols, legExecutor, clock,
+                universeGate));
+        // Execution's own view of the venue's prices (adapter.binance): how stale it is, per venue, over the
+        // tracked symbols.
+        if (universeGate.following()) {
+            metrics.ownPricesAge(venuePrices, universe::tracked, clock);
+        } else {
+            metrics.ownPricesAge(venuePrices, symbols, clock);
+        }
         PairGauges gauges = new PairGauges(ledger);
         metrics.cachedGauge("nova.execution.open.notional", GAUGE_MAX_AGE, gauges::openNotional);
         metrics.cachedGauge("nova.execution.open.pairs", GAUGE_MAX_AGE, gauges::openPairs);
@@ -194,9 +229,10 @@ public class ExecutionConfiguration {
     @Bean
     Reconciler reconciler(TradingVenue venue, Ledger ledger, OrderSender sender, ExecutionCore core,
                           TradingGate gate, KillSwitch killSwitch, UnresolvedSymbols unresolved, Alerts alerts,
-                          ExecutionMetrics metrics, @Value("${nova.symbols}") List<String> symbols, Clock clock) {
-        return new Reconciler(venue, ledger, sender, core, gate, killSwitch, unresolved, alerts, metrics, symbols,
-                clock);
+                          ExecutionMetrics metrics, TradedUniverse universe, Clock clock) {
+        // The tracked symbols as they are at each run, besides every symbol the ledger or the exchange holds.
+        return new Reconciler(venue, ledger, sender, core, gate, killSwitch, unresolved, alerts, metrics,
+                universe::tracked, clock);
     }
 
     @Bean

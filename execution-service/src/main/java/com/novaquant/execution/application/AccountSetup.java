@@ -8,6 +8,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -49,7 +52,11 @@ public class AccountSetup {
     private final AtomicBoolean recheckQueued = new AtomicBoolean();
     private volatile Verdict verdict = Verdict.NOT_CHECKED;
     /** Leverage and margin type were set on every symbol by a check that passed: later checks read the modes only. */
-    private boolean symbolsPrepared;
+    private volatile boolean symbolsPrepared;
+    /** Symbols beyond the configured ones (the traded universe's) whose leverage and margin type are set. */
+    private final Set<String> addedPrepared = ConcurrentHashMap.newKeySet();
+    /** The text of the WARNING still open per added symbol. */
+    private final Map<String, String> addedAlerted = new ConcurrentHashMap<>();
     /** The text of the CRITICAL still open, or null. */
     private String alerted;
     private int failedReads;
@@ -123,21 +130,58 @@ public class AccountSetup {
         }
         // Two POSTs per symbol: once, and again only after a check that failed, not every interval.
         for (String symbol : symbolsPrepared ? List.<String>of() : symbols) {
-            TradingVenue.SymbolSettings set = venue.prepareSymbol(symbol, leverage, marginType);
-            String refusal = set.refusal() == null ? "" : " (Binance: " + set.refusal() + ")";
-            if (set.leverage() != leverage) {
-                problems.add(symbol + " leverage is not " + leverage + refusal + "; the desk's margin arithmetic"
-                        + " assumes nova.execution.perp-leverage=" + leverage + ". Set it in Binance Futures > "
-                        + symbol + " > leverage (POST /fapi/v1/leverage symbol=" + symbol + " leverage=" + leverage
-                        + ") or change nova.execution.perp-leverage");
-            }
-            if (set.marginType() != marginType) {
-                problems.add(symbol + " margin type is not " + marginType + refusal + "; the desk sets"
-                        + " nova.execution.perp-margin-type=" + marginType + ". Binance changes it only while " + symbol
-                        + " has no position and no open order: close them, then set it in Binance Futures > " + symbol
-                        + " > margin mode (POST /fapi/v1/marginType symbol=" + symbol + " marginType=" + marginType
-                        + "), or change nova.execution.perp-margin-type");
-            }
+            problems.addAll(symbolProblems(symbol, venue.prepareSymbol(symbol, leverage, marginType)));
+        }
+        return problems;
+    }
+
+    /**
+     * Sets leverage and margin type on a symbol outside the configured ones (one the traded universe added), before
+     * its first order. A refusal keeps that symbol untradable (one WARNING per distinct text) and does not freeze the
+     * desk: nothing is held on it yet. A failed account check makes it do so again.
+     *
+     * @return true when the symbol's settings are as the desk needs them
+     * @throws VenueUnavailableException when the venue did not answer
+     */
+    public synchronized boolean prepare(String symbol) {
+        if (prepared(symbol)) {
+            return true;
+        }
+        List<String> problems = symbolProblems(symbol, venue.prepareSymbol(symbol, leverage, marginType));
+        if (problems.isEmpty()) {
+            addedPrepared.add(symbol);
+            addedAlerted.remove(symbol);
+            return true;
+        }
+        String text = symbol + " NOT TRADABLE: " + String.join("; ", problems) + ". No position is opened on it until"
+                + " it is fixed; tried again at its next signal.";
+        if (!text.equals(addedAlerted.put(symbol, text))) {
+            log.error(text);
+            alerts.raise(Severity.WARNING, ALERT, text, DEDUP + "-" + symbol);
+        }
+        return false;
+    }
+
+    /** Whether the symbol's leverage and margin type were set by a check or a preparation since the last failure. */
+    public boolean prepared(String symbol) {
+        return addedPrepared.contains(symbol) || (symbolsPrepared && symbols.contains(symbol));
+    }
+
+    private List<String> symbolProblems(String symbol, TradingVenue.SymbolSettings set) {
+        List<String> problems = new ArrayList<>();
+        String refusal = set.refusal() == null ? "" : " (Binance: " + set.refusal() + ")";
+        if (set.leverage() != leverage) {
+            problems.add(symbol + " leverage is not " + leverage + refusal + "; the desk's margin arithmetic"
+                    + " assumes nova.execution.perp-leverage=" + leverage + ". Set it in Binance Futures > "
+                    + symbol + " > leverage (POST /fapi/v1/leverage symbol=" + symbol + " leverage=" + leverage
+                    + ") or change nova.execution.perp-leverage");
+        }
+        if (set.marginType() != marginType) {
+            problems.add(symbol + " margin type is not " + marginType + refusal + "; the desk sets"
+                    + " nova.execution.perp-margin-type=" + marginType + ". Binance changes it only while " + symbol
+                    + " has no position and no open order: close them, then set it in Binance Futures > " + symbol
+                    + " > margin mode (POST /fapi/v1/marginType symbol=" + symbol + " marginType=" + marginType
+                    + "), or change nova.execution.perp-margin-type");
         }
         return problems;
     }
@@ -165,6 +209,7 @@ public class AccountSetup {
         gate.freeze(HOLD, text);
         verdict = Verdict.NOT_TRADABLE;
         symbolsPrepared = false;
+        addedPrepared.clear();
         if (text.equals(alerted)) {
             log.warn("Account still not tradable: {}", text);
             return;

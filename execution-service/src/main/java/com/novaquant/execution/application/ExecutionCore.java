@@ -21,7 +21,17 @@ public record ExecutionCore(Desk desk, ExecutionEngine engine, OperatorActions o
                         KillSwitch killSwitch, TradingGate gate, MarginAlarm margin, UnresolvedSymbols unresolved,
                         Marks marks, VenuePrices prices, ExecutionEvents events, Alerts alerts,
                         ExecutionMetrics metrics, ExecutionProperties properties, List<String> symbols,
-                        Executor legExecutor, Clock clock) {
+                        Executor legExecutor, Clock clock, UniverseGate universe) {
+
+        /** The fixed {@code nova.symbols} list, no universe followed. */
+        public Parts(TradingVenue venue, Ledger ledger, AccountBook account, OrderSender sender,
+                     KillSwitch killSwitch, TradingGate gate, MarginAlarm margin, UnresolvedSymbols unresolved,
+                     Marks marks, VenuePrices prices, ExecutionEvents events, Alerts alerts,
+                     ExecutionMetrics metrics, ExecutionProperties properties, List<String> symbols,
+                     Executor legExecutor, Clock clock) {
+            this(venue, ledger, account, sender, killSwitch, gate, margin, unresolved, marks, prices, events, alerts,
+                    metrics, properties, symbols, legExecutor, clock, UniverseGate.fixedList());
+        }
     }
 
     public static ExecutionCore create(Parts p) {
@@ -42,7 +52,8 @@ public record ExecutionCore(Desk desk, ExecutionEngine engine, OperatorActions o
         ExecutionEngine engine = new ExecutionEngine(desk, p.ledger(), p.venue(), p.account(), new TradeRule(preTrade),
                 new DeskHolds(p.gate(), p.killSwitch(), p.margin(), p.unresolved(), p.killSwitch().view()), dispatcher, runner, p.marks(),
                 p.prices(), p.metrics(), commission, props.perpLeverage(), props.accountReadDeadline(), p.legExecutor(),
-                new SignalAdmission(p.symbols()), p.clock());
+                p.universe().following() ? SignalAdmission.followingTheUniverse() : new SignalAdmission(p.symbols()),
+                p.universe(), p.clock());
         OperatorActions operator = new OperatorActions(desk, p.ledger(), p.venue(), p.account(), dispatcher,
                 settlement, p.killSwitch(), cutShort, commission, p.metrics(), p.clock());
         return new ExecutionCore(desk, engine, operator,

@@ -57,13 +57,16 @@ public class ExecutionEngine {
     private final Duration accountReadDeadline;
     private final Executor reader;
     private final SignalAdmission admission;
+    private final UniverseGate universe;
     private final Clock clock;
 
     ExecutionEngine(Desk desk, Ledger ledger, TradingVenue venue, AccountBook account, TradeRule rule, DeskHolds holds,
                     LegDispatcher dispatcher, TradeRunner runner, Marks marks, VenuePrices prices,
                     ExecutionMetrics metrics, UnbookedCommission commission, BigDecimal leverage,
-                    Duration accountReadDeadline, Executor reader, SignalAdmission admission, Clock clock) {
+                    Duration accountReadDeadline, Executor reader, SignalAdmission admission, UniverseGate universe,
+                    Clock clock) {
         this.admission = admission;
+        this.universe = universe;
         this.desk = desk;
         this.ledger = ledger;
         this.venue = venue;
@@ -174,6 +177,12 @@ public class ExecutionEngine {
         SymbolFilters spot;
         SymbolFilters perp;
         Optional<PairRecord> pair = exposure.pair();
+        // Before any venue call: a symbol outside the universe, or not prepared yet, costs no filter read.
+        Optional<Refusal> outside = universe.check(symbol,
+                pair.map(p -> p.exposure().perpShort()).orElse(null), signal.targetBaseQty());
+        if (outside.isPresent()) {
+            return Decided.refused(outside.get(), universe.detail(symbol, outside.get()));
+        }
         BigDecimal spotShare = null;
         try {
             spot = venue.filters(Venue.SPOT, symbol);

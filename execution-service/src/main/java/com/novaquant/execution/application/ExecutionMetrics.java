@@ -38,7 +38,8 @@ public class ExecutionMetrics {
     public static final List<String> LEG_RISK_RESOLUTIONS = List.of("REHEDGED", "UNWOUND", "UNRESOLVED");
 
     /** Refusals counted before sending: the engine's kill-switch refusal and every pre-trade check code. */
-    public static final List<String> REFUSAL_REASONS = Stream.concat(Stream.of("KILL_SWITCH", "MARGIN_CRITICAL", "UNRESOLVED_ORDERS"),
+    public static final List<String> REFUSAL_REASONS = Stream.concat(Stream.of("KILL_SWITCH", "MARGIN_CRITICAL", "UNRESOLVED_ORDERS",
+                    "OUTSIDE_UNIVERSE", "SYMBOL_NOT_READY"),
             PreTradeCheck.REFUSAL_CODES.stream()).toList();
 
     /** Where a signal's time goes before its orders are out, as {@code nova_execution_signal_stage_seconds{stage}}. */
@@ -205,15 +206,39 @@ public class ExecutionMetrics {
      */
     public void ownPricesAge(VenuePrices prices, List<String> symbols, Clock clock) {
         List<String> listed = symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+        ownPricesAge(prices, () -> listed, clock);
+    }
+
+    /** As above, over the symbols the supplier names at each scrape (the tracked ones). */
+    public void ownPricesAge(VenuePrices prices, Supplier<? extends java.util.Collection<String>> symbols, Clock clock) {
         for (Venue venue : Venue.values()) {
             Gauge.builder("nova.execution.own.prices.age.seconds", prices,
-                            p -> VenuePrices.oldestAgeSeconds(p, venue, listed, EpochMicros.now(clock)))
+                            p -> VenuePrices.oldestAgeSeconds(p, venue, symbols.get(), EpochMicros.now(clock)))
                     .description("age of the stalest symbol's latest book ticker on execution's own streams;"
                             + " -1 while a symbol has none")
                     .tag("venue", venue.name())
                     .strongReference(true)
                     .register(registry);
         }
+    }
+
+    /**
+     * The universe as followed: {@code nova_execution_universe_symbols} (tracked symbols),
+     * {@code nova_execution_universe_revision} (0 while the configured list stands).
+     */
+    public void universe(TradedUniverse universe) {
+        gauge("nova.execution.universe.symbols", () -> universe.current().tracked().size());
+        gauge("nova.execution.universe.revision", universe::revision);
+    }
+
+    /** {@code nova_execution_universe_refused_total{reason}}: universe records refused, none put in force. */
+    public void universeRefused(String reason) {
+        registry.counter("nova.execution.universe.refused", "reason", reason).increment();
+    }
+
+    /** Registers the refusal reasons at zero, so that the series exist before the first refusal. */
+    public void universeRefusalReasons(List<String> reasons) {
+        reasons.forEach(reason -> registry.counter("nova.execution.universe.refused", "reason", reason));
     }
 
     /** A gauge read from a supplier; held strongly (Micrometer holds gauge state weakly by default). */

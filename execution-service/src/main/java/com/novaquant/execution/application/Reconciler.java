@@ -13,11 +13,13 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -53,13 +55,24 @@ public class Reconciler {
     private final UnresolvedSymbols unresolved;
     private final Alerts alerts;
     private final ExecutionMetrics metrics;
-    private final List<String> symbols;
+    /** The symbols compared even when neither side holds anything on them: the tracked ones. */
+    private final Supplier<? extends Collection<String>> symbols;
     private final RepairBackoff backoff;
     private final Clock clock;
 
     public Reconciler(TradingVenue venue, Ledger ledger, OrderSender sender, ExecutionCore core, TradingGate gate,
                       KillSwitch killSwitch, UnresolvedSymbols unresolved, Alerts alerts, ExecutionMetrics metrics,
                       List<String> symbols, Clock clock) {
+        this(venue, ledger, sender, core, gate, killSwitch, unresolved, alerts, metrics, () -> symbols, clock);
+    }
+
+    /**
+     * @param symbols the symbols compared besides every one the ledger or the exchange holds: the tracked ones, read
+     *                at each run
+     */
+    public Reconciler(TradingVenue venue, Ledger ledger, OrderSender sender, ExecutionCore core, TradingGate gate,
+                      KillSwitch killSwitch, UnresolvedSymbols unresolved, Alerts alerts, ExecutionMetrics metrics,
+                      Supplier<? extends Collection<String>> symbols, Clock clock) {
         this.venue = venue;
         this.ledger = ledger;
         this.sender = sender;
@@ -212,7 +225,7 @@ public class Reconciler {
     private void comparePositions(Map<String, BigDecimal> shorts, List<String> mismatches) {
         Map<String, PairRecord> pairs = ledger.activePairs().stream()
                 .collect(Collectors.toMap(PairRecord::symbol, Function.identity()));
-        Set<String> all = new HashSet<>(symbols);
+        Set<String> all = new HashSet<>(symbols.get());
         all.addAll(pairs.keySet());
         all.addAll(shorts.keySet());
         for (String symbol : all) {

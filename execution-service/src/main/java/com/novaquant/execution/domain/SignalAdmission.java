@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a signal must be before execution records it, whoever sent it: alive, for a symbol this desk trades, with a
@@ -23,6 +24,10 @@ public final class SignalAdmission {
     /** Largest target quantity stored at all: the ledger keeps 20 integer and 18 fractional digits. */
     private static final BigDecimal MAX_TARGET = new BigDecimal("1E+15");
 
+    /** A symbol as exchanges spell them: what the ledger and the venues can take at all. */
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,20}");
+
+    /** The symbols this desk trades, or null when the traded universe decides (after the position is read). */
     private final Set<String> symbols;
 
     /** @param symbols the symbols this desk trades ({@code nova.symbols}) */
@@ -30,12 +35,26 @@ public final class SignalAdmission {
         this.symbols = Set.copyOf(symbols);
     }
 
+    private SignalAdmission() {
+        this.symbols = null;
+    }
+
+    /**
+     * Admission when the desk follows the traded universe: any well-formed symbol passes here, and
+     * {@link UniverseRule} decides once the position the signal starts from is known (a close on a symbol that left
+     * the universe must still go through).
+     */
+    public static SignalAdmission followingTheUniverse() {
+        return new SignalAdmission();
+    }
+
     /** The refusal, or empty when the signal may be decided on. */
     public Optional<Refusal> check(Signal signal, long nowMs) {
         if (signal.expiredAt(nowMs)) {
             return Optional.of(Refusal.EXPIRED);
         }
-        if (!symbols.contains(signal.symbol())) {
+        if (signal.symbol() == null || (symbols == null ? !SYMBOL.matcher(signal.symbol()).matches()
+                : !symbols.contains(signal.symbol()))) {
             return Optional.of(Refusal.UNLISTED_SYMBOL);
         }
         BigDecimal target = signal.targetBaseQty();

@@ -28,6 +28,14 @@ final class SimulatorProcess {
     static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "OPNUSDT", "LEGUSDT", "SPTUSDT", "PRTUSDT",
             "AMBUSDT", "DUPUSDT", "RSTUSDT", "KILUSDT", "FLTUSDT", "FUNUSDT", "ACBUSDT", "VUNUSDT", "BALUSDT", "BBLUSDT",
             "DRNUSDT", "ACCUSDT", "ACDUSDT", "CCAUSDT", "CCBUSDT", "CCCUSDT", "GATEUSDT", "BKSUSDT");
+    /**
+     * Listed on the simulator but in no test's {@code nova.symbols}: a symbol the traded universe adds, with filters
+     * of its own (spot step 0.01, USD-M step 0.1) so that an order sized on them shows it.
+     */
+    static final String UNIVERSE_SYMBOL = "UNVUSDT";
+    /** A second paper account, for a desk that must not see the first one's positions. */
+    static final String UNIVERSE_API_KEY = "nova-universe-key";
+    static final String UNIVERSE_SECRET = "nova-universe-secret";
 
     private static SimulatorProcess shared;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -58,7 +66,13 @@ final class SimulatorProcess {
             Process process = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
                     "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
                     "--server.port=" + port,
-                    "--nova.simulator.symbols=" + String.join(",", SYMBOLS),
+                    "--nova.simulator.symbols=" + String.join(",", SYMBOLS) + "," + UNIVERSE_SYMBOL,
+                    "--nova.simulator.instruments[" + UNIVERSE_SYMBOL + "].spot-step-size=0.01",
+                    "--nova.simulator.instruments[" + UNIVERSE_SYMBOL + "].futures-step-size=0.1",
+                    "--nova.simulator.accounts[0].api-key=" + API_KEY,
+                    "--nova.simulator.accounts[0].secret=" + SECRET,
+                    "--nova.simulator.accounts[1].api-key=" + UNIVERSE_API_KEY,
+                    "--nova.simulator.accounts[1].secret=" + UNIVERSE_SECRET,
                     "--nova.simulator.quote-rate=2",
                     "--spring.main.banner-mode=off")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();

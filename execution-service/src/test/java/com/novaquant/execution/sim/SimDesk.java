@@ -23,7 +23,10 @@ import com.novaquant.execution.application.Marks;
 import com.novaquant.execution.application.OrderSender;
 import com.novaquant.execution.application.PairRecord;
 import com.novaquant.execution.application.Reconciler;
+import com.novaquant.execution.application.SymbolPreparation;
+import com.novaquant.execution.application.TradedUniverse;
 import com.novaquant.execution.application.TradingGate;
+import com.novaquant.execution.application.UniverseGate;
 import com.novaquant.execution.application.UnresolvedSymbols;
 import com.novaquant.execution.domain.SymbolFilters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -73,6 +76,10 @@ public final class SimDesk {
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     /** Execution's own view of the venue: the simulated venue's book, fresh, unless a test says otherwise. */
     public final SimVenuePrices ownPrices;
+    /** The traded universe followed; {@link #SYMBOL} until one is applied (desks made by {@link #followingTheUniverse}). */
+    public final TradedUniverse universe;
+    /** The universe's symbol preparation, or null on a fixed-list desk. */
+    public final SymbolPreparation preparation;
     private long signals;
     private BigDecimal bid = BID;
     private BigDecimal ask = ASK;
@@ -87,11 +94,20 @@ public final class SimDesk {
 
     /** A desk with these position limits. */
     public SimDesk(long seed, VenueFaults faults, ExecutionProperties.Risk risk) {
-        this(new SimClock(Instant.parse("2026-06-01T00:00:00Z")), seed, faults, risk);
+        this(new SimClock(Instant.parse("2026-06-01T00:00:00Z")), seed, faults, risk, false);
     }
 
-    private SimDesk(SimClock clock, long seed, VenueFaults faults, ExecutionProperties.Risk risk) {
-        this(clock, newVenue(clock, seed, faults), new InMemoryLedger(clock), risk);
+    private SimDesk(SimClock clock, long seed, VenueFaults faults, ExecutionProperties.Risk risk, boolean universe) {
+        this(clock, newVenue(clock, seed, faults), new InMemoryLedger(clock), risk, universe);
+    }
+
+    /**
+     * A desk that follows the traded universe ({@code nova.universe.enabled=true}) with {@link #SYMBOL} as its
+     * configured list: until a universe is applied that list is the universe.
+     */
+    public static SimDesk followingTheUniverse(long seed) {
+        return new SimDesk(new SimClock(Instant.parse("2026-06-01T00:00:00Z")), seed, VenueFaults.none(), UNLIMITED,
+                true);
     }
 
     private static SimulatedVenue newVenue(SimClock clock, long seed, VenueFaults faults) {
@@ -104,7 +120,7 @@ public final class SimDesk {
 
     /** The same exchange account, ledger and clock under a new instance: a restart. */
     public SimDesk restart() {
-        SimDesk restarted = new SimDesk(clock, venue, ledger, properties.risk());
+        SimDesk restarted = new SimDesk(clock, venue, ledger, properties.risk(), universe != null && preparation != null);
         restarted.signals = signals;
         restarted.killSwitch.restore();
         return restarted;
@@ -113,7 +129,8 @@ public final class SimDesk {
     /** Symbols whose market data ingestion has gated, with why (what the feed-gates topic would say). */
     public final Map<String, String> feedGates = new ConcurrentHashMap<>();
 
-    private SimDesk(SimClock clock, SimulatedVenue venue, InMemoryLedger ledger, ExecutionProperties.Risk risk) {
+    private SimDesk(SimClock clock, SimulatedVenue venue, InMemoryLedger ledger, ExecutionProperties.Risk risk,
+                    boolean followUniverse) {
         this.clock = clock;
         this.venue = venue;
         this.ledger = ledger;
@@ -145,13 +162,22 @@ public final class SimDesk {
         OrderSender sender = new OrderSender(venue, ledger, (topic, event) -> events.add(event), metrics, clock,
                 properties.queryAttempts(), properties.queryBackoff(), clock, accountSetup::checkSoon);
         ownPrices = new SimVenuePrices(venue, clock);
+        universe = new TradedUniverse(List.of(SYMBOL));
+        preparation = followUniverse ? new SymbolPreparation(venue, accountSetup, Runnable::run) : null;
+        UniverseGate universeGate = followUniverse ? new UniverseGate(universe, preparation) : UniverseGate.fixedList();
         core = ExecutionCore.create(new ExecutionCore.Parts(venue, ledger, account, sender, killSwitch, gate, margin,
                 unresolved, new Marks(), ownPrices, (topic, event) -> events.add(event), this::alert, metrics, properties,
-                List.of(SYMBOL, ETH), Runnable::run, clock));
-        reconciler = new Reconciler(venue, ledger, sender, core, gate, killSwitch, unresolved, this::alert, metrics,
+                List.of(SYMBOL, ETH), Runnable::run, clock, universeGate));
+        reconciler = followUniverse
+                ? new Reconciler(venue, ledger, sender, core, gate, killSwitch, unresolved, this::alert, metrics,
+                universe::tracked, clock)
+                : new Reconciler(venue, ledger, sender, core, gate, killSwitch, unresolved, this::alert, metrics,
                 List.of(SYMBOL), clock);
         // The simulated account starts as the desk needs it: checked once, it trades.
         accountSetup.check();
+        if (followUniverse) {
+            universe.onTrackedChanged(preparation);
+        }
     }
 
     /** An account check over this desk's venue, gate and alerts, as a start makes it: FROZEN until it has checked. */

@@ -82,7 +82,8 @@ public class SignalListener implements SignalIntake, ConsumerSeekAware {
         this.metrics = metrics;
     }
 
-    @KafkaListener(id = ID, topics = Topics.SIGNALS, groupId = "execution-service-signals", autoStartup = "false",
+    @KafkaListener(id = ID, topics = Topics.SIGNALS, groupId = "${nova.execution.signal-group:execution-service-signals}",
+            autoStartup = "false",
             batch = "true", containerFactory = SignalListener.CONTAINER_FACTORY,
             properties = {"auto.offset.reset=earliest", "enable.auto.commit=false"})
     void onSignals(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {

@@ -11,6 +11,7 @@ import com.novaquant.execution.application.Marks;
 import com.novaquant.execution.application.OrderRecord;
 import com.novaquant.execution.application.PairRecord;
 import com.novaquant.execution.application.TradingGate;
+import com.novaquant.execution.application.TradedUniverse;
 import com.novaquant.execution.application.TradingSupervisor;
 import com.novaquant.execution.application.UnresolvedSymbols;
 import com.novaquant.execution.domain.PnlReport;
@@ -19,7 +20,6 @@ import com.novaquant.execution.domain.PnlSummary;
 import com.novaquant.support.admin.AuditActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,16 +69,16 @@ public class AdminController {
     private final String mode;
     private final TradingSupervisor supervisor;
     private final UnresolvedSymbols unresolved;
-    private final List<String> symbols;
+    private final TradedUniverse universe;
 
     public AdminController(Ledger ledger, KillSwitch killSwitch, OperatorActions operator, TradingGate gate, Marks marks,
                            Clock clock, ExecutionMode tradingMode, TradingSupervisor supervisor,
-                           UnresolvedSymbols unresolved, @Value("${nova.symbols}") List<String> symbols,
+                           UnresolvedSymbols unresolved, TradedUniverse universe,
                            PnlReader pnl, BooksKeeper books) {
         this.pnl = pnl;
         this.books = books;
         this.unresolved = unresolved;
-        this.symbols = List.copyOf(symbols);
+        this.universe = universe;
         this.ledger = ledger;
         this.killSwitch = killSwitch;
         this.operator = operator;
@@ -103,10 +103,13 @@ public class AdminController {
      * @param holds       execution's own holds (reconciliation, exchange reads, broken pairs, the account check)
      * @param feedGates   symbols whose market data is gated, with why (they lift by themselves)
      * @param tradingHeld true while anything holds trading (a hold, a gate, a passive instance)
+     * @param universeRevision the traded universe's revision in force (0: the configured {@code nova.symbols})
+     * @param trackedSymbols   the symbols the desk tracks: the universe's, or {@code nova.symbols}
      */
     public record Status(String mode, KillSwitchView killSwitch, int openPairs, BigDecimal openNotional,
                          BigDecimal pnlToday, boolean tradingHeld, String heldReason, List<HoldView> holds,
-                         Map<String, String> feedGates, List<String> unresolvedSymbols) {
+                         Map<String, String> feedGates, List<String> unresolvedSymbols, long universeRevision,
+                         List<String> trackedSymbols) {
     }
 
     public record PairView(String symbol, String pairId, String state, BigDecimal spotQty, BigDecimal perpQty,
@@ -154,6 +157,9 @@ public class AdminController {
                     .atStartOfDay(ZoneOffset.UTC).toInstant()).summary();
             boolean passive = !supervisor.active();
             Map<String, String> feedGates = new TreeMap<>();
+            TradedUniverse.Snapshot traded = universe.current();
+            java.util.Set<String> symbols = new java.util.TreeSet<>(traded.tracked());
+            pairs.forEach(p -> symbols.add(p.symbol()));
             for (String symbol : symbols) {
                 killSwitch.view().feedGated(symbol).ifPresent(why -> feedGates.put(symbol, why));
             }
@@ -171,7 +177,8 @@ public class AdminController {
             List<HoldView> holds = gate.all().stream().map(h -> new HoldView(h.level().name(),
                     h.symbol() == null ? "*" : h.symbol(), h.reason())).toList();
             return new Status(mode, view(killSwitch.current()), pairs.size(), notional, today.total(), held,
-                    held ? String.join("; ", reasons) : null, holds, feedGates, List.copyOf(unresolved.snapshot()));
+                    held ? String.join("; ", reasons) : null, holds, feedGates, List.copyOf(unresolved.snapshot()),
+                    traded.revision(), List.copyOf(new java.util.TreeSet<>(traded.tracked())));
         });
     }
 

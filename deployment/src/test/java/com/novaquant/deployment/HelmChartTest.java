@@ -589,6 +589,34 @@ class HelmChartTest {
     }
 
     @Test
+    void theUniverseIsOffByDefaultAndWhenOnReachesEveryServiceWithSignalsChoiceAndIngestionsScan() {
+        for (String component : List.of("ingestion", "signal", "execution", "alert")) {
+            assertThat(RenderedChart.env(RenderedChart.container(defaults.deployment(component))))
+                    .as(component).doesNotContainKey("NOVA_UNIVERSE_ENABLED");
+        }
+        RenderedChart universe = RenderedChart.withValues("""
+                universe:
+                  enabled: true
+                  size: 8
+                  capital: 40000
+                  perPairCap: 2500
+                  totalCap: 20000
+                  scanInterval: 30s
+                """);
+        for (String component : List.of("ingestion", "signal", "execution", "alert")) {
+            assertThat(RenderedChart.env(RenderedChart.container(universe.deployment(component))))
+                    .as(component).containsEntry("NOVA_UNIVERSE_ENABLED", "true");
+        }
+        assertThat(RenderedChart.env(RenderedChart.container(universe.deployment("signal"))))
+                .containsEntry("NOVA_UNIVERSE_SIZE", "8").containsEntry("NOVA_UNIVERSE_CAPITAL", "40000")
+                .containsEntry("NOVA_UNIVERSE_PERPAIRCAP", "2500").containsEntry("NOVA_UNIVERSE_TOTALCAP", "20000");
+        assertThat(RenderedChart.env(RenderedChart.container(universe.deployment("ingestion"))))
+                .containsEntry("NOVA_UNIVERSE_SCANINTERVAL", "30s");
+        assertThat(RenderedChart.env(RenderedChart.container(universe.deployment("alert"))))
+                .containsEntry("NOVA_ALERT_UNIVERSESIZE", "8");
+    }
+
+    @Test
     void theSigningKeysReachSignalAndExecutionOnlyAndAreMandatoryLive() {
         for (String component : LIVE_COMPONENTS) {
             boolean holds = RenderedChart.container(production.deployment(component)).getEnv().stream()

@@ -91,6 +91,7 @@ public final class SymbolStreams {
     private final Connector connector;
     private final Changes changes;
     private final Map<Lane, List<Slot>> slots = new LinkedHashMap<>();
+    /** By {@link #slotKey}: spot and USD-M book tickers share their stream names. */
     private final Map<String, Slot> slotByStream = new HashMap<>();
     private final BitSet ids = new BitSet();
     private final Set<String> subscribed = new TreeSet<>();
@@ -118,7 +119,7 @@ public final class SymbolStreams {
                     throw new IllegalArgumentException("stream id " + stream.id() + " planned twice");
                 }
                 ids.set(stream.id());
-                slotByStream.put(stream.name(), slot);
+                slotByStream.put(slotKey(lane, stream.name()), slot);
                 subscribed.add(stream.symbol());
             }
         }
@@ -135,6 +136,10 @@ public final class SymbolStreams {
         return List.of(new Lane(StreamRoute.SPOT, StreamPlanner.endpoint(StreamRoute.SPOT, spotWsUrl), StreamType.BOOK_TICKER),
                 new Lane(StreamRoute.USDM_PUBLIC, StreamPlanner.endpoint(StreamRoute.USDM_PUBLIC, futuresWsUrl), StreamType.BOOK_TICKER),
                 new Lane(StreamRoute.USDM_MARKET, StreamPlanner.endpoint(StreamRoute.USDM_MARKET, futuresWsUrl), StreamType.MARK_PRICE));
+    }
+
+    private static String slotKey(Lane lane, String streamName) {
+        return lane.route() + " " + lane.endpoint() + " " + streamName;
     }
 
     private Lane laneOf(ConnectionSpec spec) {
@@ -203,7 +208,7 @@ public final class SymbolStreams {
         for (Lane lane : lanes) {
             Map<Slot, List<StreamKey>> bySlot = new LinkedHashMap<>();
             for (String symbol : removed) {
-                Slot slot = slotByStream.get(lane.type().streamName(symbol));
+                Slot slot = slotByStream.get(slotKey(lane, lane.type().streamName(symbol)));
                 if (slot == null) {
                     continue;
                 }
@@ -214,7 +219,7 @@ public final class SymbolStreams {
                 slot.connection.unsubscribe(streams);
                 changes.removed(slot.spec, streams);
                 streams.forEach(stream -> {
-                    slotByStream.remove(stream.name());
+                    slotByStream.remove(slotKey(lane, stream.name()));
                     ids.clear(stream.id());
                 });
             });
@@ -242,7 +247,7 @@ public final class SymbolStreams {
                 StreamKey stream = new StreamKey(id, lane.type().streamName(symbol), symbol, lane.type());
                 bySlot.computeIfAbsent(slot, s -> new ArrayList<>()).add(stream);
                 load.merge(slot, 1, Integer::sum);
-                slotByStream.put(stream.name(), slot);
+                slotByStream.put(slotKey(lane, stream.name()), slot);
             }
             bySlot.forEach((slot, streams) -> {
                 changes.adding(slot.spec, streams);

@@ -117,4 +117,67 @@ class SymbolStreamsTest {
         assertThat(methods).containsExactly("UNSUBSCRIBE", "SUBSCRIBE");
         assertThat(streams.update(Set.of("ETHUSDT", "SOLUSDT")).changed()).isFalse();
     }
+
+    /** Records what it is asked to do; no network. */
+    static final class RecordingConnection implements SubscribableConnection {
+        final ConnectionSpec spec;
+        final com.novaquant.binance.stream.parse.StreamTable table;
+        final List<String> calls;
+
+        RecordingConnection(ConnectionSpec spec, com.novaquant.binance.stream.parse.StreamTable table, List<String> calls) {
+            this.spec = spec;
+            this.table = table;
+            this.calls = calls;
+        }
+
+        @Override
+        public ConnectionSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public void start() {
+            calls.add("start " + spec.name());
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public void subscribe(java.util.Collection<StreamKey> added) {
+            table.add(added);
+            calls.add("subscribe " + spec.name() + " " + added.stream().map(StreamKey::name).toList());
+        }
+
+        @Override
+        public void unsubscribe(java.util.Collection<StreamKey> removed) {
+            table.remove(removed);
+            calls.add("unsubscribe " + spec.name() + " " + removed.stream().map(StreamKey::name).toList());
+        }
+    }
+
+    @Test
+    void spotAndUsdmBookTickersOfTheSameSymbolAreEachUnsubscribedOnTheirOwnConnection() {
+        String url = "ws://127.0.0.1:1";
+        List<String> calls = new CopyOnWriteArrayList<>();
+        SymbolTable table = new SymbolTable(List.of("BTCUSDT"));
+        SymbolStreams symbolStreams = new SymbolStreams(SymbolStreams.plannerLanes(url, url),
+                StreamPlanner.plan(url, url, List.of("BTCUSDT"), 1, 1), table,
+                (spec, streamTable) -> new RecordingConnection(spec, streamTable, calls), SymbolStreams.Changes.NONE);
+
+        symbolStreams.update(Set.of("BTCUSDT", "SOLUSDT"));
+        symbolStreams.update(Set.of("BTCUSDT"));
+
+        assertThat(calls).containsExactly(
+                "subscribe spot-0 [solusdt@bookTicker]",
+                "subscribe usdm-public-0 [solusdt@bookTicker]",
+                "subscribe usdm-market-0 [solusdt@markPrice@1s]",
+                "unsubscribe spot-0 [solusdt@bookTicker]",
+                "unsubscribe usdm-public-0 [solusdt@bookTicker]",
+                "unsubscribe usdm-market-0 [solusdt@markPrice@1s]");
+        assertThat(symbolStreams.streams().values()).allSatisfy(streams ->
+                assertThat(streams).extracting(StreamKey::symbol).containsExactly("BTCUSDT"));
+        assertThat(table.symbols()).containsExactly("BTCUSDT");
+    }
 }

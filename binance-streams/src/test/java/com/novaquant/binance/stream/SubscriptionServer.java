@@ -64,15 +64,16 @@ final class SubscriptionServer implements AutoCloseable {
             return control;
         }
 
-        void send(String text) {
+        // The test thread and the server's answers both emit: a unicast sink takes one emitter at a time.
+        synchronized void send(String text) {
             outbound.tryEmitNext(new TextWebSocketFrame(text));
         }
 
-        void ping(String payload) {
+        synchronized void ping(String payload) {
             outbound.tryEmitNext(new PingWebSocketFrame(Unpooled.copiedBuffer(payload, StandardCharsets.UTF_8)));
         }
 
-        void drop() {
+        synchronized void drop() {
             outbound.tryEmitComplete();
         }
     }

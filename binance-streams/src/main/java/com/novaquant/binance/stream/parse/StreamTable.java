@@ -14,10 +14,10 @@ import java.util.Map;
  */
 public final class StreamTable {
 
-    private record Snapshot(ByteKeyTable<StreamKey> table, List<StreamKey> streams) {
-    }
-
-    private volatile Snapshot snapshot;
+    /** What the parser reads: one volatile read, then the table itself. */
+    private volatile ByteKeyTable<StreamKey> table;
+    /** Written together with {@code table}, under the lock. */
+    private volatile List<StreamKey> streams;
 
     public StreamTable(List<StreamKey> streams) {
         Map<String, StreamKey> entries = new LinkedHashMap<>();
@@ -26,16 +26,16 @@ public final class StreamTable {
                 throw new IllegalArgumentException("stream listed twice: " + stream.name());
             }
         }
-        this.snapshot = snapshot(entries);
+        publish(entries);
     }
 
     /** The streams now in the table, in the order they were added. */
     public List<StreamKey> streams() {
-        return snapshot.streams();
+        return streams;
     }
 
     public int size() {
-        return snapshot.streams().size();
+        return streams.size();
     }
 
     /** Adds streams; a stream whose name is already in the table is left as it is. */
@@ -46,7 +46,7 @@ public final class StreamTable {
             changed |= entries.putIfAbsent(stream.name(), stream) == null;
         }
         if (changed) {
-            snapshot = snapshot(entries);
+            publish(entries);
         }
     }
 
@@ -58,21 +58,22 @@ public final class StreamTable {
             changed |= entries.remove(stream.name()) != null;
         }
         if (changed) {
-            snapshot = snapshot(entries);
+            publish(entries);
         }
     }
 
     private Map<String, StreamKey> entries() {
         Map<String, StreamKey> entries = new LinkedHashMap<>();
-        snapshot.streams().forEach(stream -> entries.put(stream.name(), stream));
+        streams.forEach(stream -> entries.put(stream.name(), stream));
         return entries;
     }
 
-    private static Snapshot snapshot(Map<String, StreamKey> entries) {
-        return new Snapshot(new ByteKeyTable<>(entries), List.copyOf(entries.values()));
+    private void publish(Map<String, StreamKey> entries) {
+        streams = List.copyOf(entries.values());
+        table = new ByteKeyTable<>(entries);
     }
 
     StreamKey resolve(byte[] buf, int from, int to) {
-        return snapshot.table().get(buf, from, to);
+        return table.get(buf, from, to);
     }
 }

@@ -19,50 +19,51 @@ import java.util.Set;
  */
 public final class SymbolTable {
 
-    private record Snapshot(ByteKeyTable<String> table, Set<String> symbols) {
-    }
-
-    private volatile Snapshot snapshot;
+    /** What the parsers read: one volatile read, then the table itself. */
+    private volatile ByteKeyTable<String> table;
+    /** Written together with {@code table}, under the lock. */
+    private volatile Set<String> symbols;
 
     public SymbolTable(Collection<String> symbols) {
-        this.snapshot = snapshot(normalise(symbols));
+        publishEntries(normalise(symbols));
     }
 
     public Set<String> symbols() {
-        return snapshot.symbols();
+        return symbols;
     }
 
     public boolean contains(String symbol) {
-        return snapshot.symbols().contains(symbol);
+        return symbols.contains(symbol);
     }
 
     /** Adds symbols (normalised to upper case); known ones are left as they are. */
     public synchronized void add(Collection<String> symbols) {
-        Map<String, String> entries = new LinkedHashMap<>(asEntries(snapshot.symbols()));
+        Map<String, String> entries = new LinkedHashMap<>(asEntries(this.symbols));
         entries.putAll(normalise(symbols));
         publish(entries);
     }
 
     /** Removes symbols: their frames are refused as {@link ParseStatus#UNKNOWN_SYMBOL} from now on. */
     public synchronized void remove(Collection<String> symbols) {
-        Map<String, String> entries = new LinkedHashMap<>(asEntries(snapshot.symbols()));
+        Map<String, String> entries = new LinkedHashMap<>(asEntries(this.symbols));
         normalise(symbols).keySet().forEach(entries::remove);
         publish(entries);
     }
 
     /** The interned symbol for the bytes, or null when not subscribed. */
     String resolve(byte[] buf, int from, int to) {
-        return snapshot.table().get(buf, from, to);
+        return table.get(buf, from, to);
     }
 
     private void publish(Map<String, String> entries) {
-        if (!entries.keySet().equals(snapshot.symbols())) {
-            snapshot = snapshot(entries);
+        if (!entries.keySet().equals(symbols)) {
+            publishEntries(entries);
         }
     }
 
-    private static Snapshot snapshot(Map<String, String> entries) {
-        return new Snapshot(new ByteKeyTable<>(entries), Set.copyOf(entries.keySet()));
+    private void publishEntries(Map<String, String> entries) {
+        symbols = Set.copyOf(entries.keySet());
+        table = new ByteKeyTable<>(entries);
     }
 
     private static Map<String, String> asEntries(Set<String> symbols) {

@@ -6,12 +6,12 @@ import com.novaquant.binance.stream.parse.StreamType;
 import com.novaquant.binance.stream.parse.SymbolTable;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,7 +127,7 @@ public final class SymbolStreams {
 
     /** Connects each connection with a {@link StreamConnection} (which reconnects by itself). */
     public static Connector connector(StreamSettings settings, SymbolTable symbols, FrameListener frames,
-                                      ConnectionListener lifecycle, java.time.Clock clock) {
+                                      ConnectionListener lifecycle, Clock clock) {
         return (spec, streams) -> new StreamConnection(spec, settings, streams, symbols, frames, lifecycle, clock);
     }
 

@@ -4,6 +4,7 @@ import com.novaquant.ingestion.domain.SustainedCondition;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -112,7 +114,7 @@ public final class FeedMonitor {
 
     /** Streams unsubscribed from the connection: forgotten, never reported as silent. */
     public synchronized void removeStreams(String connection, List<FeedStream> streams) {
-        Set<Integer> ids = new java.util.HashSet<>();
+        Set<Integer> ids = new HashSet<>();
         streams.forEach(stream -> ids.add(stream.id()));
         replace(connection, current -> current.streams().stream().filter(stream -> !ids.contains(stream.id())).toList());
         for (FeedStream stream : streams) {
@@ -123,7 +125,7 @@ public final class FeedMonitor {
         }
     }
 
-    private void replace(String connection, java.util.function.Function<FeedConnection, List<FeedStream>> change) {
+    private void replace(String connection, Function<FeedConnection, List<FeedStream>> change) {
         List<FeedConnection> next = new ArrayList<>(connections.size());
         for (FeedConnection current : connections) {
             next.add(current.name().equals(connection)

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -48,7 +49,7 @@ public final class FundingIntervalRefresh implements AutoCloseable {
      * The symbols subscribed now (they change with the traded universe): the intervals are read again at once, on the
      * refresh thread, so a new symbol's funding events carry its interval within a read.
      */
-    public void track(java.util.Collection<String> now) {
+    public void track(Collection<String> now) {
         List<String> next = now.stream().sorted().distinct().toList();
         List<String> added = next.stream().filter(symbol -> !symbols.contains(symbol)).toList();
         symbols = next;
@@ -57,7 +58,7 @@ public final class FundingIntervalRefresh implements AutoCloseable {
         }
         try {
             executor.execute(this::refresh);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             // closing
         }
     }

@@ -6,7 +6,11 @@ import com.novaquant.ingestion.domain.ClockOffset;
 import com.novaquant.ingestion.domain.QuoteCheck;
 import com.novaquant.ingestion.domain.UpdateIdSequence;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 
@@ -48,9 +52,9 @@ public final class MarketDataIngestion {
      * Streams subscribed on the connection while running (before their first frame): each starts with no update id,
      * whatever a removed stream that had the same id published.
      */
-    public synchronized void addStreams(String connection, java.util.List<FeedStream> streams) {
+    public synchronized void addStreams(String connection, List<FeedStream> streams) {
         int[] before = streamIdsByConnection.getOrDefault(connection, new int[0]);
-        int[] now = java.util.Arrays.copyOf(before, before.length + streams.size());
+        int[] now = Arrays.copyOf(before, before.length + streams.size());
         for (int i = 0; i < streams.size(); i++) {
             updateIds.reset(streams.get(i).id());
             now[before.length + i] = streams.get(i).id();
@@ -59,11 +63,11 @@ public final class MarketDataIngestion {
     }
 
     /** Streams unsubscribed from the connection: a reconnect of it no longer touches their ids. */
-    public synchronized void removeStreams(String connection, java.util.List<FeedStream> streams) {
-        java.util.Set<Integer> removed = new java.util.HashSet<>();
+    public synchronized void removeStreams(String connection, List<FeedStream> streams) {
+        Set<Integer> removed = new HashSet<>();
         streams.forEach(stream -> removed.add(stream.id()));
         int[] before = streamIdsByConnection.getOrDefault(connection, new int[0]);
-        streamIdsByConnection.put(connection, java.util.Arrays.stream(before).filter(id -> !removed.contains(id)).toArray());
+        streamIdsByConnection.put(connection, Arrays.stream(before).filter(id -> !removed.contains(id)).toArray());
     }
 
     /**

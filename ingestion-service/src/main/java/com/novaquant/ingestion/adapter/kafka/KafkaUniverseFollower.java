@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -35,7 +36,7 @@ public final class KafkaUniverseFollower implements AutoCloseable {
     private final Consumer<UniverseSelection> universes;
     private final Thread thread;
     private volatile boolean running = true;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public KafkaUniverseFollower(Map<String, Object> consumerConfig, EventDecoder decoder,
                                  Consumer<UniverseSelection> universes) {

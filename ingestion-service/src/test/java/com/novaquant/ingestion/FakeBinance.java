@@ -15,10 +15,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A loopback stand-in for Binance's market-data endpoints, speaking the formats of docs/binance-protocol.md
@@ -28,7 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * BTCUSDT not listed, so on Binance's default 8 h). Every {@code tick} it pushes one bookTicker or markPriceUpdate per subscribed
  * stream, with the configured book and event times lagging by the configured amount.
  * Tests steer it per route: lag, silence, dropping connections, injecting raw frames, replaying book tickers already
- * sent (as the exchange simulator's {@code replay-frames} fault does), restarting the exchange's update ids.
+ * sent (as the exchange simulator's {@code replay-frames} fault does), restarting the exchange's update ids. Live
+ * {@code SUBSCRIBE} / {@code UNSUBSCRIBE} messages change a session's streams and are answered
+ * {@code {"result":null,"id":n}}, as Binance does; a symbol without a book of its own gets a default one.
  */
 final class FakeBinance implements AutoCloseable {
 
@@ -50,8 +55,14 @@ final class FakeBinance implements AutoCloseable {
     record Mark(String markPrice, String indexPrice, String fundingRate, long nextFundingTime) {
     }
 
-    private record Session(Route route, List<String> streams, Sinks.Many<WebSocketFrame> outbound) {
+    private record Session(Route route, Set<String> streams, Sinks.Many<WebSocketFrame> outbound) {
     }
+
+    private static final Pattern CONTROL = Pattern.compile("\\{\"method\":\"(\\w+)\",\"params\":\\[(.*)],\"id\":(\\d+)}");
+
+    static final Book DEFAULT_SPOT = new Book("100.10", "1.5", "100.20", "2.5");
+    static final Book DEFAULT_USDM = new Book("100.11", "3.0", "100.21", "4.0");
+    static final Mark DEFAULT_MARK = new Mark("100.15", "100.14", "0.00010000", 1772006400000L);
 
     /** Binance lists only the symbols whose funding parameters it has adjusted. */
     static final String FUNDING_INFO = "[{\"symbol\":\"ETHUSDT\",\"adjustedFundingRateCap\":\"0.02000000\","
@@ -73,6 +84,7 @@ final class FakeBinance implements AutoCloseable {
     private final Map<Route, AtomicInteger> replayed = new ConcurrentHashMap<>();
     private final Map<String, String> lastBookTicker = new ConcurrentHashMap<>();
     private volatile long serverClockAheadMillis;
+    private final AtomicInteger controlMessages = new AtomicInteger();
 
     FakeBinance(Duration tick) {
         for (Route route : Route.values()) {
@@ -88,13 +100,17 @@ final class FakeBinance implements AutoCloseable {
                     routes.get("/futures/fapi/v1/fundingInfo", (req, res) -> res.sendString(Mono.just(FUNDING_INFO)));
                     for (Route route : Route.values()) {
                         routes.get(route.path, (req, res) -> {
-                            String query = req.uri().substring(req.uri().indexOf("streams=") + "streams=".length());
-                            List<String> streams = List.of(query.split("/"));
+                            int query = req.uri().indexOf("streams=");
+                            Set<String> streams = ConcurrentHashMap.newKeySet();
+                            if (query >= 0) {
+                                streams.addAll(List.of(req.uri().substring(query + "streams=".length()).split("/")));
+                            }
                             return res.sendWebsocket((in, out) -> {
                                 Sinks.Many<WebSocketFrame> sink = Sinks.many().unicast().onBackpressureBuffer();
                                 Session session = new Session(route, streams, sink);
                                 sessions.add(session);
                                 connections.get(route).incrementAndGet();
+                                in.receive().asString().subscribe(text -> onControl(session, text));
                                 in.receiveCloseStatus().subscribe(status -> sessions.remove(session));
                                 return out.sendObject(sink.asFlux()).then().doFinally(s -> sessions.remove(session));
                             });
@@ -103,6 +119,34 @@ final class FakeBinance implements AutoCloseable {
                 })
                 .bindNow();
         ticker = Flux.interval(tick, tick, pusher).subscribe(t -> tick());
+    }
+
+    private void onControl(Session session, String text) {
+        Matcher m = CONTROL.matcher(text);
+        if (!m.matches()) {
+            return;
+        }
+        List<String> streams = List.of(m.group(2).replace("\"", "").split(","));
+        if (m.group(1).equals("SUBSCRIBE")) {
+            session.streams().addAll(streams);
+        } else if (m.group(1).equals("UNSUBSCRIBE")) {
+            streams.forEach(session.streams()::remove);
+        }
+        controlMessages.incrementAndGet();
+        String answer = "{\"result\":null,\"id\":" + m.group(3) + "}";
+        commands.add(() -> session.outbound().tryEmitNext(new TextWebSocketFrame(answer)));
+    }
+
+    /** Live subscription messages received so far, all routes. */
+    int controlMessages() {
+        return controlMessages.get();
+    }
+
+    /** The streams the route's open sessions carry now. */
+    Set<String> subscribed(Route route) {
+        Set<String> streams = new java.util.TreeSet<>();
+        sessions.stream().filter(s -> s.route() == route).forEach(s -> streams.addAll(s.streams()));
+        return streams;
     }
 
     private String serverTime() {
@@ -116,11 +160,9 @@ final class FakeBinance implements AutoCloseable {
             silent.put(route, false);
             replayLeft.get(route).set(0);
         }
-        for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
-            spotBooks.put(symbol, new Book("100.10", "1.5", "100.20", "2.5"));
-            usdmBooks.put(symbol, new Book("100.11", "3.0", "100.21", "4.0"));
-            marks.put(symbol, new Mark("100.15", "100.14", "0.00010000", 1772006400000L));
-        }
+        spotBooks.clear();
+        usdmBooks.clear();
+        marks.clear();
         serverClockAheadMillis = 0;
     }
 
@@ -236,18 +278,18 @@ final class FakeBinance implements AutoCloseable {
     private String frame(Route route, String stream, String symbol, long eventTime) {
         String data = switch (route) {
             case SPOT -> {
-                Book b = spotBooks.get(symbol);
+                Book b = spotBooks.getOrDefault(symbol, DEFAULT_SPOT);
                 yield "{\"u\":" + updateId.incrementAndGet() + ",\"s\":\"" + symbol + "\",\"b\":\"" + b.bid() + "\",\"B\":\""
                         + b.bidQty() + "\",\"a\":\"" + b.ask() + "\",\"A\":\"" + b.askQty() + "\"}";
             }
             case USDM_PUBLIC -> {
-                Book b = usdmBooks.get(symbol);
+                Book b = usdmBooks.getOrDefault(symbol, DEFAULT_USDM);
                 yield "{\"e\":\"bookTicker\",\"u\":" + updateId.incrementAndGet() + ",\"E\":" + eventTime + ",\"T\":"
                         + (eventTime - 2) + ",\"s\":\"" + symbol + "\",\"b\":\"" + b.bid() + "\",\"B\":\"" + b.bidQty()
                         + "\",\"a\":\"" + b.ask() + "\",\"A\":\"" + b.askQty() + "\"}";
             }
             case USDM_MARKET -> {
-                Mark m = marks.get(symbol);
+                Mark m = marks.getOrDefault(symbol, DEFAULT_MARK);
                 yield "{\"e\":\"markPriceUpdate\",\"E\":" + eventTime + ",\"s\":\"" + symbol + "\",\"p\":\"" + m.markPrice()
                         + "\",\"ap\":\"" + m.markPrice() + "\",\"i\":\"" + m.indexPrice() + "\",\"P\":\"" + m.indexPrice()
                         + "\",\"r\":\"" + m.fundingRate() + "\",\"T\":" + m.nextFundingTime() + "}";

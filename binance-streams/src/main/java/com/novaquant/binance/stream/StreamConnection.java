@@ -2,8 +2,9 @@ package com.novaquant.binance.stream;
 
 import com.novaquant.binance.stream.parse.CombinedFrameParser;
 import com.novaquant.binance.stream.parse.FrameType;
-import com.novaquant.binance.stream.parse.SymbolTable;
+import com.novaquant.binance.stream.parse.StreamKey;
 import com.novaquant.binance.stream.parse.StreamTable;
+import com.novaquant.binance.stream.parse.SymbolTable;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -25,10 +26,18 @@ import reactor.netty.http.client.WebsocketClientSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One combined-stream WebSocket connection that stays up: it connects, parses every text frame on the event loop and
@@ -37,10 +46,18 @@ import java.util.concurrent.TimeUnit;
  * on {@code serverShutdown} and before the 24-hour cut ({@link StreamSettings#maxAge()}); and reconnects on request
  * ({@link #reconnect(String)}, used by the feed watchdog on lag or silence).
  *
+ * <p>Its streams can change while it is open ({@link #subscribe}, {@link #unsubscribe}): the {@link StreamTable}
+ * holds the streams it should carry, and each session brings the server in line with it by {@code SUBSCRIBE} /
+ * {@code UNSUBSCRIBE} messages, many streams to a message, one message awaiting its answer at a time, paced by the
+ * same {@link ControlMessageLimiter} as the pongs. A change that is refused or not answered within
+ * {@link SubscriptionSettings#answerTimeout()} is reported and sent again; after
+ * {@link SubscriptionSettings#attempts()} failures in a row the session is replaced. Every new session's URL carries
+ * the table as it is then, so a reconnect resubscribes the current set, not the original one.
+ *
  * <p>Thread model: frames of one session are handled on that channel's event loop; life-cycle transitions are
  * serialised on {@code lock}. Each session gets its own parser and buffers.
  */
-public final class StreamConnection {
+public final class StreamConnection implements SubscribableConnection {
 
     private static final Logger log = LoggerFactory.getLogger(StreamConnection.class);
 
@@ -57,16 +74,27 @@ public final class StreamConnection {
     private final Object lock = new Object();
     private boolean running;
     private int attempt;
-    private Session current;
+    private volatile Session current;
     private Disposable currentSubscription;
     private Disposable pendingConnect;
     private volatile boolean connected;
+    /** Ids of control messages, unique over the connection's sessions so a late answer never matches a new request. */
+    private final AtomicLong requestIds = new AtomicLong();
 
     public StreamConnection(ConnectionSpec spec, StreamSettings settings, SymbolTable symbols, FrameListener frames,
                             ConnectionListener lifecycle, Clock clock) {
+        this(spec, settings, new StreamTable(spec.streams()), symbols, frames, lifecycle, clock);
+    }
+
+    /**
+     * @param streams the streams it should carry, kept across its sessions; shared with whoever replaces this object
+     *                for a new session (its changes go through {@link #subscribe} / {@link #unsubscribe})
+     */
+    public StreamConnection(ConnectionSpec spec, StreamSettings settings, StreamTable streams, SymbolTable symbols,
+                            FrameListener frames, ConnectionListener lifecycle, Clock clock) {
         this.spec = spec;
         this.settings = settings;
-        this.streamTable = new StreamTable(spec.streams());
+        this.streamTable = streams;
         this.symbols = symbols;
         this.frames = frames;
         this.lifecycle = lifecycle;
@@ -78,6 +106,7 @@ public final class StreamConnection {
                 .build();
     }
 
+    @Override
     public ConnectionSpec spec() {
         return spec;
     }
@@ -87,6 +116,51 @@ public final class StreamConnection {
         return connected;
     }
 
+    /** The streams it carries (or is subscribing to) now. */
+    public List<StreamKey> streams() {
+        return streamTable.streams();
+    }
+
+    /**
+     * Adds streams: frames of them are accepted from now on and the open session (if any) subscribes to them; a later
+     * session has them in its URL.
+     *
+     * @throws IllegalStateException if the connection would carry more than
+     *                               {@link StreamRoute#MAX_STREAMS_PER_CONNECTION} streams
+     */
+    @Override
+    public void subscribe(Collection<StreamKey> streams) {
+        synchronized (streamTable) {
+            Set<String> present = names(streamTable.streams());
+            long added = streams.stream().map(StreamKey::name).distinct().filter(name -> !present.contains(name)).count();
+            if (present.size() + added > StreamRoute.MAX_STREAMS_PER_CONNECTION) {
+                throw new IllegalStateException(spec.name() + ": " + (present.size() + added) + " streams; at most "
+                        + StreamRoute.MAX_STREAMS_PER_CONNECTION + " per connection");
+            }
+            streamTable.add(streams);
+        }
+        changed();
+    }
+
+    /** Removes streams: their frames are refused from now on and the open session (if any) unsubscribes from them. */
+    @Override
+    public void unsubscribe(Collection<StreamKey> streams) {
+        streamTable.remove(streams);
+        changed();
+    }
+
+    private void changed() {
+        Session session = current;
+        Channel channel = session == null ? null : session.channel;
+        if (channel != null) {
+            channel.eventLoop().execute(() -> {
+                session.failures = 0;
+                reconcile(session);
+            });
+        }
+    }
+
+    @Override
     public void start() {
         synchronized (lock) {
             if (running) {
@@ -97,6 +171,7 @@ public final class StreamConnection {
         }
     }
 
+    @Override
     public void stop() {
         synchronized (lock) {
             running = false;
@@ -132,9 +207,11 @@ public final class StreamConnection {
 
     private void connect() {
         Session session = new Session();
+        List<StreamKey> streams = streamTable.streams();
+        streams.forEach(stream -> session.subscribed.add(stream.name()));
         current = session;
         currentSubscription = client.websocket(websocketSpec)
-                .uri(spec.url())
+                .uri(ConnectionSpec.url(spec.endpoint(), streams))
                 .handle((in, out) -> run(session, in, out))
                 .then()
                 .doOnError(e -> session.error = e)
@@ -153,7 +230,9 @@ public final class StreamConnection {
             connected = true;
         }
         lifecycle.onConnected(spec);
-        log.info("{} connected: {} streams", spec.name(), spec.streams().size());
+        log.info("{} connected: {} streams", spec.name(), session.subscribed.size());
+        // The table may have changed while the handshake was in flight.
+        in.withConnection(connection -> connection.channel().eventLoop().execute(() -> reconcile(session)));
         return in.aggregateFrames(settings.maxFrameBytes())
                 .receiveFrames()
                 .doOnNext(frame -> onFrame(session, frame))
@@ -217,7 +296,7 @@ public final class StreamConnection {
                     log.info("{}: serverShutdown received, reconnecting now", spec.name());
                     endSession(DisconnectCause.SERVER_SHUTDOWN, "serverShutdown", true);
                 }
-                case CONTROL_REPLY -> { }
+                case CONTROL_REPLY -> onControlReply(session, parser.replyId(), parser.replyError(), bytes, offset, length);
             }
         } catch (RuntimeException e) {
             // A listener bug must not take the feed down with it; the frame is lost, the session carries on.
@@ -239,7 +318,109 @@ public final class StreamConnection {
         }
     }
 
+    /**
+     * Brings the session's subscriptions in line with the table (event loop): removals first, so the server never
+     * holds more than the table allows, then additions; one message awaiting its answer at a time.
+     */
+    private void reconcile(Session session) {
+        Channel channel = session.channel;
+        if (session.closed || session.inFlight != null || channel == null
+                || session.failures >= settings.subscriptions().attempts()) {
+            return;
+        }
+        Set<String> wanted = names(streamTable.streams());
+        List<String> remove = new ArrayList<>();
+        for (String name : session.subscribed) {
+            if (!wanted.contains(name)) {
+                remove.add(name);
+            }
+        }
+        if (!remove.isEmpty()) {
+            send(session, channel, SubscriptionChange.UNSUBSCRIBE, remove);
+            return;
+        }
+        List<String> add = new ArrayList<>();
+        for (StreamKey stream : streamTable.streams()) {
+            if (!session.subscribed.contains(stream.name())) {
+                add.add(stream.name());
+            }
+        }
+        if (!add.isEmpty()) {
+            send(session, channel, SubscriptionChange.SUBSCRIBE, add);
+        }
+    }
+
+    private void send(Session session, Channel channel, SubscriptionChange change, List<String> names) {
+        List<String> batch = List.copyOf(names.subList(0, Math.min(names.size(), settings.subscriptions().maxStreamsPerMessage())));
+        long id = requestIds.incrementAndGet();
+        String json = "{\"method\":\"" + change.name() + "\",\"params\":[\"" + String.join("\",\"", batch) + "\"],\"id\":" + id + "}";
+        Request request = new Request(id, change, batch);
+        session.inFlight = request;
+        long wait = session.limiter.reserve(System.nanoTime());
+        Runnable write = () -> {
+            if (!session.closed) {
+                channel.writeAndFlush(new TextWebSocketFrame(json), channel.voidPromise());
+            }
+        };
+        if (wait == 0) {
+            write.run();
+        } else {
+            channel.eventLoop().schedule(write, wait, TimeUnit.NANOSECONDS);
+        }
+        long timeout = wait + settings.subscriptions().answerTimeout().toNanos();
+        request.timeout = channel.eventLoop().schedule(() -> {
+            if (session.inFlight == request) {
+                failed(session, request, "no answer within " + settings.subscriptions().answerTimeout().toMillis() + " ms");
+            }
+        }, timeout, TimeUnit.NANOSECONDS);
+    }
+
+    private void onControlReply(Session session, long id, boolean error, byte[] bytes, int offset, int length) {
+        Request request = session.inFlight;
+        if (request == null || request.id != id) {
+            log.debug("{}: answer to no pending request: {}", spec.name(), new String(bytes, offset, length, StandardCharsets.UTF_8));
+            return;
+        }
+        request.timeout.cancel(false);
+        if (error) {
+            failed(session, request, "refused: " + new String(bytes, offset, Math.min(length, 512), StandardCharsets.UTF_8));
+            return;
+        }
+        session.inFlight = null;
+        session.failures = 0;
+        if (request.change == SubscriptionChange.SUBSCRIBE) {
+            session.subscribed.addAll(request.streams);
+        } else {
+            request.streams.forEach(session.subscribed::remove);
+        }
+        log.info("{}: {} confirmed for {} streams", spec.name(), request.change, request.streams.size());
+        lifecycle.onSubscriptionChanged(spec, request.change, request.streams);
+        reconcile(session);
+    }
+
+    private void failed(Session session, Request request, String detail) {
+        session.inFlight = null;
+        session.failures++;
+        int attempts = settings.subscriptions().attempts();
+        log.warn("{}: {} of {} streams failed (attempt {} of {}): {}", spec.name(), request.change,
+                request.streams.size(), session.failures, attempts, detail);
+        lifecycle.onSubscriptionFailed(spec, request.change, detail);
+        if (session.failures >= attempts) {
+            // A new session's URL carries the whole current set: nothing is left to subscribe to by message.
+            endSession(DisconnectCause.REQUESTED, request.change + " failed " + attempts + " times", false);
+        } else {
+            reconcile(session);
+        }
+    }
+
+    private static Set<String> names(List<StreamKey> streams) {
+        Set<String> names = new HashSet<>();
+        streams.forEach(stream -> names.add(stream.name()));
+        return names;
+    }
+
     private void onSessionEnded(Session session) {
+        session.closed = true;
         synchronized (lock) {
             if (session != current) {
                 return;
@@ -281,12 +462,31 @@ public final class StreamConnection {
         final ControlMessageLimiter limiter = new ControlMessageLimiter(spec.route().controlMessagesPerSecond());
         final ReceivedFrame frame = new ReceivedFrame();
         byte[] scratch = new byte[1024];
+        /** Streams the server carries on this session (its URL's, then each confirmed change); event loop only. */
+        final Set<String> subscribed = new HashSet<>();
+        Request inFlight;
+        int failures;
+        volatile boolean closed;
         volatile Channel channel;
         volatile long connectedAtNanos;
         volatile Throwable error;
         DisconnectCause endCause;
         String endReason;
         boolean reconnectImmediately;
+    }
+
+    /** A SUBSCRIBE or UNSUBSCRIBE awaiting its answer. */
+    private static final class Request {
+        final long id;
+        final SubscriptionChange change;
+        final List<String> streams;
+        ScheduledFuture<?> timeout;
+
+        Request(long id, SubscriptionChange change, List<String> streams) {
+            this.id = id;
+            this.change = change;
+            this.streams = streams;
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Splits the symbols' streams over connections: spot book tickers on the spot base, USD-M book tickers on
@@ -33,6 +32,17 @@ public final class StreamPlanner {
         return List.copyOf(plan);
     }
 
+    /** The route's combined-stream endpoint under a base URL (which may carry a path, as the simulator's does). */
+    public static URI endpoint(StreamRoute route, String baseUrl) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return URI.create(base + route.path());
+    }
+
+    /** The n-th connection of a route: {@code spot-0}, {@code usdm-public-1}, ... */
+    public static String connectionName(StreamRoute route, int index) {
+        return route.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + index;
+    }
+
     private static List<ConnectionSpec> route(StreamRoute route, String baseUrl, List<String> symbols, StreamType type,
                                               int requestedConnections, int[] nextId) {
         if (requestedConnections < 1) {
@@ -48,13 +58,11 @@ public final class StreamPlanner {
             String symbol = symbols.get(i).trim().toUpperCase(Locale.ROOT);
             groups.get(i % connections).add(new StreamKey(nextId[0]++, type.streamName(symbol), symbol, type));
         }
-        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        String prefix = route.name().toLowerCase(Locale.ROOT).replace('_', '-');
         List<ConnectionSpec> specs = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             List<StreamKey> streams = groups.get(i);
-            String query = streams.stream().map(StreamKey::name).collect(Collectors.joining("/"));
-            specs.add(new ConnectionSpec(prefix + "-" + i, route, URI.create(base + route.path() + "?streams=" + query), streams));
+            specs.add(new ConnectionSpec(connectionName(route, i), route,
+                    ConnectionSpec.url(endpoint(route, baseUrl), streams), streams));
         }
         return specs;
     }

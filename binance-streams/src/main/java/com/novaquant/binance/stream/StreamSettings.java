@@ -11,13 +11,24 @@ import java.time.Duration;
  * @param stableAfter    a session that lived this long resets the backoff to its first step
  * @param connectTimeout TCP connect timeout
  * @param maxFrameBytes  larger frames are refused ({@code TOO_LARGE}); Binance market-data frames are a few hundred bytes
+ * @param subscriptions  how live subscription changes are sent, answered and retried
  */
 public record StreamSettings(Duration maxAge, Backoff backoff, Duration stableAfter, Duration connectTimeout,
-                             int maxFrameBytes) {
+                             int maxFrameBytes, SubscriptionSettings subscriptions) {
+
+    /** With the default subscription settings. */
+    public StreamSettings(Duration maxAge, Backoff backoff, Duration stableAfter, Duration connectTimeout,
+                          int maxFrameBytes) {
+        this(maxAge, backoff, stableAfter, connectTimeout, maxFrameBytes, SubscriptionSettings.defaults());
+    }
 
     public static StreamSettings defaults() {
         return new StreamSettings(Duration.ofHours(23).plusMinutes(50),
                 new Backoff(Duration.ofMillis(250), Duration.ofSeconds(30)),
                 Duration.ofSeconds(60), Duration.ofSeconds(5), 65_536);
+    }
+
+    public StreamSettings withSubscriptions(SubscriptionSettings subscriptions) {
+        return new StreamSettings(maxAge, backoff, stableAfter, connectTimeout, maxFrameBytes, subscriptions);
     }
 }

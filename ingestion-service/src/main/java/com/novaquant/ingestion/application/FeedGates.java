@@ -55,9 +55,37 @@ final class FeedGates {
         this.escalateAfter = escalateAfter;
         this.wallClockMillis = wallClockMillis;
         for (String symbol : symbols.stream().sorted().distinct().toList()) {
-            gates.put(symbol, new SymbolGate(healAfter.toNanos(), escalateAfter.toNanos(), nowNanos));
-            gatedNow.put(symbol, true);
-            metrics.gateMeters(symbol, () -> gatedNow.getOrDefault(symbol, false));
+            track(symbol, nowNanos);
+        }
+    }
+
+    private void track(String symbol, long nowNanos) {
+        gates.put(symbol, new SymbolGate(healAfter.toNanos(), escalateAfter.toNanos(), nowNanos));
+        gatedNow.put(symbol, true);
+        metrics.gateMeters(symbol, () -> gatedNow.getOrDefault(symbol, false));
+    }
+
+    /**
+     * Symbols subscribed while running: each starts gated ("feeds starting", published, no alert), like every symbol
+     * at start-up, and lifts once its feeds have delivered and healed.
+     */
+    void add(Collection<String> symbols, long nowNanos) {
+        for (String symbol : symbols.stream().sorted().distinct().toList()) {
+            if (!gates.containsKey(symbol)) {
+                track(symbol, nowNanos);
+                publish(symbol);
+            }
+        }
+    }
+
+    /** Symbols no longer subscribed: forgotten, so they are neither reported as gated nor alerted on. */
+    void remove(Collection<String> symbols) {
+        for (String symbol : symbols) {
+            if (gates.remove(symbol) != null) {
+                gatedNow.remove(symbol);
+                unpublished.remove(symbol);
+                metrics.removeGateMeters(symbol);
+            }
         }
     }
 
@@ -112,6 +140,9 @@ final class FeedGates {
 
     private void publish(String symbol) {
         SymbolGate gate = gates.get(symbol);
+        if (gate == null) {
+            return;
+        }
         FeedGate event = new FeedGate(symbol, gate.gated(), gate.gated() ? gate.reason() : FeedTexts.healthyFor(healAfter),
                 wallClockMillis.getAsLong());
         log.info("feed gate {} {}: {}", symbol, event.gated() ? "closed" : "lifted", event.reason());

@@ -8,12 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,11 +48,12 @@ public final class FeedWatchdog implements AutoCloseable {
     private final FeedGates gates;
     private final WatchdogSettings settings;
     private final LongSupplier nanoClock;
-    private final Map<String, ReconnectStormDetector> storms = new HashMap<>();
-    private final Map<String, LagRemedy> lagRemedies = new HashMap<>();
-    private final Map<String, SustainedCondition> healthyStreaks = new HashMap<>();
-    private final Set<String> storming = new HashSet<>();
-    private final Set<String> healed = new HashSet<>();
+    private final IngestionMetrics metrics;
+    private final Map<String, ReconnectStormDetector> storms = new ConcurrentHashMap<>();
+    private final Map<String, LagRemedy> lagRemedies = new ConcurrentHashMap<>();
+    private final Map<String, SustainedCondition> healthyStreaks = new ConcurrentHashMap<>();
+    private final Set<String> storming = ConcurrentHashMap.newKeySet();
+    private final Set<String> healed = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "feed-watchdog");
         thread.setDaemon(true);
@@ -73,19 +74,39 @@ public final class FeedWatchdog implements AutoCloseable {
         this.control = control;
         this.settings = settings;
         this.nanoClock = nanoClock;
+        this.metrics = metrics;
         this.alerts = new AlertSender(alerts, metrics, settings.alertDedupWindow(), nanoClock);
         this.gates = new FeedGates(monitor.connections().stream().flatMap(c -> c.streams().stream())
                 .map(FeedStream::symbol).toList(), gatePublisher, this.alerts, metrics, settings.healAfter(),
                 settings.escalateAfter(), nanoClock.getAsLong(), wallClockMillis);
         for (FeedConnection connection : monitor.connections()) {
-            String name = connection.name();
-            storms.put(name, new ReconnectStormDetector(settings.stormThreshold(), settings.stormWindow().toNanos()));
-            LagRemedy remedy = new LagRemedy(settings.lagReconnectInitialBackoff().toNanos(),
-                    settings.lagReconnectMaxBackoff().toNanos(), settings.healAfter().toNanos());
-            lagRemedies.put(name, remedy);
-            healthyStreaks.put(name, new SustainedCondition());
-            metrics.degradedGauge(name, remedy::degraded);
+            addConnection(connection.name());
         }
+    }
+
+    /** A connection opened while running (for more streams than the others can carry). */
+    public void addConnection(String name) {
+        if (lagRemedies.containsKey(name)) {
+            return;
+        }
+        storms.put(name, new ReconnectStormDetector(settings.stormThreshold(), settings.stormWindow().toNanos()));
+        LagRemedy remedy = new LagRemedy(settings.lagReconnectInitialBackoff().toNanos(),
+                settings.lagReconnectMaxBackoff().toNanos(), settings.healAfter().toNanos());
+        healthyStreaks.put(name, new SustainedCondition());
+        lagRemedies.put(name, remedy);
+        metrics.degradedGauge(name, remedy::degraded);
+    }
+
+    /** Symbols subscribed while running: gated "feeds starting" until their feeds have delivered and healed. */
+    public void symbolsAdded(Collection<String> symbols) {
+        List<String> added = List.copyOf(symbols);
+        executor.execute(() -> safely(() -> gates.add(added, nanoClock.getAsLong())));
+    }
+
+    /** Symbols no longer subscribed: their gates are forgotten. */
+    public void symbolsRemoved(Collection<String> symbols) {
+        List<String> removed = List.copyOf(symbols);
+        executor.execute(() -> safely(() -> gates.remove(removed)));
     }
 
     /** Publishes every symbol's starting state, then looks every {@code interval}. */
@@ -112,6 +133,9 @@ public final class FeedWatchdog implements AutoCloseable {
         long now = nanoClock.getAsLong();
         Map<String, FeedGates.Look> looks = new LinkedHashMap<>();
         for (ConnectionStatus status : monitor.status()) {
+            if (!lagRemedies.containsKey(status.name())) {
+                continue;
+            }
             remedy(status, now);
             String problem = problem(status, now);
             boolean healthy = problem == null && status.connected() && status.silent().isEmpty() && status.waiting().isEmpty();

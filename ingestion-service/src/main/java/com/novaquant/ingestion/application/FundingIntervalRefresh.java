@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -25,7 +26,7 @@ public final class FundingIntervalRefresh implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FundingIntervalRefresh.class);
 
     private final FundingIntervalSource source;
-    private final List<String> symbols;
+    private volatile List<String> symbols;
     private final IngestionMetrics metrics;
     private final Duration timeout;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -42,6 +43,24 @@ public final class FundingIntervalRefresh implements AutoCloseable {
         this.metrics = metrics;
         this.timeout = timeout;
         metrics.fundingIntervalMeters(this.symbols, this::hoursOf);
+    }
+
+    /**
+     * The symbols subscribed now (they change with the traded universe): the intervals are read again at once, on the
+     * refresh thread, so a new symbol's funding events carry its interval within a read.
+     */
+    public void track(Collection<String> now) {
+        List<String> next = now.stream().sorted().distinct().toList();
+        List<String> added = next.stream().filter(symbol -> !symbols.contains(symbol)).toList();
+        symbols = next;
+        if (!added.isEmpty()) {
+            metrics.fundingIntervalMeters(added, this::hoursOf);
+        }
+        try {
+            executor.execute(this::refresh);
+        } catch (RejectedExecutionException closed) {
+            // closing
+        }
     }
 
     /** Reads now (blocking up to the timeout), then keeps reading on its own thread. */

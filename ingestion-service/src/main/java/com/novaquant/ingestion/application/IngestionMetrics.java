@@ -12,13 +12,14 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToIntFunction;
 
@@ -31,10 +32,16 @@ import java.util.function.ToIntFunction;
 public final class IngestionMetrics {
 
     private final MeterRegistry registry;
-    private final Counter[] messages;
-    private final Timer[] lag;
-    private final Counter[] staleUpdates;
+    private final AtomicReferenceArray<Counter> messages;
+    private final AtomicReferenceArray<Timer> lag;
+    private final AtomicReferenceArray<Counter> staleUpdates;
     private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
+    private final Map<String, Timer> lagByVenueAndKind = new ConcurrentHashMap<>();
+    private final Map<Integer, List<io.micrometer.core.instrument.Meter>> streamMeters = new ConcurrentHashMap<>();
+    private final FeedMonitor monitor;
+    private final Duration lagWarning;
+    private final List<String> reconnectCauses;
+    private final AtomicInteger subscribedSymbols = new AtomicInteger();
 
     /** Without the feed adapter's vocabulary: only the service's own rejection reasons are registered up front. */
     public IngestionMetrics(MeterRegistry registry, FeedMonitor monitor, Duration lagWarning) {
@@ -49,41 +56,25 @@ public final class IngestionMetrics {
     public IngestionMetrics(MeterRegistry registry, FeedMonitor monitor, Duration lagWarning,
                             Collection<String> parseRejections, Collection<String> reconnectCauses) {
         this.registry = registry;
-        List<FeedStream> streams = monitor.connections().stream().flatMap(c -> c.streams().stream()).toList();
-        this.messages = new Counter[streams.size()];
-        this.lag = new Timer[streams.size()];
-        this.staleUpdates = new Counter[streams.size()];
-        Map<String, Timer> lagByVenueAndKind = new HashMap<>();
-        for (FeedStream stream : streams) {
-            messages[stream.id()] = Counter.builder("nova.ingestion.messages")
-                    .description("Frames received per stream (before sanity checks)")
-                    .tags("venue", stream.venue().name(), "stream", stream.name())
-                    .register(registry);
-            staleUpdates[stream.id()] = rejectedCounter(stream.venue().name(), UpdateIdSequence.STALE_UPDATE_ID);
-            lag[stream.id()] = lagByVenueAndKind.computeIfAbsent(stream.venue() + "/" + stream.kind(), k ->
-                    Timer.builder("nova.ingestion.lag")
-                            .description("Receive instant minus exchange event time, corrected by the clock offset")
-                            .tags("venue", stream.venue().name(), "stream_type", stream.kind())
-                            .publishPercentiles(0.5, 0.99, 0.999)
-                            .publishPercentileHistogram(false)
-                            .serviceLevelObjectives(lagBuckets(lagWarning))
-                            .minimumExpectedValue(Duration.ofMillis(1))
-                            .maximumExpectedValue(Duration.ofSeconds(30))
-                            .register(registry));
-            TimeGauge.builder("nova.ingestion.staleness", monitor, TimeUnit.SECONDS,
-                            m -> m.staleness(stream.id()).toNanos() / 1e9)
-                    .description("Time since the stream's last frame")
-                    .tags("venue", stream.venue().name(), "stream", stream.name())
-                    .register(registry);
-        }
+        this.monitor = monitor;
+        this.lagWarning = lagWarning;
+        this.reconnectCauses = List.copyOf(reconnectCauses);
+        this.messages = new AtomicReferenceArray<>(monitor.streamCapacity());
+        this.lag = new AtomicReferenceArray<>(monitor.streamCapacity());
+        this.staleUpdates = new AtomicReferenceArray<>(monitor.streamCapacity());
+        addStreams(monitor.streams());
         for (FeedConnection connection : monitor.connections()) {
-            registry.gauge("nova.ingestion.connected",
-                    io.micrometer.core.instrument.Tags.of("connection", connection.name(), "venue", connection.venue().name()),
-                    monitor, m -> m.connected(connection.name()) ? 1 : 0);
-            for (String cause : reconnectCauses) {
-                reconnectCounter(connection.name(), cause);
-            }
+            addConnection(connection);
         }
+        Gauge.builder("nova.ingestion.subscribed.symbols", subscribedSymbols, AtomicInteger::get)
+                .description("Symbols whose market data is subscribed now")
+                .register(registry);
+        subscribedSymbols.set((int) monitor.streams().stream().map(FeedStream::symbol).distinct().count());
+        for (String change : List.of("subscribe", "unsubscribe")) {
+            subscriptionChangeCounter(change);
+        }
+        subscriptionErrorCounter();
+        universeRefusedCounter();
         Set<String> reasons = rejectionReasons(parseRejections);
         for (Venue venue : Venue.values()) {
             for (String reason : reasons) {
@@ -103,8 +94,96 @@ public final class IngestionMetrics {
         return reasons;
     }
 
+    /** Registers a connection's meters (at start-up, or when one is opened for more streams). */
+    public void addConnection(FeedConnection connection) {
+        registry.gauge("nova.ingestion.connected",
+                io.micrometer.core.instrument.Tags.of("connection", connection.name(), "venue", connection.venue().name()),
+                monitor, m -> m.connected(connection.name()) ? 1 : 0);
+        for (String cause : reconnectCauses) {
+            reconnectCounter(connection.name(), cause);
+        }
+    }
+
+    /** Registers the per-stream meters of streams subscribed now (before their first frame). */
+    public void addStreams(List<FeedStream> streams) {
+        for (FeedStream stream : streams) {
+            Counter counter = Counter.builder("nova.ingestion.messages")
+                    .description("Frames received per stream (before sanity checks)")
+                    .tags("venue", stream.venue().name(), "stream", stream.name())
+                    .register(registry);
+            io.micrometer.core.instrument.Meter staleness = TimeGauge.builder("nova.ingestion.staleness", monitor, TimeUnit.SECONDS,
+                            m -> m.staleness(stream.id()).toNanos() / 1e9)
+                    .description("Time since the stream's last frame")
+                    .tags("venue", stream.venue().name(), "stream", stream.name())
+                    .register(registry);
+            streamMeters.put(stream.id(), List.of(counter, staleness));
+            staleUpdates.set(stream.id(), rejectedCounter(stream.venue().name(), UpdateIdSequence.STALE_UPDATE_ID));
+            lag.set(stream.id(), lagByVenueAndKind.computeIfAbsent(stream.venue() + "/" + stream.kind(), k ->
+                    Timer.builder("nova.ingestion.lag")
+                            .description("Receive instant minus exchange event time, corrected by the clock offset")
+                            .tags("venue", stream.venue().name(), "stream_type", stream.kind())
+                            .publishPercentiles(0.5, 0.99, 0.999)
+                            .publishPercentileHistogram(false)
+                            .serviceLevelObjectives(lagBuckets(lagWarning))
+                            .minimumExpectedValue(Duration.ofMillis(1))
+                            .maximumExpectedValue(Duration.ofSeconds(30))
+                            .register(registry)));
+            messages.setRelease(stream.id(), counter);
+        }
+    }
+
+    /** Removes the per-stream meters of unsubscribed streams: they are not exported as silent. */
+    public void removeStreams(List<FeedStream> streams) {
+        for (FeedStream stream : streams) {
+            List<io.micrometer.core.instrument.Meter> meters = streamMeters.remove(stream.id());
+            if (meters != null) {
+                meters.forEach(registry::remove);
+            }
+        }
+    }
+
+    /** The number of symbols subscribed now, and the symbols just subscribed to or unsubscribed from. */
+    public void subscriptionsChanged(int symbolsNow, int subscribed, int unsubscribed) {
+        subscribedSymbols.set(symbolsNow);
+        subscriptionChangeCounter("subscribe").increment(subscribed);
+        subscriptionChangeCounter("unsubscribe").increment(unsubscribed);
+    }
+
+    /** A universe record that could not be followed (a bad symbol, too many symbols). */
+    public void universeRefused() {
+        universeRefusedCounter().increment();
+    }
+
+    private Counter universeRefusedCounter() {
+        return Counter.builder("nova.ingestion.universe.refused")
+                .description("Universe records not followed: a name that is not a symbol, or more symbols than room")
+                .register(registry);
+    }
+
+    /** A live subscription change the exchange refused or did not answer in time (it is retried). */
+    public void subscriptionError() {
+        subscriptionErrorCounter().increment();
+    }
+
+    private Counter subscriptionChangeCounter(String change) {
+        return Counter.builder("nova.ingestion.subscription.changes")
+                .description("Symbols subscribed to (change=subscribe) or unsubscribed from (change=unsubscribe) while running")
+                .tag("change", change)
+                .register(registry);
+    }
+
+    private Counter subscriptionErrorCounter() {
+        return Counter.builder("nova.ingestion.subscription.errors")
+                .description("Live subscription changes refused by the exchange or not answered in time (retried)")
+                .register(registry);
+    }
+
+    /** The stream's frame counter; a frame racing its stream's removal is not counted. */
     public void message(int streamId) {
-        messages[streamId].increment();
+        Counter counter = messages.getAcquire(streamId);
+        if (counter != null) {
+            counter.increment();
+        }
     }
 
     /**
@@ -121,7 +200,7 @@ public final class IngestionMetrics {
     }
 
     public void lag(int streamId, long lagMillis) {
-        lag[streamId].record(Math.max(0, lagMillis), TimeUnit.MILLISECONDS);
+        lag.getAcquire(streamId).record(Math.max(0, lagMillis), TimeUnit.MILLISECONDS);
     }
 
     /** A frame or quote dropped before publication, by reason (parse status or sanity check). */
@@ -131,7 +210,7 @@ public final class IngestionMetrics {
 
     /** A book ticker of this stream dropped for an update id not newer than the last published (no allocation). */
     public void rejectedStaleUpdate(int streamId) {
-        staleUpdates[streamId].increment();
+        staleUpdates.getAcquire(streamId).increment();
     }
 
     public void reconnect(String connection, String cause) {
@@ -165,6 +244,12 @@ public final class IngestionMetrics {
     }
 
     /** The symbol's gate closed or lifted. */
+    /** Removes the symbol's gate meters: a symbol no longer subscribed is not reported as gated. */
+    public void removeGateMeters(String symbol) {
+        registry.find("nova.ingestion.symbol.gated").tag("symbol", symbol).meters().forEach(registry::remove);
+        registry.find("nova.ingestion.gate.changes").tag("symbol", symbol).meters().forEach(registry::remove);
+    }
+
     public void gateChanged(String symbol, String change) {
         gateChangeCounter(symbol, change).increment();
     }
@@ -224,7 +309,7 @@ public final class IngestionMetrics {
         registry.counter("nova.ingestion.funding.info.failures").increment();
     }
 
-    /** The failure counter at zero and each symbol's gauge of the interval its funding events carry (0: unknown). */
+    /** The failure counter at zero and each symbol's gauge (symbols added later: their gauges only) of the interval its funding events carry (0: unknown). */
     public void fundingIntervalMeters(List<String> symbols, ToIntFunction<String> hours) {
         Counter.builder("nova.ingestion.funding.info.failures")
                 .description("Funding-interval reads that failed; the last known intervals stay in force")

@@ -6,9 +6,13 @@ import com.novaquant.ingestion.domain.ClockOffset;
 import com.novaquant.ingestion.domain.QuoteCheck;
 import com.novaquant.ingestion.domain.UpdateIdSequence;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
-import java.util.stream.Collectors;
 
 /**
  * The ingestion use case, run on the Netty event loop for every parsed frame: mark the stream alive, measure lag
@@ -39,10 +43,31 @@ public final class MarketDataIngestion {
         this.metrics = metrics;
         this.clockOffsets = clockOffsets;
         this.sink = sink;
-        this.updateIds = new UpdateIdSequence(monitor.connections().stream()
-                .flatMap(c -> c.streams().stream()).mapToInt(FeedStream::id).max().orElse(-1) + 1);
-        this.streamIdsByConnection = monitor.connections().stream().collect(Collectors.toUnmodifiableMap(
-                FeedConnection::name, c -> c.streams().stream().mapToInt(FeedStream::id).toArray()));
+        this.updateIds = new UpdateIdSequence(monitor.streamCapacity());
+        this.streamIdsByConnection = new ConcurrentHashMap<>();
+        monitor.connections().forEach(c -> addStreams(c.name(), c.streams()));
+    }
+
+    /**
+     * Streams subscribed on the connection while running (before their first frame): each starts with no update id,
+     * whatever a removed stream that had the same id published.
+     */
+    public synchronized void addStreams(String connection, List<FeedStream> streams) {
+        int[] before = streamIdsByConnection.getOrDefault(connection, new int[0]);
+        int[] now = Arrays.copyOf(before, before.length + streams.size());
+        for (int i = 0; i < streams.size(); i++) {
+            updateIds.reset(streams.get(i).id());
+            now[before.length + i] = streams.get(i).id();
+        }
+        streamIdsByConnection.put(connection, now);
+    }
+
+    /** Streams unsubscribed from the connection: a reconnect of it no longer touches their ids. */
+    public synchronized void removeStreams(String connection, List<FeedStream> streams) {
+        Set<Integer> removed = new HashSet<>();
+        streams.forEach(stream -> removed.add(stream.id()));
+        int[] before = streamIdsByConnection.getOrDefault(connection, new int[0]);
+        streamIdsByConnection.put(connection, Arrays.stream(before).filter(id -> !removed.contains(id)).toArray());
     }
 
     /**

@@ -6,6 +6,7 @@ import com.novaquant.binance.rest.BinanceRestClient;
 import com.novaquant.binance.stream.Backoff;
 import com.novaquant.binance.stream.StreamPlanner;
 import com.novaquant.binance.stream.StreamSettings;
+import com.novaquant.binance.stream.SymbolStreams;
 import com.novaquant.binance.stream.parse.SymbolTable;
 import com.novaquant.ingestion.adapter.binance.BinanceFeeds;
 import com.novaquant.ingestion.adapter.binance.BinanceFundingIntervals;
@@ -15,6 +16,7 @@ import com.novaquant.ingestion.adapter.binance.RawFrameRecorder;
 import com.novaquant.ingestion.adapter.kafka.KafkaFeedAlerts;
 import com.novaquant.ingestion.adapter.kafka.KafkaFeedGates;
 import com.novaquant.ingestion.adapter.kafka.KafkaMarketDataPublisher;
+import com.novaquant.ingestion.adapter.kafka.KafkaUniverseFollower;
 import com.novaquant.ingestion.adapter.web.FeedHealthIndicator;
 import com.novaquant.ingestion.application.ClockOffsets;
 import com.novaquant.ingestion.application.ClockSync;
@@ -23,11 +25,15 @@ import com.novaquant.ingestion.application.FeedWatchdog;
 import com.novaquant.ingestion.application.FundingIntervalRefresh;
 import com.novaquant.ingestion.application.IngestionMetrics;
 import com.novaquant.ingestion.application.MarketDataIngestion;
+import com.novaquant.ingestion.application.UniverseSubscriptions;
 import com.novaquant.ingestion.application.WatchdogSettings;
 import com.novaquant.support.AlertPublisher;
+import com.novaquant.support.EventDecoder;
 import com.novaquant.support.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +42,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Wires the ingestion pipeline: Binance connections -> use case -> Kafka, with the watchdog and clock sync beside. */
@@ -48,21 +55,47 @@ public class IngestionConfiguration {
     }
 
     @Bean
-    BinanceFeeds binanceFeeds(BinanceProperties binance, IngestionProperties properties, SymbolsProperties symbols,
+    BinanceFeeds binanceFeeds(BinanceProperties binance, IngestionProperties properties, UniverseProperties universe,
                               SymbolTable symbolTable) {
         IngestionProperties.Reconnect reconnect = properties.reconnect();
         StreamSettings settings = new StreamSettings(reconnect.maxConnectionAge(),
                 new Backoff(reconnect.initialBackoff(), reconnect.maxBackoff()), reconnect.stableAfter(),
                 reconnect.connectTimeout(), 65_536);
-        return new BinanceFeeds(StreamPlanner.plan(binance.spot().wsUrl(), binance.futures().wsUrl(),
-                symbolTable.symbols().stream().sorted().toList(), properties.connections().spot(),
-                properties.connections().futures()), settings, symbolTable, Clock.systemUTC());
+        List<String> symbols = symbolTable.symbols().stream().sorted().toList();
+        if (!universe.enabled()) {
+            return new BinanceFeeds(StreamPlanner.plan(binance.spot().wsUrl(), binance.futures().wsUrl(), symbols,
+                    properties.connections().spot(), properties.connections().futures()), settings, symbolTable,
+                    Clock.systemUTC());
+        }
+        // The universe may bring every symbol: nova.symbols may be empty then.
+        return new BinanceFeeds(SymbolStreams.plannerLanes(binance.spot().wsUrl(), binance.futures().wsUrl()),
+                symbols.isEmpty() ? List.of() : StreamPlanner.plan(binance.spot().wsUrl(), binance.futures().wsUrl(),
+                        symbols, properties.connections().spot(), properties.connections().futures()),
+                settings, symbolTable, Clock.systemUTC());
+    }
+
+    /** Three streams per symbol (spot and USD-M book tickers, mark price); room for the universe's largest set. */
+    @Bean
+    FeedMonitor feedMonitor(BinanceFeeds feeds, IngestionProperties properties, UniverseProperties universe) {
+        int planned = feeds.topology().stream().mapToInt(c -> c.streams().size()).sum();
+        int capacity = universe.enabled() ? Math.max(planned, 3 * universe.maxSymbols()) : planned;
+        return new FeedMonitor(feeds.topology(), capacity, properties.lagWarning(), properties.lagWindow(),
+                properties.staleAfter(), System::nanoTime);
     }
 
     @Bean
-    FeedMonitor feedMonitor(BinanceFeeds feeds, IngestionProperties properties) {
-        return new FeedMonitor(feeds.topology(), properties.lagWarning(), properties.lagWindow(), properties.staleAfter(),
-                System::nanoTime);
+    @ConditionalOnProperty(name = "nova.universe.enabled", havingValue = "true")
+    UniverseSubscriptions universeSubscriptions(SymbolsProperties symbols, BinanceFeeds feeds, FeedWatchdog watchdog,
+                                                IngestionMetrics metrics, FundingIntervalRefresh fundingIntervals,
+                                                UniverseProperties universe) {
+        return new UniverseSubscriptions(symbols.symbols(), feeds, watchdog, metrics, fundingIntervals,
+                universe.maxSymbols());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "nova.universe.enabled", havingValue = "true")
+    KafkaUniverseFollower universeFollower(KafkaProperties kafka, EventDecoder decoder, UniverseSubscriptions subscriptions) {
+        return new KafkaUniverseFollower(kafka.buildConsumerProperties(), decoder, subscriptions::onUniverse);
     }
 
     @Bean
@@ -147,8 +180,9 @@ public class IngestionConfiguration {
     IngestionRuntime ingestionRuntime(BinanceFeeds feeds, KafkaMarketDataPublisher publisher, MarketDataIngestion ingestion,
                                       FeedMonitor monitor, FeedWatchdog watchdog, IngestionMetrics metrics,
                                       FrameRecording recording, ClockSync clockSync,
-                                      FundingIntervalRefresh fundingIntervals, IngestionProperties properties) {
+                                      FundingIntervalRefresh fundingIntervals, IngestionProperties properties,
+                                      ObjectProvider<KafkaUniverseFollower> universeFollower) {
         return new IngestionRuntime(feeds, publisher, ingestion, monitor, watchdog, metrics, recording, clockSync,
-                fundingIntervals, properties);
+                fundingIntervals, properties, universeFollower.getIfAvailable());
     }
 }

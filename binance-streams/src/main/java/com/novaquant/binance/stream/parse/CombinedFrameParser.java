@@ -15,7 +15,11 @@ public final class CombinedFrameParser {
     private static final byte[] KEY_DATA = "data".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEY_RESULT = "result".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEY_ID = "id".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY_CODE = "code".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SERVER_SHUTDOWN = "!serverShutdown".getBytes(StandardCharsets.US_ASCII);
+
+    /** {@link #replyId()} of a reply without a usable id. */
+    public static final long NO_ID = -1;
 
     private final StreamTable streams;
     private final int maxFrameBytes;
@@ -29,6 +33,8 @@ public final class CombinedFrameParser {
     private ParseStatus rejection = ParseStatus.OK;
     private int dataOffset;
     private int dataLength;
+    private long replyId;
+    private boolean replyError;
 
     /**
      * @param usdm true for USD-M connections, whose bookTicker must carry an event time
@@ -45,6 +51,8 @@ public final class CombinedFrameParser {
         rejection = ParseStatus.OK;
         dataOffset = 0;
         dataLength = 0;
+        replyId = NO_ID;
+        replyError = false;
         if (length > maxFrameBytes) {
             return reject(ParseStatus.TOO_LARGE);
         }
@@ -94,9 +102,23 @@ public final class CombinedFrameParser {
                 }
                 dataOffset = start;
                 dataLength = c.position() - start;
+            } else if (c.keyIs(KEY_ID)) {
+                controlReply = true;
+                int first = c.peek();
+                if (first >= '0' && first <= '9') {
+                    if (!c.readNonNegativeLong()) {
+                        return reject(c.status());
+                    }
+                    replyId = c.unscaled();
+                } else if (!c.skipValue()) {
+                    return reject(c.status());
+                }
             } else {
-                if (c.keyIs(KEY_RESULT) || c.keyIs(KEY_ID)) {
+                if (c.keyIs(KEY_RESULT)) {
                     controlReply = true;
+                } else if (c.keyIs(KEY_CODE)) {
+                    controlReply = true;
+                    replyError = true;
                 }
                 if (!c.skipValue()) {
                     return reject(c.status());
@@ -156,6 +178,16 @@ public final class CombinedFrameParser {
     /** Why the last frame was REJECTED. */
     public ParseStatus rejection() {
         return rejection;
+    }
+
+    /** The {@code id} of the last CONTROL_REPLY ({@link #NO_ID} when it had none or not a non-negative integer). */
+    public long replyId() {
+        return replyId;
+    }
+
+    /** Whether the last CONTROL_REPLY was an error answer ({@code {"code":2,"msg":"...","id":7}}). */
+    public boolean replyError() {
+        return replyError;
     }
 
     /** Offset of the unwrapped payload ({@code data}) of the last frame in the caller's buffer. */

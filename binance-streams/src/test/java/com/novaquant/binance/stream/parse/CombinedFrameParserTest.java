@@ -57,6 +57,39 @@ class CombinedFrameParserTest {
     @Test
     void subscriptionReplyIsAControlReply() {
         assertThat(parse(spot, "{\"result\":null,\"id\":7}")).isEqualTo(FrameType.CONTROL_REPLY);
+        assertThat(spot.replyId()).isEqualTo(7);
+        assertThat(spot.replyError()).isFalse();
+    }
+
+    @Test
+    void errorAnswerIsAControlReplyWithItsIdAndMarkedAsError() {
+        assertThat(parse(spot, "{\"code\":2,\"msg\":\"Invalid request\",\"id\":12}")).isEqualTo(FrameType.CONTROL_REPLY);
+        assertThat(spot.replyId()).isEqualTo(12);
+        assertThat(spot.replyError()).isTrue();
+        assertThat(parse(spot, "{\"code\":3,\"msg\":\"Invalid JSON\",\"id\":null}")).isEqualTo(FrameType.CONTROL_REPLY);
+        assertThat(spot.replyId()).isEqualTo(CombinedFrameParser.NO_ID);
+        assertThat(spot.replyError()).isTrue();
+    }
+
+    @Test
+    void tablesGrowAndShrinkUnderAParserAlreadyInUse() {
+        StreamTable streams = new StreamTable(List.of(btcTicker));
+        SymbolTable table = new SymbolTable(List.of("BTCUSDT"));
+        CombinedFrameParser parser = new CombinedFrameParser(streams, table, false, 4096);
+        String eth = wrap("ethusdt@bookTicker", BookTickerParserTest.SPOT.replace("BTCUSDT", "ETHUSDT"));
+        assertThat(parse(parser, eth)).isEqualTo(FrameType.REJECTED);
+        assertThat(parser.rejection()).isEqualTo(ParseStatus.UNKNOWN_STREAM);
+
+        table.add(List.of("ETHUSDT"));
+        streams.add(List.of(ethTicker));
+        assertThat(parse(parser, eth)).isEqualTo(FrameType.BOOK_TICKER);
+        assertThat(parser.bookTicker().symbol()).isEqualTo("ETHUSDT");
+
+        streams.remove(List.of(btcTicker));
+        table.remove(List.of("BTCUSDT"));
+        assertThat(parse(parser, wrap("btcusdt@bookTicker", BookTickerParserTest.SPOT))).isEqualTo(FrameType.REJECTED);
+        assertThat(parser.rejection()).isEqualTo(ParseStatus.UNKNOWN_STREAM);
+        assertThat(parse(parser, eth)).isEqualTo(FrameType.BOOK_TICKER);
     }
 
     @Test

@@ -18,7 +18,10 @@ import com.novaquant.ingestion.application.FeedWatchdog;
 import com.novaquant.ingestion.application.IngestionMetrics;
 import com.novaquant.ingestion.application.MarketDataIngestion;
 
+import com.novaquant.binance.stream.SubscriptionChange;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -27,16 +30,14 @@ import java.util.Locale;
  */
 final class BinanceFrameHandler implements FrameListener, ConnectionListener {
 
-    private final FeedStream[] streams;
     private final MarketDataIngestion ingestion;
     private final FeedMonitor monitor;
     private final FeedWatchdog watchdog;
     private final IngestionMetrics metrics;
     private final FrameRecording recorder;
 
-    BinanceFrameHandler(FeedStream[] streams, MarketDataIngestion ingestion, FeedMonitor monitor, FeedWatchdog watchdog,
+    BinanceFrameHandler(MarketDataIngestion ingestion, FeedMonitor monitor, FeedWatchdog watchdog,
                         IngestionMetrics metrics, FrameRecording recorder) {
-        this.streams = streams;
         this.ingestion = ingestion;
         this.monitor = monitor;
         this.watchdog = watchdog;
@@ -53,9 +54,22 @@ final class BinanceFrameHandler implements FrameListener, ConnectionListener {
         return Venue.valueOf(connection.route().venue());
     }
 
+    /**
+     * The stream the frame was parsed for, or null when it was unsubscribed (and its id perhaps given to another
+     * stream) between parsing and now: identity of the interned name, no allocation.
+     */
+    private FeedStream stream(StreamKey key) {
+        FeedStream stream = monitor.stream(key.id());
+        return stream != null && stream.name().equals(key.name()) ? stream : null;
+    }
+
     @Override
     public void onBookTicker(ConnectionSpec connection, StreamKey key, BookTicker t, ReceivedFrame frame) {
-        FeedStream stream = streams[key.id()];
+        FeedStream stream = stream(key);
+        if (stream == null) {
+            ingestion.onRejected(connection.route().venue(), ParseStatus.UNKNOWN_STREAM.name());
+            return;
+        }
         recorder.record(stream, frame);
         Quote quote = new Quote(t.symbol(), stream.venue(), t.bidPrice(), t.bidQty(), t.askPrice(), t.askQty(),
                 t.updateId(), t.eventTimeMs(), frame.receivedAtMicros());
@@ -64,7 +78,11 @@ final class BinanceFrameHandler implements FrameListener, ConnectionListener {
 
     @Override
     public void onMarkPrice(ConnectionSpec connection, StreamKey key, MarkPrice m, ReceivedFrame frame) {
-        FeedStream stream = streams[key.id()];
+        FeedStream stream = stream(key);
+        if (stream == null) {
+            ingestion.onRejected(connection.route().venue(), ParseStatus.UNKNOWN_STREAM.name());
+            return;
+        }
         recorder.record(stream, frame);
         FundingRate funding = new FundingRate(m.symbol(), m.markPrice(), m.indexPrice(), m.fundingRate(),
                 m.nextFundingTimeMs(), m.eventTimeMs(), frame.receivedAtMicros());
@@ -85,6 +103,15 @@ final class BinanceFrameHandler implements FrameListener, ConnectionListener {
     @Override
     public void onDisconnected(ConnectionSpec connection, DisconnectCause cause, String detail) {
         monitor.onDisconnected(connection.name());
+    }
+
+    @Override
+    public void onSubscriptionFailed(ConnectionSpec connection, SubscriptionChange change, String detail) {
+        metrics.subscriptionError();
+    }
+
+    @Override
+    public void onSubscriptionChanged(ConnectionSpec connection, SubscriptionChange change, List<String> streams) {
     }
 
     @Override

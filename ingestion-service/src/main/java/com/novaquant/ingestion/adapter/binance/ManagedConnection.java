@@ -7,10 +7,13 @@ import com.novaquant.binance.stream.FrameListener;
 import com.novaquant.binance.stream.ReceivedFrame;
 import com.novaquant.binance.stream.StreamConnection;
 import com.novaquant.binance.stream.StreamSettings;
+import com.novaquant.binance.stream.SubscribableConnection;
+import com.novaquant.binance.stream.SubscriptionChange;
 import com.novaquant.binance.stream.parse.BookTicker;
 import com.novaquant.binance.stream.parse.MarkPrice;
 import com.novaquant.binance.stream.parse.ParseStatus;
 import com.novaquant.binance.stream.parse.StreamKey;
+import com.novaquant.binance.stream.parse.StreamTable;
 import com.novaquant.binance.stream.parse.SymbolTable;
 import com.novaquant.ingestion.domain.ReconnectBackoff;
 import org.slf4j.Logger;
@@ -21,21 +24,26 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * One planned connection over successive sessions. Each {@link StreamConnection} serves one session: when it ends,
  * this decides when the next one opens ({@link ReconnectBackoff}), so a deliberate reconnect of a working connection
  * (lag, silence, maximum age, {@code serverShutdown}) opens the next session at once and only failed attempts and
- * drops wait the back-off. Events of a replaced session (a frame in flight, its close) are ignored.
+ * drops wait the back-off. Events of a replaced session (a frame in flight, its close) are ignored. Its streams (a
+ * {@link StreamTable} kept across sessions) change while it runs: the open session subscribes or unsubscribes, and
+ * every new session opens with the streams of the moment.
  *
  * <p>Locking: {@code lock} may be taken inside a {@link StreamConnection}'s own lock (its callbacks); so, holding
  * {@code lock}, only a brand-new StreamConnection (whose lock nobody else can hold) is started, and a StreamConnection
  * that may be in use is stopped only outside {@code lock}.
  */
-final class ManagedConnection {
+final class ManagedConnection implements SubscribableConnection {
 
     private static final Logger log = LoggerFactory.getLogger(ManagedConnection.class);
 
@@ -45,9 +53,10 @@ final class ManagedConnection {
 
     private final ConnectionSpec spec;
     private final StreamSettings settings;
+    private final StreamTable streams;
     private final SymbolTable symbols;
     private final Clock clock;
-    private final BinanceFrameHandler handler;
+    private final Supplier<BinanceFrameHandler> handlers;
     private final ReconnectBackoff backoff;
     private final Object lock = new Object();
     /** Identifies the current session's listeners; written under {@code lock}. */
@@ -56,22 +65,70 @@ final class ManagedConnection {
     private Disposable pendingOpen;
     private boolean running;
 
-    ManagedConnection(ConnectionSpec spec, StreamSettings settings, SymbolTable symbols, Clock clock,
-                      BinanceFrameHandler handler) {
+    /** @param handlers the frame handler, set once the feeds are started (before the first session opens) */
+    ManagedConnection(ConnectionSpec spec, StreamTable streams, StreamSettings settings, SymbolTable symbols, Clock clock,
+                      Supplier<BinanceFrameHandler> handlers) {
         this.spec = spec;
+        this.streams = streams;
         this.settings = settings;
         this.symbols = symbols;
         this.clock = clock;
-        this.handler = handler;
+        this.handlers = handlers;
         this.backoff = new ReconnectBackoff(settings.backoff().initial().toNanos(), settings.backoff().max().toNanos(),
                 settings.stableAfter().toNanos());
+    }
+
+    private BinanceFrameHandler handler() {
+        return handlers.get();
+    }
+
+    @Override
+    public ConnectionSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void subscribe(Collection<StreamKey> added) {
+        StreamConnection session = session();
+        if (session != null) {
+            session.subscribe(added);
+        } else {
+            streams.add(added);
+        }
+        resync(session);
+    }
+
+    @Override
+    public void unsubscribe(Collection<StreamKey> removed) {
+        StreamConnection session = session();
+        if (session != null) {
+            session.unsubscribe(removed);
+        } else {
+            streams.remove(removed);
+        }
+        resync(session);
+    }
+
+    /** A session opened meanwhile may have read the table before the change: it brings itself in line too. */
+    private void resync(StreamConnection told) {
+        StreamConnection now = session();
+        if (now != null && now != told) {
+            now.subscribe(List.of());
+        }
+    }
+
+    private StreamConnection session() {
+        synchronized (lock) {
+            return current;
+        }
     }
 
     static boolean deliberate(DisconnectCause cause) {
         return DELIBERATE.contains(cause);
     }
 
-    void start() {
+    @Override
+    public void start() {
         synchronized (lock) {
             if (running) {
                 return;
@@ -81,7 +138,8 @@ final class ManagedConnection {
         }
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         StreamConnection last;
         synchronized (lock) {
             running = false;
@@ -111,7 +169,7 @@ final class ManagedConnection {
         }
         replaced.stop();
         log.info("{}: replacing the session now ({})", spec.name(), reason);
-        handler.onDisconnected(spec, DisconnectCause.REQUESTED, reason);
+        handler().onDisconnected(spec, DisconnectCause.REQUESTED, reason);
         next(DisconnectCause.REQUESTED);
     }
 
@@ -123,7 +181,7 @@ final class ManagedConnection {
     /** Opens a new session (under {@code lock}). */
     private void open() {
         int session = ++generation;
-        StreamConnection connection = new StreamConnection(spec, settings, symbols, new Frames(session),
+        StreamConnection connection = new StreamConnection(spec, settings, streams, symbols, new Frames(session),
                 new Lifecycle(session), clock);
         current = connection;
         connection.start();
@@ -152,7 +210,7 @@ final class ManagedConnection {
                 return;
             }
             long delay = backoff.delayNanos(deliberate(cause), System.nanoTime(), ThreadLocalRandom.current().nextDouble());
-            handler.onReconnectScheduled(spec, Duration.ofNanos(delay), backoff.failures(), cause);
+            handler().onReconnectScheduled(spec, Duration.ofNanos(delay), backoff.failures(), cause);
             if (delay == 0) {
                 open();
                 return;
@@ -174,6 +232,8 @@ final class ManagedConnection {
     private final class Frames implements FrameListener {
 
         private final int session;
+        /** Read once per session, not per frame. */
+        private final BinanceFrameHandler target = handler();
 
         Frames(int session) {
             this.session = session;
@@ -182,21 +242,21 @@ final class ManagedConnection {
         @Override
         public void onBookTicker(ConnectionSpec connection, StreamKey stream, BookTicker ticker, ReceivedFrame frame) {
             if (session == generation) {
-                handler.onBookTicker(connection, stream, ticker, frame);
+                target.onBookTicker(connection, stream, ticker, frame);
             }
         }
 
         @Override
         public void onMarkPrice(ConnectionSpec connection, StreamKey stream, MarkPrice markPrice, ReceivedFrame frame) {
             if (session == generation) {
-                handler.onMarkPrice(connection, stream, markPrice, frame);
+                target.onMarkPrice(connection, stream, markPrice, frame);
             }
         }
 
         @Override
         public void onRejected(ConnectionSpec connection, ParseStatus reason, ReceivedFrame frame) {
             if (session == generation) {
-                handler.onRejected(connection, reason, frame);
+                target.onRejected(connection, reason, frame);
             }
         }
     }
@@ -214,20 +274,34 @@ final class ManagedConnection {
         public void onConnected(ConnectionSpec connection) {
             if (session == generation) {
                 backoff.onConnected(System.nanoTime());
-                handler.onConnected(connection);
+                handler().onConnected(connection);
             }
         }
 
         @Override
         public void onDisconnected(ConnectionSpec connection, DisconnectCause cause, String detail) {
             if (session == generation) {
-                handler.onDisconnected(connection, cause, detail);
+                handler().onDisconnected(connection, cause, detail);
             }
         }
 
         @Override
         public void onReconnectScheduled(ConnectionSpec connection, Duration delay, int attempt, DisconnectCause cause) {
             ended(session, cause);
+        }
+
+        @Override
+        public void onSubscriptionChanged(ConnectionSpec connection, SubscriptionChange change, List<String> changed) {
+            if (session == generation) {
+                handler().onSubscriptionChanged(connection, change, changed);
+            }
+        }
+
+        @Override
+        public void onSubscriptionFailed(ConnectionSpec connection, SubscriptionChange change, String detail) {
+            if (session == generation) {
+                handler().onSubscriptionFailed(connection, change, detail);
+            }
         }
     }
 }

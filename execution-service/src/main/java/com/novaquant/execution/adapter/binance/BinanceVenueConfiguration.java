@@ -7,6 +7,7 @@ import com.novaquant.binance.rest.BinanceClientConfig;
 import com.novaquant.binance.rest.BinanceRestClient;
 import com.novaquant.binance.stream.StreamSettings;
 import com.novaquant.execution.application.ExecutionMode;
+import com.novaquant.execution.application.TradedUniverse;
 import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.application.VenuePrices;
 import com.novaquant.support.config.InvalidConfigurationException;
@@ -90,9 +91,14 @@ public class BinanceVenueConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnMissingBean(VenuePrices.class)
     BinanceBookTickers binanceBookTickers(BinanceProperties properties, @Value("${nova.symbols}") List<String> symbols,
-                                          Clock clock, MeterRegistry registry) {
+                                          Clock clock, MeterRegistry registry, TradedUniverse universe,
+                                          @Value("${nova.universe.enabled:false}") boolean universeEnabled) {
         BinanceBookTickers tickers = new BinanceBookTickers(properties.spot().wsUrl(), properties.futures().wsUrl(),
                 symbols, StreamSettings.defaults(), clock);
+        if (universeEnabled) {
+            // The traded universe's symbols are subscribed on the open connections as it changes.
+            universe.onTrackedChanged(tickers);
+        }
         FunctionCounter.builder("nova.execution.own.prices.rejected", tickers, BinanceBookTickers::malformedFrames)
                 .tag("reason", "MALFORMED").register(registry);
         FunctionCounter.builder("nova.execution.own.prices.rejected", tickers, BinanceBookTickers::replayedFrames)

@@ -29,6 +29,9 @@ class BinanceBookTickersTest {
 
     private final Map<String, Sinks.Many<WebSocketFrame>> sessions = new ConcurrentHashMap<>();
     private final Map<String, String> uris = new ConcurrentHashMap<>();
+    /** Per path: sessions opened, and the control messages received. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> connects = new ConcurrentHashMap<>();
+    private final List<String> controls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private DisposableServer server;
     private BinanceBookTickers tickers;
 
@@ -41,7 +44,19 @@ class BinanceBookTickersTest {
                             Sinks.Many<WebSocketFrame> sink = Sinks.many().unicast().onBackpressureBuffer();
                             sessions.put(path, sink);
                             uris.put(path, request.uri());
-                            in.receiveFrames().subscribe();
+                            connects.computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicInteger())
+                                    .incrementAndGet();
+                            // Live subscription changes are answered as Binance does: {"result":null,"id":n}.
+                            in.receiveFrames().ofType(TextWebSocketFrame.class).map(TextWebSocketFrame::text)
+                                    .subscribe(text -> {
+                                        controls.add(path + " " + text);
+                                        java.util.regex.Matcher id = java.util.regex.Pattern
+                                                .compile("\"id\"\\s*:\\s*(\\d+)").matcher(text);
+                                        if (id.find()) {
+                                            sink.tryEmitNext(new TextWebSocketFrame(
+                                                    "{\"result\":null,\"id\":" + id.group(1) + "}"));
+                                        }
+                                    });
                             return out.sendObject(sink.asFlux());
                         }));
                     }
@@ -106,6 +121,30 @@ class BinanceBookTickersTest {
                 .isBetween(0.0, 5.0);
         assertThat(VenuePrices.oldestAgeSeconds(tickers, Venue.USDM, List.of("BTCUSDT", "ETHUSDT"), EpochMicros.now()))
                 .as("a symbol without prices").isEqualTo(-1);
+    }
+
+    @Test
+    void aSymbolTheUniverseTracksIsSubscribedOnTheOpenConnectionsAndDroppedWhenItLeaves() {
+        tickers.trackedChanged(java.util.Set.of("SOLUSDT"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> controls.stream()
+                .filter(c -> c.contains("SUBSCRIBE") && c.contains("solusdt@bookTicker")).count() == 2);
+        spot("SOLUSDT", 1, "150.10", "150.11");
+        perp("SOLUSDT", 1, "150.20", "150.21");
+        await().atMost(Duration.ofSeconds(10)).until(() -> tickers.latest("SOLUSDT", Venue.USDM) != null
+                && tickers.latest("SOLUSDT", Venue.SPOT) != null);
+        assertThat(tickers.latest("SOLUSDT", Venue.SPOT).bid()).isEqualByComparingTo("150.10");
+        assertThat(connects.values()).as("no reconnect for a change of symbols").allMatch(n -> n.get() == 1);
+
+        tickers.trackedChanged(java.util.Set.of());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> controls.stream()
+                .filter(c -> c.contains("UNSUBSCRIBE") && c.contains("solusdt@bookTicker")).count() == 2);
+        assertThat(tickers.latest("SOLUSDT", Venue.SPOT)).isNull();
+        assertThat(tickers.symbols()).containsExactlyInAnyOrder("BTCUSDT", "ETHUSDT");
+        spot("BTCUSDT", 5, "64000.00", "64000.01");
+        await().atMost(Duration.ofSeconds(10)).until(() -> tickers.latest("BTCUSDT", Venue.SPOT) != null);
+        assertThat(connects.values()).allMatch(n -> n.get() == 1);
     }
 
     @Test

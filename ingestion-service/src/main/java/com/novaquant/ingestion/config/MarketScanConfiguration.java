@@ -22,14 +22,14 @@ import org.springframework.context.annotation.Configuration;
 public class MarketScanConfiguration {
 
     @Bean
-    MarketScanSettings marketScanSettings(MarketScanProperties properties) {
+    MarketScanSettings marketScanSettings(UniverseProperties properties) {
         return new MarketScanSettings(properties.scanInterval(), properties.quoteAsset(),
                 properties.scanFailuresBeforeAlert(), properties.spotWeightLimit(), properties.futuresWeightLimit(),
                 properties.maxWeightShare(), properties.skipAboveUsedWeightShare(), properties.publishTimeout());
     }
 
     @Bean(destroyMethod = "close")
-    BinanceMarketScanSource binanceMarketScanSource(BinanceProperties binance, MarketScanProperties properties) {
+    BinanceMarketScanSource binanceMarketScanSource(BinanceProperties binance, UniverseProperties properties) {
         return new BinanceMarketScanSource(binance.spot().restUrl(), binance.futures().restUrl(),
                 properties.connectTimeout(), properties.readTimeout());
     }

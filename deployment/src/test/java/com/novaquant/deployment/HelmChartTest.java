@@ -595,6 +595,8 @@ class HelmChartTest {
                     .as(component).doesNotContainKey("NOVA_UNIVERSE_ENABLED");
         }
         RenderedChart universe = RenderedChart.withValues("""
+                signal:
+                  replicas: 1
                 universe:
                   enabled: true
                   size: 8
@@ -614,6 +616,14 @@ class HelmChartTest {
                 .containsEntry("NOVA_UNIVERSE_SCANINTERVAL", "30s");
         assertThat(RenderedChart.env(RenderedChart.container(universe.deployment("alert"))))
                 .containsEntry("NOVA_ALERT_UNIVERSESIZE", "8");
+    }
+
+    @Test
+    void theUniverseWithMoreThanOneSignalReplicaIsRefused() {
+        assertThatThrownBy(() -> RenderedChart.withValues("""
+                universe:
+                  enabled: true
+                """)).hasMessageContaining("universe.enabled needs signal.replicas=1");
     }
 
     @Test

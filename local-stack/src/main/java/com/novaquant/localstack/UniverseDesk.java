@@ -24,16 +24,22 @@ public final class UniverseDesk {
      * Every process's properties for universe mode.
      *
      * @param scanInterval   how often ingestion scans both venues
-     * @param rotationPeriod the market time in which the best carry passes once through every symbol
+     * @param rotationPeriod the market time in which the best carry passes once through every symbol; zero keeps the
+     *                       simulator's own funding regimes (the same rates for every symbol)
      */
     public static Map<String, List<String>> properties(Duration scanInterval, Duration rotationPeriod) {
         Map<String, List<String>> properties = new HashMap<>();
-        properties.put(DeskConfig.SIMULATOR, List.of("--nova.simulator.symbols=UNIVERSE",
-                "--nova.simulator.funding.rotation-period=" + rotationPeriod.toSeconds() + "s"));
+        List<String> simulator = new ArrayList<>(List.of("--nova.simulator.symbols=UNIVERSE"));
+        if (rotationPeriod.isPositive()) {
+            simulator.add("--nova.simulator.funding.rotation-period=" + rotationPeriod.toSeconds() + "s");
+        }
+        properties.put(DeskConfig.SIMULATOR, simulator);
         for (String service : DeskConfig.SERVICES) {
             properties.put(service, new ArrayList<>(List.of("--nova.universe.enabled=true")));
         }
         properties.get(DeskConfig.INGESTION).add("--nova.universe.scan-interval=" + scanInterval.toSeconds() + "s");
+        // The simulator's request weight serves this desk alone: scans every few seconds may take half of it.
+        properties.get(DeskConfig.INGESTION).add("--nova.universe.max-weight-share=0.5");
         properties.get(DeskConfig.SIGNAL).add("--nova.universe.size=" + SIZE);
         properties.get(DeskConfig.ALERT).add("--nova.alert.universe-size=" + SIZE);
         return properties;

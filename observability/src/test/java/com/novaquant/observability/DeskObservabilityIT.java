@@ -2,6 +2,7 @@ package com.novaquant.observability;
 
 import com.novaquant.localstack.Desk;
 import com.novaquant.localstack.DeskConfig;
+import com.novaquant.localstack.UniverseDesk;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,8 +71,11 @@ class DeskObservabilityIT {
                 "--nova.simulator.funding.base-rate=0.0015", "--nova.simulator.funding.negative-start=1000h"));
         extra.put(DeskConfig.SIGNAL, List.of("--nova.signal.cooldown=5s"));
         extra.put(DeskConfig.EXECUTION, List.of("--nova.execution.funding-poll-interval=5s"));
+        // The desk trades a carry universe, so that the universe's panels and rules have data beside everything else:
+        // every listed symbol carries the same rate, and the universe takes the liquid ones up to its size.
         DeskConfig config = new DeskConfig(DESK_ROOT, workDir, "synthetic", PrometheusServer.freePort(), PrometheusServer.freePort(),
-                DeskConfig.freePorts(), null, "100001", "observability-it", extra, List.of());
+                DeskConfig.freePorts(), null, "100001", "observability-it",
+                UniverseDesk.merged(extra, UniverseDesk.properties(Duration.ofSeconds(5), Duration.ZERO)), List.of());
         // Assigned before start so that @AfterAll stops whatever did start when start-up fails.
         desk = new Desk(config, System.out);
         desk.start(Duration.ofMinutes(5));

@@ -57,7 +57,7 @@ public class KafkaSettingsLog implements SettingsJournal, SmartLifecycle {
     static final String CLIENT_ID = "signal-settings";
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
+    private static final Duration RETRY_PAUSE = ReaderThread.RETRY_PAUSE;
 
     private final ConsumerFactory<String, byte[]> consumers;
     private final EventPublisher publisher;
@@ -69,11 +69,9 @@ public class KafkaSettingsLog implements SettingsJournal, SmartLifecycle {
             Thread.ofPlatform().daemon().name("signal-settings-writer-", 0).factory());
 
     private volatile SharedSettings settings;
-    private volatile boolean running;
-    private volatile Consumer<String, byte[]> consumer;
+    private final ReaderThread reader = new ReaderThread("signal-settings-reader");
     private volatile String lastError = "none";
     private boolean missingTopicLogged;
-    private Thread reader;
 
     public KafkaSettingsLog(ConsumerFactory<String, byte[]> consumers, EventPublisher publisher, EventDecoder decoder,
                             RecordSeal seal, SignalMetrics metrics) {
@@ -119,7 +117,7 @@ public class KafkaSettingsLog implements SettingsJournal, SmartLifecycle {
 
     @Override
     public void catchUp(Duration timeout) {
-        if (!running) {
+        if (!reader.running()) {
             throw new SettingsUnavailableException("the reader of " + Topics.SIGNAL_SETTINGS + " is not running", null);
         }
         CompletableFuture<Void> request = new CompletableFuture<>();
@@ -144,39 +142,27 @@ public class KafkaSettingsLog implements SettingsJournal, SmartLifecycle {
         if (settings == null) {
             throw new IllegalStateException("KafkaSettingsLog has nowhere to deliver the settings it reads");
         }
-        running = true;
-        reader = Thread.ofPlatform().daemon().name("signal-settings-reader").start(this::follow);
+        reader.start(this::follow);
     }
 
     @Override
     public synchronized void stop() {
-        running = false;
-        Consumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            if (reader != null) {
-                reader.join(Duration.ofSeconds(5));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reader.stop();
         writer.shutdown();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return reader.running();
     }
 
     /** The reader's loop: (re)connects, reads on from where it was, answers catch-up requests. */
     private void follow() {
         Map<TopicPartition, Long> next = new HashMap<>();
         List<Waiting> waiting = new ArrayList<>();
-        while (running) {
+        while (reader.running()) {
             try (Consumer<String, byte[]> current = consumers.createConsumer(null, CLIENT_ID, null, overrides())) {
-                consumer = current;
+                reader.reading(current);
                 List<TopicPartition> partitions = partitions(current);
                 if (partitions.isEmpty()) {
                     if (!missingTopicLogged) {
@@ -188,7 +174,7 @@ public class KafkaSettingsLog implements SettingsJournal, SmartLifecycle {
                     drain().forEach(request -> request.complete(null));
                     waiting.forEach(Waiting::complete);
                     waiting.clear();
-                    pause();
+                    reader.pauseBeforeRetry();
                     continue;
                 }
                 current.assign(partitions);
@@ -200,7 +186,7 @@ public class KafkaSettingsLog implements SettingsJournal, SmartLifecycle {
                         current.seek(partition, at);
                     }
                 }
-                while (running) {
+                while (reader.running()) {
                     List<CompletableFuture<Void>> fresh = drain();
                     if (!fresh.isEmpty()) {
                         waiting.add(new Waiting(current.endOffsets(partitions, METADATA_TIMEOUT), fresh));
@@ -222,14 +208,14 @@ public class KafkaSettingsLog implements SettingsJournal, SmartLifecycle {
             } catch (WakeupException e) {
                 // stopping
             } catch (RuntimeException e) {
-                if (running) {
+                if (reader.running()) {
                     lastError = e.toString();
                     log.warn("Cannot read {} ({}); retrying in {} s", Topics.SIGNAL_SETTINGS, e.toString(),
                             RETRY_PAUSE.toSeconds());
-                    pause();
+                    reader.pauseBeforeRetry();
                 }
             } finally {
-                consumer = null;
+                reader.reading(null);
             }
         }
         SettingsUnavailableException stopped = new SettingsUnavailableException("the service is stopping", null);
@@ -289,14 +275,6 @@ public class KafkaSettingsLog implements SettingsJournal, SmartLifecycle {
         return drained;
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(RETRY_PAUSE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 
     /** Catch-up requests and the end offsets they wait for. */
     private record Waiting(Map<TopicPartition, Long> end, List<CompletableFuture<Void>> requests) {

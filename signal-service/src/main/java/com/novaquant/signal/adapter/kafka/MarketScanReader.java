@@ -32,15 +32,12 @@ public class MarketScanReader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MarketScanReader.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
 
     private final ConsumerFactory<String, byte[]> consumers;
     private final EventDecoder decoder;
     private final UniverseService universe;
 
-    private volatile boolean running;
-    private volatile Consumer<String, byte[]> consumer;
-    private Thread reader;
+    private final ReaderThread reader = new ReaderThread("market-scan-reader");
 
     public MarketScanReader(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder, UniverseService universe) {
         this.consumers = consumers;
@@ -50,42 +47,27 @@ public class MarketScanReader implements AutoCloseable {
 
     /** Starts reading; nothing when already started. */
     public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        reader = Thread.ofPlatform().daemon().name("market-scan-reader").start(this::follow);
+        reader.start(this::follow);
     }
 
     @Override
     public synchronized void close() {
-        running = false;
-        Consumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            if (reader != null) {
-                reader.join(Duration.ofSeconds(5));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reader.stop();
     }
 
     public boolean isRunning() {
-        return running;
+        return reader.running();
     }
 
     private void follow() {
         Map<TopicPartition, Long> next = new java.util.HashMap<>();
-        while (running) {
+        while (reader.running()) {
             Properties overrides = new Properties();
             overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             overrides.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
             try (Consumer<String, byte[]> current = consumers.createConsumer(null, "signal-market-scan", null,
                     overrides)) {
-                consumer = current;
+                reader.reading(current);
                 List<TopicPartition> partitions = partitions(current);
                 if (partitions.isEmpty()) {
                     throw new IllegalStateException(Topics.MARKET_SCAN + " does not exist (yet)");
@@ -97,7 +79,7 @@ public class MarketScanReader implements AutoCloseable {
                     long from = next.getOrDefault(partition, Math.max(0, end.get(partition) - 1));
                     current.seek(partition, from);
                 }
-                while (running) {
+                while (reader.running()) {
                     ConsumerRecords<String, byte[]> records = current.poll(POLL);
                     MarketScan newest = null;
                     for (ConsumerRecord<String, byte[]> record : records) {
@@ -117,13 +99,13 @@ public class MarketScanReader implements AutoCloseable {
             } catch (WakeupException e) {
                 // closing
             } catch (RuntimeException e) {
-                if (running) {
+                if (reader.running()) {
                     log.error("Cannot read {}; the universe stays as it is until it can: {}", Topics.MARKET_SCAN,
                             e.toString());
-                    pause();
+                    reader.pauseBeforeRetry();
                 }
             } finally {
-                consumer = null;
+                reader.reading(null);
             }
         }
     }
@@ -137,12 +119,4 @@ public class MarketScanReader implements AutoCloseable {
         return partitions;
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(RETRY_PAUSE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 }

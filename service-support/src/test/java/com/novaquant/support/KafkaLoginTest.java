@@ -28,7 +28,7 @@ class KafkaLoginTest {
         assertThat(kafka.buildConsumerProperties()).containsEntry("sasl.mechanism", "SCRAM-SHA-512");
         assertThat(kafka.buildAdminProperties()).containsKey("sasl.jaas.config");
         assertThat(kafka.getAdmin().isAutoCreate()).isFalse();
-        assertThat(login.writableTopics()).containsExactly(Topics.SIGNALS, Topics.SIGNAL_SETTINGS);
+        assertThat(login.writableTopics()).containsExactly(Topics.SIGNALS, Topics.SIGNAL_SETTINGS, Topics.UNIVERSE);
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.novaquant.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +26,9 @@ import static org.awaitility.Awaitility.await;
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Closed after the class: cached contexts keep running (spring.properties), and a second live ingestion on the shared
+// loopback Binance would take half of the frames another class counts.
+@DirtiesContext
 class MarketScanIT {
 
     static final BinanceScanServer REST = new BinanceScanServer();

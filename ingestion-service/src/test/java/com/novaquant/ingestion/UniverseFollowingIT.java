@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +37,9 @@ import static org.awaitility.Awaitility.await;
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Closed after the class: cached contexts keep running (spring.properties), and a second live ingestion on the shared
+// loopback Binance would take half of the frames another class counts.
+@DirtiesContext
 class UniverseFollowingIT {
 
     static final Duration WAIT = Duration.ofSeconds(20);

@@ -24,11 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -37,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,28 +54,19 @@ class UniverseDeskIT {
 
     static Desk desk;
     static TopicRecorder recorder;
-    static Instant summaryInstant;
     static final String password = UUID.randomUUID().toString();
 
     @BeforeAll
     static void startDesk() throws IOException {
         Path repo = Path.of("").toAbsolutePath().getParent();
         Path work = Files.createTempDirectory("universe-desk");
-        // The daily summary falls due once pairs have traded (the desk is up in 70-130 s and opens within a minute
-        // of its first scan) and within the rotation the scenarios wait for anyway, so it costs no time of its own.
-        summaryInstant = Instant.now().plusSeconds(240).truncatedTo(ChronoUnit.SECONDS);
-        DateTimeFormatter hhmmss = DateTimeFormatter.ofPattern("HH:mm:ss");
-        String summaryAt = LocalTime.ofInstant(summaryInstant, ZoneOffset.UTC).format(hhmmss);
-        String digestAt = LocalTime.ofInstant(summaryInstant.plusSeconds(20), ZoneOffset.UTC).format(hhmmss);
         // At 60x a rotation of two hours of market time passes through every symbol in two minutes: members are
         // chosen, opened, outranked and closed within the test. Scans every 5 s, a short cooldown and depth window.
         Map<String, List<String>> extra = UniverseDesk.merged(
                 UniverseDesk.properties(Duration.ofSeconds(5), Duration.ofHours(2)),
                 Map.of(DeskConfig.SIMULATOR, List.of("--nova.simulator.clock-speed=60"),
                         DeskConfig.SIGNAL, List.of("--nova.signal.cooldown=10s", "--nova.signal.republish-interval=5s",
-                                "--nova.universe.depth-window=1m"),
-                        DeskConfig.EXECUTION, List.of("--nova.execution.daily-summary-time=" + summaryAt),
-                        DeskConfig.ALERT, List.of("--nova.alert.daily-digest-time=" + digestAt)));
+                                "--nova.universe.depth-window=1m")));
         DeskConfig config = new DeskConfig(repo, work, "synthetic", 0, 0, DeskConfig.freePorts(), null,
                 "100001", password, extra, List.of());
         desk = new Desk(config, System.out).start(Duration.ofMinutes(4));
@@ -180,22 +164,6 @@ class UniverseDeskIT {
         assertThat(recorder.all(LegRiskEvent.class)).as("no leg was ever left alone").isEmpty();
         assertThat(admin("/admin/status").path("killSwitch").path("deskMode").asString()).as("the desk never halted")
                 .isEqualTo("TRADING");
-    }
-
-    @Test
-    @Order(5)
-    void theDailySummaryCountsTheTradesAndArrivesInTheQuietDigest() {
-        long firstFillMicros = recorder.all(FillEvent.class).stream().mapToLong(FillEvent::atMicros).min().orElseThrow();
-        assertThat(Instant.ofEpochMilli(firstFillMicros / 1000))
-                .as("the desk traded before the summary's time (a slow start would leave it nothing to count)")
-                .isBefore(summaryInstant);
-        // Raised at its configured time and delivered in the INFO digest 20 s later.
-        await().atMost(Duration.ofMinutes(6)).until(() -> desk.telegramMessages().stream()
-                .anyMatch(m -> m.contains("24h PnL")));
-        String summary = desk.telegramMessages().stream().filter(m -> m.contains("24h PnL")).findFirst().orElseThrow();
-        Matcher trades = Pattern.compile("Total Trades: (\\d+)").matcher(summary);
-        assertThat(trades.find()).as(summary).isTrue();
-        assertThat(Integer.parseInt(trades.group(1))).isPositive();
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

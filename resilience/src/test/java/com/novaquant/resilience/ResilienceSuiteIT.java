@@ -696,8 +696,8 @@ class ResilienceSuiteIT {
             List<String> seeds = List.of("{\"reason\":\"fuzz\"}", "{\"entryThresholdApr\": 55.5}");
             String original = DeskUnderTest.json(desk.admin(DeskConfig.SIGNAL, "GET", "/admin/config", null, desk.adminPassword).body())
                     .findPath("entryThresholdApr").asString();
-            // The requests are made first (the same ones every run) and sent three at a time: each pays a password
-            // hash check, and two services can check in parallel.
+            // The requests are made first (the same ones every run) and sent one at a time: sent three at a time, one
+            // of them once waited past the client's 20 s time-out in CI, a failure of the test, not of the desk.
             List<java.util.concurrent.Callable<Integer>> requests = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 String body = new String(fuzzer.mutate(seeds.getFirst().getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
@@ -708,7 +708,7 @@ class ResilienceSuiteIT {
                 requests.add(() -> desk.admin(DeskConfig.EXECUTION, "GET", "/admin/orders?limit=" + limit, null, desk.adminPassword).statusCode());
             }
             List<Integer> statuses = new ArrayList<>();
-            java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(3);
+            java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(1);
             try {
                 for (java.util.concurrent.Future<Integer> status : senders.invokeAll(requests)) {
                     statuses.add(status.get());

@@ -30,20 +30,25 @@ abstract class FeedTestSupport {
     @DynamicPropertySource
     static void feedProperties(DynamicPropertyRegistry registry) {
         registry.add("nova.symbols", () -> "BTCUSDT,ETHUSDT");
-        registry.add("nova.binance.spot.ws-url", () -> BINANCE.spotBase("ws"));
-        registry.add("nova.binance.spot.rest-url", () -> BINANCE.spotBase("http"));
-        registry.add("nova.binance.futures.ws-url", () -> BINANCE.futuresBase("ws"));
-        registry.add("nova.binance.futures.rest-url", () -> BINANCE.futuresBase("http"));
+        fastFeeds(registry, BINANCE);
+        registry.add("nova.ingestion.alert-dedup-window", () -> "500ms");
+        registry.add("nova.ingestion.clock-sync.interval", () -> "1s");
+        registry.add("nova.ingestion.recording.enabled", () -> "true");
+        registry.add("nova.ingestion.recording.path", RECORDING::toString);
+    }
+
+    /** Points the service at {@code binance} with the short lag, staleness, back-off and healing times the ITs use. */
+    static void fastFeeds(DynamicPropertyRegistry registry, FakeBinance binance) {
+        registry.add("nova.binance.spot.ws-url", () -> binance.spotBase("ws"));
+        registry.add("nova.binance.spot.rest-url", () -> binance.spotBase("http"));
+        registry.add("nova.binance.futures.ws-url", () -> binance.futuresBase("ws"));
+        registry.add("nova.binance.futures.rest-url", () -> binance.futuresBase("http"));
         registry.add("nova.ingestion.lag-window", () -> "500ms");
         registry.add("nova.ingestion.stale-after", () -> "1500ms");
         registry.add("nova.ingestion.watchdog-interval", () -> "100ms");
-        registry.add("nova.ingestion.alert-dedup-window", () -> "500ms");
-        registry.add("nova.ingestion.clock-sync.interval", () -> "1s");
         registry.add("nova.ingestion.reconnect.initial-backoff", () -> "50ms");
         registry.add("nova.ingestion.reconnect.max-backoff", () -> "400ms");
         registry.add("nova.ingestion.reconnect.storm-threshold", () -> "1000");
         registry.add("nova.ingestion.gate.heal-after", () -> "1s");
-        registry.add("nova.ingestion.recording.enabled", () -> "true");
-        registry.add("nova.ingestion.recording.path", RECORDING::toString);
     }
 }

@@ -49,17 +49,7 @@ class UniverseFollowingIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("nova.universe.enabled", () -> "true");
         registry.add("nova.symbols", () -> "BTCUSDT");
-        registry.add("nova.binance.spot.ws-url", () -> BINANCE.spotBase("ws"));
-        registry.add("nova.binance.spot.rest-url", () -> BINANCE.spotBase("http"));
-        registry.add("nova.binance.futures.ws-url", () -> BINANCE.futuresBase("ws"));
-        registry.add("nova.binance.futures.rest-url", () -> BINANCE.futuresBase("http"));
-        registry.add("nova.ingestion.lag-window", () -> "500ms");
-        registry.add("nova.ingestion.stale-after", () -> "1500ms");
-        registry.add("nova.ingestion.watchdog-interval", () -> "100ms");
-        registry.add("nova.ingestion.reconnect.initial-backoff", () -> "50ms");
-        registry.add("nova.ingestion.reconnect.max-backoff", () -> "400ms");
-        registry.add("nova.ingestion.reconnect.storm-threshold", () -> "1000");
-        registry.add("nova.ingestion.gate.heal-after", () -> "1s");
+        FeedTestSupport.fastFeeds(registry, BINANCE);
     }
 
     @AfterAll

@@ -36,7 +36,12 @@ public record Signal(
         BASIS_CONVERGED,
         OPERATOR,
         /** The symbol left the traded universe: its pair closes whatever its carry. */
-        LEFT_UNIVERSE
+        LEFT_UNIVERSE,
+        /**
+         * The pair's allocation moved beyond the resize band since it was sized: an open pair is resized to it (grown
+         * only while its carry would open it, shrunk whatever its carry).
+         */
+        ALLOCATION_CHANGED
     }
 
     @Override

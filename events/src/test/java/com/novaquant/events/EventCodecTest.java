@@ -149,6 +149,20 @@ class EventCodecTest {
         }
     }
 
+    /**
+     * A reason added by a newer signal service (an older execution does not know it) is a decode error, counted and
+     * skipped by the reader: never taken for another reason.
+     */
+    @Test
+    void aSignalWithAReasonThisBuildDoesNotKnowIsMalformed() {
+        ObjectNode signal = (ObjectNode) JSON.readTree(EventCodec.encode(everyType().get(4)));
+        signal.put("reason", "REASON_OF_A_NEWER_BUILD");
+
+        assertThatThrownBy(() -> EventCodec.decode(JSON.writeValueAsBytes(signal), Signal.class))
+                .isInstanceOfSatisfying(EventDecodeException.class,
+                        e -> assertThat(e.reason()).isEqualTo(EventDecodeException.Reason.MALFORMED));
+    }
+
     @Test
     void malformedPayloadsAreTypedErrors() {
         List<String> bad = List.of("", "{", "[]", "42", "{\"type\":\"quote\"}", "{\"type\":\"quote\",\"v\":1,\"symbol\":5}",

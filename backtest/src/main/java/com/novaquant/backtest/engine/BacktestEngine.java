@@ -134,14 +134,14 @@ public final class BacktestEngine {
         if (verdict.kind() != Verdict.Kind.DECIDE) {
             return;
         }
-        if (verdict.targetQty() > 0 && !run.book.open()) {
-            BigDecimal qty = BigDecimal.valueOf(verdict.targetQty()).setScale(8, java.math.RoundingMode.DOWN);
-            if (qty.signum() > 0) {
-                run.book.open(qty, buy(run.spot.current().close(), settings.costs().spotHalfSpread()),
-                        sell(run.perp.current().close(), settings.costs().perpHalfSpread()), spotFee, perpFee);
-            }
-        } else if (verdict.targetQty() == 0 && run.book.open()) {
+        BigDecimal qty = BigDecimal.valueOf(verdict.targetQty()).setScale(8, java.math.RoundingMode.DOWN);
+        if (qty.signum() > 0 && !run.book.open()) {
+            run.book.open(qty, buy(run.spot.current().close(), settings.costs().spotHalfSpread()),
+                    sell(run.perp.current().close(), settings.costs().perpHalfSpread()), spotFee, perpFee);
+        } else if (qty.signum() == 0 && run.book.open()) {
             close(run);
+        } else if (qty.signum() > 0) {
+            resize(run, qty);
         }
         run.state.applyDecision(verdict, nowMs * 1_000);
     }
@@ -152,6 +152,18 @@ public final class BacktestEngine {
                 close(run);
             }
         }
+    }
+
+    /** An open pair resized to its allocation: growth takes the opening's sides, a reduction the closing's. */
+    private void resize(SymbolRun run, BigDecimal qty) {
+        boolean grows = qty.compareTo(run.book.qty()) > 0;
+        BigDecimal spotClose = run.spot.current().close();
+        BigDecimal perpClose = run.perp.current().close();
+        double spotHalf = settings.costs().spotHalfSpread();
+        double perpHalf = settings.costs().perpHalfSpread();
+        BigDecimal spotPrice = grows ? buy(spotClose, spotHalf) : sell(spotClose, spotHalf);
+        BigDecimal perpPrice = grows ? sell(perpClose, perpHalf) : buy(perpClose, perpHalf);
+        run.book.resize(qty, spotPrice, perpPrice, spotFee, perpFee);
     }
 
     private void close(SymbolRun run) {

@@ -27,8 +27,8 @@ public record BacktestSettings(SignalPolicy policy, UniverseRules universe, Allo
 
     /**
      * The signal service's defaults, a universe of five, and the capital five full pairs take at 2x on the perpetual
-     * (5 x 5 000 x 1.5 = 37 500) with room to spare: an open pair keeps its size until it closes, so capital short
-     * of that leaves the later entrants of a universe nothing to open with.
+     * (5 x 5 000 x 1.5 = 37 500) with room to spare: an open pair gives capital back only when its allocation falls
+     * beyond the resize band, so capital short of that leaves the later entrants of a universe little to open with.
      */
     public static BacktestSettings defaults() {
         return of(0.15, 0.0, 168, 5, AllocationRules.Weighting.BY_CARRY, DEFAULT_CAPITAL);
@@ -45,7 +45,7 @@ public record BacktestSettings(SignalPolicy policy, UniverseRules universe, Allo
         // The pair rules' total cap is the allocation's budget: the sum of the pairs' notionals never exceeds it.
         SignalPolicy policy = new SignalPolicy(entryThresholdApr, exitThresholdApr, 2, 0.004, holdingHours,
                 holdingHours, 120 * SECOND, 120 * SECOND, 0.02, 0.03, 60 * SECOND, 0, spotFee, perpFee, 0.25,
-                allocation.notionalBudget(), 10);
+                allocation.notionalBudget(), 10, 0.2);
         UniverseRules universe = new UniverseRules(universeSize, 5_000_000, 0.002, 1, perPairCap,
                 entryThresholdApr, 0.05, 0.5, 2 * spotFee + 2 * perpFee, holdingHours);
         return new BacktestSettings(policy, universe, allocation, CostModel.typical(), Duration.ofHours(1));
@@ -60,6 +60,7 @@ public record BacktestSettings(SignalPolicy policy, UniverseRules universe, Allo
         out.put("negative funding intervals to close", Integer.toString(policy.negativeFundingIntervals()));
         out.put("basis take-profit", pct(policy.basisTakeProfit()));
         out.put("cooldown (s)", num(policy.cooldownMicros() / 1e6));
+        out.put("resize band", pct(policy.resizeBand()));
         out.put("fees spot / perp", pct(policy.spotFee()) + " / " + pct(policy.perpFee()));
         out.put("universe size", Integer.toString(universe.size()));
         out.put("universe min 24h volume (USDT)", num(universe.minQuoteVolume()));

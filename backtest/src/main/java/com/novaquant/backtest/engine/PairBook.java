@@ -5,12 +5,16 @@ import java.math.RoundingMode;
 
 /**
  * The money of one symbol's pair, exact: the open legs (long spot, short perpetual, the same base quantity), and
- * what the pair has earned so far by kind. A pair opens from flat and closes to flat, as the pair rules decide.
+ * what the pair has earned so far by kind. A pair opens from flat, is resized while open and closes to flat, as the
+ * pair rules decide. Growth moves the entry prices to the quantity-weighted average; a reduction realises the basis
+ * of the part it takes off and leaves the entry prices as they are.
  */
 final class PairBook {
 
     /** USDT amounts carry eight decimals, as Binance's own records. */
     static final int MONEY_SCALE = 8;
+    /** An averaged entry price keeps more decimals than money, so that a resized pair's basis rounds only once. */
+    private static final int PRICE_SCALE = 16;
 
     final String symbol;
     private BigDecimal qty = BigDecimal.ZERO;
@@ -55,6 +59,36 @@ final class PairBook {
         trade(qty, spotPrice, spotFee);
         trade(qty, perpPrice, perpFee);
         qty = BigDecimal.ZERO;
+    }
+
+    /**
+     * Takes the open pair to {@code target} (more than zero): growth buys spot and sells the perpetual at the given
+     * prices, a reduction sells spot and buys the perpetual back; both pay their fees.
+     */
+    void resize(BigDecimal target, BigDecimal spotPrice, BigDecimal perpPrice, BigDecimal spotFee,
+                BigDecimal perpFee) {
+        if (!open() || target.signum() <= 0) {
+            throw new IllegalStateException(symbol + " resized to " + target + " while holding " + qty);
+        }
+        BigDecimal change = target.subtract(qty);
+        if (change.signum() > 0) {
+            spotEntry = average(spotEntry, change, spotPrice, target);
+            perpEntry = average(perpEntry, change, perpPrice, target);
+            trade(change, spotPrice, spotFee);
+            trade(change, perpPrice, perpFee);
+        } else if (change.signum() < 0) {
+            BigDecimal reduced = change.negate();
+            realisedBasis = realisedBasis.add(money(reduced.multiply(spotPrice.subtract(spotEntry))
+                    .add(reduced.multiply(perpEntry.subtract(perpPrice)))));
+            trade(reduced, spotPrice, spotFee);
+            trade(reduced, perpPrice, perpFee);
+        }
+        qty = target;
+    }
+
+    /** The entry price after adding {@code added} at {@code price} to what is held, weighted by quantity. */
+    private BigDecimal average(BigDecimal entry, BigDecimal added, BigDecimal price, BigDecimal total) {
+        return qty.multiply(entry).add(added.multiply(price)).divide(total, PRICE_SCALE, RoundingMode.HALF_EVEN);
     }
 
     /** A funding settlement on the short perpetual: a positive rate is paid by longs to shorts. */

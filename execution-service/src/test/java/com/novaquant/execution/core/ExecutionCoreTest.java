@@ -49,6 +49,31 @@ class ExecutionCoreTest {
         assertThat(desk.alerts).isEmpty();
     }
 
+    /** A resize from the signal service is a new non-zero target on the open pair: only the difference trades. */
+    @Test
+    void anOpenPairResizedToLargerAndSmallerTargetsTradesOnlyTheDifferenceAndStaysHedged() {
+        assertThat(desk.trade("1")).isEqualTo("FILLED");
+        String pairId = desk.pair().orElseThrow().pairId();
+
+        assertThat(desk.trade("1.5")).isEqualTo("FILLED");
+        PairRecord grown = desk.pair().orElseThrow();
+        assertThat(grown.pairId()).isEqualTo(pairId);
+        assertThat(grown.state()).isEqualTo(PairState.OPEN);
+        assertThat(grown.perp().quantity()).isEqualByComparingTo("1.5");
+        assertThat(desk.perpShort()).isEqualByComparingTo("1.5");
+        // spot holds the target less the buys' commission in kind (0.1 % of 1 and of 0.5)
+        assertThat(desk.spotHeld()).isEqualByComparingTo("1.4985");
+
+        assertThat(desk.trade("0.6")).isEqualTo("FILLED");
+        PairRecord shrunk = desk.pair().orElseThrow();
+        assertThat(shrunk.pairId()).isEqualTo(pairId);
+        assertThat(shrunk.perp().quantity()).isEqualByComparingTo("0.6");
+        assertThat(desk.perpShort()).isEqualByComparingTo("0.6");
+        assertThat(desk.spotHeld().subtract(desk.perpShort()).abs()).isLessThan(new java.math.BigDecimal("0.002"));
+        assertThat(desk.reconciler.reconcile()).isEmpty();
+        assertThat(desk.alerts).isEmpty();
+    }
+
     @Test
     void aCloseAfterASpotBuyLearnedByQueryEndsFlatWithItsCommissionBooked() {
         // The buy's answer is lost; the query that finds it carries no commission, as Binance's does not.

@@ -125,7 +125,8 @@ public final class LiveSettings {
                 p.fees().perpFee(),
                 p.sizing().topOfBookFraction(),
                 p.sizing().totalCap(),
-                p.sizing().minNotional());
+                p.sizing().minNotional(),
+                p.sizing().resizeBand());
         Map<String, SymbolPolicy> perSymbol = new HashMap<>();
         for (String symbol : symbols) {
             perSymbol.put(symbol, new SymbolPolicy(p.fundingIntervalHours(symbol), p.notional(symbol)));

@@ -118,8 +118,8 @@ public final class SignalEngine {
     /**
      * Gives the universe's policies to the symbols (tracking each one not yet tracked); every other tracked symbol is
      * outside the universe from now on: it opens nothing, and a pair still open on it is closed
-     * ({@code LEFT_UNIVERSE}) through the usual decision path. Its configured funding interval is kept. Open pairs are
-     * not resized: a new notional applies to the next opening.
+     * ({@code LEFT_UNIVERSE}) through the usual decision path. Its configured funding interval is kept. An open pair
+     * whose notional moved beyond the resize band is resized through the same path ({@code ALLOCATION_CHANGED}).
      */
     public synchronized void applyUniverse(Map<String, SymbolPolicy> policies) {
         policies.keySet().forEach(this::track);

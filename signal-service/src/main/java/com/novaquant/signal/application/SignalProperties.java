@@ -81,7 +81,7 @@ public record SignalProperties(
         republishInterval = republishInterval != null ? republishInterval : Duration.ofSeconds(30);
         defaultFundingIntervalHours = defaultFundingIntervalHours != null ? defaultFundingIntervalHours : 8;
         fees = fees != null ? fees : new Fees(null, null, null, null, null);
-        sizing = sizing != null ? sizing : new Sizing(null, null, null, null);
+        sizing = sizing != null ? sizing : new Sizing(null, null, null, null, null);
         symbols = symbols != null ? new TreeMap<>(symbols) : new TreeMap<>();
     }
 
@@ -132,13 +132,17 @@ public record SignalProperties(
      * @param totalCap           cap on the summed target notional across symbols; default 5000
      * @param topOfBookFraction  never more than this fraction of the smaller top-of-book quantity; default 0.25
      * @param minNotional        no pair below this notional (Binance rejects tiny orders); default 10
+     * @param resizeBand         an open pair is resized once its notional (configured, or the universe's budget)
+     *                           differs from the one it was sized on by more than this fraction; default 0.2
      */
-    public record Sizing(Double notionalPerSymbol, Double totalCap, Double topOfBookFraction, Double minNotional) {
+    public record Sizing(Double notionalPerSymbol, Double totalCap, Double topOfBookFraction, Double minNotional,
+                         Double resizeBand) {
         public Sizing {
             notionalPerSymbol = notionalPerSymbol != null ? notionalPerSymbol : 1000.0;
             totalCap = totalCap != null ? totalCap : 5000.0;
             topOfBookFraction = topOfBookFraction != null ? topOfBookFraction : 0.25;
             minNotional = minNotional != null ? minNotional : 10.0;
+            resizeBand = resizeBand != null ? resizeBand : 0.2;
         }
     }
 
@@ -204,6 +208,7 @@ public record SignalProperties(
         range(errors, "sizing.total-cap", sizing.totalCap(), 0, false, Double.MAX_VALUE);
         range(errors, "sizing.top-of-book-fraction", sizing.topOfBookFraction(), 0, false, 1);
         range(errors, "sizing.min-notional", sizing.minNotional(), 0, false, Double.MAX_VALUE);
+        range(errors, "sizing.resize-band", sizing.resizeBand(), 0, false, 1);
         symbols.forEach((symbol, own) -> {
             if (own == null) {
                 return;

@@ -36,8 +36,9 @@ import java.util.function.LongSupplier;
  * universe policy (member or not, budget, funding interval), and the universe is published whenever the members,
  * their budgets (beyond {@value #BUDGET_BAND} of the one published) or the tracked symbols change.
  *
- * <p>The budgets in force are the published ones: a budget moving inside the band changes nothing anywhere. Open
- * pairs are not resized; a new budget applies to the next opening. A symbol that leaves with a pair that may be open
+ * <p>The budgets in force are the published ones: a budget moving inside the band changes nothing anywhere. An open
+ * pair is resized by the engine once its budget has moved beyond the wider resize band ({@code ALLOCATION_CHANGED}).
+ * A symbol that leaves with a pair that may be open
  * stays tracked until the engine has decided it flat ({@code LEFT_UNIVERSE}); that close happens on the market-data
  * thread, which only flags it, and the next {@link #reconcile} publishes the smaller tracked set.
  */

@@ -38,7 +38,7 @@ class SignalEngineTest {
 
     private static SignalProperties properties(Duration cooldown, double totalCap) {
         return new SignalProperties(null, null, null, null, null, null, null, null, null, cooldown, null, null, null,
-                null, new SignalProperties.Sizing(null, totalCap, null, null),
+                null, new SignalProperties.Sizing(null, totalCap, null, null, null),
                 Map.of("ETHUSDT", new SignalProperties.SymbolSettings(4, 800.0)));
     }
 

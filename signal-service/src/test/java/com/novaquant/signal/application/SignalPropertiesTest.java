@@ -42,7 +42,7 @@ class SignalPropertiesTest {
                 Duration.ZERO, Duration.ofSeconds(-1), 0.0, 0.5, Duration.ofSeconds(-1), Duration.ZERO,
                 Duration.ofSeconds(-1), 3,
                 new SignalProperties.Fees(-0.001, null, 0.5, null, null),
-                new SignalProperties.Sizing(0.0, -1.0, 2.0, -5.0),
+                new SignalProperties.Sizing(0.0, -1.0, 2.0, -5.0, 1.5),
                 Map.of("ETHUSDT", new SignalProperties.SymbolSettings(6, -1.0)));
 
         List<String> violations = bad.violations();
@@ -67,6 +67,7 @@ class SignalPropertiesTest {
                 "sizing.total-cap must be above 0.0",
                 "sizing.top-of-book-fraction must be above 0.0 and at most 1.0, was 2.0",
                 "sizing.min-notional must be above 0.0",
+                "sizing.resize-band must be above 0.0 and at most 1.0, was 1.5",
                 "symbols.ETHUSDT.funding-interval-hours must be one of 1, 2, 4, 8 (hours), was 6",
                 "symbols.ETHUSDT.notional must be above 0.0");
     }

@@ -292,4 +292,27 @@ class UniverseServiceTest {
         assertThat(moved.members().get(1).notional().doubleValue()).isBetween(320.0, 328.0);
         assertThat(moved.left()).isEmpty();
     }
+
+    @Test
+    void anOpenPairIsResizedWhenItsBudgetMovesBeyondTheResizeBand() {
+        UniverseProperties byCarry = new UniverseProperties(true, 2, null, null, null, null, null, null,
+                AllocationRules.Weighting.BY_CARRY, 1500.0, null, null, null, null, null, null, null);
+        UniverseService universe = service(byCarry);
+        universe.onScan(scan(Map.of("ETHUSDT", GOOD, "SOLUSDT", RICH)));
+        marketData("ETHUSDT", GOOD);
+        Signal opened = signalsOf("ETHUSDT").getLast();
+        assertThat(opened.reason()).isEqualTo(Signal.Reason.CARRY_ABOVE_ENTRY);
+        assertThat(opened.targetNotional().doubleValue()).isBetween(430.0, 436.0);
+
+        // SOLUSDT's carry rises: ETHUSDT's budget falls by about a quarter, beyond the 20 % band
+        nowMs += 120_000;
+        universe.onScan(scan(Map.of("ETHUSDT", GOOD, "SOLUSDT", "0.0015")));
+        marketData("ETHUSDT", GOOD);
+
+        Signal resized = signalsOf("ETHUSDT").getLast();
+        assertThat(resized.reason()).isEqualTo(Signal.Reason.ALLOCATION_CHANGED);
+        assertThat(resized.targetNotional().doubleValue()).isBetween(320.0, 328.0);
+        assertThat(resized.targetBaseQty()).isLessThan(opened.targetBaseQty());
+        assertThat(engine.state("ETHUSDT").position()).isEqualTo(Position.OPEN);
+    }
 }

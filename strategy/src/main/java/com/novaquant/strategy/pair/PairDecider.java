@@ -18,17 +18,22 @@ import com.novaquant.events.Signal;
  *       negative and the hold carry is below the exit threshold ({@code CARRY_BELOW_EXIT}); or, for a pair opened
  *       by this service, when the basis gain since entry reaches the take-profit ({@code BASIS_CONVERGED}). A
  *       negative rate is judged by the streak rule only, so a single negative print does not close a pair whose
- *       exit costs more than one interval's funding.</li>
+ *       exit costs more than one interval's funding. An open pair that stays is resized
+ *       ({@code ALLOCATION_CHANGED}) once its symbol's notional (its allocation) has moved beyond the resize band
+ *       from the one it was sized on: shrunk whatever its carry (to flat when what remains is below the minimum
+ *       notional), grown only while its carry would open it.</li>
  *   <li>The desk mode ({@link DeskMode}): TRADING lets everything through; HALTED lets through only what does not
- *       grow the position (a close, or the re-publish of a flat target) and holds an opening or the re-publish of
- *       an open target ({@link RejectReason#HALTED}); FROZEN holds everything ({@link RejectReason#FROZEN}).</li>
- *   <li>A change is refused within the cooldown after the last change that moved a position (an opening, or the
- *       close of an open pair; a flat target from unknown moves nothing); an opening is refused when sizing leaves
- *       less than the minimum notional.</li>
+ *       grow the position (a close, a shrinking resize, or the re-publish of a flat target) and holds an opening, a
+ *       growing resize or the re-publish of an open target ({@link RejectReason#HALTED}); FROZEN holds everything
+ *       ({@link RejectReason#FROZEN}).</li>
+ *   <li>A change is refused within the cooldown after the last change that moved a position (an opening, a
+ *       resize, or the close of an open pair; a flat target from unknown moves nothing); an opening is refused when
+ *       sizing leaves less than the minimum notional, a growing resize when it would add less than that.</li>
  *   <li>Without a change, the standing target is re-published once the re-publish interval has passed.</li>
  * </ol>
  * An opening needs the hold carry at the entry threshold, a close needs it below the exit threshold (at most 0):
- * the gap is the hysteresis, and with the cooldown, noise around a threshold cannot churn a pair.
+ * the gap is the hysteresis, and with the cooldown, noise around a threshold cannot churn a pair. The resize band is
+ * the allocation's hysteresis: an allocation wobbling inside it never trades.
  * Stateless and allocation-free: it writes its outcome into the caller's {@link Verdict}.
  */
 public final class PairDecider {
@@ -65,7 +70,7 @@ public final class PairDecider {
                 policy.exitFees(), policy.exitHorizonHours());
         state.carryApr(carry);
 
-        Signal.Reason wanted = wantedChange(state, policy, symbolPolicy.selected(), carry, holdCarry);
+        Signal.Reason wanted = wantedChange(state, policy, symbolPolicy, carry, holdCarry);
         if (wanted == null) {
             if (!refreshDue(state, policy, nowMicros)) {
                 out.hold(carry);
@@ -81,8 +86,10 @@ public final class PairDecider {
             return;
         }
         boolean opening = wanted == Signal.Reason.CARRY_ABOVE_ENTRY;
-        // Every change other than an opening targets flat: a reduction, which HALTED lets through.
-        RejectReason held = heldByDesk(mode, !opening);
+        boolean resizing = wanted == Signal.Reason.ALLOCATION_CHANGED;
+        boolean grows = opening || resizing && symbolPolicy.notional() > state.sizedOnNotional();
+        // Every other change targets less: a reduction, which HALTED lets through.
+        RejectReason held = heldByDesk(mode, !grows);
         if (held != null) {
             out.reject(held, carry);
             return;
@@ -92,11 +99,13 @@ public final class PairDecider {
             out.reject(RejectReason.COOLDOWN, carry);
             return;
         }
-        if (!opening) {
-            out.decide(wanted, 0, 0, carry, Double.NaN);
-            return;
+        if (resizing) {
+            resize(state, policy, symbolPolicy, otherSymbolsNotional, grows, carry, out);
+        } else if (opening) {
+            size(spot, perp, policy, symbolPolicy, otherSymbolsNotional, carry, out);
+        } else {
+            out.decideFlat(wanted, carry);
         }
-        size(spot, perp, policy, symbolPolicy, otherSymbolsNotional, carry, out);
     }
 
     /** Why the desk mode holds a target back, or null when it lets it through. */
@@ -143,17 +152,17 @@ public final class PairDecider {
         return age > maxAgeMicros || age < -maxAgeMicros;
     }
 
-    private static Signal.Reason wantedChange(PairState state, SignalPolicy policy, boolean selected, double carry,
-                                              double holdCarry) {
+    private static Signal.Reason wantedChange(PairState state, SignalPolicy policy, SymbolPolicy symbolPolicy,
+                                              double carry, double holdCarry) {
         Position position = state.position();
-        if (!selected) {
+        if (!symbolPolicy.selected()) {
             // Out of the universe: never open, and close what is (or may be) open rather than abandon it.
             return position == Position.FLAT ? null : Signal.Reason.LEFT_UNIVERSE;
         }
         // The hold carry too: never open what the exit rule would close at the same books (a rich entry premium
         // makes the round trip cheap, yet leaving pays that premium back).
-        if (position != Position.OPEN && carry >= policy.entryThresholdApr()
-                && holdCarry >= policy.entryThresholdApr()) {
+        boolean wouldOpen = carry >= policy.entryThresholdApr() && holdCarry >= policy.entryThresholdApr();
+        if (position != Position.OPEN && wouldOpen) {
             return Signal.Reason.CARRY_ABOVE_ENTRY;
         }
         if (position == Position.FLAT) {
@@ -172,7 +181,18 @@ public final class PairDecider {
                 >= policy.basisTakeProfit()) {
             return Signal.Reason.BASIS_CONVERGED;
         }
+        if (position == Position.OPEN && allocationMoved(state, policy, symbolPolicy)
+                && (symbolPolicy.notional() < state.sizedOnNotional() || wouldOpen)) {
+            // Capital taken back is returned whatever the carry; more is put in only where it would be opened.
+            return Signal.Reason.ALLOCATION_CHANGED;
+        }
         return null;
+    }
+
+    /** Whether the symbol's notional has moved from the one the open pair was sized on by more than the band. */
+    private static boolean allocationMoved(PairState state, SignalPolicy policy, SymbolPolicy symbolPolicy) {
+        double sizedOn = state.sizedOnNotional();
+        return sizedOn > 0 && Math.abs(symbolPolicy.notional() - sizedOn) > policy.resizeBand() * sizedOn;
     }
 
     private static boolean refreshDue(PairState state, SignalPolicy policy, long nowMicros) {
@@ -200,6 +220,41 @@ public final class PairDecider {
             return;
         }
         out.decide(Signal.Reason.CARRY_ABOVE_ENTRY, qty, qty * price, carry,
-                CarryModel.entryPremium(price, perp.bid()));
+                CarryModel.entryPremium(price, perp.bid()), symbolPolicy.notional());
+    }
+
+    /**
+     * The open pair's new target at the spot ask for its new notional. Growth adds no more than a fraction of the
+     * smaller top of book (the sides it takes), stays within the room left under the total cap, and must add at least
+     * the minimum notional. A shrink keeps the entry premium; one that would leave less than the minimum notional
+     * closes the pair.
+     */
+    private static void resize(PairState state, SignalPolicy policy, SymbolPolicy symbolPolicy,
+                               double otherSymbolsNotional, boolean grows, double carry, Verdict out) {
+        BookTop spot = state.spot();
+        BookTop perp = state.perp();
+        double price = spot.ask();
+        double standing = state.targetQty();
+        double byNotional = symbolPolicy.notional() / price;
+        if (!grows) {
+            double qty = Math.min(standing, byNotional);
+            if (qty * price < policy.minNotional()) {
+                qty = 0;
+            }
+            out.decide(Signal.Reason.ALLOCATION_CHANGED, qty, qty * price, carry, state.entryPremium(),
+                    symbolPolicy.notional());
+            return;
+        }
+        double byBook = standing + policy.topOfBookFraction() * Math.min(spot.askQty(), perp.bidQty());
+        double byCap = Math.max(0, policy.totalCapNotional() - otherSymbolsNotional) / price;
+        double qty = Math.min(byNotional, Math.min(byBook, byCap));
+        if ((qty - standing) * price < policy.minNotional()) {
+            RejectReason why = qty == byCap ? RejectReason.TOTAL_CAP_REACHED
+                    : qty == byBook ? RejectReason.THIN_BOOK : RejectReason.SIZE_TOO_SMALL;
+            out.reject(why, carry);
+            return;
+        }
+        out.decide(Signal.Reason.ALLOCATION_CHANGED, qty, qty * price, carry, state.entryPremium(),
+                symbolPolicy.notional());
     }
 }

@@ -18,6 +18,7 @@ public final class PairState {
     private double targetQty;
     private double targetNotional;
     private double entryPremium = Double.NaN;
+    private double sizedOnNotional;
     private long lastMoveMicros = Long.MIN_VALUE;
     private long lastPublishMicros = Long.MIN_VALUE;
     /** Read by the metrics thread for the carry gauge. */
@@ -41,6 +42,7 @@ public final class PairState {
         standingReason = verdict.reason();
         position = targetQty > 0 ? Position.OPEN : Position.FLAT;
         entryPremium = verdict.entryPremium();
+        sizedOnNotional = verdict.sizedOnNotional();
         lastPublishMicros = nowMicros;
     }
 
@@ -87,6 +89,14 @@ public final class PairState {
 
     public double entryPremium() {
         return entryPremium;
+    }
+
+    /**
+     * The symbol's notional (its allocation) the standing target was sized on; zero when flat or unknown. An open pair
+     * is resized when the allocation moves away from it beyond the resize band.
+     */
+    public double sizedOnNotional() {
+        return position == Position.OPEN ? sizedOnNotional : 0;
     }
 
     /** When a decision last moved a position (the cooldown counts from it); Long.MIN_VALUE before any. */

@@ -23,6 +23,8 @@ package com.novaquant.strategy.pair;
  * @param topOfBookFraction        never size above this fraction of the smaller top-of-book quantity
  * @param totalCapNotional         cap on the summed target notional across symbols, quote currency
  * @param minNotional              a target below this notional is not worth opening
+ * @param resizeBand               an open pair is resized once its symbol's notional differs from the one it was
+ *                                 sized on by more than this fraction of that one (the allocation's hysteresis)
  */
 public record SignalPolicy(
         double entryThresholdApr,
@@ -41,7 +43,8 @@ public record SignalPolicy(
         double perpFee,
         double topOfBookFraction,
         double totalCapNotional,
-        double minNotional) {
+        double minNotional,
+        double resizeBand) {
 
     public double roundTripFees() {
         return CarryModel.roundTripFees(spotFee, perpFee);

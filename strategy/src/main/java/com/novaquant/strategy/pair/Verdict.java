@@ -27,6 +27,7 @@ public final class Verdict {
     private double targetNotional;
     private double carryApr = Double.NaN;
     private double entryPremium = Double.NaN;
+    private double sizedOnNotional;
 
     void hold(double carryApr) {
         set(Kind.HOLD, null, null, 0, 0, carryApr, Double.NaN);
@@ -36,8 +37,16 @@ public final class Verdict {
         set(Kind.REJECT, why, null, 0, 0, carryApr, Double.NaN);
     }
 
-    void decide(Signal.Reason reason, double targetQty, double targetNotional, double carryApr, double entryPremium) {
+    /** A target that closes: nothing is sized. */
+    void decideFlat(Signal.Reason reason, double carryApr) {
+        set(Kind.DECIDE, null, reason, 0, 0, carryApr, Double.NaN);
+    }
+
+    /** A sized target: {@code sizedOnNotional} is the symbol's notional it was sized on, kept for the resize band. */
+    void decide(Signal.Reason reason, double targetQty, double targetNotional, double carryApr, double entryPremium,
+                double sizedOnNotional) {
         set(Kind.DECIDE, null, reason, targetQty, targetNotional, carryApr, entryPremium);
+        this.sizedOnNotional = targetQty > 0 ? sizedOnNotional : 0;
     }
 
     void refresh(Signal.Reason reason, double targetQty, double targetNotional, double carryApr) {
@@ -53,6 +62,7 @@ public final class Verdict {
         this.targetNotional = targetNotional;
         this.carryApr = carryApr;
         this.entryPremium = entryPremium;
+        this.sizedOnNotional = 0;
     }
 
     public Kind kind() {
@@ -85,6 +95,11 @@ public final class Verdict {
     /** The premium captured by an opening decision, NaN otherwise. */
     public double entryPremium() {
         return entryPremium;
+    }
+
+    /** The symbol's notional a sized target was sized on; 0 for any other outcome. */
+    public double sizedOnNotional() {
+        return sizedOnNotional;
     }
 
     public boolean publishes() {

@@ -21,7 +21,7 @@ final class Desk {
     /** The defaults with other fee rates and exit threshold. */
     static SignalPolicy policy(double spotFee, double perpFee, double exitThresholdApr) {
         return new SignalPolicy(0.15, exitThresholdApr, 2, 0.004, 168, 168, 2 * SECOND, 10 * SECOND, 0.02, 0.03,
-                60 * SECOND, 30 * SECOND, spotFee, perpFee, 0.25, 5000, 10);
+                60 * SECOND, 30 * SECOND, spotFee, perpFee, 0.25, 5000, 10, 0.2);
     }
 
     final PairState state;

@@ -3,6 +3,7 @@ package com.novaquant.binance.rest;
 import com.novaquant.binance.filters.ExchangeInfo;
 import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.OrderSnapshot;
+import com.novaquant.binance.terms.Venue;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -13,6 +13,7 @@ import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.OrderSnapshot;
 import com.novaquant.binance.outcome.Rejected;
 import com.novaquant.binance.outcome.Unknown;
+import com.novaquant.binance.terms.Venue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

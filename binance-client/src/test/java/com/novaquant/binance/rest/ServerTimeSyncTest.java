@@ -3,6 +3,7 @@ package com.novaquant.binance.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.novaquant.binance.outcome.Accepted;
+import com.novaquant.binance.terms.Side;
 import com.novaquant.binance.testserver.FakeBinance;
 import com.novaquant.binance.testserver.FakeBinance.Response;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

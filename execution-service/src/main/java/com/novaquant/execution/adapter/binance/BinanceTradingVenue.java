@@ -293,7 +293,7 @@ public class BinanceTradingVenue implements TradingVenue {
                 order.averagePrice(), fee, feeAsset);
     }
 
-    private static OrderStatus status(com.novaquant.binance.rest.OrderStatus status) {
+    private static OrderStatus status(com.novaquant.binance.terms.OrderStatus status) {
         return OrderStatus.fromExchange(status.name());
     }
 
@@ -301,8 +301,8 @@ public class BinanceTradingVenue implements TradingVenue {
         return venue == Venue.SPOT ? client.spot() : client.futures();
     }
 
-    private static com.novaquant.binance.rest.Side side(Side side) {
-        return side == Side.BUY ? com.novaquant.binance.rest.Side.BUY : com.novaquant.binance.rest.Side.SELL;
+    private static com.novaquant.binance.terms.Side side(Side side) {
+        return side == Side.BUY ? com.novaquant.binance.terms.Side.BUY : com.novaquant.binance.terms.Side.SELL;
     }
 
     private static BigDecimal minPositive(BigDecimal a, BigDecimal b) {

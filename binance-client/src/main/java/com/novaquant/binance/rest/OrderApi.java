@@ -13,8 +13,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Futures returned by order calls never complete exceptionally: every failure is an {@link OrderOutcome}.
  * Futures of the other calls complete exceptionally with {@link BinanceRequestException} on failure.
- * An order placement is never retried automatically; query and cancel are retried (bounded) on
- * {@code Unknown}/{@code NotSent(CONNECT_FAILED)} and after a -1021 clock resync.
+ * An order placement is never retried automatically; query and cancel are retried (bounded) while the outcome's
+ * {@link OrderOutcome#retry()} is {@code AT_ONCE} ({@code Unknown}, {@code NotSent(CONNECT_FAILED)}, and -1021 after
+ * a clock resync).
  */
 public interface OrderApi {
 

@@ -12,6 +12,7 @@ import com.novaquant.binance.outcome.NotSentReason;
 import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.OrderSnapshot;
 import com.novaquant.binance.outcome.Rejected;
+import com.novaquant.binance.outcome.Retry;
 import com.novaquant.binance.outcome.Unknown;
 import com.novaquant.binance.terms.Venue;
 import java.math.BigDecimal;
@@ -270,7 +271,6 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         }
     }
 
-    /** A read call: retried on Unknown, connect failure and -1021; parsed; failures as BinanceRequestException. */
     /** The fills of one order from the venue's account-trade list ({@code symbol}, {@code orderId}, weight 5). */
     protected CompletableFuture<List<AccountTrade>> orderTrades(String path, String symbol, long orderId,
                                                                 Function<JsonNode, List<AccountTrade>> parser) {
@@ -281,6 +281,10 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         return read(Endpoint.signed("GET", path, 5), params, parser);
     }
 
+    /**
+     * A read call: retried while the outcome says {@link Retry#AT_ONCE} (Unknown, connect failure, -1021); parsed;
+     * failures as BinanceRequestException.
+     */
     protected <T> CompletableFuture<T> read(Endpoint endpoint, Map<String, String> params,
                                             Function<JsonNode, T> parser) {
         return withRetry(endpoint, params, readRetries).thenApply(reply -> switch (reply) {
@@ -299,7 +303,8 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
 
     private CompletableFuture<Reply> withRetry(Endpoint endpoint, Map<String, String> params, int retriesLeft) {
         return transport.call(endpoint, params).thenCompose(reply -> {
-            if (retriesLeft <= 0 || !(reply instanceof Reply.Failed failed) || !retryable(failed.outcome())) {
+            if (retriesLeft <= 0 || !(reply instanceof Reply.Failed failed)
+                    || failed.outcome().retry() != Retry.AT_ONCE) {
                 return CompletableFuture.completedFuture(reply);
             }
             int attempt = readRetries - retriesLeft + 1;
@@ -309,12 +314,6 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
                     : CompletableFuture.completedFuture(null);
             return before.thenComposeAsync(ignored -> withRetry(endpoint, params, retriesLeft - 1), delayed);
         });
-    }
-
-    private static boolean retryable(OrderOutcome outcome) {
-        return outcome instanceof Unknown
-                || (outcome instanceof NotSent n && n.reason() == NotSentReason.CONNECT_FAILED)
-                || isInvalidTimestamp(outcome);
     }
 
     private static boolean isInvalidTimestamp(OrderOutcome outcome) {

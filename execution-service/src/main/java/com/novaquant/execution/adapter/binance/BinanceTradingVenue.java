@@ -47,7 +47,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,10 +58,6 @@ import java.util.concurrent.TimeoutException;
  * deadline per call, so that a hung request becomes an Unknown outcome (resolved by query) instead of a stuck leg.
  */
 public class BinanceTradingVenue implements TradingVenue {
-
-    /** Refusals that may pass on retry: rate limits and throttling, not margin, balance or filters. */
-    private static final Set<Integer> RETRYABLE_CODES = Set.of(BinanceErrorCodes.TOO_MANY_REQUESTS,
-            BinanceErrorCodes.SERVER_BUSY, BinanceErrorCodes.TOO_MANY_ORDERS, BinanceErrorCodes.INVALID_TIMESTAMP);
 
     private final BinanceRestClient client;
     private final Duration callTimeout;
@@ -96,7 +91,7 @@ public class BinanceTradingVenue implements TradingVenue {
         return switch (outcome) {
             case Accepted accepted -> new PlacementOutcome.Accepted(report(order.symbol(), accepted.order()));
             case Rejected rejected -> new PlacementOutcome.Rejected(rejected.code(), rejected.message(),
-                    RETRYABLE_CODES.contains(rejected.code()));
+                    rejected.retryable());
             case Unknown unknown -> new PlacementOutcome.Unknown(unknown.code() + " " + unknown.reason());
             case NotSent notSent -> new PlacementOutcome.NotSent(notSent.reason() + ": " + notSent.detail());
         };
@@ -256,7 +251,7 @@ public class BinanceTradingVenue implements TradingVenue {
             return await(call);
         } catch (VenueUnavailableException e) {
             OrderOutcome outcome = e.getCause() instanceof BinanceRequestException failed ? failed.outcome() : null;
-            if (outcome instanceof Rejected r && !RETRYABLE_CODES.contains(r.code())) {
+            if (outcome instanceof Rejected r && !r.retryable()) {
                 refusals.add(setting + " refused: " + r.code() + " " + r.message());
                 return null;
             }

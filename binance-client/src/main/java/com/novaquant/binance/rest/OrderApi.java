@@ -1,5 +1,6 @@
 package com.novaquant.binance.rest;
 
+import com.novaquant.binance.auth.ServerTimeReading;
 import com.novaquant.binance.filters.ExchangeInfo;
 import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.OrderSnapshot;
@@ -42,8 +43,17 @@ public interface OrderApi {
     /** Binance server time in ms ({@code GET /api/v3/time}, {@code GET /fapi/v1/time}); also updates the offset. */
     CompletableFuture<Long> serverTime();
 
+    /**
+     * One server-time request ({@code GET /api/v3/time}, {@code GET /fapi/v1/time}), timed on the wire and not
+     * retried; the offset this client holds is left alone. For a caller that keeps its own offset.
+     */
+    CompletableFuture<ServerTimeReading> readServerTime();
+
     /** Current estimate of serverTime - localTime in ms. */
     long clockOffsetMs();
+
+    /** Best estimate of Binance's time now (ms): the local clock plus {@link #clockOffsetMs()}. */
+    long serverNowMs();
 
     /** Effective maker/taker commission rates of a symbol. */
     CompletableFuture<CommissionRates> commissionRates(String symbol);

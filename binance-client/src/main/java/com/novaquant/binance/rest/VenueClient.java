@@ -1,6 +1,7 @@
 package com.novaquant.binance.rest;
 
 import com.novaquant.binance.auth.ServerClock;
+import com.novaquant.binance.auth.ServerTimeReading;
 import com.novaquant.binance.filters.ExchangeInfo;
 import com.novaquant.binance.filters.OrderCheck;
 import com.novaquant.binance.filters.SymbolInfo;
@@ -179,6 +180,11 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         return transport.clock().offsetMs();
     }
 
+    @Override
+    public long serverNowMs() {
+        return transport.clock().serverNowMs();
+    }
+
     /**
      * Reads server time a few times and keeps the reading with the shortest round trip: its error is at most half
      * of it, and one slow reading (a cold connection, a GC, a busy host) can be off by hundreds of milliseconds,
@@ -199,7 +205,7 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
                     mine.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
                     return;
                 }
-                if (clock.offer(best.serverTimeMs(), best.sentMs(), best.answeredMs(), timeSyncMaxRoundTripMs)) {
+                if (clock.offer(best, timeSyncMaxRoundTripMs)) {
                     metrics.clockOffset(venue(), clock.offsetMs());
                     metrics.clockRoundTrip(venue(), clock.roundTripMs());
                     metrics.timeResync(venue(), trigger);
@@ -223,41 +229,42 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         return mine;
     }
 
-    /** One server-time reading, timed on the wire. */
-    private record TimeReading(long serverTimeMs, long sentMs, long answeredMs) {
-        long roundTripMs() {
-            return answeredMs - sentMs;
-        }
+    @Override
+    public CompletableFuture<ServerTimeReading> readServerTime() {
+        RoundTrip stamps = new RoundTrip();
+        return transport.call(Endpoint.get(timePath(), 1, false), Map.of(), stamps).thenApply(reply -> {
+            if (reply instanceof Reply.Failed failed) {
+                throw new BinanceRequestException(timePath(), failed.outcome());
+            }
+            if (!stamps.complete()) {
+                throw new BinanceRequestException(timePath(),
+                        new Unknown(Rejected.NO_BINANCE_CODE, "server time answered without a timed round trip"));
+            }
+            try {
+                return new ServerTimeReading(Parsers.serverTime(((Reply.Ok) reply).body()), stamps.sentMs(),
+                        stamps.answeredMs());
+            } catch (RuntimeException e) {
+                throw new BinanceRequestException(timePath(),
+                        new Unknown(Rejected.NO_BINANCE_CODE, "unreadable server time: " + e.getMessage()));
+            }
+        });
     }
 
     /** {@code remaining} readings one after another; the shortest round trip, or the last failure if none came. */
-    private CompletableFuture<TimeReading> bestReading(int remaining, TimeReading best, RuntimeException failure,
-                                                       List<Long> roundTrips) {
+    private CompletableFuture<ServerTimeReading> bestReading(int remaining, ServerTimeReading best, Throwable failure,
+                                                             List<Long> roundTrips) {
         if (remaining == 0) {
             return best != null ? CompletableFuture.completedFuture(best) : CompletableFuture.failedFuture(failure);
         }
-        RoundTrip stamps = new RoundTrip();
-        return transport.call(Endpoint.get(timePath(), 1, false), Map.of(), stamps).thenCompose(reply -> {
-            TimeReading reading = null;
-            RuntimeException failed = failure;
-            if (reply instanceof Reply.Ok ok && stamps.complete()) {
-                try {
-                    reading = new TimeReading(Parsers.serverTime(ok.body()), stamps.sentMs(), stamps.answeredMs());
-                    roundTrips.add(reading.roundTripMs());
-                } catch (RuntimeException e) {
-                    failed = new BinanceRequestException(timePath(),
-                            new Unknown(Rejected.NO_BINANCE_CODE, "unreadable server time: " + e.getMessage()));
-                }
-            } else if (reply instanceof Reply.Failed f) {
-                failed = new BinanceRequestException(timePath(), f.outcome());
-            } else {
-                failed = new BinanceRequestException(timePath(),
-                        new Unknown(Rejected.NO_BINANCE_CODE, "server time answered without a timed round trip"));
+        return readServerTime().handle((reading, error) -> {
+            if (reading == null) {
+                return bestReading(remaining - 1, best,
+                        error instanceof CompletionException ? error.getCause() : error, roundTrips);
             }
-            TimeReading better = reading != null && (best == null || reading.roundTripMs() < best.roundTripMs())
-                    ? reading : best;
-            return bestReading(remaining - 1, better, failed, roundTrips);
-        });
+            roundTrips.add(reading.roundTripMs());
+            boolean shorter = best == null || reading.roundTripMs() < best.roundTripMs();
+            return bestReading(remaining - 1, shorter ? reading : best, failure, roundTrips);
+        }).thenCompose(next -> next);
     }
 
     /** Called by the transport on -1021: resync at once, but at most once a second for a burst of -1021s. */

@@ -1,5 +1,8 @@
 package com.novaquant.ingestion.application;
 
+import com.novaquant.binance.auth.TradingMode;
+import com.novaquant.binance.rest.BinanceClientConfig;
+import com.novaquant.binance.rest.BinanceRestClient;
 import com.novaquant.events.Venue;
 import com.novaquant.ingestion.adapter.binance.BinanceServerClock;
 import com.novaquant.ingestion.domain.ClockOffset;
@@ -14,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +43,7 @@ class ClockSyncTest {
     /** Milliseconds the n-th request (from 0) waits before the server reads its clock; negative: answer 500. */
     volatile IntToLongFunction delayBeforeClock = n -> 0;
     HttpServer server;
+    BinanceRestClient client;
     BinanceServerClock serverClock;
 
     @BeforeEach
@@ -48,11 +53,14 @@ class ClockSyncTest {
         server.createContext("/api/v3/time", this::answer);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        serverClock = new BinanceServerClock(url, url, Duration.ofSeconds(3));
+        client = BinanceRestClient.forPublicData(BinanceClientConfig.builder(TradingMode.PAPER, URI.create(url),
+                URI.create(url)).responseTimeout(Duration.ofSeconds(3)).build(), null);
+        serverClock = new BinanceServerClock(client);
     }
 
     @AfterEach
     void stopServer() {
+        client.close();
         server.stop(0);
     }
 

@@ -141,7 +141,7 @@ public class BinanceTradingVenue implements TradingVenue {
 
     @Override
     public long exchangeTimeMs(Venue venue) {
-        return System.currentTimeMillis() + api(venue).clockOffsetMs();
+        return api(venue).serverNowMs();
     }
 
     @Override

@@ -232,20 +232,19 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
     @Override
     public CompletableFuture<ServerTimeReading> readServerTime() {
         RoundTrip stamps = new RoundTrip();
-        return transport.call(Endpoint.get(timePath(), 1, false), Map.of(), stamps).thenApply(reply -> {
-            if (reply instanceof Reply.Failed failed) {
-                throw new BinanceRequestException(timePath(), failed.outcome());
-            }
-            if (!stamps.complete()) {
-                throw new BinanceRequestException(timePath(),
-                        new Unknown(Rejected.NO_BINANCE_CODE, "server time answered without a timed round trip"));
-            }
-            try {
-                return new ServerTimeReading(Parsers.serverTime(((Reply.Ok) reply).body()), stamps.sentMs(),
-                        stamps.answeredMs());
-            } catch (RuntimeException e) {
-                throw new BinanceRequestException(timePath(),
-                        new Unknown(Rejected.NO_BINANCE_CODE, "unreadable server time: " + e.getMessage()));
+        return transport.call(Endpoint.get(timePath(), 1, false), Map.of(), stamps).thenApply(reply -> switch (reply) {
+            case Reply.Failed failed -> throw new BinanceRequestException(timePath(), failed.outcome());
+            case Reply.Ok ok -> {
+                if (!stamps.complete()) {
+                    throw new BinanceRequestException(timePath(),
+                            new Unknown(Rejected.NO_BINANCE_CODE, "server time answered without a timed round trip"));
+                }
+                try {
+                    yield new ServerTimeReading(Parsers.serverTime(ok.body()), stamps.sentMs(), stamps.answeredMs());
+                } catch (RuntimeException e) {
+                    throw new BinanceRequestException(timePath(),
+                            new Unknown(Rejected.NO_BINANCE_CODE, "unreadable server time: " + e.getMessage()));
+                }
             }
         });
     }

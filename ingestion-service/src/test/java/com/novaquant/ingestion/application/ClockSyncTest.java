@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClockSyncTest {
 
     static final long SKEW_MS = 5_000;
+    /** Generous: the first request of a JVM pays for Netty's start-up on a busy 2-core machine. */
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final IngestionMetrics metrics = new IngestionMetrics(registry, new FeedMonitor(List.of(), Duration.ofMillis(200),
@@ -54,7 +56,7 @@ class ClockSyncTest {
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         client = BinanceRestClient.forPublicData(BinanceClientConfig.builder(TradingMode.PAPER, URI.create(url),
-                URI.create(url)).responseTimeout(Duration.ofSeconds(3)).build(), null);
+                URI.create(url)).responseTimeout(TIMEOUT).build(), null);
         serverClock = new BinanceServerClock(client);
     }
 
@@ -80,7 +82,7 @@ class ClockSyncTest {
     }
 
     ClockSync sync(int samples) {
-        return new ClockSync(serverClock, offsets, metrics, Duration.ofSeconds(3), samples, Duration.ofMillis(100));
+        return new ClockSync(serverClock, offsets, metrics, TIMEOUT, samples, Duration.ofMillis(100));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.novaquant.binance.filters;
 
-import com.novaquant.binance.rest.Venue;
+import com.novaquant.binance.terms.Venue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.novaquant.binance.filters;
 
-import com.novaquant.binance.rest.OrderType;
-import com.novaquant.binance.rest.Side;
-import com.novaquant.binance.rest.Venue;
+import com.novaquant.binance.terms.OrderType;
+import com.novaquant.binance.terms.Side;
+import com.novaquant.binance.terms.Venue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.novaquant.binance.outcome;
 
-import com.novaquant.binance.rest.OrderStatus;
+import com.novaquant.binance.terms.OrderStatus;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package com.novaquant.binance.outcome;
 
-import com.novaquant.binance.rest.OrderStatus;
-import com.novaquant.binance.rest.Venue;
+import com.novaquant.binance.terms.OrderStatus;
+import com.novaquant.binance.terms.Venue;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -30,6 +30,8 @@ import java.util.concurrent.TimeoutException;
  *   <tr><td>transport failure after the request was written (read timeout, reset, premature close)</td>
  *       <td>Unknown</td></tr>
  * </table>
+ *
+ * <p>Whether the request may then be sent again is not decided here but by the outcome: {@link OrderOutcome#retry()}.
  */
 public final class OutcomeClassifier {
 

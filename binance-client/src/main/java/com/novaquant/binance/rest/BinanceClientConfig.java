@@ -1,6 +1,7 @@
 package com.novaquant.binance.rest;
 
 import com.novaquant.binance.auth.TradingMode;
+import com.novaquant.binance.terms.Venue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

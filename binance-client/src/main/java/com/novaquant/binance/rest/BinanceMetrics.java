@@ -1,5 +1,6 @@
 package com.novaquant.binance.rest;
 
+import com.novaquant.binance.terms.Venue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

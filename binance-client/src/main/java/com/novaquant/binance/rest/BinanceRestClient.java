@@ -6,6 +6,7 @@ import com.novaquant.binance.auth.TradingModeGuard;
 import com.novaquant.binance.filters.RateLimitRule;
 import com.novaquant.binance.limits.BanState;
 import com.novaquant.binance.limits.RequestGate;
+import com.novaquant.binance.terms.Venue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelOption;

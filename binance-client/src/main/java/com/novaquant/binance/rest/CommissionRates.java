@@ -1,5 +1,6 @@
 package com.novaquant.binance.rest;
 
+import com.novaquant.binance.terms.Venue;
 import java.math.BigDecimal;
 
 /**

@@ -5,6 +5,7 @@ import com.novaquant.binance.outcome.BinanceErrorCodes;
 import com.novaquant.binance.outcome.NotSent;
 import com.novaquant.binance.outcome.NotSentReason;
 import com.novaquant.binance.outcome.Rejected;
+import com.novaquant.binance.terms.OrderType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

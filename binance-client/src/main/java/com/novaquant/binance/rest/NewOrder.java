@@ -1,5 +1,8 @@
 package com.novaquant.binance.rest;
 
+import com.novaquant.binance.terms.OrderType;
+import com.novaquant.binance.terms.Side;
+import com.novaquant.binance.terms.TimeInForce;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,8 +1,10 @@
 package com.novaquant.binance.rest;
 
+import com.novaquant.binance.auth.ServerTimeReading;
 import com.novaquant.binance.filters.ExchangeInfo;
 import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.OrderSnapshot;
+import com.novaquant.binance.terms.Venue;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,8 +14,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Futures returned by order calls never complete exceptionally: every failure is an {@link OrderOutcome}.
  * Futures of the other calls complete exceptionally with {@link BinanceRequestException} on failure.
- * An order placement is never retried automatically; query and cancel are retried (bounded) on
- * {@code Unknown}/{@code NotSent(CONNECT_FAILED)} and after a -1021 clock resync.
+ * An order placement is never retried automatically; query and cancel are retried (bounded) while the outcome's
+ * {@link OrderOutcome#retry()} is {@code AT_ONCE} ({@code Unknown}, {@code NotSent(CONNECT_FAILED)}, and -1021 after
+ * a clock resync).
  */
 public interface OrderApi {
 
@@ -40,8 +43,17 @@ public interface OrderApi {
     /** Binance server time in ms ({@code GET /api/v3/time}, {@code GET /fapi/v1/time}); also updates the offset. */
     CompletableFuture<Long> serverTime();
 
+    /**
+     * One server-time request ({@code GET /api/v3/time}, {@code GET /fapi/v1/time}), timed on the wire and not
+     * retried; the offset this client holds is left alone. For a caller that keeps its own offset.
+     */
+    CompletableFuture<ServerTimeReading> readServerTime();
+
     /** Current estimate of serverTime - localTime in ms. */
     long clockOffsetMs();
+
+    /** Best estimate of Binance's time now (ms): the local clock plus {@link #clockOffsetMs()}. */
+    long serverNowMs();
 
     /** Effective maker/taker commission rates of a symbol. */
     CompletableFuture<CommissionRates> commissionRates(String symbol);

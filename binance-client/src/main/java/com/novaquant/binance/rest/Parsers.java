@@ -9,6 +9,8 @@ import com.novaquant.binance.filters.SymbolFilters;
 import com.novaquant.binance.filters.SymbolInfo;
 import com.novaquant.binance.outcome.Fill;
 import com.novaquant.binance.outcome.OrderSnapshot;
+import com.novaquant.binance.terms.OrderStatus;
+import com.novaquant.binance.terms.Venue;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

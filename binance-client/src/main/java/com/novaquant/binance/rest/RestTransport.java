@@ -12,6 +12,7 @@ import com.novaquant.binance.outcome.NotSentReason;
 import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.OutcomeClassifier;
 import com.novaquant.binance.outcome.Rejected;
+import com.novaquant.binance.terms.Venue;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.URI;

@@ -1,6 +1,7 @@
 package com.novaquant.binance.rest;
 
 import com.novaquant.binance.limits.RequestGate;
+import com.novaquant.binance.terms.TimeInForce;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package com.novaquant.binance.rest;
 
 import com.novaquant.binance.auth.ServerClock;
+import com.novaquant.binance.auth.ServerTimeReading;
 import com.novaquant.binance.filters.ExchangeInfo;
 import com.novaquant.binance.filters.OrderCheck;
 import com.novaquant.binance.filters.SymbolInfo;
@@ -12,7 +13,9 @@ import com.novaquant.binance.outcome.NotSentReason;
 import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.OrderSnapshot;
 import com.novaquant.binance.outcome.Rejected;
+import com.novaquant.binance.outcome.Retry;
 import com.novaquant.binance.outcome.Unknown;
+import com.novaquant.binance.terms.Venue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -177,6 +180,11 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         return transport.clock().offsetMs();
     }
 
+    @Override
+    public long serverNowMs() {
+        return transport.clock().serverNowMs();
+    }
+
     /**
      * Reads server time a few times and keeps the reading with the shortest round trip: its error is at most half
      * of it, and one slow reading (a cold connection, a GC, a busy host) can be off by hundreds of milliseconds,
@@ -197,7 +205,7 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
                     mine.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
                     return;
                 }
-                if (clock.offer(best.serverTimeMs(), best.sentMs(), best.answeredMs(), timeSyncMaxRoundTripMs)) {
+                if (clock.offer(best, timeSyncMaxRoundTripMs)) {
                     metrics.clockOffset(venue(), clock.offsetMs());
                     metrics.clockRoundTrip(venue(), clock.roundTripMs());
                     metrics.timeResync(venue(), trigger);
@@ -221,41 +229,41 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         return mine;
     }
 
-    /** One server-time reading, timed on the wire. */
-    private record TimeReading(long serverTimeMs, long sentMs, long answeredMs) {
-        long roundTripMs() {
-            return answeredMs - sentMs;
-        }
+    @Override
+    public CompletableFuture<ServerTimeReading> readServerTime() {
+        RoundTrip stamps = new RoundTrip();
+        return transport.call(Endpoint.get(timePath(), 1, false), Map.of(), stamps).thenApply(reply -> switch (reply) {
+            case Reply.Failed failed -> throw new BinanceRequestException(timePath(), failed.outcome());
+            case Reply.Ok ok -> {
+                if (!stamps.complete()) {
+                    throw new BinanceRequestException(timePath(),
+                            new Unknown(Rejected.NO_BINANCE_CODE, "server time answered without a timed round trip"));
+                }
+                try {
+                    yield new ServerTimeReading(Parsers.serverTime(ok.body()), stamps.sentMs(), stamps.answeredMs());
+                } catch (RuntimeException e) {
+                    throw new BinanceRequestException(timePath(),
+                            new Unknown(Rejected.NO_BINANCE_CODE, "unreadable server time: " + e.getMessage()));
+                }
+            }
+        });
     }
 
     /** {@code remaining} readings one after another; the shortest round trip, or the last failure if none came. */
-    private CompletableFuture<TimeReading> bestReading(int remaining, TimeReading best, RuntimeException failure,
-                                                       List<Long> roundTrips) {
+    private CompletableFuture<ServerTimeReading> bestReading(int remaining, ServerTimeReading best, Throwable failure,
+                                                             List<Long> roundTrips) {
         if (remaining == 0) {
             return best != null ? CompletableFuture.completedFuture(best) : CompletableFuture.failedFuture(failure);
         }
-        RoundTrip stamps = new RoundTrip();
-        return transport.call(Endpoint.get(timePath(), 1, false), Map.of(), stamps).thenCompose(reply -> {
-            TimeReading reading = null;
-            RuntimeException failed = failure;
-            if (reply instanceof Reply.Ok ok && stamps.complete()) {
-                try {
-                    reading = new TimeReading(Parsers.serverTime(ok.body()), stamps.sentMs(), stamps.answeredMs());
-                    roundTrips.add(reading.roundTripMs());
-                } catch (RuntimeException e) {
-                    failed = new BinanceRequestException(timePath(),
-                            new Unknown(Rejected.NO_BINANCE_CODE, "unreadable server time: " + e.getMessage()));
-                }
-            } else if (reply instanceof Reply.Failed f) {
-                failed = new BinanceRequestException(timePath(), f.outcome());
-            } else {
-                failed = new BinanceRequestException(timePath(),
-                        new Unknown(Rejected.NO_BINANCE_CODE, "server time answered without a timed round trip"));
+        return readServerTime().handle((reading, error) -> {
+            if (reading == null) {
+                return bestReading(remaining - 1, best,
+                        error instanceof CompletionException ? error.getCause() : error, roundTrips);
             }
-            TimeReading better = reading != null && (best == null || reading.roundTripMs() < best.roundTripMs())
-                    ? reading : best;
-            return bestReading(remaining - 1, better, failed, roundTrips);
-        });
+            roundTrips.add(reading.roundTripMs());
+            boolean shorter = best == null || reading.roundTripMs() < best.roundTripMs();
+            return bestReading(remaining - 1, shorter ? reading : best, failure, roundTrips);
+        }).thenCompose(next -> next);
     }
 
     /** Called by the transport on -1021: resync at once, but at most once a second for a burst of -1021s. */
@@ -269,7 +277,6 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         }
     }
 
-    /** A read call: retried on Unknown, connect failure and -1021; parsed; failures as BinanceRequestException. */
     /** The fills of one order from the venue's account-trade list ({@code symbol}, {@code orderId}, weight 5). */
     protected CompletableFuture<List<AccountTrade>> orderTrades(String path, String symbol, long orderId,
                                                                 Function<JsonNode, List<AccountTrade>> parser) {
@@ -280,6 +287,10 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         return read(Endpoint.signed("GET", path, 5), params, parser);
     }
 
+    /**
+     * A read call: retried while the outcome says {@link Retry#AT_ONCE} (Unknown, connect failure, -1021); parsed;
+     * failures as BinanceRequestException.
+     */
     protected <T> CompletableFuture<T> read(Endpoint endpoint, Map<String, String> params,
                                             Function<JsonNode, T> parser) {
         return withRetry(endpoint, params, readRetries).thenApply(reply -> switch (reply) {
@@ -298,7 +309,8 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
 
     private CompletableFuture<Reply> withRetry(Endpoint endpoint, Map<String, String> params, int retriesLeft) {
         return transport.call(endpoint, params).thenCompose(reply -> {
-            if (retriesLeft <= 0 || !(reply instanceof Reply.Failed failed) || !retryable(failed.outcome())) {
+            if (retriesLeft <= 0 || !(reply instanceof Reply.Failed failed)
+                    || failed.outcome().retry() != Retry.AT_ONCE) {
                 return CompletableFuture.completedFuture(reply);
             }
             int attempt = readRetries - retriesLeft + 1;
@@ -308,12 +320,6 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
                     : CompletableFuture.completedFuture(null);
             return before.thenComposeAsync(ignored -> withRetry(endpoint, params, retriesLeft - 1), delayed);
         });
-    }
-
-    private static boolean retryable(OrderOutcome outcome) {
-        return outcome instanceof Unknown
-                || (outcome instanceof NotSent n && n.reason() == NotSentReason.CONNECT_FAILED)
-                || isInvalidTimestamp(outcome);
     }
 
     private static boolean isInvalidTimestamp(OrderOutcome outcome) {

@@ -10,7 +10,7 @@ class ServerClockTest {
 
     @Test
     void aReadingIsTakenAtTheMidpointOfItsRoundTrip() {
-        assertThat(clock.offer(1_005_010, 1_000_000, 1_000_020, 1_000)).isTrue();
+        assertThat(clock.offer(new ServerTimeReading(1_005_010, 1_000_000, 1_000_020), 1_000)).isTrue();
 
         assertThat(clock.offsetMs()).isEqualTo(5_000);
         assertThat(clock.roundTripMs()).isEqualTo(20);
@@ -19,9 +19,9 @@ class ServerClockTest {
 
     @Test
     void aSlowReadingThatAgreesWithTheHeldOffsetIsNotTaken() {
-        clock.offer(1_005_001, 1_000_000, 1_000_002, 1_000);
+        clock.offer(new ServerTimeReading(1_005_001, 1_000_000, 1_000_002), 1_000);
         // Round trip 1.5 s: the offset lies in [3800, 5300]; 5000 (+-2) is inside.
-        assertThat(clock.offer(1_005_300, 1_000_000, 1_001_500, 1_000)).isFalse();
+        assertThat(clock.offer(new ServerTimeReading(1_005_300, 1_000_000, 1_001_500), 1_000)).isFalse();
 
         assertThat(clock.offsetMs()).isEqualTo(5_000);
         assertThat(clock.roundTripMs()).isEqualTo(2);
@@ -29,19 +29,19 @@ class ServerClockTest {
 
     @Test
     void aSlowReadingThatRulesTheHeldOffsetOutIsTaken() {
-        clock.offer(1_005_001, 1_000_000, 1_000_002, 1_000);
+        clock.offer(new ServerTimeReading(1_005_001, 1_000_000, 1_000_002), 1_000);
         // Round trip 1.5 s, offset in [93500, 95000]: 5000 cannot be right.
-        assertThat(clock.offer(1_095_000, 1_000_000, 1_001_500, 1_000)).isTrue();
+        assertThat(clock.offer(new ServerTimeReading(1_095_000, 1_000_000, 1_001_500), 1_000)).isTrue();
 
         assertThat(clock.offsetMs()).isEqualTo(94_250);
     }
 
     @Test
     void theHeldOffsetsOwnErrorIsAllowedFor() {
-        clock.offer(1_005_010, 1_000_000, 1_000_020, 1_000);
+        clock.offer(new ServerTimeReading(1_005_010, 1_000_000, 1_000_020), 1_000);
         // The new range ends at 4991; the held 5000 is within its own +-11 ms of it.
-        assertThat(clock.offer(1_004_991, 1_000_000, 1_001_500, 1_000)).isFalse();
+        assertThat(clock.offer(new ServerTimeReading(1_004_991, 1_000_000, 1_001_500), 1_000)).isFalse();
         // 4985 is not.
-        assertThat(clock.offer(1_004_985, 1_000_000, 1_001_500, 1_000)).isTrue();
+        assertThat(clock.offer(new ServerTimeReading(1_004_985, 1_000_000, 1_001_500), 1_000)).isTrue();
     }
 }

@@ -2,9 +2,9 @@ package com.novaquant.binance.filters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.novaquant.binance.rest.OrderType;
-import com.novaquant.binance.rest.Side;
-import com.novaquant.binance.rest.Venue;
+import com.novaquant.binance.terms.OrderType;
+import com.novaquant.binance.terms.Side;
+import com.novaquant.binance.terms.Venue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import net.jqwik.api.Arbitraries;

@@ -8,6 +8,8 @@ import com.novaquant.binance.auth.TradingMode;
 import com.novaquant.binance.auth.UnsafeTradingConfigurationException;
 import com.novaquant.binance.outcome.NotSent;
 import com.novaquant.binance.outcome.NotSentReason;
+import com.novaquant.binance.terms.Side;
+import com.novaquant.binance.terms.Venue;
 import com.novaquant.binance.testserver.FakeBinance;
 import com.novaquant.binance.testserver.FakeBinance.Response;
 import java.math.BigDecimal;

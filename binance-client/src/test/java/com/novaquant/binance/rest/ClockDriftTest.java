@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.novaquant.binance.outcome.Accepted;
 import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.Rejected;
+import com.novaquant.binance.terms.Side;
 import com.novaquant.binance.testserver.FakeBinance;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;

@@ -2,6 +2,7 @@ package com.novaquant.binance.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.novaquant.binance.terms.Side;
 import com.novaquant.binance.testserver.FakeBinance;
 import com.novaquant.binance.testserver.FakeBinance.Response;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -7,6 +7,8 @@ import com.novaquant.binance.outcome.NotSent;
 import com.novaquant.binance.outcome.NotSentReason;
 import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.Rejected;
+import com.novaquant.binance.terms.Side;
+import com.novaquant.binance.terms.Venue;
 import com.novaquant.binance.testserver.FakeBinance;
 import com.novaquant.binance.testserver.FakeBinance.Response;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -8,6 +8,8 @@ import com.novaquant.binance.outcome.NotSent;
 import com.novaquant.binance.outcome.OrderSnapshot;
 import com.novaquant.binance.outcome.Rejected;
 import com.novaquant.binance.outcome.Unknown;
+import com.novaquant.binance.terms.OrderStatus;
+import com.novaquant.binance.terms.Venue;
 import com.novaquant.binance.testserver.FakeBinance;
 import com.novaquant.binance.testserver.FakeBinance.Response;
 import java.util.List;

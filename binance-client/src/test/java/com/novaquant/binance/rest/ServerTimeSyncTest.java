@@ -2,12 +2,17 @@ package com.novaquant.binance.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.novaquant.binance.auth.ServerTimeReading;
 import com.novaquant.binance.outcome.Accepted;
+import com.novaquant.binance.outcome.Unknown;
+import com.novaquant.binance.terms.Side;
 import com.novaquant.binance.testserver.FakeBinance;
 import com.novaquant.binance.testserver.FakeBinance.Response;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +121,31 @@ class ServerTimeSyncTest {
             assertThat(client.spot().clockOffsetMs()).isBetween(SKEW_MS + 88_000, SKEW_MS + 90_000);
             assertThat(client.spot().placeOrder(NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"), "jump-1"))
                     .join()).isInstanceOf(Accepted.class);
+        }
+    }
+
+    @Test
+    void aSingleReadingIsTimedOnTheWireAndLeavesTheHeldOffsetAlone() {
+        try (BinanceRestClient client = Clients.against(binance, registry)) {
+            ServerTimeReading reading = client.spot().readServerTime().join();
+
+            assertThat(reading.offsetMs()).isBetween(SKEW_MS - 40, SKEW_MS + 40);
+            assertThat(reading.roundTripMs()).isBetween(0L, reading.receivedLocalMs() - reading.sentLocalMs());
+            assertThat(client.spot().clockOffsetMs()).isZero();
+            assertThat(binance.received("GET", "/spot/api/v3/time")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aFailedReadingCompletesWithTheClassifiedOutcome() {
+        binance.always(SPOT_TIME, request -> new Response(503, Map.of(), "", 0));
+        try (BinanceRestClient client = Clients.against(binance, registry)) {
+            assertThat(client.spot().readServerTime())
+                    .failsWithin(Duration.ofSeconds(20))
+                    .withThrowableOfType(ExecutionException.class)
+                    .havingCause()
+                    .isInstanceOfSatisfying(BinanceRequestException.class,
+                            e -> assertThat(e.outcome()).isInstanceOf(Unknown.class));
         }
     }
 

@@ -12,19 +12,19 @@ import com.novaquant.binance.rest.AssetMode;
 import com.novaquant.binance.rest.BinanceClientConfig;
 import com.novaquant.binance.rest.BinanceRestClient;
 import com.novaquant.binance.rest.CommissionRates;
-import com.novaquant.binance.rest.FuturesAccount;
 import com.novaquant.binance.rest.FundingInfo;
+import com.novaquant.binance.rest.FuturesAccount;
 import com.novaquant.binance.rest.IncomeQuery;
 import com.novaquant.binance.rest.MarginType;
 import com.novaquant.binance.rest.MarginTypeSetting;
 import com.novaquant.binance.rest.NewOrder;
-import com.novaquant.binance.rest.OrderStatus;
 import com.novaquant.binance.rest.PositionMode;
 import com.novaquant.binance.rest.PositionRisk;
 import com.novaquant.binance.rest.PremiumIndex;
-import com.novaquant.binance.rest.Side;
 import com.novaquant.binance.rest.SpotAccount;
-import com.novaquant.binance.rest.TimeInForce;
+import com.novaquant.binance.terms.OrderStatus;
+import com.novaquant.binance.terms.Side;
+import com.novaquant.binance.terms.TimeInForce;
 import com.novaquant.simulator.it.SimulatorIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -247,7 +247,7 @@ class BinanceClientContractIT {
         assertThat(first).isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo(-1003));
         assertThat(again).isInstanceOfSatisfying(NotSent.class, n -> assertThat(n.reason()).isEqualTo(NotSentReason.BANNED));
         assertThat(spot).isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo(-1003));
-        assertThat(client.bannedUntil(com.novaquant.binance.rest.Venue.USDM)).isPresent();
+        assertThat(client.bannedUntil(com.novaquant.binance.terms.Venue.USDM)).isPresent();
         assertThat(client.bannedUntil()).isPresent();
     }
 

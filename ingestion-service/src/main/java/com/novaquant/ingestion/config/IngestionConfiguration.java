@@ -118,8 +118,8 @@ public class IngestionConfiguration {
     }
 
     /**
-     * Binance REST for public data only (the funding intervals): no credentials, so it can send no order, and it may
-     * read production market data whatever {@code nova.trading.mode} says, as the streams do.
+     * Binance REST for public data only (the funding intervals, the server time): no credentials, so it can send no
+     * order, and it may read production market data whatever {@code nova.trading.mode} says, as the streams do.
      */
     @Bean(destroyMethod = "close")
     BinanceRestClient binancePublicData(BinanceProperties binance, IngestionProperties properties,
@@ -156,10 +156,11 @@ public class IngestionConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ClockSync clockSync(BinanceProperties binance, ClockOffsets offsets, IngestionMetrics metrics, IngestionProperties properties) {
+    ClockSync clockSync(BinanceRestClient binancePublicData, ClockOffsets offsets, IngestionMetrics metrics,
+                        IngestionProperties properties) {
         IngestionProperties.ClockSyncSettings sync = properties.clockSync();
-        return new ClockSync(new BinanceServerClock(binance.spot().restUrl(), binance.futures().restUrl(), sync.timeout()),
-                offsets, metrics, sync.timeout(), sync.samples(), sync.maxRoundTrip());
+        return new ClockSync(new BinanceServerClock(binancePublicData), offsets, metrics, sync.timeout(), sync.samples(),
+                sync.maxRoundTrip());
     }
 
     @Bean

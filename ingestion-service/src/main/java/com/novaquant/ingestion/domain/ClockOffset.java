@@ -9,12 +9,6 @@ package com.novaquant.ingestion.domain;
  */
 public record ClockOffset(long offsetMillis, long roundTripMillis) {
 
-    public static ClockOffset measure(long sentAtLocalMs, long serverTimeMs, long receivedAtLocalMs) {
-        long roundTrip = Math.max(0, receivedAtLocalMs - sentAtLocalMs);
-        long midpoint = sentAtLocalMs + roundTrip / 2;
-        return new ClockOffset(serverTimeMs - midpoint, roundTrip);
-    }
-
     /**
      * Feed lag of one frame: how long after the exchange stamped it we received it, both instants on the exchange's
      * clock. Can be slightly negative within the offset's error.

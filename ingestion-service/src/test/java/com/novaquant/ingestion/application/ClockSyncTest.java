@@ -1,5 +1,8 @@
 package com.novaquant.ingestion.application;
 
+import com.novaquant.binance.auth.TradingMode;
+import com.novaquant.binance.rest.BinanceClientConfig;
+import com.novaquant.binance.rest.BinanceRestClient;
 import com.novaquant.events.Venue;
 import com.novaquant.ingestion.adapter.binance.BinanceServerClock;
 import com.novaquant.ingestion.domain.ClockOffset;
@@ -14,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClockSyncTest {
 
     static final long SKEW_MS = 5_000;
+    /** Generous: the first request of a JVM pays for Netty's start-up on a busy 2-core machine. */
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final IngestionMetrics metrics = new IngestionMetrics(registry, new FeedMonitor(List.of(), Duration.ofMillis(200),
@@ -39,6 +45,7 @@ class ClockSyncTest {
     /** Milliseconds the n-th request (from 0) waits before the server reads its clock; negative: answer 500. */
     volatile IntToLongFunction delayBeforeClock = n -> 0;
     HttpServer server;
+    BinanceRestClient client;
     BinanceServerClock serverClock;
 
     @BeforeEach
@@ -48,11 +55,14 @@ class ClockSyncTest {
         server.createContext("/api/v3/time", this::answer);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        serverClock = new BinanceServerClock(url, url, Duration.ofSeconds(3));
+        client = BinanceRestClient.forPublicData(BinanceClientConfig.builder(TradingMode.PAPER, URI.create(url),
+                URI.create(url)).responseTimeout(TIMEOUT).build(), null);
+        serverClock = new BinanceServerClock(client);
     }
 
     @AfterEach
     void stopServer() {
+        client.close();
         server.stop(0);
     }
 
@@ -72,7 +82,7 @@ class ClockSyncTest {
     }
 
     ClockSync sync(int samples) {
-        return new ClockSync(serverClock, offsets, metrics, Duration.ofSeconds(3), samples, Duration.ofMillis(100));
+        return new ClockSync(serverClock, offsets, metrics, TIMEOUT, samples, Duration.ofMillis(100));
     }
 
     @Test

@@ -34,10 +34,8 @@ class FeedRulesTest {
     }
 
     @Test
-    void clockOffsetIsTheServerTimeAgainstTheRequestMidpoint() {
-        ClockOffset offset = ClockOffset.measure(1_000, 1_560, 1_020);
-        assertThat(offset.offsetMillis()).isEqualTo(550);
-        assertThat(offset.roundTripMillis()).isEqualTo(20);
+    void lagIsTheReceiveInstantOnTheExchangesClockAgainstTheEventTime() {
+        ClockOffset offset = new ClockOffset(550, 20);
         // received at local 2000 ms = exchange 2550 ms; stamped at exchange 2300 ms: 250 ms late.
         assertThat(offset.lagMillis(2_000_000, 2_300)).isEqualTo(250);
     }

@@ -47,7 +47,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,10 +58,6 @@ import java.util.concurrent.TimeoutException;
  * deadline per call, so that a hung request becomes an Unknown outcome (resolved by query) instead of a stuck leg.
  */
 public class BinanceTradingVenue implements TradingVenue {
-
-    /** Refusals that may pass on retry: rate limits and throttling, not margin, balance or filters. */
-    private static final Set<Integer> RETRYABLE_CODES = Set.of(BinanceErrorCodes.TOO_MANY_REQUESTS,
-            BinanceErrorCodes.SERVER_BUSY, BinanceErrorCodes.TOO_MANY_ORDERS, BinanceErrorCodes.INVALID_TIMESTAMP);
 
     private final BinanceRestClient client;
     private final Duration callTimeout;
@@ -96,7 +91,7 @@ public class BinanceTradingVenue implements TradingVenue {
         return switch (outcome) {
             case Accepted accepted -> new PlacementOutcome.Accepted(report(order.symbol(), accepted.order()));
             case Rejected rejected -> new PlacementOutcome.Rejected(rejected.code(), rejected.message(),
-                    RETRYABLE_CODES.contains(rejected.code()));
+                    rejected.retryable());
             case Unknown unknown -> new PlacementOutcome.Unknown(unknown.code() + " " + unknown.reason());
             case NotSent notSent -> new PlacementOutcome.NotSent(notSent.reason() + ": " + notSent.detail());
         };
@@ -146,7 +141,7 @@ public class BinanceTradingVenue implements TradingVenue {
 
     @Override
     public long exchangeTimeMs(Venue venue) {
-        return System.currentTimeMillis() + api(venue).clockOffsetMs();
+        return api(venue).serverNowMs();
     }
 
     @Override
@@ -256,7 +251,7 @@ public class BinanceTradingVenue implements TradingVenue {
             return await(call);
         } catch (VenueUnavailableException e) {
             OrderOutcome outcome = e.getCause() instanceof BinanceRequestException failed ? failed.outcome() : null;
-            if (outcome instanceof Rejected r && !RETRYABLE_CODES.contains(r.code())) {
+            if (outcome instanceof Rejected r && !r.retryable()) {
                 refusals.add(setting + " refused: " + r.code() + " " + r.message());
                 return null;
             }
@@ -293,7 +288,7 @@ public class BinanceTradingVenue implements TradingVenue {
                 order.averagePrice(), fee, feeAsset);
     }
 
-    private static OrderStatus status(com.novaquant.binance.rest.OrderStatus status) {
+    private static OrderStatus status(com.novaquant.binance.terms.OrderStatus status) {
         return OrderStatus.fromExchange(status.name());
     }
 
@@ -301,8 +296,8 @@ public class BinanceTradingVenue implements TradingVenue {
         return venue == Venue.SPOT ? client.spot() : client.futures();
     }
 
-    private static com.novaquant.binance.rest.Side side(Side side) {
-        return side == Side.BUY ? com.novaquant.binance.rest.Side.BUY : com.novaquant.binance.rest.Side.SELL;
+    private static com.novaquant.binance.terms.Side side(Side side) {
+        return side == Side.BUY ? com.novaquant.binance.terms.Side.BUY : com.novaquant.binance.terms.Side.SELL;
     }
 
     private static BigDecimal minPositive(BigDecimal a, BigDecimal b) {

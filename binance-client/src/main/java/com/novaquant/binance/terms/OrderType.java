@@ -1,4 +1,4 @@
-package com.novaquant.binance.rest;
+package com.novaquant.binance.terms;
 
 /**
  * Order types this client sends. Conditional types are deliberately absent: on USD-M they moved to the Algo

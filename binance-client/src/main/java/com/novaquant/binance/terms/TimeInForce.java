@@ -1,4 +1,4 @@
-package com.novaquant.binance.rest;
+package com.novaquant.binance.terms;
 
 /** Time in force. {@link #GTX} (post-only) exists on USD-M only. */
 public enum TimeInForce {

@@ -1,4 +1,4 @@
-package com.novaquant.binance.rest;
+package com.novaquant.binance.terms;
 
 /** The two Binance markets this client trades on. */
 public enum Venue {

@@ -1,4 +1,4 @@
-package com.novaquant.binance.rest;
+package com.novaquant.binance.terms;
 
 import java.util.Locale;
 

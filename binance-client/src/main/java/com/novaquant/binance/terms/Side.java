@@ -1,4 +1,4 @@
-package com.novaquant.binance.rest;
+package com.novaquant.binance.terms;
 
 /** Order side, spelled as Binance spells it. */
 public enum Side {

@@ -9,79 +9,65 @@ import java.math.BigDecimal;
  */
 public final class BookTicker {
 
-    long updateId;
-    long eventTimeMs;
-    long transactionTimeMs;
-    String symbol;
-    long bidPrice;
-    int bidPriceScale;
-    long bidQty;
-    int bidQtyScale;
-    long askPrice;
-    int askPriceScale;
-    long askQty;
-    int askQtyScale;
+    /** Where {@link BookTickerParser} puts each value. */
+    enum Slot { UPDATE_ID, EVENT_TIME, TRANSACTION_TIME, BID_PRICE, BID_QTY, ASK_PRICE, ASK_QTY }
 
-    void clear() {
-        updateId = 0;
-        eventTimeMs = 0;
-        transactionTimeMs = 0;
-        symbol = null;
-    }
+    /** Filled by {@link BookTickerParser}. */
+    final FieldValues<Slot> values = new FieldValues<>(Slot.class);
 
     public long updateId() {
-        return updateId;
+        return values.unscaled(Slot.UPDATE_ID);
     }
 
     /** Event time {@code E} in epoch ms; 0 on spot, whose bookTicker has none. */
     public long eventTimeMs() {
-        return eventTimeMs;
+        return values.unscaled(Slot.EVENT_TIME);
     }
 
     /** Transaction time {@code T} in epoch ms; 0 on spot. */
     public long transactionTimeMs() {
-        return transactionTimeMs;
+        return values.unscaled(Slot.TRANSACTION_TIME);
     }
 
     public String symbol() {
-        return symbol;
+        return values.symbol;
     }
 
     public long bidPriceUnscaled() {
-        return bidPrice;
+        return values.unscaled(Slot.BID_PRICE);
     }
 
     public int bidPriceScale() {
-        return bidPriceScale;
+        return values.scale(Slot.BID_PRICE);
     }
 
     public long askPriceUnscaled() {
-        return askPrice;
+        return values.unscaled(Slot.ASK_PRICE);
     }
 
     public int askPriceScale() {
-        return askPriceScale;
+        return values.scale(Slot.ASK_PRICE);
     }
 
     public BigDecimal bidPrice() {
-        return BigDecimal.valueOf(bidPrice, bidPriceScale);
+        return values.decimal(Slot.BID_PRICE);
     }
 
     public BigDecimal bidQty() {
-        return BigDecimal.valueOf(bidQty, bidQtyScale);
+        return values.decimal(Slot.BID_QTY);
     }
 
     public BigDecimal askPrice() {
-        return BigDecimal.valueOf(askPrice, askPriceScale);
+        return values.decimal(Slot.ASK_PRICE);
     }
 
     public BigDecimal askQty() {
-        return BigDecimal.valueOf(askQty, askQtyScale);
+        return values.decimal(Slot.ASK_QTY);
     }
 
     @Override
     public String toString() {
-        return "BookTicker[" + symbol + " u=" + updateId + " E=" + eventTimeMs + " T=" + transactionTimeMs
+        return "BookTicker[" + symbol() + " u=" + updateId() + " E=" + eventTimeMs() + " T=" + transactionTimeMs()
                 + " b=" + bidPrice() + " B=" + bidQty() + " a=" + askPrice() + " A=" + askQty() + "]";
     }
 }

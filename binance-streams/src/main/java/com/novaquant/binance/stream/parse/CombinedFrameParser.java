@@ -144,7 +144,7 @@ public final class CombinedFrameParser {
                 return reject(c.status());
             }
         }
-        String payloadSymbol = stream.type() == StreamType.BOOK_TICKER ? bookTicker.symbol : markPrice.symbol;
+        String payloadSymbol = stream.type() == StreamType.BOOK_TICKER ? bookTicker.symbol() : markPrice.symbol();
         if (!stream.symbol().equals(payloadSymbol)) {
             return reject(ParseStatus.SYMBOL_MISMATCH);
         }

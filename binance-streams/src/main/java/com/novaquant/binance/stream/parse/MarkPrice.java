@@ -8,58 +8,48 @@ import java.math.BigDecimal;
  */
 public final class MarkPrice {
 
-    long eventTimeMs;
-    String symbol;
-    long markPrice;
-    int markPriceScale;
-    long indexPrice;
-    int indexPriceScale;
-    long fundingRate;
-    int fundingRateScale;
-    long nextFundingTimeMs;
+    /** Where {@link MarkPriceParser} puts each value. */
+    enum Slot { EVENT_TIME, MARK_PRICE, INDEX_PRICE, FUNDING_RATE, NEXT_FUNDING_TIME }
 
-    void clear() {
-        eventTimeMs = 0;
-        symbol = null;
-        nextFundingTimeMs = 0;
-    }
+    /** Filled by {@link MarkPriceParser}. */
+    final FieldValues<Slot> values = new FieldValues<>(Slot.class);
 
     public long eventTimeMs() {
-        return eventTimeMs;
+        return values.unscaled(Slot.EVENT_TIME);
     }
 
     public String symbol() {
-        return symbol;
+        return values.symbol;
     }
 
     public BigDecimal markPrice() {
-        return BigDecimal.valueOf(markPrice, markPriceScale);
+        return values.decimal(Slot.MARK_PRICE);
     }
 
     public BigDecimal indexPrice() {
-        return BigDecimal.valueOf(indexPrice, indexPriceScale);
+        return values.decimal(Slot.INDEX_PRICE);
     }
 
     public BigDecimal fundingRate() {
-        return BigDecimal.valueOf(fundingRate, fundingRateScale);
+        return values.decimal(Slot.FUNDING_RATE);
     }
 
     public long markPriceUnscaled() {
-        return markPrice;
+        return values.unscaled(Slot.MARK_PRICE);
     }
 
     public int markPriceScale() {
-        return markPriceScale;
+        return values.scale(Slot.MARK_PRICE);
     }
 
     /** Next funding time {@code T}, epoch ms. */
     public long nextFundingTimeMs() {
-        return nextFundingTimeMs;
+        return values.unscaled(Slot.NEXT_FUNDING_TIME);
     }
 
     @Override
     public String toString() {
-        return "MarkPrice[" + symbol + " E=" + eventTimeMs + " p=" + markPrice() + " i=" + indexPrice()
-                + " r=" + fundingRate() + " T=" + nextFundingTimeMs + "]";
+        return "MarkPrice[" + symbol() + " E=" + eventTimeMs() + " p=" + markPrice() + " i=" + indexPrice()
+                + " r=" + fundingRate() + " T=" + nextFundingTimeMs() + "]";
     }
 }

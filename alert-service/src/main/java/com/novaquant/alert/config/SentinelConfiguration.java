@@ -1,5 +1,6 @@
 package com.novaquant.alert.config;
 
+import com.novaquant.alert.AlertProperties;
 import com.novaquant.alert.adapter.execution.ExecutionAdminClient;
 import com.novaquant.alert.adapter.persistence.FileAlertOutbox;
 import com.novaquant.alert.adapter.persistence.FileConfirmationStore;

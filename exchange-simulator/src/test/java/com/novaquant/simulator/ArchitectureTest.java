@@ -1,33 +1,13 @@
 package com.novaquant.simulator;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.novaquant.architecture.ArchitectureRules;
+import com.novaquant.architecture.ModuleClasses;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
+@AnalyzeClasses(locations = ModuleClasses.class)
 class ArchitectureTest {
-
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.novaquant.simulator");
-
-    @Test
-    void domainImportsNoFrameworkAndNoAdapter() {
-        noClasses().that().resideInAnyPackage("..simulator.clock..", "..simulator.market..", "..simulator.matching..",
-                        "..simulator.accounts..", "..simulator.funding..", "..simulator.orders..", "..simulator.source..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "io.netty..",
-                        "tools.jackson..", "io.micrometer..", "..simulator.adapter..", "..simulator.admin..",
-                        "..simulator.application..", "..simulator.config..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void applicationDoesNotReachIntoAdapters() {
-        noClasses().that().resideInAPackage("..simulator.application..")
-                .should().dependOnClassesThat().resideInAnyPackage("..simulator.adapter..", "..simulator.admin..",
-                        "org.springframework..")
-                .check(CLASSES);
-    }
+    @ArchTest
+    static final ArchTests rules = ArchTests.in(ArchitectureRules.class);
 }

@@ -3,7 +3,6 @@ package com.novaquant.alert.application;
 import com.novaquant.alert.domain.AlertDesk;
 import com.novaquant.alert.domain.PendingAlert;
 import com.novaquant.events.Severity;
-import com.novaquant.support.AlertPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +57,7 @@ public final class CommandRouter {
     private final ExecutionAdmin admin;
     private final AlertDesk desk;
     private final AlertOutbox outbox;
-    private final AlertPublisher alerts;
+    private final OwnAlerts alerts;
     private final UniverseFollower universe;
     private final ConfirmationCodes codes;
     private final SentinelMetrics metrics;
@@ -67,7 +66,7 @@ public final class CommandRouter {
 
     /** @param operators Telegram user ids allowed to give {@link #OPERATOR_COMMANDS}; empty: nobody may */
     public CommandRouter(Set<Long> allowedChats, Set<Long> operators, ExecutionAdmin admin, AlertDesk desk,
-                         AlertOutbox outbox, AlertPublisher alerts, UniverseFollower universe, ConfirmationCodes codes,
+                         AlertOutbox outbox, OwnAlerts alerts, UniverseFollower universe, ConfirmationCodes codes,
                          SentinelMetrics metrics, Clock clock, Duration maxAge) {
         this.allowedChats = Set.copyOf(allowedChats);
         this.operators = Set.copyOf(operators);

@@ -4,7 +4,6 @@ import com.novaquant.alert.domain.UniverseText;
 import com.novaquant.alert.domain.UniverseWatch;
 import com.novaquant.events.Severity;
 import com.novaquant.events.UniverseSelection;
-import com.novaquant.support.AlertPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +23,9 @@ public final class UniverseFollower {
 
     private final UniverseWatch watch;
     private final UniverseText text;
-    private final AlertPublisher alerts;
+    private final OwnAlerts alerts;
 
-    public UniverseFollower(UniverseWatch watch, UniverseText text, AlertPublisher alerts) {
+    public UniverseFollower(UniverseWatch watch, UniverseText text, OwnAlerts alerts) {
         this.watch = watch;
         this.text = text;
         this.alerts = alerts;

@@ -1,5 +1,6 @@
 package com.novaquant.alert.config;
 
+import com.novaquant.alert.AlertProperties;
 import com.novaquant.alert.adapter.execution.ExecutionAdminClient;
 import com.novaquant.alert.adapter.persistence.FileAlertOutbox;
 import com.novaquant.alert.adapter.persistence.FileConfirmationStore;
@@ -105,7 +106,7 @@ public class SentinelConfiguration {
     @Bean
     UniverseFollower universeFollower(AlertPublisher alerts, AlertProperties properties, Clock clock) {
         return new UniverseFollower(new UniverseWatch(clock.millis()), new UniverseText(properties.universeSize()),
-                alerts);
+                alerts::raise);
     }
 
     @Bean
@@ -114,7 +115,7 @@ public class SentinelConfiguration {
                                 SentinelMetrics metrics, Clock clock, AlertProperties properties,
                                 UniverseFollower universe) {
         return new CommandRouter(new HashSet<>(telegram.chatIds()), new HashSet<>(telegram.operatorIds()), admin, desk,
-                outbox, alerts, universe, new ConfirmationCodes(properties.confirmTimeout(), telegram.confirmByAnotherOperator(),
+                outbox, alerts::raise, universe, new ConfirmationCodes(properties.confirmTimeout(), telegram.confirmByAnotherOperator(),
                         // Beside the outbox, on its volume: a code asked for before a restart can be confirmed after.
                         new FileConfirmationStore(properties.outboxPath().toAbsolutePath().resolveSibling(
                                 "confirmations.json"))),

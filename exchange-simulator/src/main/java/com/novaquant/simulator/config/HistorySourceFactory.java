@@ -1,5 +1,6 @@
 package com.novaquant.simulator.config;
 
+import com.novaquant.simulator.SimulatorProperties;
 import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.FundingClock;
 import com.novaquant.simulator.application.HistoryMirror;

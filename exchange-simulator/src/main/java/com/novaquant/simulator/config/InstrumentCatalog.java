@@ -1,5 +1,6 @@
 package com.novaquant.simulator.config;
 
+import com.novaquant.simulator.SimulatorProperties;
 import com.novaquant.simulator.market.Instrument;
 import com.novaquant.simulator.market.VenueRules;
 

@@ -1,5 +1,6 @@
 package com.novaquant.simulator.config;
 
+import com.novaquant.simulator.SimulatorProperties;
 import com.novaquant.simulator.adapter.ws.BookTickerPublisher;
 import com.novaquant.simulator.adapter.ws.DepthPublisher;
 import com.novaquant.simulator.adapter.ws.MarkPricePublisher;

@@ -1,5 +1,6 @@
 package com.novaquant.simulator.config;
 
+import com.novaquant.simulator.SimulatorProperties;
 import com.novaquant.simulator.accounts.BnbBurn;
 import com.novaquant.simulator.accounts.FuturesAccount;
 import com.novaquant.simulator.accounts.FuturesModes;

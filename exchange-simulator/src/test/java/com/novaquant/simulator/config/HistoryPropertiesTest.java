@@ -1,5 +1,6 @@
 package com.novaquant.simulator.config;
 
+import com.novaquant.simulator.SimulatorProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;

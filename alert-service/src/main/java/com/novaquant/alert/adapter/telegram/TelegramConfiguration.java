@@ -1,9 +1,9 @@
 package com.novaquant.alert.adapter.telegram;
 
+import com.novaquant.alert.AlertProperties;
 import com.novaquant.alert.application.CommandRouter;
 import com.novaquant.alert.application.DeliveryLoop;
 import com.novaquant.alert.application.SentinelMetrics;
-import com.novaquant.alert.config.AlertProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

@@ -5,10 +5,8 @@ import com.novaquant.alert.domain.UniverseText;
 import com.novaquant.alert.domain.UniverseWatch;
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.RecordSeal;
-import com.novaquant.events.Severity;
 import com.novaquant.events.Topics;
 import com.novaquant.events.UniverseSelection;
-import com.novaquant.support.AlertPublisher;
 import com.novaquant.support.EventDecoder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +25,7 @@ class UniverseListenerTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<String> raised = new ArrayList<>();
     private final UniverseFollower follower = new UniverseFollower(new UniverseWatch(0), new UniverseText(0),
-            new AlertPublisher(null, "alert-service") {
-                @Override
-                public CompletableFuture<?> raise(Severity severity, String code, String text, String dedupKey) {
-                    raised.add(severity + " " + code + " " + dedupKey + " " + text);
-                    return CompletableFuture.completedFuture(null);
-                }
-            });
+            (severity, code, text, dedupKey) -> raised.add(severity + " " + code + " " + dedupKey + " " + text));
 
     @Test
     void withTheSigningKeysOnlyARecordSealedByTheSignalServiceIsShown() {

@@ -1,10 +1,10 @@
 package com.novaquant.simulator.adapter.ws;
 
+import com.novaquant.simulator.SimulatorProperties;
 import com.novaquant.simulator.application.Faults;
 import com.novaquant.simulator.application.FundingClock;
 import com.novaquant.simulator.application.ListenKeys;
 import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.config.SimulatorProperties;
 import com.novaquant.simulator.market.Markets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;

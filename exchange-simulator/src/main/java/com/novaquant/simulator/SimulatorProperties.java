@@ -1,4 +1,4 @@
-package com.novaquant.simulator.config;
+package com.novaquant.simulator;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

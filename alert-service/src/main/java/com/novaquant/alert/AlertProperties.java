@@ -1,4 +1,4 @@
-package com.novaquant.alert.config;
+package com.novaquant.alert;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,0 +1,11 @@
+package com.novaquant.architecture;
+
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+
+@AnalyzeClasses(locations = ModuleClasses.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchTests rules = ArchTests.in(ArchitectureRules.class);
+}

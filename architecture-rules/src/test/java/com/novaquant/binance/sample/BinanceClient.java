@@ -1,0 +1,5 @@
+package com.novaquant.binance.sample;
+
+/** Stands for the Binance libraries. */
+public class BinanceClient {
+}

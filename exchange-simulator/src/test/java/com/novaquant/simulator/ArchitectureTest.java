@@ -15,10 +15,10 @@ class ArchitectureTest {
 
     @Test
     void domainImportsNoFrameworkAndNoAdapter() {
-        noClasses().that().resideInAnyPackage("..simulator.clock..", "..simulator.market..", "..simulator.matching..",
-                        "..simulator.accounts..", "..simulator.funding..", "..simulator.orders..", "..simulator.source..")
+        noClasses().that().resideInAPackage("..simulator.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "io.netty..",
-                        "tools.jackson..", "io.micrometer..", "..simulator.adapter..", "..simulator.admin..",
+                        "tools.jackson..", "com.fasterxml.jackson..", "io.micrometer..",
+                        "..simulator.adapter..", "..simulator.admin..",
                         "..simulator.application..", "..simulator.config..")
                 .check(CLASSES);
     }

@@ -1,6 +1,6 @@
 package com.novaquant.simulator.admin;
 
-import com.novaquant.simulator.accounts.PaperAccount;
+import com.novaquant.simulator.domain.accounts.PaperAccount;
 import com.novaquant.simulator.adapter.ws.StreamHub;
 import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.Faults;
@@ -8,12 +8,12 @@ import com.novaquant.simulator.application.FundingClock;
 import com.novaquant.simulator.application.FuturesSnapshot;
 import com.novaquant.simulator.application.OrderJournal;
 import com.novaquant.simulator.application.SyntheticQuoteRate;
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.orders.OrderView;
-import com.novaquant.simulator.orders.Rejection;
-import com.novaquant.simulator.orders.TradeFillView;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.orders.OrderView;
+import com.novaquant.simulator.domain.orders.Rejection;
+import com.novaquant.simulator.domain.orders.TradeFillView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -1,9 +1,9 @@
 package com.novaquant.simulator.admin;
 
 import com.novaquant.simulator.application.Exchange;
-import com.novaquant.simulator.market.Listing;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.Listing;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,33 +1,33 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.accounts.BnbBurn;
-import com.novaquant.simulator.accounts.FuturesAccount;
-import com.novaquant.simulator.accounts.IncomeRecord;
-import com.novaquant.simulator.accounts.MarginType;
-import com.novaquant.simulator.accounts.PaperAccount;
-import com.novaquant.simulator.accounts.Position;
-import com.novaquant.simulator.accounts.SpotAccount;
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.market.Book;
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.PriceLevel;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.matching.BookMatcher;
-import com.novaquant.simulator.matching.Fill;
-import com.novaquant.simulator.matching.OrderType;
-import com.novaquant.simulator.matching.Side;
-import com.novaquant.simulator.matching.TimeInForce;
-import com.novaquant.simulator.orders.FeeSchedule;
-import com.novaquant.simulator.orders.Order;
-import com.novaquant.simulator.orders.OrderFilters;
-import com.novaquant.simulator.orders.OrderRequest;
-import com.novaquant.simulator.orders.OrderStatus;
-import com.novaquant.simulator.orders.OrderView;
-import com.novaquant.simulator.orders.RejectedException;
-import com.novaquant.simulator.orders.Rejection;
-import com.novaquant.simulator.orders.TradeFillView;
+import com.novaquant.simulator.domain.accounts.BnbBurn;
+import com.novaquant.simulator.domain.accounts.FuturesAccount;
+import com.novaquant.simulator.domain.accounts.IncomeRecord;
+import com.novaquant.simulator.domain.accounts.MarginType;
+import com.novaquant.simulator.domain.accounts.PaperAccount;
+import com.novaquant.simulator.domain.accounts.Position;
+import com.novaquant.simulator.domain.accounts.SpotAccount;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Book;
+import com.novaquant.simulator.domain.market.Instrument;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.PriceLevel;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.matching.BookMatcher;
+import com.novaquant.simulator.domain.matching.Fill;
+import com.novaquant.simulator.domain.matching.OrderType;
+import com.novaquant.simulator.domain.matching.Side;
+import com.novaquant.simulator.domain.matching.TimeInForce;
+import com.novaquant.simulator.domain.orders.FeeSchedule;
+import com.novaquant.simulator.domain.orders.Order;
+import com.novaquant.simulator.domain.orders.OrderFilters;
+import com.novaquant.simulator.domain.orders.OrderRequest;
+import com.novaquant.simulator.domain.orders.OrderStatus;
+import com.novaquant.simulator.domain.orders.OrderView;
+import com.novaquant.simulator.domain.orders.RejectedException;
+import com.novaquant.simulator.domain.orders.Rejection;
+import com.novaquant.simulator.domain.orders.TradeFillView;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -264,7 +264,7 @@ public final class Exchange {
         return requireAccount(apiKey).spot();
     }
 
-    public synchronized List<com.novaquant.simulator.accounts.AssetBalance> spotBalances(String apiKey) {
+    public synchronized List<com.novaquant.simulator.domain.accounts.AssetBalance> spotBalances(String apiKey) {
         return requireAccount(apiKey).spot().balances();
     }
 

@@ -1,10 +1,10 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.funding.FundingSchedule;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.funding.FundingSchedule;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -1,7 +1,7 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.accounts.MarginType;
-import com.novaquant.simulator.accounts.Position;
+import com.novaquant.simulator.domain.accounts.MarginType;
+import com.novaquant.simulator.domain.accounts.Position;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,13 +1,13 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.source.HistoryBooks;
-import com.novaquant.simulator.source.HistoryMinute;
-import com.novaquant.simulator.source.RecordedFundings;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Instrument;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.source.HistoryBooks;
+import com.novaquant.simulator.domain.source.HistoryMinute;
+import com.novaquant.simulator.domain.source.RecordedFundings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

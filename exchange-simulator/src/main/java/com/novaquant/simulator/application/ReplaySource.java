@@ -1,8 +1,8 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

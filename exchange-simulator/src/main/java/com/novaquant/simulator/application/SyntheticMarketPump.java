@@ -1,11 +1,11 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.source.SyntheticMarket;
-import com.novaquant.simulator.source.SyntheticTick;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.source.SyntheticMarket;
+import com.novaquant.simulator.domain.source.SyntheticTick;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +97,7 @@ public final class SyntheticMarketPump implements AutoCloseable {
         }
     }
 
-    private void publish(SymbolMarket market, Venue venue, com.novaquant.simulator.market.Book book) {
+    private void publish(SymbolMarket market, Venue venue, com.novaquant.simulator.domain.market.Book book) {
         market.updateBook(venue, book);
         exchange.onBook(market.instrument().symbol(), venue);
         listener.bookChanged(market, venue);

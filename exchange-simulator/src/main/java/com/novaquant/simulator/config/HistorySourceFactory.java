@@ -6,10 +6,10 @@ import com.novaquant.simulator.application.HistoryMirror;
 import com.novaquant.simulator.application.HistoryPlan;
 import com.novaquant.simulator.application.HistorySource;
 import com.novaquant.simulator.application.MarketListener;
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.source.HistoryBooks;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Instrument;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.source.HistoryBooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,15 +1,14 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.domain.SilentUserEvents;
-import com.novaquant.simulator.clock.SimulationClock;
+import com.novaquant.simulator.domain.clock.SimulationClock;
 import com.novaquant.simulator.domain.TestRules;
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.orders.FeeSchedule;
-import com.novaquant.simulator.source.FundingRegime;
-import com.novaquant.simulator.source.SyntheticMarket;
+import com.novaquant.simulator.domain.market.Instrument;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.orders.FeeSchedule;
+import com.novaquant.simulator.domain.source.FundingRegime;
+import com.novaquant.simulator.domain.source.SyntheticMarket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

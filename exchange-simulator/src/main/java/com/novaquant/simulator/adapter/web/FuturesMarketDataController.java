@@ -1,10 +1,10 @@
 package com.novaquant.simulator.adapter.web;
 
 import com.novaquant.simulator.application.Exchange;
-import com.novaquant.simulator.market.LeverageBrackets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.orders.RejectedException;
+import com.novaquant.simulator.domain.market.LeverageBrackets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.orders.RejectedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,12 +1,12 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.market.Book;
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.Listing;
-import com.novaquant.simulator.market.PriceLevel;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.market.VenueRules;
-import com.novaquant.simulator.orders.OrderFilters;
+import com.novaquant.simulator.domain.market.Book;
+import com.novaquant.simulator.domain.market.Instrument;
+import com.novaquant.simulator.domain.market.Listing;
+import com.novaquant.simulator.domain.market.PriceLevel;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.market.VenueRules;
+import com.novaquant.simulator.domain.orders.OrderFilters;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

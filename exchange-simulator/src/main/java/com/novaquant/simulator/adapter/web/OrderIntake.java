@@ -4,10 +4,10 @@ import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.Faults;
 import com.novaquant.simulator.application.OrderJournal;
 import com.novaquant.simulator.application.PlacedOrder;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.orders.OrderRequest;
-import com.novaquant.simulator.orders.Rejection;
-import com.novaquant.simulator.orders.RejectedException;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.orders.OrderRequest;
+import com.novaquant.simulator.domain.orders.Rejection;
+import com.novaquant.simulator.domain.orders.RejectedException;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 

@@ -1,9 +1,9 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.matching.OrderType;
-import com.novaquant.simulator.orders.Order;
-import com.novaquant.simulator.orders.OrderStatus;
-import com.novaquant.simulator.orders.OrderView;
+import com.novaquant.simulator.domain.matching.OrderType;
+import com.novaquant.simulator.domain.orders.Order;
+import com.novaquant.simulator.domain.orders.OrderStatus;
+import com.novaquant.simulator.domain.orders.OrderView;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,9 +1,9 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.accounts.PaperAccount;
+import com.novaquant.simulator.domain.accounts.PaperAccount;
 import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.Faults;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.Venue;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 

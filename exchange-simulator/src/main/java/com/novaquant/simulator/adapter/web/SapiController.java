@@ -1,8 +1,8 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.accounts.AssetBalance;
+import com.novaquant.simulator.domain.accounts.AssetBalance;
 import com.novaquant.simulator.application.Exchange;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.Venue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,16 +1,16 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.accounts.AssetBalance;
+import com.novaquant.simulator.domain.accounts.AssetBalance;
 import com.novaquant.simulator.application.Exchange;
-import com.novaquant.simulator.market.Book;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.matching.OrderType;
-import com.novaquant.simulator.matching.Side;
-import com.novaquant.simulator.matching.TimeInForce;
-import com.novaquant.simulator.orders.OrderFilters;
-import com.novaquant.simulator.orders.OrderRequest;
-import com.novaquant.simulator.orders.RejectedException;
+import com.novaquant.simulator.domain.market.Book;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.matching.OrderType;
+import com.novaquant.simulator.domain.matching.Side;
+import com.novaquant.simulator.domain.matching.TimeInForce;
+import com.novaquant.simulator.domain.orders.OrderFilters;
+import com.novaquant.simulator.domain.orders.OrderRequest;
+import com.novaquant.simulator.domain.orders.RejectedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -3,7 +3,7 @@ package com.novaquant.simulator.adapter.web;
 import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.Faults;
 import com.novaquant.simulator.application.OrderJournal;
-import com.novaquant.simulator.clock.SimulationClock;
+import com.novaquant.simulator.domain.clock.SimulationClock;
 import com.novaquant.simulator.config.SimulatorProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -30,18 +30,18 @@ public final class SyntheticMarketPump implements AutoCloseable {
 
     private final SyntheticMarket generator;
     private final List<SymbolMarket> markets;
-    private final Exchange exchange;
+    private final RestingOrderFills restingOrders;
     private final MarketListener listener;
     private final SimulationClock clock;
     private final Thread thread;
     private volatile double ratePerSecond;
     private volatile boolean running = true;
 
-    public SyntheticMarketPump(SyntheticMarket generator, Markets markets, Exchange exchange, MarketListener listener,
+    public SyntheticMarketPump(SyntheticMarket generator, Markets markets, RestingOrderFills restingOrders, MarketListener listener,
                                SimulationClock clock, double ratePerSecond) {
         this.generator = generator;
         this.markets = new ArrayList<>(markets.all());
-        this.exchange = exchange;
+        this.restingOrders = restingOrders;
         this.listener = listener;
         this.clock = clock;
         this.ratePerSecond = validRate(ratePerSecond);
@@ -99,7 +99,7 @@ public final class SyntheticMarketPump implements AutoCloseable {
 
     private void publish(SymbolMarket market, Venue venue, com.novaquant.simulator.domain.market.Book book) {
         market.updateBook(venue, book);
-        exchange.onBook(market.instrument().symbol(), venue);
+        restingOrders.onBook(market.instrument().symbol(), venue);
         listener.bookChanged(market, venue);
     }
 

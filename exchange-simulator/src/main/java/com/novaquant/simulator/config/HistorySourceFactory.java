@@ -1,11 +1,11 @@
 package com.novaquant.simulator.config;
 
-import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.FundingClock;
 import com.novaquant.simulator.application.HistoryMirror;
 import com.novaquant.simulator.application.HistoryPlan;
 import com.novaquant.simulator.application.HistorySource;
 import com.novaquant.simulator.application.MarketListener;
+import com.novaquant.simulator.application.RestingOrderFills;
 import com.novaquant.simulator.domain.clock.SimulationClock;
 import com.novaquant.simulator.domain.market.Instrument;
 import com.novaquant.simulator.domain.market.Markets;
@@ -25,7 +25,7 @@ final class HistorySourceFactory {
     }
 
     static HistorySource create(SimulatorProperties properties, Markets markets, SimulationClock clock,
-                                Exchange exchange, MarketListener listener, FundingClock fundingClock) {
+                                RestingOrderFills restingOrders, MarketListener listener, FundingClock fundingClock) {
         SimulatorProperties.History history = properties.history();
         HistoryMirror mirror = new HistoryMirror(history.dir());
         List<String> listed = markets.instruments().stream().map(Instrument::symbol).toList();
@@ -45,6 +45,6 @@ final class HistorySourceFactory {
         }
         HistoryPlan plan = new HistoryPlan(mirror.root(), symbols, from, to, history.speed(), history.loop());
         return HistorySource.create(plan, mirror, markets, new HistoryBooks(history.halfSpread(), properties.bookLevels()),
-                clock, exchange, listener, fundingClock);
+                clock, restingOrders, listener, fundingClock);
     }
 }

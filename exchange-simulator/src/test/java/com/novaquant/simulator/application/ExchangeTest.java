@@ -5,9 +5,6 @@ import com.novaquant.simulator.domain.accounts.FuturesAccount;
 import com.novaquant.simulator.domain.accounts.PaperAccount;
 import com.novaquant.simulator.domain.accounts.Position;
 import com.novaquant.simulator.domain.accounts.SpotAccount;
-import com.novaquant.simulator.application.Exchange;
-import com.novaquant.simulator.application.FundingHistory;
-import com.novaquant.simulator.application.FuturesUserEvents;
 import com.novaquant.simulator.domain.clock.SimulationClock;
 import com.novaquant.simulator.domain.market.Book;
 import com.novaquant.simulator.domain.market.Instrument;
@@ -20,6 +17,7 @@ import com.novaquant.simulator.domain.matching.Side;
 import com.novaquant.simulator.domain.matching.TimeInForce;
 import com.novaquant.simulator.domain.orders.FeeSchedule;
 import com.novaquant.simulator.domain.orders.Order;
+import com.novaquant.simulator.domain.orders.OrderRef;
 import com.novaquant.simulator.domain.orders.OrderRequest;
 import com.novaquant.simulator.domain.orders.OrderStatus;
 import com.novaquant.simulator.domain.orders.OrderView;
@@ -41,7 +39,7 @@ class ExchangeTest {
     static final String KEY = "key";
     final List<String> events = new ArrayList<>();
     SymbolMarket market;
-    Exchange exchange;
+    TestExchange exchange;
     FundingHistory history;
 
     static BigDecimal d(String v) {
@@ -54,14 +52,20 @@ class ExchangeTest {
                 List.of(new PriceLevel(d(ask), d("1.000")), new PriceLevel(d(ask).add(d("1")), d("5.000"))));
     }
 
-    @BeforeEach
-    void setUp() {
+    /** BTCUSDT with a two-level book on each venue (spot 1000.00/1000.01, USD-M 1000.00/1000.10) and every price 1000. */
+    static SymbolMarket btcMarket() {
         Instrument instrument = new Instrument("BTCUSDT", "BTC", "USDT", d("100"),
                 TestRules.SPOT, TestRules.FUTURES, Duration.ofHours(8));
-        market = new SymbolMarket(instrument, d("0.0001"));
+        SymbolMarket market = new SymbolMarket(instrument, d("0.0001"));
         market.updateBook(Venue.SPOT, book(1, "1000.00", "1000.01"));
         market.updateBook(Venue.USDM, book(1, "1000.00", "1000.10"));
         market.updatePrices(d("1000"), d("1000"), d("1000"));
+        return market;
+    }
+
+    @BeforeEach
+    void setUp() {
+        market = btcMarket();
         PaperAccount account = new PaperAccount(KEY, "secret", new SpotAccount(Map.of("USDT", d("10000"))),
                 new FuturesAccount(d("10000"), 10));
         history = new FundingHistory();
@@ -78,7 +82,7 @@ class ExchangeTest {
                 events.add("ACCOUNT:" + reason + ":" + balanceChange.stripTrailingZeros().toPlainString());
             }
         };
-        exchange = new Exchange(new Markets(List.of(market)), List.of(account),
+        exchange = TestExchange.of(new Markets(List.of(market)), List.of(account),
                 new FeeSchedule(d("0.001"), d("0.001"), d("0.0002"), d("0.0005")), new SimulationClock(1), recorder, history);
     }
 
@@ -101,7 +105,7 @@ class ExchangeTest {
 
     @Test
     void spotMarketBuyFillsAcrossLevelsAndChargesTheCommissionInBase() {
-        OrderView order = exchange.place(KEY, spot(Side.BUY, OrderType.MARKET, null, "2", null, "a"), null).order();
+        OrderView order = exchange.orders().place(KEY, spot(Side.BUY, OrderType.MARKET, null, "2", null, "a"), null).order();
 
         assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(order.fills()).hasSize(2);
@@ -112,31 +116,31 @@ class ExchangeTest {
 
     @Test
     void spotBuyBeyondTheBalanceIsRejectedWith2010AndPlacesNothing() {
-        assertThat(code(() -> exchange.place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "11", "1000.00", "a"), null)))
+        assertThat(code(() -> exchange.orders().place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "11", "1000.00", "a"), null)))
                 .isEqualTo(-2010);
-        assertThat(exchange.allOrders()).isEmpty();
+        assertThat(exchange.orders().allOrders()).isEmpty();
     }
 
     @Test
     void duplicateClientOrderIdIsRejectedWhileTheFirstOrderIsOpen() {
-        exchange.place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "1", "900.00", "dup"), null);
+        exchange.orders().place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "1", "900.00", "dup"), null);
 
-        assertThat(code(() -> exchange.place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "1", "900.00", "dup"), null)))
+        assertThat(code(() -> exchange.orders().place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "1", "900.00", "dup"), null)))
                 .isEqualTo(-2010);
-        exchange.cancel(KEY, Venue.SPOT, "BTCUSDT", null, "dup");
-        assertThat(exchange.place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "1", "900.00", "dup"), null).order().status())
+        exchange.orders().cancel(KEY, Venue.SPOT, new OrderRef("BTCUSDT", null, "dup"));
+        assertThat(exchange.orders().place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "1", "900.00", "dup"), null).order().status())
                 .isEqualTo(OrderStatus.NEW);
     }
 
     @Test
     void restingSpotLimitLocksQuoteAndFillsAsMakerWhenTheBookCrossesIt() {
-        OrderView placed = exchange.place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "1", "990.00", "rest"), null).order();
+        OrderView placed = exchange.orders().place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "1", "990.00", "rest"), null).order();
         assertThat(exchange.spotAccount(KEY).locked("USDT")).isEqualByComparingTo("990");
 
         market.updateBook(Venue.SPOT, book(2, "989.00", "989.50"));
-        exchange.onBook("BTCUSDT", Venue.SPOT);
+        exchange.restingOrders().onBook("BTCUSDT", Venue.SPOT);
 
-        OrderView filled = exchange.query(KEY, Venue.SPOT, "BTCUSDT", placed.orderId(), null);
+        OrderView filled = exchange.orders().query(KEY, Venue.SPOT, new OrderRef("BTCUSDT", placed.orderId(), null));
         assertThat(filled.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(filled.fills().getFirst().fill().maker()).isTrue();
         assertThat(filled.fills().getFirst().fill().price()).isEqualByComparingTo("990.00");
@@ -145,7 +149,7 @@ class ExchangeTest {
 
     @Test
     void spotIocRemainderExpiresAndUnlocks() {
-        OrderView order = exchange.place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.IOC, "3", "1000.01", "ioc"), null).order();
+        OrderView order = exchange.orders().place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.IOC, "3", "1000.01", "ioc"), null).order();
 
         assertThat(order.status()).isEqualTo(OrderStatus.EXPIRED);
         assertThat(order.executedQty()).isEqualByComparingTo("1");
@@ -154,7 +158,7 @@ class ExchangeTest {
 
     @Test
     void partialFillRatioCapsTheFillAndExpiresTheRestOfAMarketOrder() {
-        OrderView order = exchange.place(KEY, futures(Side.SELL, OrderType.MARKET, null, "1.000", null, false), d("0.4")).order();
+        OrderView order = exchange.orders().place(KEY, futures(Side.SELL, OrderType.MARKET, null, "1.000", null, false), d("0.4")).order();
 
         assertThat(order.executedQty()).isEqualByComparingTo("0.4");
         assertThat(order.status()).isEqualTo(OrderStatus.EXPIRED);
@@ -162,9 +166,9 @@ class ExchangeTest {
 
     @Test
     void futuresShortOpensAPositionChargesTakerFeeAndEmitsEvents() {
-        exchange.place(KEY, futures(Side.SELL, OrderType.MARKET, null, "1.000", null, false), null);
+        exchange.orders().place(KEY, futures(Side.SELL, OrderType.MARKET, null, "1.000", null, false), null);
 
-        var snapshot = exchange.futuresSnapshot(KEY);
+        var snapshot = exchange.accounts().futuresSnapshot(KEY);
         assertThat(snapshot.positions().getFirst().position().amount()).isEqualByComparingTo("-1");
         assertThat(snapshot.wallet()).isEqualByComparingTo("9999.5");
         assertThat(events).containsExactly("ORDER:NEW:NEW", "ORDER:TRADE:FILLED", "ACCOUNT:ORDER:-0.5");
@@ -172,33 +176,33 @@ class ExchangeTest {
 
     @Test
     void futuresOrderBeyondTheMarginIsRejectedWith2019() {
-        assertThat(code(() -> exchange.place(KEY, futures(Side.SELL, OrderType.LIMIT, TimeInForce.GTC, "200.000", "1100.00", false), null)))
+        assertThat(code(() -> exchange.orders().place(KEY, futures(Side.SELL, OrderType.LIMIT, TimeInForce.GTC, "200.000", "1100.00", false), null)))
                 .isEqualTo(-2019);
     }
 
     @Test
     void futuresFokThatCannotFillCompletelyIsRejectedWith5021() {
-        assertThat(code(() -> exchange.place(KEY, futures(Side.BUY, OrderType.LIMIT, TimeInForce.FOK, "2.000", "1000.10", false), null)))
+        assertThat(code(() -> exchange.orders().place(KEY, futures(Side.BUY, OrderType.LIMIT, TimeInForce.FOK, "2.000", "1000.10", false), null)))
                 .isEqualTo(-5021);
-        assertThat(exchange.allOrders()).isEmpty();
+        assertThat(exchange.orders().allOrders()).isEmpty();
     }
 
     @Test
     void reduceOnlyWithoutAPositionToReduceIsRejected() {
-        assertThat(code(() -> exchange.place(KEY, futures(Side.BUY, OrderType.MARKET, null, "1.000", null, true), null)))
+        assertThat(code(() -> exchange.orders().place(KEY, futures(Side.BUY, OrderType.MARKET, null, "1.000", null, true), null)))
                 .isEqualTo(-2022);
     }
 
     @Test
     void positiveFundingPaysTheShortAndIsRecordedAsIncome() {
-        exchange.place(KEY, futures(Side.SELL, OrderType.MARKET, null, "1.000", null, false), null);
+        exchange.orders().place(KEY, futures(Side.SELL, OrderType.MARKET, null, "1.000", null, false), null);
         events.clear();
-        BigDecimal walletBefore = exchange.futuresSnapshot(KEY).wallet();
+        BigDecimal walletBefore = exchange.accounts().futuresSnapshot(KEY).wallet();
 
-        exchange.settleFunding("BTCUSDT", d("0.001"));
+        exchange.funding().settle("BTCUSDT", d("0.001"));
 
-        assertThat(exchange.futuresSnapshot(KEY).wallet().subtract(walletBefore)).isEqualByComparingTo("1");
-        assertThat(exchange.income(KEY)).filteredOn(r -> r.incomeType().equals("FUNDING_FEE"))
+        assertThat(exchange.accounts().futuresSnapshot(KEY).wallet().subtract(walletBefore)).isEqualByComparingTo("1");
+        assertThat(exchange.accounts().income(KEY)).filteredOn(r -> r.incomeType().equals("FUNDING_FEE"))
                 .singleElement().satisfies(r -> assertThat(r.income()).isEqualByComparingTo("1"));
         assertThat(events).containsExactly("ACCOUNT:FUNDING_FEE:1");
         assertThat(history.lastRate("BTCUSDT")).isEqualByComparingTo("0.001");
@@ -206,9 +210,9 @@ class ExchangeTest {
 
     @Test
     void queryOfAnUnknownOrderIs2013AndCancelOfAFilledOrderIs2011() {
-        OrderView filled = exchange.place(KEY, spot(Side.BUY, OrderType.MARKET, null, "0.5", null, "m"), null).order();
+        OrderView filled = exchange.orders().place(KEY, spot(Side.BUY, OrderType.MARKET, null, "0.5", null, "m"), null).order();
 
-        assertThat(code(() -> exchange.query(KEY, Venue.SPOT, "BTCUSDT", 1L, null))).isEqualTo(-2013);
-        assertThat(code(() -> exchange.cancel(KEY, Venue.SPOT, "BTCUSDT", filled.orderId(), null))).isEqualTo(-2011);
+        assertThat(code(() -> exchange.orders().query(KEY, Venue.SPOT, new OrderRef("BTCUSDT", 1L, null)))).isEqualTo(-2013);
+        assertThat(code(() -> exchange.orders().cancel(KEY, Venue.SPOT, new OrderRef("BTCUSDT", filled.orderId(), null)))).isEqualTo(-2011);
     }
 }

@@ -1,16 +1,11 @@
 package com.novaquant.simulator.application;
 
+import com.novaquant.simulator.adapter.live.LiveSource;
+import com.novaquant.simulator.domain.TestRules;
 import com.novaquant.simulator.domain.accounts.FuturesAccount;
 import com.novaquant.simulator.domain.accounts.PaperAccount;
 import com.novaquant.simulator.domain.accounts.SpotAccount;
-import com.novaquant.simulator.adapter.live.LiveSource;
-import com.novaquant.simulator.application.Exchange;
-import com.novaquant.simulator.application.FundingHistory;
-import com.novaquant.simulator.application.FuturesUserEvents;
-import com.novaquant.simulator.application.RawFrameRelay;
-import com.novaquant.simulator.application.ReplaySource;
 import com.novaquant.simulator.domain.clock.SimulationClock;
-import com.novaquant.simulator.domain.TestRules;
 import com.novaquant.simulator.domain.market.Instrument;
 import com.novaquant.simulator.domain.market.Markets;
 import com.novaquant.simulator.domain.market.SymbolMarket;
@@ -45,7 +40,7 @@ class MarketSourcesTest {
     final RawFrameRelay relay = (venue, stream, payload) -> relayed.add(venue + " " + stream + " " + payload);
     SymbolMarket btc;
     Markets markets;
-    Exchange exchange;
+    TestExchange exchange;
 
     @BeforeEach
     void setUp() {
@@ -53,7 +48,7 @@ class MarketSourcesTest {
                 TestRules.SPOT, TestRules.FUTURES, Duration.ofHours(8)), new BigDecimal("0.0001"));
         markets = new Markets(List.of(btc));
         FuturesUserEvents none = new SilentUserEvents();
-        exchange = new Exchange(markets, List.of(new PaperAccount("k", "s", new SpotAccount(Map.of("USDT", new BigDecimal("100000"))),
+        exchange = TestExchange.of(markets, List.of(new PaperAccount("k", "s", new SpotAccount(Map.of("USDT", new BigDecimal("100000"))),
                 new FuturesAccount(new BigDecimal("100000"), 20))),
                 new FeeSchedule(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), new SimulationClock(1), none, new FundingHistory());
     }
@@ -67,7 +62,7 @@ class MarketSourcesTest {
                 "{\"t\":1772000000050000,\"venue\":\"USDM\",\"stream\":\"btcusdt@markPrice@1s\",\"frame\":{\"e\":\"markPriceUpdate\",\"E\":1,\"s\":\"BTCUSDT\",\"p\":\"64010.5\",\"ap\":\"64010\",\"i\":\"64000.2\",\"P\":\"64000\",\"r\":\"0.00020000\",\"T\":2}}",
                 "{\"t\":1772000000060000,\"venue\":\"MARS\",\"stream\":\"btcusdt@bookTicker\",\"frame\":{}}"));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        ReplaySource replay = new ReplaySource(file, 10, false, markets, exchange, relay, registry);
+        ReplaySource replay = new ReplaySource(file, 10, false, markets, exchange.restingOrders(), relay, registry);
 
         replay.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> relayed.size() == 2);
@@ -79,7 +74,7 @@ class MarketSourcesTest {
         assertThat(btc.book(Venue.SPOT).bestAsk().price()).isEqualByComparingTo("64000.01");
         assertThat(btc.markPrice()).isEqualByComparingTo("64010.5");
         assertThat(btc.fundingRate()).isEqualByComparingTo("0.0002");
-        OrderView fill = exchange.place("k", new OrderRequest(Venue.SPOT, "BTCUSDT", Side.BUY, OrderType.MARKET, null,
+        OrderView fill = exchange.orders().place("k", new OrderRequest(Venue.SPOT, "BTCUSDT", Side.BUY, OrderType.MARKET, null,
                 new BigDecimal("1"), null, null, "r1", false), null).order();
         assertThat(fill.fills().getFirst().fill().price()).isEqualByComparingTo("64000.01");
     }
@@ -96,7 +91,7 @@ class MarketSourcesTest {
                                 "{\"stream\":\"btcusdt@markPrice@1s\",\"data\":{\"e\":\"markPriceUpdate\",\"E\":1,\"s\":\"BTCUSDT\",\"p\":\"63011\",\"ap\":\"63011\",\"i\":\"63000\",\"P\":\"63000\",\"r\":\"-0.0001\",\"T\":2}}")).neverComplete()))
                 .bindNow();
         String root = "ws://127.0.0.1:" + server.port();
-        LiveSource live = new LiveSource(root, root, markets, exchange, relay);
+        LiveSource live = new LiveSource(root, root, markets, exchange.restingOrders(), relay);
         try {
             live.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> relayed.size() >= 3);

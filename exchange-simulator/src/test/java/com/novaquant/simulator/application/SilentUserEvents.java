@@ -1,7 +1,6 @@
 package com.novaquant.simulator.application;
 
 import com.novaquant.simulator.domain.accounts.Position;
-import com.novaquant.simulator.application.FuturesUserEvents;
 import com.novaquant.simulator.domain.orders.Order;
 import com.novaquant.simulator.domain.orders.OrderView;
 

@@ -1,7 +1,7 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.domain.clock.SimulationClock;
 import com.novaquant.simulator.domain.TestRules;
+import com.novaquant.simulator.domain.clock.SimulationClock;
 import com.novaquant.simulator.domain.market.Instrument;
 import com.novaquant.simulator.domain.market.Markets;
 import com.novaquant.simulator.domain.market.SymbolMarket;
@@ -45,14 +45,14 @@ class SyntheticMarketPumpTest {
         Markets markets = new Markets(List.of(new SymbolMarket(btc, new BigDecimal("0.0001"))));
         FuturesUserEvents none = new SilentUserEvents();
         SimulationClock clock = new SimulationClock(1);
-        Exchange exchange = new Exchange(markets, List.of(), new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001"),
+        TestExchange exchange = TestExchange.of(markets, List.of(), new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001"),
                 new BigDecimal("0.0002"), new BigDecimal("0.0005")), clock, none, new FundingHistory());
         MarketListener counter = (market, venue) -> {
             if (venue == Venue.SPOT) {
                 steps.incrementAndGet();
             }
         };
-        return new SyntheticMarketPump(new SyntheticMarket(markets.instruments(), 7, 5, REGIME), markets, exchange, counter,
+        return new SyntheticMarketPump(new SyntheticMarket(markets.instruments(), 7, 5, REGIME), markets, exchange.restingOrders(), counter,
                 clock, ratePerSecond);
     }
 

@@ -1,16 +1,11 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.domain.TestRules;
 import com.novaquant.simulator.domain.accounts.BnbBurn;
 import com.novaquant.simulator.domain.accounts.FuturesAccount;
 import com.novaquant.simulator.domain.accounts.IncomeRecord;
 import com.novaquant.simulator.domain.accounts.PaperAccount;
 import com.novaquant.simulator.domain.accounts.SpotAccount;
-import com.novaquant.simulator.application.Exchange;
-import com.novaquant.simulator.application.FundingHistory;
-import com.novaquant.simulator.application.FuturesUserEvents;
 import com.novaquant.simulator.domain.clock.SimulationClock;
-import com.novaquant.simulator.domain.market.Instrument;
 import com.novaquant.simulator.domain.market.Markets;
 import com.novaquant.simulator.domain.market.SymbolMarket;
 import com.novaquant.simulator.domain.market.Venue;
@@ -23,7 +18,6 @@ import com.novaquant.simulator.domain.orders.TradeFillView;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,6 +25,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static com.novaquant.simulator.application.ExchangeTest.book;
+import static com.novaquant.simulator.application.ExchangeTest.btcMarket;
 import static com.novaquant.simulator.application.ExchangeTest.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -46,17 +41,12 @@ class TradeHistoryLedgerTest {
 
     SymbolMarket market;
 
-    Exchange exchange(Map<String, BigDecimal> spotBalances, BnbBurn bnbBurn) {
-        Instrument instrument = new Instrument("BTCUSDT", "BTC", "USDT", d("100"),
-                TestRules.SPOT, TestRules.FUTURES, Duration.ofHours(8));
-        market = new SymbolMarket(instrument, d("0.0001"));
-        market.updateBook(Venue.SPOT, book(1, "1000.00", "1000.01"));
-        market.updateBook(Venue.USDM, book(1, "1000.00", "1000.10"));
-        market.updatePrices(d("1000"), d("1000"), d("1000"));
+    TestExchange exchange(Map<String, BigDecimal> spotBalances, BnbBurn bnbBurn) {
+        market = btcMarket();
         PaperAccount account = new PaperAccount(KEY, "secret", new SpotAccount(spotBalances),
                 new FuturesAccount(d("10000"), 10));
         FuturesUserEvents silent = new SilentUserEvents();
-        return new Exchange(new Markets(List.of(market)), List.of(account),
+        return TestExchange.of(new Markets(List.of(market)), List.of(account),
                 new FeeSchedule(d("0.001"), d("0.001"), d("0.0002"), d("0.0005")), bnbBurn, new SimulationClock(1),
                 silent, new FundingHistory());
     }
@@ -82,26 +72,26 @@ class TradeHistoryLedgerTest {
 
     @Test
     void spotAndFuturesHistoriesAddUpToWhatTheBalancesMoved() {
-        Exchange exchange = exchange(Map.of("USDT", d("10000")), BnbBurn.OFF);
+        TestExchange exchange = exchange(Map.of("USDT", d("10000")), BnbBurn.OFF);
         SpotAccount spot = exchange.spotAccount(KEY);
-        BigDecimal walletBefore = exchange.futuresSnapshot(KEY).wallet();
+        BigDecimal walletBefore = exchange.accounts().futuresSnapshot(KEY).wallet();
 
         // Spot: a taker buy over two levels, a partial taker sell, and a resting sell filled as maker.
-        exchange.place(KEY, spot(Side.BUY, OrderType.MARKET, "2", null), null);
-        exchange.place(KEY, spot(Side.SELL, OrderType.MARKET, "0.5", null), null);
-        exchange.place(KEY, spot(Side.SELL, OrderType.LIMIT, "0.3", "1010.00"), null);
+        exchange.orders().place(KEY, spot(Side.BUY, OrderType.MARKET, "2", null), null);
+        exchange.orders().place(KEY, spot(Side.SELL, OrderType.MARKET, "0.5", null), null);
+        exchange.orders().place(KEY, spot(Side.SELL, OrderType.LIMIT, "0.3", "1010.00"), null);
         market.updateBook(Venue.SPOT, book(2, "1010.50", "1010.60"));
-        exchange.onBook("BTCUSDT", Venue.SPOT);
+        exchange.restingOrders().onBook("BTCUSDT", Venue.SPOT);
         // Perp: a short opened over two levels, partly closed by a resting buy (maker) and a taker buy, then funding.
-        exchange.place(KEY, perp(Side.SELL, OrderType.MARKET, "1.500", null), null);
-        exchange.place(KEY, perp(Side.BUY, OrderType.LIMIT, "0.400", "960.00"), null);
+        exchange.orders().place(KEY, perp(Side.SELL, OrderType.MARKET, "1.500", null), null);
+        exchange.orders().place(KEY, perp(Side.BUY, OrderType.LIMIT, "0.400", "960.00"), null);
         market.updateBook(Venue.USDM, book(2, "954.90", "955.00"));
-        exchange.onBook("BTCUSDT", Venue.USDM);
-        exchange.place(KEY, perp(Side.BUY, OrderType.MARKET, "0.400", null), null);
+        exchange.restingOrders().onBook("BTCUSDT", Venue.USDM);
+        exchange.orders().place(KEY, perp(Side.BUY, OrderType.MARKET, "0.400", null), null);
         market.updatePrices(d("955.50"), d("955.50"), d("955.40"));
-        exchange.settleFunding("BTCUSDT", d("0.0001"));
+        exchange.funding().settle("BTCUSDT", d("0.0001"));
 
-        List<TradeFillView> spotTrades = exchange.trades(KEY, Venue.SPOT, "BTCUSDT");
+        List<TradeFillView> spotTrades = exchange.orders().trades(KEY, Venue.SPOT, "BTCUSDT");
         assertThat(spotTrades).hasSize(4);
         assertThat(spotTrades).extracting(TradeFillView::maker).containsExactly(false, false, false, true);
         Predicate<TradeFillView> buys = TradeFillView::buyer;
@@ -116,8 +106,8 @@ class TradeHistoryLedgerTest {
                 .isCloseTo(sum(spotTrades, buys.negate(), TradeFillView::quoteQty).subtract(sum(spotTrades, buys, TradeFillView::quoteQty))
                         .subtract(usdtCommission), within(EPS));
 
-        List<TradeFillView> perpTrades = exchange.trades(KEY, Venue.USDM, "BTCUSDT");
-        List<IncomeRecord> income = exchange.income(KEY);
+        List<TradeFillView> perpTrades = exchange.orders().trades(KEY, Venue.USDM, "BTCUSDT");
+        List<IncomeRecord> income = exchange.accounts().income(KEY);
         BigDecimal realized = sum(perpTrades, t -> true, t -> t.fill().realizedPnl());
         BigDecimal commission = sum(perpTrades, t -> true, t -> t.fill().commission());
         BigDecimal funding = income(income, "FUNDING_FEE");
@@ -126,20 +116,20 @@ class TradeHistoryLedgerTest {
         assertThat(funding).isPositive();
         assertThat(income(income, "REALIZED_PNL")).isCloseTo(realized, within(EPS));
         assertThat(income(income, "COMMISSION").negate()).isCloseTo(commission, within(EPS));
-        assertThat(exchange.futuresSnapshot(KEY).wallet().subtract(walletBefore))
+        assertThat(exchange.accounts().futuresSnapshot(KEY).wallet().subtract(walletBefore))
                 .isCloseTo(realized.add(funding).subtract(commission), within(EPS));
     }
 
     @Test
     void everyCommissionAndRealizedPnlIncomeNamesTheTradeItCameFrom() {
-        Exchange exchange = exchange(Map.of("USDT", d("10000")), BnbBurn.OFF);
-        exchange.place(KEY, perp(Side.SELL, OrderType.MARKET, "1.500", null), null);
+        TestExchange exchange = exchange(Map.of("USDT", d("10000")), BnbBurn.OFF);
+        exchange.orders().place(KEY, perp(Side.SELL, OrderType.MARKET, "1.500", null), null);
         market.updateBook(Venue.USDM, book(2, "949.90", "950.00"));
-        exchange.place(KEY, perp(Side.BUY, OrderType.MARKET, "0.800", null), null);
+        exchange.orders().place(KEY, perp(Side.BUY, OrderType.MARKET, "0.800", null), null);
 
-        Map<String, TradeFillView> trades = exchange.trades(KEY, Venue.USDM, "BTCUSDT").stream()
+        Map<String, TradeFillView> trades = exchange.orders().trades(KEY, Venue.USDM, "BTCUSDT").stream()
                 .collect(Collectors.toMap(t -> Long.toString(t.tradeId()), t -> t));
-        List<IncomeRecord> income = exchange.income(KEY);
+        List<IncomeRecord> income = exchange.accounts().income(KEY);
 
         assertThat(income).filteredOn(r -> r.incomeType().equals("COMMISSION")).hasSize(trades.size())
                 .allSatisfy(r -> assertThat(r.income()).isEqualByComparingTo(trades.get(r.tradeId()).fill().commission().negate()));
@@ -152,12 +142,12 @@ class TradeHistoryLedgerTest {
 
     @Test
     void withBnbBurnTheSpotCommissionIsPaidInBnbAtThreeQuartersOfTheRate() {
-        Exchange exchange = exchange(Map.of("USDT", d("10000"), "BNB", d("1")), new BnbBurn(true, d("600")));
+        TestExchange exchange = exchange(Map.of("USDT", d("10000"), "BNB", d("1")), new BnbBurn(true, d("600")));
 
-        exchange.place(KEY, spot(Side.BUY, OrderType.MARKET, "1", null), null);
-        exchange.place(KEY, spot(Side.SELL, OrderType.MARKET, "0.5", null), null);
+        exchange.orders().place(KEY, spot(Side.BUY, OrderType.MARKET, "1", null), null);
+        exchange.orders().place(KEY, spot(Side.SELL, OrderType.MARKET, "0.5", null), null);
 
-        List<TradeFillView> trades = exchange.trades(KEY, Venue.SPOT, "BTCUSDT");
+        List<TradeFillView> trades = exchange.orders().trades(KEY, Venue.SPOT, "BTCUSDT");
         SpotAccount spot = exchange.spotAccount(KEY);
         assertThat(trades).extracting(t -> t.fill().commissionAsset()).containsOnly("BNB");
         // 1000.01 x 0.001 x 0.75 / 600 and 500.00 x 0.001 x 0.75 / 600.
@@ -171,11 +161,11 @@ class TradeHistoryLedgerTest {
 
     @Test
     void withBnbBurnButTooLittleBnbTheCommissionIsPaidInTheAssetReceived() {
-        Exchange exchange = exchange(Map.of("USDT", d("10000"), "BNB", d("0.001")), new BnbBurn(true, d("600")));
+        TestExchange exchange = exchange(Map.of("USDT", d("10000"), "BNB", d("0.001")), new BnbBurn(true, d("600")));
 
-        exchange.place(KEY, spot(Side.BUY, OrderType.MARKET, "1", null), null);
+        exchange.orders().place(KEY, spot(Side.BUY, OrderType.MARKET, "1", null), null);
 
-        TradeFillView trade = exchange.trades(KEY, Venue.SPOT, "BTCUSDT").getFirst();
+        TradeFillView trade = exchange.orders().trades(KEY, Venue.SPOT, "BTCUSDT").getFirst();
         assertThat(trade.fill().commissionAsset()).isEqualTo("BTC");
         assertThat(exchange.spotAccount(KEY).free("BTC")).isEqualByComparingTo("0.999");
         assertThat(exchange.spotAccount(KEY).free("BNB")).isEqualByComparingTo("0.001");

@@ -1,9 +1,9 @@
 package com.novaquant.simulator.adapter.ws;
 
-import com.novaquant.simulator.domain.accounts.FuturesAccount;
-import com.novaquant.simulator.domain.accounts.Position;
 import com.novaquant.simulator.application.FuturesUserEvents;
 import com.novaquant.simulator.application.ListenKeys;
+import com.novaquant.simulator.domain.accounts.FuturesAccount;
+import com.novaquant.simulator.domain.accounts.Position;
 import com.novaquant.simulator.domain.orders.Order;
 import com.novaquant.simulator.domain.orders.OrderView;
 import io.micrometer.core.instrument.Gauge;

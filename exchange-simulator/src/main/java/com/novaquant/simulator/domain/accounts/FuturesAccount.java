@@ -1,7 +1,9 @@
 package com.novaquant.simulator.domain.accounts;
 
+import com.novaquant.simulator.domain.matching.Side;
+import com.novaquant.simulator.domain.orders.RejectedException;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * A USD-M account: USDT wallet, positions, leverage per symbol, the income history and the account's modes
- * ({@link FuturesModes}). Positions are one-way and margined as cross whatever the modes say. Touched only under the
- * exchange's lock.
+ * ({@link FuturesModes}). Positions are one-way and margined as cross whatever the modes say ({@link MarginRule}).
+ * Touched only under the exchange's lock.
  */
 public final class FuturesAccount {
 
@@ -57,6 +59,14 @@ public final class FuturesAccount {
         return positions.getOrDefault(symbol, Position.flat(symbol));
     }
 
+    /** Refuses (-2022) a reduce-only order that would not reduce the position: there is none, or it is on the order's side. */
+    public void admitReduceOnly(String symbol, Side side) {
+        int held = position(symbol).amount().signum();
+        if (held == 0 || held == side.sign()) {
+            throw new RejectedException(-2022, "ReduceOnly Order is rejected.");
+        }
+    }
+
     public void setPosition(Position position) {
         positions.put(position.symbol(), position);
     }
@@ -90,20 +100,5 @@ public final class FuturesAccount {
             }
         }
         return total;
-    }
-
-    /** Initial margin held by positions: |notional| / leverage per symbol. */
-    public BigDecimal positionInitialMargin(Function<String, BigDecimal> markPrice) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (Position p : positions.values()) {
-            if (p.amount().signum() != 0) {
-                total = total.add(initialMargin(p.symbol(), p.notional(markPrice.apply(p.symbol())).abs()));
-            }
-        }
-        return total;
-    }
-
-    public BigDecimal initialMargin(String symbol, BigDecimal notional) {
-        return notional.divide(BigDecimal.valueOf(leverage(symbol)), 8, RoundingMode.UP);
     }
 }

@@ -1,5 +1,7 @@
 package com.novaquant.simulator.domain.market;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -24,5 +26,10 @@ public record Book(long updateId, long eventTimeMillis, List<PriceLevel> bids, L
 
     public PriceLevel bestAsk() {
         return asks.getFirst();
+    }
+
+    /** The average of the best bid and ask to 8 places: the reference price of spot's price filters. */
+    public BigDecimal mid() {
+        return bestBid().price().add(bestAsk().price()).divide(BigDecimal.TWO, 8, RoundingMode.HALF_EVEN);
     }
 }

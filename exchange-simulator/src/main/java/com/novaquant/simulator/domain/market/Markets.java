@@ -1,5 +1,6 @@
 package com.novaquant.simulator.domain.market;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,12 @@ public final class Markets {
 
     public Optional<SymbolMarket> find(String symbol) {
         return Optional.ofNullable(symbol == null ? null : bySymbol.get(symbol));
+    }
+
+    /** The symbol's mark price; zero for a symbol that is not listed. */
+    public BigDecimal markPrice(String symbol) {
+        SymbolMarket market = symbol == null ? null : bySymbol.get(symbol);
+        return market == null ? BigDecimal.ZERO : market.markPrice();
     }
 
     public Collection<SymbolMarket> all() {

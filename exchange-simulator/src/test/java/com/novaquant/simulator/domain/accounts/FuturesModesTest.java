@@ -1,7 +1,5 @@
 package com.novaquant.simulator.domain.accounts;
 
-import com.novaquant.simulator.domain.accounts.FuturesModes;
-import com.novaquant.simulator.domain.accounts.MarginType;
 import com.novaquant.simulator.domain.orders.RejectedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

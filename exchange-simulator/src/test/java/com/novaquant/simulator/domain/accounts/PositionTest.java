@@ -1,6 +1,5 @@
 package com.novaquant.simulator.domain.accounts;
 
-import com.novaquant.simulator.domain.accounts.Position;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

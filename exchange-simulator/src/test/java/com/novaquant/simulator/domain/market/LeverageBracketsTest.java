@@ -1,6 +1,5 @@
 package com.novaquant.simulator.domain.market;
 
-import com.novaquant.simulator.domain.market.LeverageBrackets;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

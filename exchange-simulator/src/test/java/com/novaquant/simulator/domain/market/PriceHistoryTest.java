@@ -1,10 +1,5 @@
 package com.novaquant.simulator.domain.market;
 
-import com.novaquant.simulator.domain.market.Book;
-import com.novaquant.simulator.domain.market.Candle;
-import com.novaquant.simulator.domain.market.KlineInterval;
-import com.novaquant.simulator.domain.market.PriceHistory;
-import com.novaquant.simulator.domain.market.PriceLevel;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

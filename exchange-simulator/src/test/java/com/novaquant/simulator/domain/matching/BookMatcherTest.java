@@ -2,9 +2,6 @@ package com.novaquant.simulator.domain.matching;
 
 import com.novaquant.simulator.domain.market.Book;
 import com.novaquant.simulator.domain.market.PriceLevel;
-import com.novaquant.simulator.domain.matching.BookMatcher;
-import com.novaquant.simulator.domain.matching.Fill;
-import com.novaquant.simulator.domain.matching.Side;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

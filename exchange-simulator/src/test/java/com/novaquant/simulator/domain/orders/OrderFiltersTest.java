@@ -6,8 +6,6 @@ import com.novaquant.simulator.domain.market.PriceLevel;
 import com.novaquant.simulator.domain.market.VenueRules;
 import com.novaquant.simulator.domain.matching.OrderType;
 import com.novaquant.simulator.domain.matching.Side;
-import com.novaquant.simulator.domain.orders.OrderFilters;
-import com.novaquant.simulator.domain.orders.RejectedException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

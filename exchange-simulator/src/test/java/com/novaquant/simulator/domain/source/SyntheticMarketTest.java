@@ -2,9 +2,6 @@ package com.novaquant.simulator.domain.source;
 
 import com.novaquant.simulator.domain.TestRules;
 import com.novaquant.simulator.domain.market.Instrument;
-import com.novaquant.simulator.domain.source.FundingRegime;
-import com.novaquant.simulator.domain.source.SyntheticMarket;
-import com.novaquant.simulator.domain.source.SyntheticTick;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

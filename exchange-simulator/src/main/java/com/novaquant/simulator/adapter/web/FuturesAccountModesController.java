@@ -31,15 +31,15 @@ record FuturesAccountModesController(FuturesSettingsService settings, RequestGat
         return Map.of("dualSidePosition", settings.dualSidePosition(reader(web)));
     }
 
+    @GetMapping("/v1/multiAssetsMargin")
+    Map<String, Object> assetMode(ServerWebExchange web) {
+        return Map.of("multiAssetsMargin", settings.multiAssetsMargin(reader(web)));
+    }
+
     @PostMapping("/v1/positionSide/dual")
     Mono<Map<String, Object>> changePositionMode(ServerWebExchange web) {
         return change(web, (apiKey, p) ->
                 settings.changePositionMode(apiKey, ParamValidator.flag(p, "dualSidePosition")));
-    }
-
-    @GetMapping("/v1/multiAssetsMargin")
-    Map<String, Object> assetMode(ServerWebExchange web) {
-        return Map.of("multiAssetsMargin", settings.multiAssetsMargin(reader(web)));
     }
 
     @PostMapping("/v1/multiAssetsMargin")

@@ -30,11 +30,7 @@ record FuturesFundingController(Markets markets, FundingClock fundingClock, Fund
     @GetMapping("/v1/premiumIndex")
     Object premiumIndex(ServerWebExchange web) {
         RequestParams params = gate.open(web, Venue.USDM, ParamValidator.symbolWeight(web, 1, 10));
-        String symbol = params.get("symbol");
-        if (symbol != null) {
-            return premiumIndex(validator.market(symbol));
-        }
-        return markets.all().stream().map(this::premiumIndex).toList();
+        return validator.oneOrAll(params, this::premiumIndex);
     }
 
     private Map<String, Object> premiumIndex(SymbolMarket market) {

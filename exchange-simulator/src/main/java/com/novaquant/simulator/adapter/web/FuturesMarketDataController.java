@@ -50,35 +50,21 @@ record FuturesMarketDataController(Markets markets, RequestGate gate, ParamValid
     @GetMapping("/v1/ticker/bookTicker")
     Object bookTicker(ServerWebExchange web) {
         RequestParams params = gate.open(web, Venue.USDM, ParamValidator.symbolWeight(web, 2, 5));
-        String symbol = params.get("symbol");
-        if (symbol != null) {
-            Book book = validator.market(symbol).book(Venue.USDM);
-            return MarketJson.bookTicker(symbol, book, false, book.eventTimeMillis());
-        }
-        return markets.all().stream().map(m -> MarketJson.bookTicker(m.instrument().symbol(),
-                m.book(Venue.USDM), false, m.book(Venue.USDM).eventTimeMillis())).toList();
+        return validator.oneOrAll(params, m -> MarketJson.futuresBookTicker(m.instrument().symbol(), m.book(Venue.USDM)));
     }
 
     @GetMapping("/v1/ticker/24hr")
     Object ticker24h(ServerWebExchange web) {
         RequestParams params = gate.open(web, Venue.USDM, ParamValidator.symbolWeight(web, 1, 40));
         long now = wallMillis.getAsLong();
-        String symbol = params.get("symbol");
-        if (symbol != null) {
-            return HistoryJson.ticker24h(validator.market(symbol), Venue.USDM, now);
-        }
-        return markets.all().stream().map(m -> HistoryJson.ticker24h(m, Venue.USDM, now)).toList();
+        return validator.oneOrAll(params, m -> HistoryJson.ticker24h(m, Venue.USDM, now));
     }
 
     @GetMapping("/{version:v1|v2}/ticker/price")
     Object priceTicker(ServerWebExchange web, @PathVariable String version) {
         RequestParams params = gate.open(web, Venue.USDM, ParamValidator.symbolWeight(web, 1, 2));
         long now = wallMillis.getAsLong();
-        String symbol = params.get("symbol");
-        if (symbol != null) {
-            return HistoryJson.priceTicker(validator.market(symbol), Venue.USDM, now);
-        }
-        return markets.all().stream().map(m -> HistoryJson.priceTicker(m, Venue.USDM, now)).toList();
+        return validator.oneOrAll(params, m -> HistoryJson.priceTicker(m, Venue.USDM, now));
     }
 
     /** Parameters: {@code symbol}, {@code interval}, {@code startTime}, {@code endTime}, {@code limit} (500, at most 1500). */
@@ -94,10 +80,6 @@ record FuturesMarketDataController(Markets markets, RequestGate gate, ParamValid
     @GetMapping("/v1/leverageBracket")
     Object leverageBracket(ServerWebExchange web) {
         RequestGate.Authenticated auth = gate.signed(web, null, Venue.USDM, 1);
-        String symbol = auth.params().get("symbol");
-        if (symbol != null) {
-            return FundingJson.leverageBrackets(validator.market(symbol).instrument().symbol());
-        }
-        return markets.instruments().stream().map(i -> FundingJson.leverageBrackets(i.symbol())).toList();
+        return validator.oneOrAll(auth.params(), m -> FundingJson.leverageBrackets(m.instrument().symbol()));
     }
 }

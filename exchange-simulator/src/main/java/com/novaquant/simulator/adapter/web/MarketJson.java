@@ -48,7 +48,17 @@ final class MarketJson {
         return spot ? OrderJson.spot(value) : value.toPlainString();
     }
 
-    static Map<String, Object> bookTicker(String symbol, Book book, boolean spot, Long time) {
+    /** Spot's book ticker: the best bid and ask, 8 places. */
+    static Map<String, Object> spotBookTicker(String symbol, Book book) {
+        return bookTicker(symbol, book, true, null);
+    }
+
+    /** USD-M's book ticker: the best bid and ask with the book's time and update id. */
+    static Map<String, Object> futuresBookTicker(String symbol, Book book) {
+        return bookTicker(symbol, book, false, book.eventTimeMillis());
+    }
+
+    private static Map<String, Object> bookTicker(String symbol, Book book, boolean spot, Long time) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("symbol", symbol);
         out.put("bidPrice", format(book.bestBid().price(), spot));

@@ -9,6 +9,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The parameter rules the Binance endpoints share, each with Binance's error: a listed symbol (-1121), the
@@ -53,6 +54,15 @@ final class ParamValidator {
     /** The order a query or cancel names: {@code symbol} and {@code orderId} or {@code origClientOrderId}. */
     static OrderRef orderRef(RequestParams params) {
         return new OrderRef(params.require("symbol"), params.longValue("orderId"), params.get("origClientOrderId"));
+    }
+
+    /**
+     * What an endpoint that answers one symbol or all of them answers: {@code render} of the {@code symbol}
+     * parameter's market (-1121 if not listed), else a list of it for every listed market.
+     */
+    Object oneOrAll(RequestParams params, Function<SymbolMarket, Object> render) {
+        String symbol = params.get("symbol");
+        return symbol != null ? render.apply(market(symbol)) : markets.all().stream().map(render).toList();
     }
 
     /** Whether every name is a listed symbol. */

@@ -53,12 +53,7 @@ record SpotMarketDataController(Markets markets, BnbBurn bnbBurn, RequestGate ga
     @GetMapping("/ticker/bookTicker")
     Object bookTicker(ServerWebExchange web) {
         RequestParams params = gate.open(web, Venue.SPOT, ParamValidator.symbolWeight(web, 2, 4));
-        String symbol = params.get("symbol");
-        if (symbol != null) {
-            return MarketJson.bookTicker(symbol, validator.market(symbol).book(Venue.SPOT), true, null);
-        }
-        return markets.all().stream()
-                .map(m -> MarketJson.bookTicker(m.instrument().symbol(), m.book(Venue.SPOT), true, null)).toList();
+        return validator.oneOrAll(params, m -> MarketJson.spotBookTicker(m.instrument().symbol(), m.book(Venue.SPOT)));
     }
 
     /** {@code symbol} answers one object; {@code symbols} (a JSON array) or nothing answers a list. */

@@ -1,19 +1,22 @@
 package com.novaquant.simulator.admin;
 
-import com.novaquant.simulator.accounts.PaperAccount;
 import com.novaquant.simulator.adapter.ws.StreamHub;
-import com.novaquant.simulator.application.Exchange;
+import com.novaquant.simulator.application.AccountService;
 import com.novaquant.simulator.application.Faults;
 import com.novaquant.simulator.application.FundingClock;
-import com.novaquant.simulator.application.FuturesSnapshot;
 import com.novaquant.simulator.application.OrderJournal;
+import com.novaquant.simulator.application.OrderService;
 import com.novaquant.simulator.application.SyntheticQuoteRate;
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.orders.OrderView;
-import com.novaquant.simulator.orders.Rejection;
-import com.novaquant.simulator.orders.TradeFillView;
+import com.novaquant.simulator.domain.accounts.Accounts;
+import com.novaquant.simulator.domain.accounts.FuturesSnapshot;
+import com.novaquant.simulator.domain.accounts.PaperAccount;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.orders.OrderView;
+import com.novaquant.simulator.domain.orders.Rejection;
+import com.novaquant.simulator.domain.orders.TradeFillView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,17 +47,24 @@ import java.util.stream.Collectors;
 class AdminController {
 
     private final Faults faults;
-    private final Exchange exchange;
+    private final Markets markets;
+    private final Accounts accounts;
+    private final OrderService orders;
+    private final AccountService accountService;
     private final OrderJournal journal;
     private final StreamHub hub;
     private final SimulationClock clock;
     private final FundingClock fundingClock;
     private final SyntheticQuoteRate quoteRate;
 
-    AdminController(Faults faults, Exchange exchange, OrderJournal journal, StreamHub hub, SimulationClock clock,
-                    FundingClock fundingClock, SyntheticQuoteRate quoteRate) {
+    AdminController(Faults faults, Markets markets, Accounts accounts, OrderService orders, AccountService accountService,
+                    OrderJournal journal, StreamHub hub, SimulationClock clock, FundingClock fundingClock,
+                    SyntheticQuoteRate quoteRate) {
         this.faults = faults;
-        this.exchange = exchange;
+        this.markets = markets;
+        this.accounts = accounts;
+        this.orders = orders;
+        this.accountService = accountService;
         this.journal = journal;
         this.hub = hub;
         this.clock = clock;
@@ -192,7 +202,7 @@ class AdminController {
 
     @GetMapping("/orders")
     List<Map<String, Object>> orders() {
-        Map<String, OrderView> current = exchange.allOrders().stream()
+        Map<String, OrderView> current = orders.allOrders().stream()
                 .collect(Collectors.toMap(o -> o.venue() + ":" + o.orderId(), Function.identity()));
         List<Map<String, Object>> out = new ArrayList<>();
         for (OrderJournal.Entry e : journal.entries()) {
@@ -219,12 +229,12 @@ class AdminController {
     @GetMapping("/accounts")
     List<Map<String, Object>> accounts() {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (PaperAccount account : exchange.accounts()) {
+        for (PaperAccount account : accounts.all()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("apiKey", account.apiKey());
-            row.put("spot", exchange.spotBalances(account.apiKey()).stream().map(b -> Map.of(
+            row.put("spot", accountService.spotBalances(account.apiKey()).stream().map(b -> Map.of(
                     "asset", b.asset(), "free", b.free().toPlainString(), "locked", b.locked().toPlainString())).toList());
-            FuturesSnapshot s = exchange.futuresSnapshot(account.apiKey());
+            FuturesSnapshot s = accountService.futuresSnapshot(account.apiKey());
             Map<String, Object> futures = new LinkedHashMap<>();
             futures.put("wallet", s.wallet().toPlainString());
             futures.put("unrealisedPnl", s.unrealisedPnl().toPlainString());
@@ -234,8 +244,8 @@ class AdminController {
                             "entryPrice", l.position().entryPrice().toPlainString(),
                             "unrealisedPnl", l.unrealisedPnl().toPlainString())).toList());
             row.put("futures", futures);
-            List<OrderView> open = new ArrayList<>(exchange.openOrders(account.apiKey(), Venue.SPOT, null));
-            open.addAll(exchange.openOrders(account.apiKey(), Venue.USDM, null));
+            List<OrderView> open = new ArrayList<>(orders.openOrders(account.apiKey(), Venue.SPOT, null));
+            open.addAll(orders.openOrders(account.apiKey(), Venue.USDM, null));
             row.put("openOrders", open.stream().map(o -> Map.of("venue", o.venue(), "symbol", o.symbol(),
                     "orderId", o.orderId(), "clientOrderId", o.clientOrderId(), "status", o.status())).toList());
             out.add(row);
@@ -249,14 +259,14 @@ class AdminController {
      */
     @GetMapping("/records")
     List<Map<String, Object>> records(@RequestParam String symbol) {
-        if (exchange.markets().find(symbol).isEmpty()) {
+        if (markets.find(symbol).isEmpty()) {
             throw new BadAdminRequest("unknown symbol " + symbol);
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (PaperAccount account : exchange.accounts()) {
+        for (PaperAccount account : accounts.all()) {
             List<Map<String, Object>> trades = new ArrayList<>();
             for (Venue venue : Venue.values()) {
-                for (TradeFillView t : exchange.trades(account.apiKey(), venue, symbol)) {
+                for (TradeFillView t : orders.trades(account.apiKey(), venue, symbol)) {
                     Map<String, Object> trade = new LinkedHashMap<>();
                     trade.put("venue", venue.name());
                     trade.put("id", t.tradeId());
@@ -271,7 +281,7 @@ class AdminController {
                     trades.add(trade);
                 }
             }
-            List<Map<String, Object>> income = exchange.income(account.apiKey()).stream()
+            List<Map<String, Object>> income = accountService.income(account.apiKey()).stream()
                     .filter(r -> symbol.equals(r.symbol()))
                     .map(r -> {
                         Map<String, Object> entry = new LinkedHashMap<>();
@@ -293,7 +303,7 @@ class AdminController {
 
     @PostMapping("/market/funding")
     Map<String, Object> funding(@RequestBody FundingOverride body) {
-        SymbolMarket market = exchange.markets().find(body.symbol())
+        SymbolMarket market = markets.find(body.symbol())
                 .orElseThrow(() -> new BadAdminRequest("unknown symbol " + body.symbol()));
         market.overrideFundingRate(body.rate());
         faults.count("funding_override");
@@ -369,8 +379,8 @@ class AdminController {
 
     private String symbol(OrderFault body) {
         venue(body.venue());
-        if (body.symbol() == null || exchange.markets().find(body.symbol()).isEmpty()) {
-            throw new BadAdminRequest("symbol must be one of " + exchange.markets().instruments().stream().map(i -> i.symbol()).toList());
+        if (body.symbol() == null || markets.find(body.symbol()).isEmpty()) {
+            throw new BadAdminRequest("symbol must be one of " + markets.instruments().stream().map(i -> i.symbol()).toList());
         }
         return body.symbol();
     }

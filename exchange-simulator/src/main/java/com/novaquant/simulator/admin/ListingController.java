@@ -1,9 +1,9 @@
 package com.novaquant.simulator.admin;
 
-import com.novaquant.simulator.application.Exchange;
-import com.novaquant.simulator.market.Listing;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.Listing;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +24,10 @@ import java.util.Map;
 @RestController
 class ListingController {
 
-    private final Exchange exchange;
+    private final Markets markets;
 
-    ListingController(Exchange exchange) {
-        this.exchange = exchange;
+    ListingController(Markets markets) {
+        this.markets = markets;
     }
 
     /** {@code {symbol, venue?, status}}, status {@code HALT}, {@code DELIST} or {@code TRADING}; no venue: both. */
@@ -39,7 +39,7 @@ class ListingController {
         if (body.symbol() == null) {
             throw new IllegalArgumentException("symbol is required");
         }
-        SymbolMarket market = exchange.markets().find(body.symbol().toUpperCase(Locale.ROOT))
+        SymbolMarket market = markets.find(body.symbol().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new IllegalArgumentException("unknown symbol " + body.symbol()));
         Listing listing = listing(body.status());
         List<Venue> venues = body.venue() == null ? List.of(Venue.values()) : List.of(body.venue());
@@ -52,7 +52,7 @@ class ListingController {
 
     @GetMapping("/admin/market/listing")
     List<Map<String, Object>> listings() {
-        return exchange.markets().all().stream().map(ListingController::view).toList();
+        return markets.all().stream().map(ListingController::view).toList();
     }
 
     private static Listing listing(String status) {

@@ -1,7 +1,7 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.orders.Rejection;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.orders.Rejection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -1,10 +1,10 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.market.Book;
-import com.novaquant.simulator.market.PriceLevel;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.market.VenueRules;
+import com.novaquant.simulator.domain.market.Book;
+import com.novaquant.simulator.domain.market.PriceLevel;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.market.VenueRules;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;

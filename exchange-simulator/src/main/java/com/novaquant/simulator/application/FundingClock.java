@@ -1,10 +1,10 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.funding.FundingSchedule;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.funding.FundingSchedule;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -26,16 +26,16 @@ public final class FundingClock {
     public static final long NO_SETTLEMENT = Long.MAX_VALUE;
 
     private final SimulationClock clock;
-    private final Exchange exchange;
+    private final FundingSettlement settlement;
     private final Markets markets;
     private final Map<String, FundingSchedule> schedules = new LinkedHashMap<>();
     private final Map<String, Long> nextMarketTime = new LinkedHashMap<>();
     private final Map<String, Counter> settlements = new LinkedHashMap<>();
     private final Set<String> timedBySource = new HashSet<>();
 
-    public FundingClock(SimulationClock clock, Exchange exchange, Markets markets, MeterRegistry registry) {
+    public FundingClock(SimulationClock clock, FundingSettlement settlement, Markets markets, MeterRegistry registry) {
         this.clock = clock;
-        this.exchange = exchange;
+        this.settlement = settlement;
         this.markets = markets;
         long now = clock.marketMillis();
         for (SymbolMarket market : markets.all()) {
@@ -62,7 +62,7 @@ public final class FundingClock {
             while (next <= now) {
                 // A perpetual that does not trade pays no funding; its schedule still moves on.
                 if (trading) {
-                    exchange.settleFunding(symbol, market.fundingRate());
+                    settlement.settle(symbol, market.fundingRate());
                     settlements.get(symbol).increment();
                     settled++;
                 }
@@ -91,7 +91,7 @@ public final class FundingClock {
         if (!timedBySource.contains(symbol)) {
             throw new IllegalStateException(symbol + " settles on the fixed schedule, not on its source's");
         }
-        exchange.settleFunding(symbol, markets.find(symbol).orElseThrow().fundingRate());
+        settlement.settle(symbol, markets.find(symbol).orElseThrow().fundingRate());
         settlements.get(symbol).increment();
         nextMarketTime.put(symbol, nextMarketMillis);
     }

@@ -1,8 +1,8 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.accounts.Position;
-import com.novaquant.simulator.orders.Order;
-import com.novaquant.simulator.orders.OrderView;
+import com.novaquant.simulator.domain.accounts.Position;
+import com.novaquant.simulator.domain.orders.Order;
+import com.novaquant.simulator.domain.orders.OrderView;
 
 import java.math.BigDecimal;
 import java.util.List;

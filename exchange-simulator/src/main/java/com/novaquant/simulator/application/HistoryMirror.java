@@ -4,8 +4,8 @@ import com.novaquant.history.BulkReader;
 import com.novaquant.history.FundingRecord;
 import com.novaquant.history.Kline;
 import com.novaquant.history.Market;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.source.HistoryMinute;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.source.HistoryMinute;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

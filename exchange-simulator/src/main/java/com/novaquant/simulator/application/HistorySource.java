@@ -1,13 +1,13 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.source.HistoryBooks;
-import com.novaquant.simulator.source.HistoryMinute;
-import com.novaquant.simulator.source.RecordedFundings;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Instrument;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.source.HistoryBooks;
+import com.novaquant.simulator.domain.source.HistoryMinute;
+import com.novaquant.simulator.domain.source.RecordedFundings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,7 @@ public final class HistorySource implements AutoCloseable, SymbolTape.Stage {
     private final List<SymbolTape> tapes;
     private final List<String> unplayed;
     private final SimulationClock clock;
-    private final Exchange exchange;
+    private final RestingOrderFills restingOrders;
     private final MarketListener listener;
     private final FundingClock fundingClock;
     private final Thread thread;
@@ -49,7 +49,7 @@ public final class HistorySource implements AutoCloseable, SymbolTape.Stage {
      * no funding.
      */
     public static HistorySource create(HistoryPlan plan, HistoryMirror mirror, Markets markets, HistoryBooks books,
-                                       SimulationClock clock, Exchange exchange, MarketListener listener,
+                                       SimulationClock clock, RestingOrderFills restingOrders, MarketListener listener,
                                        FundingClock fundingClock) {
         List<SymbolTape> tapes = new ArrayList<>();
         for (String symbol : plan.symbols()) {
@@ -62,16 +62,16 @@ public final class HistorySource implements AutoCloseable, SymbolTape.Stage {
         }
         List<String> unplayed = markets.instruments().stream().map(Instrument::symbol)
                 .filter(symbol -> !plan.symbols().contains(symbol)).toList();
-        return new HistorySource(plan, tapes, unplayed, clock, exchange, listener, fundingClock);
+        return new HistorySource(plan, tapes, unplayed, clock, restingOrders, listener, fundingClock);
     }
 
     HistorySource(HistoryPlan plan, List<SymbolTape> tapes, List<String> unplayed, SimulationClock clock,
-                  Exchange exchange, MarketListener listener, FundingClock fundingClock) {
+                  RestingOrderFills restingOrders, MarketListener listener, FundingClock fundingClock) {
         this.plan = plan;
         this.tapes = List.copyOf(tapes);
         this.unplayed = List.copyOf(unplayed);
         this.clock = clock;
-        this.exchange = exchange;
+        this.restingOrders = restingOrders;
         this.listener = listener;
         this.fundingClock = fundingClock;
         this.thread = Thread.ofPlatform().name("history-source").daemon().unstarted(this::run);
@@ -165,7 +165,7 @@ public final class HistorySource implements AutoCloseable, SymbolTape.Stage {
 
     @Override
     public void bookChanged(SymbolMarket market, Venue venue) {
-        exchange.onBook(market.instrument().symbol(), venue);
+        restingOrders.onBook(market.instrument().symbol(), venue);
         listener.bookChanged(market, venue);
     }
 

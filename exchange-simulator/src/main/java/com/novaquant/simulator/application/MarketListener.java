@@ -1,7 +1,7 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
 
 /** Told whenever a rendered (synthetic) market changed, so the streams can publish it. */
 public interface MarketListener {

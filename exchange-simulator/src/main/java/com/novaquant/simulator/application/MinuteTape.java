@@ -1,6 +1,6 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.source.HistoryMinute;
+import com.novaquant.simulator.domain.source.HistoryMinute;
 
 import java.time.YearMonth;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.Venue;
 
 /** Delivers a recorded or relayed raw stream payload to the subscribers of {@code stream}. */
 public interface RawFrameRelay {

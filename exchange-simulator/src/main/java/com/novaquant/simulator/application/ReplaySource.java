@@ -1,8 +1,8 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -34,7 +34,7 @@ public final class ReplaySource implements AutoCloseable {
     private final double speed;
     private final boolean loop;
     private final Markets markets;
-    private final Exchange exchange;
+    private final RestingOrderFills restingOrders;
     private final RawFrameRelay relay;
     private final Counter malformed;
     private final ObjectMapper json = JsonMapper.builder().build();
@@ -42,7 +42,7 @@ public final class ReplaySource implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long played;
 
-    public ReplaySource(Path file, double speed, boolean loop, Markets markets, Exchange exchange, RawFrameRelay relay,
+    public ReplaySource(Path file, double speed, boolean loop, Markets markets, RestingOrderFills restingOrders, RawFrameRelay relay,
                         MeterRegistry registry) {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("replay speed must be positive");
@@ -51,7 +51,7 @@ public final class ReplaySource implements AutoCloseable {
         this.speed = speed;
         this.loop = loop;
         this.markets = markets;
-        this.exchange = exchange;
+        this.restingOrders = restingOrders;
         this.relay = relay;
         this.malformed = Counter.builder("nova.simulator.replay.malformed")
                 .description("Replay lines skipped as malformed").register(registry);
@@ -132,7 +132,7 @@ public final class ReplaySource implements AutoCloseable {
         String symbol = stream.substring(0, Math.max(0, stream.indexOf('@'))).toUpperCase(Locale.ROOT);
         SymbolMarket market = markets.find(symbol).orElse(null);
         if (market != null && FrameBookUpdater.apply(market, venue, stream, frame, System.currentTimeMillis())) {
-            exchange.onBook(symbol, venue);
+            restingOrders.onBook(symbol, venue);
         }
         relay.relay(venue, stream, recorded.isString() ? recorded.asString() : json.writeValueAsString(recorded));
         played++;

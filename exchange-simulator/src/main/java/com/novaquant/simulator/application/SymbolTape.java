@@ -1,12 +1,12 @@
 package com.novaquant.simulator.application;
 
 import com.novaquant.history.FundingRecord;
-import com.novaquant.simulator.market.Book;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.source.HistoryBooks;
-import com.novaquant.simulator.source.HistoryMinute;
-import com.novaquant.simulator.source.RecordedFundings;
+import com.novaquant.simulator.domain.market.Book;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.source.HistoryBooks;
+import com.novaquant.simulator.domain.source.HistoryMinute;
+import com.novaquant.simulator.domain.source.RecordedFundings;
 
 import java.math.BigDecimal;
 

@@ -1,11 +1,11 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.source.SyntheticMarket;
-import com.novaquant.simulator.source.SyntheticTick;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.source.SyntheticMarket;
+import com.novaquant.simulator.domain.source.SyntheticTick;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,18 +30,18 @@ public final class SyntheticMarketPump implements AutoCloseable {
 
     private final SyntheticMarket generator;
     private final List<SymbolMarket> markets;
-    private final Exchange exchange;
+    private final RestingOrderFills restingOrders;
     private final MarketListener listener;
     private final SimulationClock clock;
     private final Thread thread;
     private volatile double ratePerSecond;
     private volatile boolean running = true;
 
-    public SyntheticMarketPump(SyntheticMarket generator, Markets markets, Exchange exchange, MarketListener listener,
+    public SyntheticMarketPump(SyntheticMarket generator, Markets markets, RestingOrderFills restingOrders, MarketListener listener,
                                SimulationClock clock, double ratePerSecond) {
         this.generator = generator;
         this.markets = new ArrayList<>(markets.all());
-        this.exchange = exchange;
+        this.restingOrders = restingOrders;
         this.listener = listener;
         this.clock = clock;
         this.ratePerSecond = validRate(ratePerSecond);
@@ -97,9 +97,9 @@ public final class SyntheticMarketPump implements AutoCloseable {
         }
     }
 
-    private void publish(SymbolMarket market, Venue venue, com.novaquant.simulator.market.Book book) {
+    private void publish(SymbolMarket market, Venue venue, com.novaquant.simulator.domain.market.Book book) {
         market.updateBook(venue, book);
-        exchange.onBook(market.instrument().symbol(), venue);
+        restingOrders.onBook(market.instrument().symbol(), venue);
         listener.bookChanged(market, venue);
     }
 

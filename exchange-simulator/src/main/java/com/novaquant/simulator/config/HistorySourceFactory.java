@@ -1,16 +1,16 @@
 package com.novaquant.simulator.config;
 
 import com.novaquant.simulator.SimulatorProperties;
-import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.FundingClock;
 import com.novaquant.simulator.application.HistoryMirror;
 import com.novaquant.simulator.application.HistoryPlan;
 import com.novaquant.simulator.application.HistorySource;
 import com.novaquant.simulator.application.MarketListener;
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.source.HistoryBooks;
+import com.novaquant.simulator.application.RestingOrderFills;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Instrument;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.source.HistoryBooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +26,7 @@ final class HistorySourceFactory {
     }
 
     static HistorySource create(SimulatorProperties properties, Markets markets, SimulationClock clock,
-                                Exchange exchange, MarketListener listener, FundingClock fundingClock) {
+                                RestingOrderFills restingOrders, MarketListener listener, FundingClock fundingClock) {
         SimulatorProperties.History history = properties.history();
         HistoryMirror mirror = new HistoryMirror(history.dir());
         List<String> listed = markets.instruments().stream().map(Instrument::symbol).toList();
@@ -46,6 +46,6 @@ final class HistorySourceFactory {
         }
         HistoryPlan plan = new HistoryPlan(mirror.root(), symbols, from, to, history.speed(), history.loop());
         return HistorySource.create(plan, mirror, markets, new HistoryBooks(history.halfSpread(), properties.bookLevels()),
-                clock, exchange, listener, fundingClock);
+                clock, restingOrders, listener, fundingClock);
     }
 }

@@ -1,8 +1,8 @@
 package com.novaquant.simulator.config;
 
 import com.novaquant.simulator.SimulatorProperties;
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.VenueRules;
+import com.novaquant.simulator.domain.market.Instrument;
+import com.novaquant.simulator.domain.market.VenueRules;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -7,17 +7,17 @@ import com.novaquant.simulator.adapter.ws.MarkPricePublisher;
 import com.novaquant.simulator.adapter.ws.PrivateStreams;
 import com.novaquant.simulator.adapter.ws.RawStreamRelay;
 import com.novaquant.simulator.adapter.ws.StreamHub;
-import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.FundingClock;
 import com.novaquant.simulator.application.HistoryProgress;
 import com.novaquant.simulator.application.HistorySource;
+import com.novaquant.simulator.application.ReplaySource;
+import com.novaquant.simulator.application.RestingOrderFills;
 import com.novaquant.simulator.application.SyntheticMarketPump;
 import com.novaquant.simulator.application.SyntheticQuoteRate;
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.source.FundingPath;
-import com.novaquant.simulator.application.ReplaySource;
-import com.novaquant.simulator.source.SyntheticMarket;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.source.FundingPath;
+import com.novaquant.simulator.domain.source.SyntheticMarket;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,7 @@ class MarketSourceLifecycle implements SmartLifecycle {
 
     private final SimulatorProperties properties;
     private final Markets markets;
-    private final Exchange exchange;
+    private final RestingOrderFills restingOrders;
     private final SimulationClock clock;
     private final FundingPath regime;
     private final FundingClock fundingClock;
@@ -60,14 +60,14 @@ class MarketSourceLifecycle implements SmartLifecycle {
     private ScheduledExecutorService timers;
     private volatile boolean started;
 
-    MarketSourceLifecycle(SimulatorProperties properties, Markets markets, Exchange exchange, SimulationClock clock,
+    MarketSourceLifecycle(SimulatorProperties properties, Markets markets, RestingOrderFills restingOrders, SimulationClock clock,
                           FundingPath regime, FundingClock fundingClock, BookTickerPublisher bookTickers,
                           DepthPublisher depth, MarkPricePublisher markPrices, RawStreamRelay relay,
                           PrivateStreams privateStreams, StreamHub hub, MeterRegistry registry,
                           SyntheticQuoteRate quoteRate, HistoryProgress historyProgress) {
         this.properties = properties;
         this.markets = markets;
-        this.exchange = exchange;
+        this.restingOrders = restingOrders;
         this.clock = clock;
         this.regime = regime;
         this.fundingClock = fundingClock;
@@ -90,7 +90,7 @@ class MarketSourceLifecycle implements SmartLifecycle {
             case "synthetic" -> {
                 SyntheticMarket generator = new SyntheticMarket(markets.instruments(), properties.seed(),
                         properties.bookLevels(), regime);
-                SyntheticMarketPump pump = new SyntheticMarketPump(generator, markets, exchange, bookTickers, clock,
+                SyntheticMarketPump pump = new SyntheticMarketPump(generator, markets, restingOrders, bookTickers, clock,
                         quoteRate.perSecond());
                 pump.start();
                 quoteRate.attach(pump);
@@ -103,18 +103,18 @@ class MarketSourceLifecycle implements SmartLifecycle {
                     throw new IllegalStateException("nova.simulator.replay.file must be set for the replay source");
                 }
                 ReplaySource replay = new ReplaySource(properties.replay().file(), properties.replay().speed(),
-                        properties.replay().loop(), markets, exchange, relay, registry);
+                        properties.replay().loop(), markets, restingOrders, relay, registry);
                 replay.start();
                 running.add(replay);
             }
             case "live" -> {
                 com.novaquant.simulator.adapter.live.LiveSource live = new com.novaquant.simulator.adapter.live.LiveSource(
-                        properties.live().spotUrl(), properties.live().futuresUrl(), markets, exchange, relay);
+                        properties.live().spotUrl(), properties.live().futuresUrl(), markets, restingOrders, relay);
                 live.start();
                 running.add(live);
             }
             case "history" -> {
-                HistorySource history = HistorySourceFactory.create(properties, markets, clock, exchange, bookTickers,
+                HistorySource history = HistorySourceFactory.create(properties, markets, clock, restingOrders, bookTickers,
                         fundingClock);
                 history.start();
                 historyProgress.attach(history);

@@ -1,36 +1,48 @@
 package com.novaquant.simulator.config;
 
 import com.novaquant.simulator.SimulatorProperties;
-import com.novaquant.simulator.accounts.BnbBurn;
-import com.novaquant.simulator.accounts.FuturesAccount;
-import com.novaquant.simulator.accounts.FuturesModes;
-import com.novaquant.simulator.accounts.PaperAccount;
-import com.novaquant.simulator.accounts.SpotAccount;
-import com.novaquant.simulator.application.Exchange;
+import com.novaquant.simulator.application.AccountService;
+import com.novaquant.simulator.application.ExchangeState;
 import com.novaquant.simulator.application.Faults;
 import com.novaquant.simulator.application.FundingClock;
 import com.novaquant.simulator.application.FundingHistory;
-import com.novaquant.simulator.application.FuturesUserEvents;
+import com.novaquant.simulator.application.FundingSettlement;
+import com.novaquant.simulator.application.FuturesSettingsService;
 import com.novaquant.simulator.application.HistoryProgress;
 import com.novaquant.simulator.application.ListenKeys;
 import com.novaquant.simulator.application.OrderJournal;
+import com.novaquant.simulator.application.OrderService;
+import com.novaquant.simulator.application.PreTradeChecks;
+import com.novaquant.simulator.application.RestingOrderFills;
 import com.novaquant.simulator.application.SyntheticQuoteRate;
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.orders.FeeSchedule;
-import com.novaquant.simulator.source.FundingPath;
-import com.novaquant.simulator.source.FundingRegime;
-import com.novaquant.simulator.source.RotatingFunding;
+import com.novaquant.simulator.domain.accounts.Accounts;
+import com.novaquant.simulator.domain.accounts.BnbBurn;
+import com.novaquant.simulator.domain.accounts.FuturesAccount;
+import com.novaquant.simulator.domain.accounts.FuturesModes;
+import com.novaquant.simulator.domain.accounts.PaperAccount;
+import com.novaquant.simulator.domain.accounts.SpotAccount;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Instrument;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.orders.FeeSchedule;
+import com.novaquant.simulator.domain.source.FundingPath;
+import com.novaquant.simulator.domain.source.FundingRegime;
+import com.novaquant.simulator.domain.source.RotatingFunding;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import java.util.List;
 
-/** Wires the exchange core: clock, instruments and markets, paper accounts, matching, funding, faults. */
+/**
+ * Wires the exchange core: clock, instruments and markets, paper accounts, fees, funding, faults, and the trading
+ * services over one {@link ExchangeState} (imported: each is built from its one constructor).
+ */
 @Configuration(proxyBeanMethods = false)
+@Import({ExchangeState.class, OrderService.class, RestingOrderFills.class, AccountService.class,
+        FuturesSettingsService.class, FundingSettlement.class, PreTradeChecks.class, FundingClock.class})
 class SimulatorConfiguration {
 
     @Bean
@@ -93,21 +105,23 @@ class SimulatorConfiguration {
     }
 
     @Bean
-    Exchange exchange(SimulatorProperties properties, Markets markets, SimulationClock clock,
-                      FuturesUserEvents userEvents, FundingHistory fundingHistory) {
+    Accounts accounts(SimulatorProperties properties) {
         SimulatorProperties.AccountModes modes = properties.account();
-        List<PaperAccount> accounts = properties.accounts().stream()
+        return new Accounts(properties.accounts().stream()
                 .map(a -> new PaperAccount(a.apiKey(), a.secret(), new SpotAccount(a.spotBalances()),
                         new FuturesAccount(a.futuresWallet(), properties.defaultLeverage(),
                                 new FuturesModes(modes.dualSidePosition(), modes.multiAssetsMargin()))))
-                .toList();
-        SimulatorProperties.Fees f = properties.fees();
-        return new Exchange(markets, accounts, new FeeSchedule(f.spotMaker(), f.spotTaker(), f.futuresMaker(), f.futuresTaker()),
-                new BnbBurn(f.spotBnbBurn(), f.bnbPriceUsdt()), clock, userEvents, fundingHistory);
+                .toList());
     }
 
     @Bean
-    FundingClock fundingClock(SimulationClock clock, Exchange exchange, Markets markets, MeterRegistry registry) {
-        return new FundingClock(clock, exchange, markets, registry);
+    FeeSchedule feeSchedule(SimulatorProperties properties) {
+        SimulatorProperties.Fees f = properties.fees();
+        return new FeeSchedule(f.spotMaker(), f.spotTaker(), f.futuresMaker(), f.futuresTaker());
+    }
+
+    @Bean
+    BnbBurn bnbBurn(SimulatorProperties properties) {
+        return new BnbBurn(properties.fees().spotBnbBurn(), properties.fees().bnbPriceUsdt());
     }
 }

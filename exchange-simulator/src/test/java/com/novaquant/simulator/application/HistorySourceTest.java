@@ -1,24 +1,23 @@
 package com.novaquant.simulator.application;
 
 import com.novaquant.history.FundingRecord;
-import com.novaquant.simulator.accounts.FuturesAccount;
-import com.novaquant.simulator.accounts.IncomeRecord;
-import com.novaquant.simulator.accounts.PaperAccount;
-import com.novaquant.simulator.accounts.SpotAccount;
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.domain.SilentUserEvents;
 import com.novaquant.simulator.domain.TestRules;
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.matching.OrderType;
-import com.novaquant.simulator.matching.Side;
-import com.novaquant.simulator.orders.FeeSchedule;
-import com.novaquant.simulator.orders.OrderRequest;
-import com.novaquant.simulator.source.HistoryBooks;
-import com.novaquant.simulator.source.HistoryMinute;
-import com.novaquant.simulator.source.RecordedFundings;
+import com.novaquant.simulator.domain.accounts.FuturesAccount;
+import com.novaquant.simulator.domain.accounts.IncomeRecord;
+import com.novaquant.simulator.domain.accounts.PaperAccount;
+import com.novaquant.simulator.domain.accounts.SpotAccount;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Instrument;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.matching.OrderType;
+import com.novaquant.simulator.domain.matching.Side;
+import com.novaquant.simulator.domain.orders.FeeSchedule;
+import com.novaquant.simulator.domain.orders.OrderRequest;
+import com.novaquant.simulator.domain.source.HistoryBooks;
+import com.novaquant.simulator.domain.source.HistoryMinute;
+import com.novaquant.simulator.domain.source.RecordedFundings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +51,7 @@ class HistorySourceTest {
     final AtomicLong nanos = new AtomicLong();
     final SimulationClock clock = new SimulationClock(SPEED, wall::get, nanos::get);
     SymbolMarket market;
-    Exchange exchange;
+    TestExchange exchange;
     FundingClock fundingClock;
     HistorySource source;
 
@@ -74,9 +73,9 @@ class HistorySourceTest {
         Markets markets = new Markets(List.of(market));
         PaperAccount account = new PaperAccount(KEY, "secret", new SpotAccount(Map.of("USDT", new BigDecimal("10000"))),
                 new FuturesAccount(new BigDecimal("10000"), 10));
-        exchange = new Exchange(markets, List.of(account), new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001"),
+        exchange = TestExchange.of(markets, List.of(account), new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001"),
                 new BigDecimal("0.0002"), new BigDecimal("0.0005")), clock, new SilentUserEvents(), new FundingHistory());
-        fundingClock = new FundingClock(clock, exchange, markets, new SimpleMeterRegistry());
+        fundingClock = new FundingClock(clock, exchange.funding(), markets, new SimpleMeterRegistry());
     }
 
     HistorySource start(boolean loop) {
@@ -88,7 +87,7 @@ class HistorySourceTest {
                         new FundingRecord(at("08:00"), 8, new BigDecimal("0.0003")))),
                 new HistoryBooks(BigDecimal.ZERO, 1));
         HistoryPlan plan = new HistoryPlan(Path.of("mirror"), List.of("BTCUSDT"), MARCH, MARCH, SPEED / 60, loop);
-        source = new HistorySource(plan, List.of(tape), List.of(), clock, exchange, (changed, venue) -> { }, fundingClock);
+        source = new HistorySource(plan, List.of(tape), List.of(), clock, exchange.restingOrders(), (changed, venue) -> { }, fundingClock);
         source.start();
         return source;
     }
@@ -123,7 +122,7 @@ class HistorySourceTest {
     @Test
     void aShortPositionReceivesTheFilesRateAtTheMarkOfTheMinuteClosingAtTheFunding() {
         start(false);
-        exchange.place(KEY, new OrderRequest(Venue.USDM, "BTCUSDT", Side.SELL, OrderType.MARKET, null,
+        exchange.orders().place(KEY, new OrderRequest(Venue.USDM, "BTCUSDT", Side.SELL, OrderType.MARKET, null,
                 new BigDecimal("2.000"), null, null, null, false), BigDecimal.ONE);
 
         pass(150_000);
@@ -168,6 +167,6 @@ class HistorySourceTest {
     }
 
     List<IncomeRecord> fundingIncome() {
-        return exchange.income(KEY).stream().filter(r -> r.incomeType().equals("FUNDING_FEE")).toList();
+        return exchange.accounts().income(KEY).stream().filter(r -> r.incomeType().equals("FUNDING_FEE")).toList();
     }
 }

@@ -1,15 +1,14 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.domain.SilentUserEvents;
 import com.novaquant.simulator.domain.TestRules;
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.Listing;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.orders.FeeSchedule;
-import com.novaquant.simulator.source.SyntheticMarket;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Instrument;
+import com.novaquant.simulator.domain.market.Listing;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.orders.FeeSchedule;
+import com.novaquant.simulator.domain.source.SyntheticMarket;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -36,10 +35,10 @@ class SyntheticMarketPumpListingTest {
 
     static SyntheticMarketPump pump(Markets markets, List<Change> changes) {
         SimulationClock clock = new SimulationClock(1);
-        Exchange exchange = new Exchange(markets, List.of(), new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001"),
+        TestExchange exchange = TestExchange.of(markets, List.of(), new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001"),
                 new BigDecimal("0.0002"), new BigDecimal("0.0005")), clock, new SilentUserEvents(), new FundingHistory());
         return new SyntheticMarketPump(new SyntheticMarket(markets.instruments(), 3, 5, SyntheticMarketPumpTest.REGIME),
-                markets, exchange, (market, venue) -> changes.add(new Change(market.instrument().symbol(), venue)), clock, 10);
+                markets, exchange.restingOrders(), (market, venue) -> changes.add(new Change(market.instrument().symbol(), venue)), clock, 10);
     }
 
     /** A book's content (update id and levels), leaving out the wall time it was made at. */

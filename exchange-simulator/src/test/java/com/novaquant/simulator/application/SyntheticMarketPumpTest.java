@@ -1,15 +1,14 @@
 package com.novaquant.simulator.application;
 
-import com.novaquant.simulator.domain.SilentUserEvents;
-import com.novaquant.simulator.clock.SimulationClock;
 import com.novaquant.simulator.domain.TestRules;
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.orders.FeeSchedule;
-import com.novaquant.simulator.source.FundingRegime;
-import com.novaquant.simulator.source.SyntheticMarket;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Instrument;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.orders.FeeSchedule;
+import com.novaquant.simulator.domain.source.FundingRegime;
+import com.novaquant.simulator.domain.source.SyntheticMarket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,14 +45,14 @@ class SyntheticMarketPumpTest {
         Markets markets = new Markets(List.of(new SymbolMarket(btc, new BigDecimal("0.0001"))));
         FuturesUserEvents none = new SilentUserEvents();
         SimulationClock clock = new SimulationClock(1);
-        Exchange exchange = new Exchange(markets, List.of(), new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001"),
+        TestExchange exchange = TestExchange.of(markets, List.of(), new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001"),
                 new BigDecimal("0.0002"), new BigDecimal("0.0005")), clock, none, new FundingHistory());
         MarketListener counter = (market, venue) -> {
             if (venue == Venue.SPOT) {
                 steps.incrementAndGet();
             }
         };
-        return new SyntheticMarketPump(new SyntheticMarket(markets.instruments(), 7, 5, REGIME), markets, exchange, counter,
+        return new SyntheticMarketPump(new SyntheticMarket(markets.instruments(), 7, 5, REGIME), markets, exchange.restingOrders(), counter,
                 clock, ratePerSecond);
     }
 

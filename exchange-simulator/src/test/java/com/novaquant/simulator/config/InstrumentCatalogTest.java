@@ -1,8 +1,8 @@
 package com.novaquant.simulator.config;
 
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.market.VenueRules;
+import com.novaquant.simulator.domain.market.Instrument;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.market.VenueRules;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

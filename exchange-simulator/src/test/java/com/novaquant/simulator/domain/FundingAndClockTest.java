@@ -1,7 +1,7 @@
 package com.novaquant.simulator.domain;
 
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.funding.FundingSchedule;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.funding.FundingSchedule;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

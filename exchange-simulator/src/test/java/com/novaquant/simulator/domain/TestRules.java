@@ -1,6 +1,6 @@
 package com.novaquant.simulator.domain;
 
-import com.novaquant.simulator.market.VenueRules;
+import com.novaquant.simulator.domain.market.VenueRules;
 
 import java.math.BigDecimal;
 

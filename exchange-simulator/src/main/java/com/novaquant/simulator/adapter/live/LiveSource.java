@@ -1,11 +1,11 @@
 package com.novaquant.simulator.adapter.live;
 
-import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.FrameBookUpdater;
 import com.novaquant.simulator.application.RawFrameRelay;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.application.RestingOrderFills;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -35,16 +35,16 @@ public final class LiveSource implements AutoCloseable {
     private final String spotUrl;
     private final String futuresUrl;
     private final Markets markets;
-    private final Exchange exchange;
+    private final RestingOrderFills restingOrders;
     private final RawFrameRelay relay;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final List<Disposable> connections = new ArrayList<>();
 
-    public LiveSource(String spotUrl, String futuresUrl, Markets markets, Exchange exchange, RawFrameRelay relay) {
+    public LiveSource(String spotUrl, String futuresUrl, Markets markets, RestingOrderFills restingOrders, RawFrameRelay relay) {
         this.spotUrl = trim(spotUrl);
         this.futuresUrl = trim(futuresUrl);
         this.markets = markets;
-        this.exchange = exchange;
+        this.restingOrders = restingOrders;
         this.relay = relay;
     }
 
@@ -94,7 +94,7 @@ public final class LiveSource implements AutoCloseable {
         String symbol = name.substring(0, Math.max(0, name.indexOf('@'))).toUpperCase(Locale.ROOT);
         SymbolMarket market = markets.find(symbol).orElse(null);
         if (market != null && FrameBookUpdater.apply(market, venue, name, data, System.currentTimeMillis())) {
-            exchange.onBook(symbol, venue);
+            restingOrders.onBook(symbol, venue);
         }
         relay.relay(venue, name, json.writeValueAsString(data));
     }

@@ -1,6 +1,6 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.orders.RejectedException;
+import com.novaquant.simulator.domain.orders.RejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;

@@ -1,7 +1,7 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.application.Exchange;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.application.OrderService;
+import com.novaquant.simulator.domain.market.Venue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,17 +18,7 @@ import java.util.function.LongSupplier;
  */
 @RestController
 @RequestMapping("/futures/fapi")
-class FuturesHistoryController {
-
-    private final Exchange exchange;
-    private final RequestGate gate;
-    private final LongSupplier wallMillis;
-
-    FuturesHistoryController(Exchange exchange, RequestGate gate, LongSupplier wallMillis) {
-        this.exchange = exchange;
-        this.gate = gate;
-        this.wallMillis = wallMillis;
-    }
+record FuturesHistoryController(OrderService orders, RequestGate gate, LongSupplier wallMillis) {
 
     @GetMapping("/v1/userTrades")
     List<Map<String, Object>> userTrades(ServerWebExchange web) {
@@ -39,7 +29,7 @@ class FuturesHistoryController {
         // An order's trades, or trades from an id, are not cut to the default 7 days.
         HistoryQuery q = asked.orderId() != null || asked.fromId() != null ? asked
                 : asked.withDefaultRange(HistoryQuery.WEEK_MILLIS, wallMillis.getAsLong());
-        return q.page(exchange.trades(auth.apiKey(), Venue.USDM, symbol).stream()
+        return q.page(orders.trades(auth.apiKey(), Venue.USDM, symbol).stream()
                         .filter(t -> q.orderId() == null || t.orderId() == q.orderId())
                         .filter(t -> q.fromId() == null || t.tradeId() >= q.fromId())
                         .filter(t -> q.inRange(t.time()))
@@ -54,7 +44,7 @@ class FuturesHistoryController {
         HistoryQuery asked = HistoryQuery.of(auth.params(), 500).spanAtMost(HistoryQuery.WEEK_MILLIS);
         HistoryQuery q = asked.orderId() != null ? asked
                 : asked.withDefaultRange(HistoryQuery.WEEK_MILLIS, wallMillis.getAsLong());
-        return q.page(exchange.orderHistory(auth.apiKey(), Venue.USDM, symbol).stream()
+        return q.page(orders.orderHistory(auth.apiKey(), Venue.USDM, symbol).stream()
                         .filter(o -> q.orderId() == null || o.orderId() >= q.orderId())
                         .filter(o -> q.inRange(o.time()))
                         .toList())

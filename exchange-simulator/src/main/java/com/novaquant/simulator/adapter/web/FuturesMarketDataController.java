@@ -1,134 +1,85 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.application.Exchange;
-import com.novaquant.simulator.market.LeverageBrackets;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.orders.RejectedException;
+import com.novaquant.simulator.domain.market.Book;
+import com.novaquant.simulator.domain.market.LeverageBrackets;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.Venue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Binance USD-M symbol data under {@code /futures/fapi}: 24 h and price tickers and klines (from the recorded prices,
- * {@link HistoryJson}), the funding settings of every symbol and the notional and leverage brackets.
+ * Binance USD-M market data under {@code /futures/fapi}: exchangeInfo, depth and book tickers from the current books;
+ * 24 h and price tickers and klines from the recorded prices ({@link HistoryJson}); the notional and leverage
+ * brackets.
  */
 @RestController
 @RequestMapping("/futures/fapi")
-class FuturesMarketDataController {
+record FuturesMarketDataController(Markets markets, RequestGate gate, ParamValidator validator,
+                                   LongSupplier wallMillis) {
 
     private static final int MAX_KLINES = 1500;
-    private static final String FUNDING_RATE_CAP = "0.02000000";
-    private static final String FUNDING_RATE_FLOOR = "-0.02000000";
+    private static final List<Integer> DEPTH_LIMITS = List.of(5, 10, 20, 50, 100, 500, 1000);
 
-    private final Exchange exchange;
-    private final RequestGate gate;
-    private final LongSupplier wallMillis;
+    @GetMapping("/v1/exchangeInfo")
+    Map<String, Object> exchangeInfo(ServerWebExchange web) {
+        gate.open(web, Venue.USDM, 1);
+        return ExchangeInfoJson.futures(wallMillis.getAsLong(), markets.all());
+    }
 
-    FuturesMarketDataController(Exchange exchange, RequestGate gate, LongSupplier wallMillis) {
-        this.exchange = exchange;
-        this.gate = gate;
-        this.wallMillis = wallMillis;
+    /** {@code limit} one of 5, 10, 20, 50, 100, 500 (the default) and 1000; the weight grows with it. */
+    @GetMapping("/v1/depth")
+    Map<String, Object> depth(ServerWebExchange web) {
+        Long requested = ParamValidator.peek(web).longValue("limit");
+        int limit = requested == null ? 500 : requested.intValue();
+        if (!DEPTH_LIMITS.contains(limit)) {
+            throw ApiException.badRequest(-1100, "Illegal characters found in parameter 'limit'; legal range is '5, 10, 20, 50, 100, 500, 1000'.");
+        }
+        int weight = limit <= 50 ? 2 : limit == 100 ? 5 : limit == 500 ? 10 : 20;
+        RequestParams params = gate.open(web, Venue.USDM, weight);
+        Book book = validator.market(params).book(Venue.USDM);
+        return MarketJson.futuresDepth(book, limit, wallMillis.getAsLong());
+    }
+
+    @GetMapping("/v1/ticker/bookTicker")
+    Object bookTicker(ServerWebExchange web) {
+        RequestParams params = gate.open(web, Venue.USDM, ParamValidator.symbolWeight(web, 2, 5));
+        return validator.oneOrAll(params, m -> MarketJson.futuresBookTicker(m.instrument().symbol(), m.book(Venue.USDM)));
     }
 
     @GetMapping("/v1/ticker/24hr")
     Object ticker24h(ServerWebExchange web) {
-        RequestParams params = gate.open(web, Venue.USDM, peek(web).get("symbol") != null ? 1 : 40);
+        RequestParams params = gate.open(web, Venue.USDM, ParamValidator.symbolWeight(web, 1, 40));
         long now = wallMillis.getAsLong();
-        String symbol = params.get("symbol");
-        if (symbol != null) {
-            return HistoryJson.ticker24h(market(symbol), Venue.USDM, now);
-        }
-        return exchange.markets().all().stream().map(m -> HistoryJson.ticker24h(m, Venue.USDM, now)).toList();
+        return validator.oneOrAll(params, m -> HistoryJson.ticker24h(m, Venue.USDM, now));
     }
 
     @GetMapping("/{version:v1|v2}/ticker/price")
     Object priceTicker(ServerWebExchange web, @PathVariable String version) {
-        RequestParams params = gate.open(web, Venue.USDM, peek(web).get("symbol") != null ? 1 : 2);
+        RequestParams params = gate.open(web, Venue.USDM, ParamValidator.symbolWeight(web, 1, 2));
         long now = wallMillis.getAsLong();
-        String symbol = params.get("symbol");
-        if (symbol != null) {
-            return HistoryJson.priceTicker(market(symbol), Venue.USDM, now);
-        }
-        return exchange.markets().all().stream().map(m -> HistoryJson.priceTicker(m, Venue.USDM, now)).toList();
+        return validator.oneOrAll(params, m -> HistoryJson.priceTicker(m, Venue.USDM, now));
     }
 
     /** Parameters: {@code symbol}, {@code interval}, {@code startTime}, {@code endTime}, {@code limit} (500, at most 1500). */
     @GetMapping("/v1/klines")
     List<List<Object>> klines(ServerWebExchange web) {
-        int limit = HistoryJson.limit(peek(web), MAX_KLINES);
+        int limit = HistoryJson.limit(ParamValidator.peek(web), MAX_KLINES);
         int weight = limit < 100 ? 1 : limit < 500 ? 2 : limit <= 1000 ? 5 : 10;
         RequestParams params = gate.open(web, Venue.USDM, weight);
-        return HistoryJson.klines(market(params.require("symbol")), Venue.USDM, params, MAX_KLINES);
-    }
-
-    /**
-     * The symbols whose funding settings differ from the default: Binance lists only adjusted symbols, and a symbol
-     * left out has the 8 h interval. An interval of no whole number of hours (a demo setting) cannot be listed and is
-     * left out. The simulator clamps no rate; the cap and floor shown are Binance's usual adjusted ones.
-     */
-    @GetMapping("/v1/fundingInfo")
-    List<Map<String, Object>> fundingInfo(ServerWebExchange web) {
-        gate.open(web, Venue.USDM, 0);
-        return exchange.markets().instruments().stream().filter(i -> listedInterval(i.fundingInterval())).map(i -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("symbol", i.symbol());
-            out.put("adjustedFundingRateCap", FUNDING_RATE_CAP);
-            out.put("adjustedFundingRateFloor", FUNDING_RATE_FLOOR);
-            out.put("fundingIntervalHours", i.fundingInterval().toHours());
-            out.put("disclaimer", false);
-            return out;
-        }).toList();
-    }
-
-    private static boolean listedInterval(Duration interval) {
-        long hours = interval.toHours();
-        return hours != 8 && hours >= 1 && hours <= 24 && interval.equals(Duration.ofHours(hours));
+        return HistoryJson.klines(validator.market(params), Venue.USDM, params, MAX_KLINES);
     }
 
     /** SIGNED. With {@code symbol} one object, otherwise a list of every symbol ({@link LeverageBrackets}). */
     @GetMapping("/v1/leverageBracket")
     Object leverageBracket(ServerWebExchange web) {
         RequestGate.Authenticated auth = gate.signed(web, null, Venue.USDM, 1);
-        String symbol = auth.params().get("symbol");
-        if (symbol != null) {
-            return brackets(market(symbol).instrument().symbol());
-        }
-        return exchange.markets().instruments().stream().map(i -> brackets(i.symbol())).toList();
-    }
-
-    private static Map<String, Object> brackets(String symbol) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("symbol", symbol);
-        out.put("notionalCoef", new BigDecimal("1.0"));
-        out.put("brackets", LeverageBrackets.of(symbol).stream().map(b -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("bracket", b.bracket());
-            row.put("initialLeverage", b.initialLeverage());
-            row.put("notionalCap", b.notionalCap());
-            row.put("notionalFloor", b.notionalFloor());
-            row.put("maintMarginRatio", b.maintMarginRatio());
-            BigDecimal cum = b.cum().stripTrailingZeros();
-            row.put("cum", cum.scale() < 1 ? cum.setScale(1) : cum);
-            return row;
-        }).toList());
-        return out;
-    }
-
-    private SymbolMarket market(String symbol) {
-        return exchange.markets().find(symbol).orElseThrow(() -> new RejectedException(-1121, "Invalid symbol."));
-    }
-
-    private static RequestParams peek(ServerWebExchange web) {
-        return new RequestParams(web.getRequest().getURI().getRawQuery(), null);
+        return validator.oneOrAll(auth.params(), m -> FundingJson.leverageBrackets(m.instrument().symbol()));
     }
 }

@@ -1,12 +1,12 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.market.Book;
-import com.novaquant.simulator.market.Candle;
-import com.novaquant.simulator.market.KlineInterval;
-import com.novaquant.simulator.market.PriceHistory;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.market.VenueRules;
+import com.novaquant.simulator.domain.market.Book;
+import com.novaquant.simulator.domain.market.Candle;
+import com.novaquant.simulator.domain.market.KlineInterval;
+import com.novaquant.simulator.domain.market.PriceHistory;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.market.VenueRules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,12 +1,7 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.market.Book;
-import com.novaquant.simulator.market.Instrument;
-import com.novaquant.simulator.market.Listing;
-import com.novaquant.simulator.market.PriceLevel;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.market.VenueRules;
-import com.novaquant.simulator.orders.OrderFilters;
+import com.novaquant.simulator.domain.market.Book;
+import com.novaquant.simulator.domain.market.PriceLevel;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Market-data payloads shared by the spot and USD-M controllers. */
+/** Book payloads of the spot and USD-M market-data endpoints: depth levels and book tickers. */
 final class MarketJson {
 
     private MarketJson() {
     }
 
-    static List<List<String>> levels(List<PriceLevel> side, int limit, boolean spot) {
+    private static List<List<String>> levels(List<PriceLevel> side, int limit, boolean spot) {
         List<List<String>> out = new ArrayList<>();
         for (int i = 0; i < side.size() && i < limit; i++) {
             PriceLevel level = side.get(i);
@@ -29,100 +24,41 @@ final class MarketJson {
         return out;
     }
 
-    static String format(BigDecimal value, boolean spot) {
+    /** Spot depth: the update id and up to {@code limit} levels a side. */
+    static Map<String, Object> spotDepth(Book book, int limit) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("lastUpdateId", book.updateId());
+        out.put("bids", levels(book.bids(), limit, true));
+        out.put("asks", levels(book.asks(), limit, true));
+        return out;
+    }
+
+    /** USD-M depth: spot's fields plus the message time {@code E} and the book's own time {@code T}. */
+    static Map<String, Object> futuresDepth(Book book, int limit, long now) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("lastUpdateId", book.updateId());
+        out.put("E", now);
+        out.put("T", book.eventTimeMillis());
+        out.put("bids", levels(book.bids(), limit, false));
+        out.put("asks", levels(book.asks(), limit, false));
+        return out;
+    }
+
+    private static String format(BigDecimal value, boolean spot) {
         return spot ? OrderJson.spot(value) : value.toPlainString();
     }
 
-    static Map<String, Object> spotSymbol(Instrument instrument, Listing listing) {
-        VenueRules r = instrument.spot();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("symbol", instrument.symbol());
-        out.put("status", listing.binanceStatus(Venue.SPOT));
-        out.put("baseAsset", instrument.baseAsset());
-        out.put("baseAssetPrecision", 8);
-        out.put("quoteAsset", instrument.quoteAsset());
-        out.put("quotePrecision", 8);
-        out.put("quoteAssetPrecision", 8);
-        out.put("baseCommissionPrecision", 8);
-        out.put("quoteCommissionPrecision", 8);
-        out.put("orderTypes", List.of("LIMIT", "MARKET"));
-        out.put("icebergAllowed", false);
-        out.put("ocoAllowed", false);
-        out.put("otoAllowed", false);
-        out.put("quoteOrderQtyMarketAllowed", true);
-        out.put("allowTrailingStop", false);
-        out.put("cancelReplaceAllowed", false);
-        out.put("amendAllowed", false);
-        out.put("isSpotTradingAllowed", true);
-        out.put("isMarginTradingAllowed", false);
-        out.put("filters", List.of(
-                filter("PRICE_FILTER", "minPrice", spot(r.minPrice()), "maxPrice", spot(r.maxPrice()), "tickSize", spot(r.tickSize())),
-                filter("LOT_SIZE", "minQty", spot(r.minQty()), "maxQty", spot(r.maxQty()), "stepSize", spot(r.stepSize())),
-                filter("MARKET_LOT_SIZE", "minQty", spot(BigDecimal.ZERO), "maxQty", spot(r.marketMaxQty()), "stepSize", spot(BigDecimal.ZERO)),
-                filter("PERCENT_PRICE_BY_SIDE", "bidMultiplierUp", OrderFilters.SPOT_MULTIPLIER_UP.toPlainString(),
-                        "bidMultiplierDown", OrderFilters.SPOT_MULTIPLIER_DOWN.toPlainString(),
-                        "askMultiplierUp", OrderFilters.SPOT_MULTIPLIER_UP.toPlainString(),
-                        "askMultiplierDown", OrderFilters.SPOT_MULTIPLIER_DOWN.toPlainString(), "avgPriceMins", 5),
-                filter("NOTIONAL", "minNotional", spot(r.minNotional()), "applyMinToMarket", true,
-                        "maxNotional", spot(OrderFilters.SPOT_MAX_NOTIONAL), "applyMaxToMarket", false, "avgPriceMins", 5)));
-        out.put("permissions", List.of());
-        out.put("permissionSets", List.of(List.of("SPOT")));
-        out.put("defaultSelfTradePreventionMode", "EXPIRE_MAKER");
-        out.put("allowedSelfTradePreventionModes", List.of("EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH"));
-        return out;
+    /** Spot's book ticker: the best bid and ask, 8 places. */
+    static Map<String, Object> spotBookTicker(String symbol, Book book) {
+        return bookTicker(symbol, book, true, null);
     }
 
-    static Map<String, Object> futuresSymbol(Instrument instrument, Listing listing) {
-        VenueRules r = instrument.futures();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("symbol", instrument.symbol());
-        out.put("pair", instrument.symbol());
-        out.put("contractType", "PERPETUAL");
-        out.put("deliveryDate", 4133404800000L);
-        out.put("onboardDate", 1569398400000L);
-        out.put("status", listing.binanceStatus(Venue.USDM));
-        out.put("maintMarginPercent", "2.5000");
-        out.put("requiredMarginPercent", "5.0000");
-        out.put("baseAsset", instrument.baseAsset());
-        out.put("quoteAsset", instrument.quoteAsset());
-        out.put("marginAsset", instrument.quoteAsset());
-        out.put("pricePrecision", r.priceScale());
-        out.put("quantityPrecision", r.qtyScale());
-        out.put("baseAssetPrecision", 8);
-        out.put("quotePrecision", 8);
-        out.put("underlyingType", "COIN");
-        out.put("underlyingSubType", List.of());
-        out.put("settlePlan", 0);
-        out.put("triggerProtect", "0.0500");
-        out.put("liquidationFee", "0.012500");
-        out.put("marketTakeBound", "0.05");
-        out.put("filters", List.of(
-                filter("PRICE_FILTER", "minPrice", r.minPrice().toPlainString(), "maxPrice", r.maxPrice().toPlainString(), "tickSize", r.tickSize().toPlainString()),
-                filter("LOT_SIZE", "minQty", r.minQty().toPlainString(), "maxQty", r.maxQty().toPlainString(), "stepSize", r.stepSize().toPlainString()),
-                filter("MARKET_LOT_SIZE", "minQty", r.minQty().toPlainString(), "maxQty", r.marketMaxQty().toPlainString(), "stepSize", r.stepSize().toPlainString()),
-                filter("MAX_NUM_ORDERS", "limit", OrderFilters.FUTURES_MAX_NUM_ORDERS),
-                filter("MIN_NOTIONAL", "notional", r.minNotional().toPlainString()),
-                filter("PERCENT_PRICE", "multiplierUp", OrderFilters.FUTURES_MULTIPLIER_UP.toPlainString(),
-                        "multiplierDown", OrderFilters.FUTURES_MULTIPLIER_DOWN.toPlainString(), "multiplierDecimal", "4")));
-        out.put("orderTypes", List.of("LIMIT", "MARKET"));
-        out.put("timeInForce", List.of("GTC", "IOC", "FOK"));
-        return out;
+    /** USD-M's book ticker: the best bid and ask with the book's time and update id. */
+    static Map<String, Object> futuresBookTicker(String symbol, Book book) {
+        return bookTicker(symbol, book, false, book.eventTimeMillis());
     }
 
-    private static Map<String, Object> filter(String type, Object... pairs) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("filterType", type);
-        for (int i = 0; i < pairs.length; i += 2) {
-            out.put((String) pairs[i], pairs[i + 1]);
-        }
-        return out;
-    }
-
-    private static String spot(BigDecimal v) {
-        return OrderJson.spot(v);
-    }
-
-    static Map<String, Object> bookTicker(String symbol, Book book, boolean spot, Long time) {
+    private static Map<String, Object> bookTicker(String symbol, Book book, boolean spot, Long time) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("symbol", symbol);
         out.put("bidPrice", format(book.bestBid().price(), spot));

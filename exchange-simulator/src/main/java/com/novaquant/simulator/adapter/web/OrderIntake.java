@@ -1,14 +1,16 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.Faults;
 import com.novaquant.simulator.application.OrderJournal;
+import com.novaquant.simulator.application.OrderService;
 import com.novaquant.simulator.application.PlacedOrder;
-import com.novaquant.simulator.market.Venue;
-import com.novaquant.simulator.orders.OrderRequest;
-import com.novaquant.simulator.orders.Rejection;
-import com.novaquant.simulator.orders.RejectedException;
+import com.novaquant.simulator.domain.market.Venue;
+import com.novaquant.simulator.domain.orders.OrderRequest;
+import com.novaquant.simulator.domain.orders.OrderView;
+import com.novaquant.simulator.domain.orders.RejectedException;
+import com.novaquant.simulator.domain.orders.Rejection;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
@@ -16,32 +18,55 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * Places an order through the exchange with the armed order faults applied, and journals the
- * request with its outcome. An ambiguous fault answers with an error although the order IS placed,
- * which is exactly the case a client must resolve by querying before it retries.
+ * Takes a new order from an order endpoint to the exchange: journals a request refused while its parameters are read
+ * and checked, places it with the armed order faults applied, journals the outcome, and counts an accepted order in
+ * the order-count headers. An ambiguous fault answers with an error although the order IS placed, which is exactly the
+ * case a client must resolve by querying before it retries.
  */
 final class OrderIntake {
 
     static final String UNKNOWN_ERROR = "Unknown error, please check your request or try again later.";
     static final String TIMEOUT_MSG = "Timeout waiting for response from backend server. Send status unknown; execution status unknown.";
 
-    private final Exchange exchange;
+    private final OrderService orders;
     private final Faults faults;
     private final OrderJournal journal;
+    private final RequestGate gate;
     private final LongSupplier wallMillis;
     private final Duration timeoutHold;
 
-    OrderIntake(Exchange exchange, Faults faults, OrderJournal journal, LongSupplier wallMillis, Duration timeoutHold) {
-        this.exchange = exchange;
+    OrderIntake(OrderService orders, Faults faults, OrderJournal journal, RequestGate gate, LongSupplier wallMillis,
+                Duration timeoutHold) {
+        this.orders = orders;
         this.faults = faults;
         this.journal = journal;
+        this.gate = gate;
         this.wallMillis = wallMillis;
         this.timeoutHold = timeoutHold;
     }
 
-    <T> Mono<T> place(String apiKey, OrderRequest request, RequestParams params, Function<PlacedOrder, T> render) {
+    /**
+     * Reads and checks a new order's parameters with {@code checks}; a refusal is journaled (the request never became
+     * an order) and answered as it was thrown.
+     */
+    <T> T admit(Venue venue, RequestParams params, Supplier<T> checks) {
+        try {
+            return checks.get();
+        } catch (ApiException e) {
+            journalInvalid(venue, params, e.code());
+            throw e;
+        } catch (RejectedException e) {
+            journalInvalid(venue, params, e.rejection().code());
+            throw e;
+        }
+    }
+
+    /** Places an admitted order; an accepted one is counted and answered as {@code render} shows it. */
+    <T> Mono<T> place(ServerWebExchange web, String apiKey, OrderRequest request, RequestParams params,
+                      Function<OrderView, T> render) {
         long receivedAt = wallMillis.getAsLong();
         Optional<Rejection> injected = faults.takeRejection(request.venue(), request.symbol());
         if (injected.isPresent()) {
@@ -51,7 +76,7 @@ final class OrderIntake {
         BigDecimal ratio = faults.takePartialFill(request.venue(), request.symbol()).orElse(null);
         PlacedOrder placed;
         try {
-            placed = exchange.place(apiKey, request, ratio);
+            placed = orders.place(apiKey, request, ratio);
         } catch (RejectedException e) {
             journal(request, params, null, "REJECTED:" + e.rejection().code(), receivedAt);
             throw e;
@@ -67,7 +92,8 @@ final class OrderIntake {
             };
         }
         journal(request, params, placed.order().orderId(), "ACCEPTED", receivedAt);
-        return Mono.just(render.apply(placed));
+        gate.countOrder(web, apiKey, request.venue());
+        return Mono.just(render.apply(placed.order()));
     }
 
     private void journal(OrderRequest request, RequestParams params, Long orderId, String outcome, long receivedAt) {
@@ -78,7 +104,7 @@ final class OrderIntake {
     }
 
     /** Journals a request refused while its parameters were read (before an OrderRequest existed). */
-    void journalInvalid(Venue venue, RequestParams params, int code) {
+    private void journalInvalid(Venue venue, RequestParams params, int code) {
         journal.record(new OrderJournal.Entry(venue, params.get("symbol"), null, params.get("newClientOrderId"),
                 params.get("side"), params.get("type"), params.get("timeInForce"), params.get("price"),
                 params.get("quantity"), "REJECTED:" + code, wallMillis.getAsLong()));

@@ -1,9 +1,9 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.matching.OrderType;
-import com.novaquant.simulator.orders.Order;
-import com.novaquant.simulator.orders.OrderStatus;
-import com.novaquant.simulator.orders.OrderView;
+import com.novaquant.simulator.domain.matching.OrderType;
+import com.novaquant.simulator.domain.orders.Order;
+import com.novaquant.simulator.domain.orders.OrderStatus;
+import com.novaquant.simulator.domain.orders.OrderView;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,15 +36,7 @@ final class OrderJson {
         if (type == SpotResponse.ACK) {
             return out;
         }
-        out.put("price", spot(o.price()));
-        out.put("origQty", spot(o.origQty()));
-        out.put("executedQty", spot(o.executedQty()));
-        out.put("origQuoteOrderQty", spot(o.origQuoteOrderQty()));
-        out.put("cummulativeQuoteQty", spot(o.cumQuote()));
-        out.put("status", o.status().name());
-        out.put("timeInForce", o.timeInForce().name());
-        out.put("type", o.type().name());
-        out.put("side", o.side().name());
+        putSpotState(out, o, true);
         out.put("workingTime", o.time());
         out.put("selfTradePreventionMode", "EXPIRE_MAKER");
         if (o.status() == OrderStatus.EXPIRED) {
@@ -73,14 +65,7 @@ final class OrderJson {
         out.put("orderId", o.orderId());
         out.put("orderListId", -1);
         out.put("clientOrderId", o.clientOrderId());
-        out.put("price", spot(o.price()));
-        out.put("origQty", spot(o.origQty()));
-        out.put("executedQty", spot(o.executedQty()));
-        out.put("cummulativeQuoteQty", spot(o.cumQuote()));
-        out.put("status", o.status().name());
-        out.put("timeInForce", o.timeInForce().name());
-        out.put("type", o.type().name());
-        out.put("side", o.side().name());
+        putSpotState(out, o, false);
         out.put("stopPrice", spot(BigDecimal.ZERO));
         out.put("icebergQty", spot(BigDecimal.ZERO));
         out.put("time", o.time());
@@ -100,17 +85,24 @@ final class OrderJson {
         out.put("orderListId", -1);
         out.put("clientOrderId", cancelClientId);
         out.put("transactTime", o.updateTime());
+        putSpotState(out, o, true);
+        out.put("selfTradePreventionMode", "EXPIRE_MAKER");
+        return out;
+    }
+
+    /** A spot order's price, quantities, status and kind, in Binance's field order ({@code origQuoteOrderQty} where shown). */
+    private static void putSpotState(Map<String, Object> out, OrderView o, boolean withOrigQuoteQty) {
         out.put("price", spot(o.price()));
         out.put("origQty", spot(o.origQty()));
         out.put("executedQty", spot(o.executedQty()));
-        out.put("origQuoteOrderQty", spot(o.origQuoteOrderQty()));
+        if (withOrigQuoteQty) {
+            out.put("origQuoteOrderQty", spot(o.origQuoteOrderQty()));
+        }
         out.put("cummulativeQuoteQty", spot(o.cumQuote()));
         out.put("status", o.status().name());
         out.put("timeInForce", o.timeInForce().name());
         out.put("type", o.type().name());
         out.put("side", o.side().name());
-        out.put("selfTradePreventionMode", "EXPIRE_MAKER");
-        return out;
     }
 
     /** A USD-M order; {@code asAccepted} renders it as it stood on acceptance (the ACK response). */

@@ -1,6 +1,6 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.Venue;
 import org.springframework.http.HttpStatus;
 
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.accounts.PaperAccount;
-import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.Faults;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.accounts.Accounts;
+import com.novaquant.simulator.domain.accounts.PaperAccount;
+import com.novaquant.simulator.domain.market.Venue;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -17,14 +17,14 @@ import java.util.function.LongSupplier;
  */
 final class RequestGate {
 
-    private final Exchange exchange;
+    private final Accounts accounts;
     private final Faults faults;
     private final RateLimiter limiter;
     private final LongSupplier wallMillis;
     private final long maxRecvWindow;
 
-    RequestGate(Exchange exchange, Faults faults, RateLimiter limiter, LongSupplier wallMillis, long maxRecvWindow) {
-        this.exchange = exchange;
+    RequestGate(Accounts accounts, Faults faults, RateLimiter limiter, LongSupplier wallMillis, long maxRecvWindow) {
+        this.accounts = accounts;
         this.faults = faults;
         this.limiter = limiter;
         this.wallMillis = wallMillis;
@@ -90,7 +90,7 @@ final class RequestGate {
         if (key == null || key.isBlank() || key.length() > 256) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, -2014, "API-key format invalid.");
         }
-        return exchange.account(key.trim())
+        return accounts.find(key.trim())
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, -2015, "Invalid API-key, IP, or permissions for action."));
     }
 

@@ -1,6 +1,6 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.accounts.AssetBalance;
+import com.novaquant.simulator.domain.accounts.AssetBalance;
 
 import java.math.BigDecimal;
 import java.util.List;

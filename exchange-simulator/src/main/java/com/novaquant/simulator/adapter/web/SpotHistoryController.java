@@ -1,7 +1,7 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.application.Exchange;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.application.OrderService;
+import com.novaquant.simulator.domain.market.Venue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,24 +16,16 @@ import java.util.Map;
  */
 @RestController
 @RequestMapping("/spot/api/v3")
-class SpotHistoryController {
-
-    private final Exchange exchange;
-    private final RequestGate gate;
-
-    SpotHistoryController(Exchange exchange, RequestGate gate) {
-        this.exchange = exchange;
-        this.gate = gate;
-    }
+record SpotHistoryController(OrderService orders, RequestGate gate) {
 
     @GetMapping("/myTrades")
     List<Map<String, Object>> myTrades(ServerWebExchange web) {
-        RequestParams peek = new RequestParams(web.getRequest().getURI().getRawQuery(), null);
-        RequestGate.Authenticated auth = gate.signed(web, null, Venue.SPOT, peek.get("orderId") != null ? 5 : 20);
+        int weight = ParamValidator.peek(web).get("orderId") != null ? 5 : 20;
+        RequestGate.Authenticated auth = gate.signed(web, null, Venue.SPOT, weight);
         String symbol = auth.params().require("symbol");
         HistoryQuery q = HistoryQuery.of(auth.params(), 500);
         q.noTimeRangeWith(q.fromId()).noTimeRangeWith(q.orderId()).spanAtMost(HistoryQuery.DAY_MILLIS);
-        return q.page(exchange.trades(auth.apiKey(), Venue.SPOT, symbol).stream()
+        return q.page(orders.trades(auth.apiKey(), Venue.SPOT, symbol).stream()
                         .filter(t -> q.orderId() == null || t.orderId() == q.orderId())
                         .filter(t -> q.fromId() == null || t.tradeId() >= q.fromId())
                         .filter(t -> q.inRange(t.time()))
@@ -46,7 +38,7 @@ class SpotHistoryController {
         RequestGate.Authenticated auth = gate.signed(web, null, Venue.SPOT, 20);
         String symbol = auth.params().require("symbol");
         HistoryQuery q = HistoryQuery.of(auth.params(), 500).spanAtMost(HistoryQuery.DAY_MILLIS);
-        return q.page(exchange.orderHistory(auth.apiKey(), Venue.SPOT, symbol).stream()
+        return q.page(orders.orderHistory(auth.apiKey(), Venue.SPOT, symbol).stream()
                         .filter(o -> q.orderId() == null || o.orderId() >= q.orderId())
                         .filter(o -> q.inRange(o.time()))
                         .toList())

@@ -1,6 +1,6 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.orders.TradeFillView;
+import com.novaquant.simulator.domain.orders.TradeFillView;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,21 +1,25 @@
 package com.novaquant.simulator.adapter.web;
 
-import com.novaquant.simulator.SimulatorProperties;
-import com.novaquant.simulator.application.Exchange;
 import com.novaquant.simulator.application.Faults;
 import com.novaquant.simulator.application.OrderJournal;
-import com.novaquant.simulator.clock.SimulationClock;
+import com.novaquant.simulator.application.OrderService;
+import com.novaquant.simulator.SimulatorProperties;
+import com.novaquant.simulator.domain.accounts.Accounts;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Markets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.WebFilter;
 
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
- * Wires the Binance REST adapter: request checks, order intake, the response-delay fault, the known spot assets and
- * the handler that answers every unanswered failure in Binance's error shape.
+ * Wires the Binance REST adapter: request checks, the shared parameter rules, order intake, the response-delay fault,
+ * the known spot assets and the handler that answers every unanswered failure in Binance's error shape.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -26,17 +30,22 @@ class WebConfiguration {
     }
 
     @Bean
-    RequestGate requestGate(Exchange exchange, Faults faults, SimulatorProperties properties, SimulationClock clock) {
+    RequestGate requestGate(Accounts accounts, Faults faults, SimulatorProperties properties, SimulationClock clock) {
         SimulatorProperties.Limits limits = properties.limits();
         RateLimiter limiter = new RateLimiter(limits.spotWeightPerMinute(), limits.futuresWeightPerMinute(),
                 limits.banAfter429s(), limits.banDuration().toMillis(), clock::wallMillis);
-        return new RequestGate(exchange, faults, limiter, clock::wallMillis, limits.maxRecvWindow());
+        return new RequestGate(accounts, faults, limiter, clock::wallMillis, limits.maxRecvWindow());
     }
 
     @Bean
-    OrderIntake orderIntake(Exchange exchange, Faults faults, OrderJournal journal, SimulationClock clock,
-                            SimulatorProperties properties) {
-        return new OrderIntake(exchange, faults, journal, clock::wallMillis, properties.faults().timeoutHold());
+    OrderIntake orderIntake(OrderService orders, Faults faults, OrderJournal journal, RequestGate gate,
+                            SimulationClock clock, SimulatorProperties properties) {
+        return new OrderIntake(orders, faults, journal, gate, clock::wallMillis, properties.faults().timeoutHold());
+    }
+
+    @Bean
+    ParamValidator paramValidator(Markets markets) {
+        return new ParamValidator(markets);
     }
 
     @Bean
@@ -46,9 +55,9 @@ class WebConfiguration {
 
     /** Every asset a spot account lists: the listed symbols' assets and every configured starting balance. */
     @Bean
-    SpotAssets spotAssets(Exchange exchange, SimulatorProperties properties) {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>();
-        exchange.markets().instruments().forEach(i -> {
+    SpotAssets spotAssets(Markets markets, SimulatorProperties properties) {
+        SortedSet<String> names = new TreeSet<>();
+        markets.instruments().forEach(i -> {
             names.add(i.baseAsset());
             names.add(i.quoteAsset());
         });

@@ -1,9 +1,9 @@
 package com.novaquant.simulator.adapter.ws;
 
 import com.novaquant.simulator.application.MarketListener;
-import com.novaquant.simulator.market.Book;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.Book;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
 
 import java.util.function.LongSupplier;
 

@@ -1,10 +1,10 @@
 package com.novaquant.simulator.adapter.ws;
 
-import com.novaquant.simulator.market.Book;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.PriceLevel;
-import com.novaquant.simulator.market.SymbolMarket;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.Book;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.PriceLevel;
+import com.novaquant.simulator.domain.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Venue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

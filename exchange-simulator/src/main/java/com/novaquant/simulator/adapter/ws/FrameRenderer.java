@@ -1,8 +1,8 @@
 package com.novaquant.simulator.adapter.ws;
 
-import com.novaquant.simulator.market.Book;
-import com.novaquant.simulator.market.PriceLevel;
-import com.novaquant.simulator.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Book;
+import com.novaquant.simulator.domain.market.PriceLevel;
+import com.novaquant.simulator.domain.market.SymbolMarket;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.novaquant.simulator.adapter.ws;
 
 import com.novaquant.simulator.application.FundingClock;
-import com.novaquant.simulator.market.Markets;
-import com.novaquant.simulator.market.SymbolMarket;
+import com.novaquant.simulator.domain.market.Markets;
+import com.novaquant.simulator.domain.market.SymbolMarket;
 
 import java.util.function.LongSupplier;
 
@@ -27,7 +27,7 @@ public final class MarkPricePublisher {
         boolean everyThird = ticks++ % 3 == 0;
         long now = wallMillis.getAsLong();
         for (SymbolMarket market : markets.all()) {
-            if (!market.trading(com.novaquant.simulator.market.Venue.USDM)) {
+            if (!market.trading(com.novaquant.simulator.domain.market.Venue.USDM)) {
                 continue;
             }
             String base = market.instrument().streamSymbol() + "@markPrice";

@@ -1,11 +1,11 @@
 package com.novaquant.simulator.adapter.ws;
 
-import com.novaquant.simulator.accounts.FuturesAccount;
-import com.novaquant.simulator.accounts.Position;
 import com.novaquant.simulator.application.FuturesUserEvents;
 import com.novaquant.simulator.application.ListenKeys;
-import com.novaquant.simulator.orders.Order;
-import com.novaquant.simulator.orders.OrderView;
+import com.novaquant.simulator.domain.accounts.FuturesAccount;
+import com.novaquant.simulator.domain.accounts.Position;
+import com.novaquant.simulator.domain.orders.Order;
+import com.novaquant.simulator.domain.orders.OrderView;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -168,7 +168,7 @@ public final class PrivateStreams implements FuturesUserEvents, WebSocketHandler
         if (!"EXPIRED".equals(executionType)) {
             return "0";
         }
-        return order.type() == com.novaquant.simulator.matching.OrderType.MARKET ? "9" : "2";
+        return order.type() == com.novaquant.simulator.domain.matching.OrderType.MARKET ? "9" : "2";
     }
 
     private static String listenKey(WebSocketSession session) {

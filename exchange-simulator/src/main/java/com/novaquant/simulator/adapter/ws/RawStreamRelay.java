@@ -1,7 +1,7 @@
 package com.novaquant.simulator.adapter.ws;
 
 import com.novaquant.simulator.application.RawFrameRelay;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.Venue;
 
 /**
  * Relays recorded or live raw payloads to subscribers: futures mark-price streams go to /market,

@@ -1,6 +1,6 @@
 package com.novaquant.simulator.adapter.ws;
 
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.Venue;
 
 /**
  * Where a market stream is published. Futures streams are split as on Binance since 2026-04-23:

@@ -1,7 +1,7 @@
 package com.novaquant.simulator.adapter.ws;
 
 import com.novaquant.simulator.application.Faults;
-import com.novaquant.simulator.market.Venue;
+import com.novaquant.simulator.domain.market.Venue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

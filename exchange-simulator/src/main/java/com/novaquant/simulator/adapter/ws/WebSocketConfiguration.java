@@ -1,11 +1,11 @@
 package com.novaquant.simulator.adapter.ws;
 
-import com.novaquant.simulator.SimulatorProperties;
 import com.novaquant.simulator.application.Faults;
 import com.novaquant.simulator.application.FundingClock;
 import com.novaquant.simulator.application.ListenKeys;
-import com.novaquant.simulator.clock.SimulationClock;
-import com.novaquant.simulator.market.Markets;
+import com.novaquant.simulator.SimulatorProperties;
+import com.novaquant.simulator.domain.clock.SimulationClock;
+import com.novaquant.simulator.domain.market.Markets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,0 @@
-package com.novaquant.simulator.accounts;
-
-import java.math.BigDecimal;
-
-/** A spot balance of one asset: free to use, and locked by open orders. */
-public record AssetBalance(String asset, BigDecimal free, BigDecimal locked) {
-}

@@ -1,7 +1,0 @@
-package com.novaquant.simulator.market;
-
-import java.math.BigDecimal;
-
-/** One price level of a book side: an exact price and the quantity resting there. */
-public record PriceLevel(BigDecimal price, BigDecimal qty) {
-}

@@ -1,7 +1,0 @@
-package com.novaquant.simulator.market;
-
-/** The two markets of the simulator: Binance spot and USD-M perpetual futures. */
-public enum Venue {
-    SPOT,
-    USDM
-}

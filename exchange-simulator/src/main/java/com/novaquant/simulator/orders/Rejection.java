@@ -1,5 +1,0 @@
-package com.novaquant.simulator.orders;
-
-/** Why the exchange refused a request: Binance's error code and message. */
-public record Rejection(int code, String msg) {
-}

@@ -51,10 +51,12 @@ import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.application.VenuePrices;
 import com.novaquant.execution.domain.MarginLevel;
 import com.novaquant.support.EventDecoder;
+import com.novaquant.support.config.TradedSymbols;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -80,8 +82,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Wires the execution use cases to their adapters. The venue adapter is configured in {@code adapter.binance}. */
+/**
+ * Wires the execution use cases to their adapters. The venue adapter is configured in {@code adapter.binance}. The
+ * traded symbols are service-support's {@link TradedSymbols} ({@code nova.symbols}), as for every service.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TradedSymbols.class)
 public class ExecutionConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionConfiguration.class);
@@ -146,18 +152,17 @@ public class ExecutionConfiguration {
     /** Freezes the desk until the first check has found the account tradable (the supervisor runs the checks). */
     @Bean
     AccountSetup accountSetup(TradingVenue venue, TradingGate gate, Alerts alerts, ExecutionProperties p,
-                              @Value("${nova.symbols}") List<String> symbols, ExecutorService legExecutor,
-                              ExecutionMetrics metrics) {
-        AccountSetup setup = new AccountSetup(venue, gate, alerts, symbols, p.perpLeverage(), p.perpMarginType(),
-                p.accountCheckInterval(), legExecutor);
+                              TradedSymbols symbols, ExecutorService legExecutor, ExecutionMetrics metrics) {
+        AccountSetup setup = new AccountSetup(venue, gate, alerts, symbols.symbols(), p.perpLeverage(),
+                p.perpMarginType(), p.accountCheckInterval(), legExecutor);
         metrics.gauge("nova.execution.account.tradable", setup::tradable);
         return setup;
     }
 
     /** The traded universe; {@code nova.symbols} until a universe record is followed (and for good without one). */
     @Bean
-    TradedUniverse tradedUniverse(@Value("${nova.symbols}") List<String> symbols, ExecutionMetrics metrics) {
-        TradedUniverse universe = new TradedUniverse(symbols);
+    TradedUniverse tradedUniverse(TradedSymbols symbols, ExecutionMetrics metrics) {
+        TradedUniverse universe = new TradedUniverse(symbols.symbols());
         metrics.universe(universe);
         return universe;
     }
@@ -198,8 +203,9 @@ public class ExecutionConfiguration {
                                 KillSwitch killSwitch, TradingGate gate, MarginAlarm margin, UnresolvedSymbols unresolved,
                                 Marks marks, VenuePrices venuePrices, ExecutionEvents events, Alerts alerts,
                                 ExecutionMetrics metrics, ExecutionProperties p,
-                                @Value("${nova.symbols}") List<String> symbols, ExecutorService legExecutor,
-                                Clock clock, TradedUniverse universe, UniverseGate universeGate) {
+                                TradedSymbols traded, ExecutorService legExecutor, Clock clock,
+                                TradedUniverse universe, UniverseGate universeGate) {
+        List<String> symbols = traded.symbols();
         ExecutionCore core = ExecutionCore.create(new ExecutionCore.Parts(venue, ledger, account, sender, killSwitch,
                 gate, margin, unresolved, marks, venuePrices, events, alerts, metrics, p, symbols, legExecutor, clock,
                 universeGate));

@@ -23,10 +23,12 @@ import com.novaquant.support.EventPublisher;
 import com.novaquant.support.FeedGateView;
 import com.novaquant.support.KillSwitchView;
 import com.novaquant.support.config.InvalidConfigurationException;
+import com.novaquant.support.config.TradedSymbols;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,30 +38,26 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Wires the engine to Kafka, the desk mode, the feed gates, the shared settings, the clock and the meters. */
+/**
+ * Wires the engine to Kafka, the desk mode, the feed gates, the shared settings, the clock and the meters. The traded
+ * symbols are service-support's {@link TradedSymbols} ({@code nova.symbols}), as for every service.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TradedSymbols.class)
 public class SignalServiceConfiguration {
 
     /** Enough encodings at start-up for the JIT to compile a signal's publication before the first burst. */
     private static final int REHEARSAL_ROUNDS = 3_000;
 
+    /** {@code nova.symbols} must hold a symbol, in universe mode as well. */
     @Bean
-    LiveSettings liveSettings(SignalProperties properties, @Value("${nova.symbols}") String symbols) {
-        List<String> list = Arrays.stream(symbols.split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .distinct()
-                .toList();
-        if (list.isEmpty()) {
-            throw new InvalidConfigurationException("nova.symbols (NOVA_SYMBOLS) is empty: the signal service has "
-                    + "nothing to trade", "Set NOVA_SYMBOLS to the traded symbols, e.g. BTCUSDT,ETHUSDT.");
-        }
+    LiveSettings liveSettings(SignalProperties properties, TradedSymbols symbols) {
+        List<String> traded = symbols.nonEmpty("the signal service has nothing to trade");
         try {
-            return new LiveSettings(properties, list);
+            return new LiveSettings(properties, traded);
         } catch (InvalidSettingsException e) {
             throw new InvalidConfigurationException("the nova.signal.* start-up settings are not usable:\n  - "
                     + String.join("\n  - ", e.violations()),

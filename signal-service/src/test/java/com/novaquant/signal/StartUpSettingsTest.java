@@ -2,7 +2,10 @@ package com.novaquant.signal;
 
 import com.novaquant.signal.application.SignalProperties;
 import com.novaquant.support.config.InvalidConfigurationException;
+import com.novaquant.support.config.TradedSymbols;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +19,7 @@ class StartUpSettingsTest {
         SignalProperties inverted = new SignalProperties(0.05, 0.15, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null);
 
-        assertThatThrownBy(() -> configuration.liveSettings(inverted, "BTCUSDT"))
+        assertThatThrownBy(() -> configuration.liveSettings(inverted, new TradedSymbols(List.of("BTCUSDT"))))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> org.assertj.core.api.Assertions
                         .assertThat(e.action()).contains("nova.signal."))
                 .hasMessageContaining("entry-threshold-apr (0.05) must be above exit-threshold-apr (0.15)");
@@ -27,8 +30,8 @@ class StartUpSettingsTest {
         SignalProperties defaults = new SignalProperties(null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null);
 
-        assertThatThrownBy(() -> configuration.liveSettings(defaults, " , "))
+        assertThatThrownBy(() -> configuration.liveSettings(defaults, new TradedSymbols(List.of(" ", " "))))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("NOVA_SYMBOLS");
+                .hasMessage("nova.symbols (NOVA_SYMBOLS) is empty: the signal service has nothing to trade");
     }
 }

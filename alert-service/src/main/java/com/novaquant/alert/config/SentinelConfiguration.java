@@ -20,11 +20,13 @@ import com.novaquant.alert.domain.EscalationSchedule;
 import com.novaquant.alert.domain.UniverseText;
 import com.novaquant.alert.domain.UniverseWatch;
 import com.novaquant.support.AlertPublisher;
+import com.novaquant.support.admin.AdminProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +35,7 @@ import java.util.HashSet;
 
 /** Wires the sentinel: desk, outbox, delivery loop, commands. The Telegram side is in TelegramConfiguration. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdminProperties.class)
 public class SentinelConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SentinelConfiguration.class);
@@ -80,15 +83,17 @@ public class SentinelConfiguration {
      * (default {@code alert-bridge}, a DELEGATE account in execution's {@code NOVA_ADMIN_ACCOUNTS}) and its password
      * from {@code NOVA_ALERT_EXECUTION_PASSWORD}. As a delegate it names the Telegram user behind each command, and
      * execution records {@code "alert-bridge for telegram:@alice"}. Without that password the shared operator account
-     * ({@code nova.admin.username} / {@code NOVA_ADMIN_PASSWORD}) is used as before; execution then records the
-     * shared account, not the Telegram user.
+     * ({@code nova.admin.username} of service-support's {@link AdminProperties}, as signal and execution read it, and
+     * {@code NOVA_ADMIN_PASSWORD}) is used as before; execution then records the shared account, not the Telegram
+     * user.
      */
     @Bean
     ExecutionAdmin executionAdmin(AlertProperties properties,
                                   @Value("${nova.alert.execution-username:alert-bridge}") String bridgeUsername,
                                   @Value("${NOVA_ALERT_EXECUTION_PASSWORD:}") String bridgePassword,
-                                  @Value("${nova.admin.username:operator}") String sharedUsername,
+                                  AdminProperties admin,
                                   @Value("${NOVA_ADMIN_PASSWORD:}") String sharedPassword) {
+        String sharedUsername = admin.username();
         if (!bridgePassword.isBlank()) {
             // A secret made from a file often ends with a newline that is no part of the password.
             return new ExecutionAdminClient(properties.executionUrl(), bridgeUsername, bridgePassword.strip(),

@@ -12,7 +12,6 @@ import com.novaquant.events.Topics;
 import com.novaquant.events.UniverseSelection;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.adapter.binance.BinanceBookTickers;
-import com.novaquant.execution.adapter.binance.BinanceProperties;
 import com.novaquant.execution.application.KillSwitch;
 import com.novaquant.execution.application.Ledger;
 import com.novaquant.execution.application.OrderRecord;
@@ -21,6 +20,7 @@ import com.novaquant.execution.application.TradingSupervisor;
 import com.novaquant.execution.application.VenuePrices;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
+import com.novaquant.support.config.BinanceEndpoints;
 import com.novaquant.testsupport.PostgresServer;
 import com.novaquant.testsupport.RealInfrastructure;
 import com.novaquant.testsupport.SharedInfrastructure;
@@ -110,8 +110,8 @@ class UniverseFollowingIT {
          */
         @Bean(initMethod = "start", destroyMethod = "close")
         @Primary
-        BinanceBookTickers universeBookTickers(BinanceProperties properties, Clock clock) {
-            return new BinanceBookTickers(properties.spot().wsUrl(), properties.futures().wsUrl(),
+        BinanceBookTickers universeBookTickers(BinanceEndpoints endpoints, Clock clock) {
+            return new BinanceBookTickers(endpoints.spot().wsUrl().toString(), endpoints.futures().wsUrl().toString(),
                     List.of("BTCUSDT", ADDED), StreamSettings.defaults(), clock);
         }
     }

@@ -30,16 +30,18 @@ import com.novaquant.ingestion.application.WatchdogSettings;
 import com.novaquant.support.AlertPublisher;
 import com.novaquant.support.EventDecoder;
 import com.novaquant.support.EventPublisher;
+import com.novaquant.support.config.BinanceEndpoints;
+import com.novaquant.support.config.TradedSymbols;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -47,30 +49,34 @@ import java.util.Map;
 
 /** Wires the ingestion pipeline: Binance connections -> use case -> Kafka, with the watchdog and clock sync beside. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({TradedSymbols.class, BinanceEndpoints.class})
 public class IngestionConfiguration {
 
+    /** {@code nova.symbols}; it may be empty only when the traded universe brings the symbols. */
     @Bean
-    SymbolTable symbolTable(SymbolsProperties symbols) {
-        return new SymbolTable(symbols.symbols());
+    SymbolTable symbolTable(TradedSymbols symbols, UniverseProperties universe) {
+        return new SymbolTable(universe.enabled() ? symbols.symbols()
+                : symbols.nonEmpty("ingestion has nothing to subscribe to (nova.universe.enabled is false)"));
     }
 
     @Bean
-    BinanceFeeds binanceFeeds(BinanceProperties binance, IngestionProperties properties, UniverseProperties universe,
+    BinanceFeeds binanceFeeds(BinanceEndpoints binance, IngestionProperties properties, UniverseProperties universe,
                               SymbolTable symbolTable) {
         IngestionProperties.Reconnect reconnect = properties.reconnect();
         StreamSettings settings = new StreamSettings(reconnect.maxConnectionAge(),
                 new Backoff(reconnect.initialBackoff(), reconnect.maxBackoff()), reconnect.stableAfter(),
                 reconnect.connectTimeout(), 65_536);
         List<String> symbols = symbolTable.symbols().stream().sorted().toList();
+        String spotWs = binance.spot().wsUrl().toString();
+        String futuresWs = binance.futures().wsUrl().toString();
         if (!universe.enabled()) {
-            return new BinanceFeeds(StreamPlanner.plan(binance.spot().wsUrl(), binance.futures().wsUrl(), symbols,
-                    properties.connections().spot(), properties.connections().futures()), settings, symbolTable,
-                    Clock.systemUTC());
+            return new BinanceFeeds(StreamPlanner.plan(spotWs, futuresWs, symbols, properties.connections().spot(),
+                    properties.connections().futures()), settings, symbolTable, Clock.systemUTC());
         }
         // The universe may bring every symbol: nova.symbols may be empty then.
-        return new BinanceFeeds(SymbolStreams.plannerLanes(binance.spot().wsUrl(), binance.futures().wsUrl()),
-                symbols.isEmpty() ? List.of() : StreamPlanner.plan(binance.spot().wsUrl(), binance.futures().wsUrl(),
-                        symbols, properties.connections().spot(), properties.connections().futures()),
+        return new BinanceFeeds(SymbolStreams.plannerLanes(spotWs, futuresWs),
+                symbols.isEmpty() ? List.of() : StreamPlanner.plan(spotWs, futuresWs, symbols,
+                        properties.connections().spot(), properties.connections().futures()),
                 settings, symbolTable, Clock.systemUTC());
     }
 
@@ -85,7 +91,7 @@ public class IngestionConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "nova.universe.enabled", havingValue = "true")
-    UniverseSubscriptions universeSubscriptions(SymbolsProperties symbols, BinanceFeeds feeds, FeedWatchdog watchdog,
+    UniverseSubscriptions universeSubscriptions(TradedSymbols symbols, BinanceFeeds feeds, FeedWatchdog watchdog,
                                                 IngestionMetrics metrics, FundingIntervalRefresh fundingIntervals,
                                                 UniverseProperties universe) {
         return new UniverseSubscriptions(symbols.symbols(), feeds, watchdog, metrics, fundingIntervals,
@@ -122,10 +128,10 @@ public class IngestionConfiguration {
      * order, and it may read production market data whatever {@code nova.trading.mode} says, as the streams do.
      */
     @Bean(destroyMethod = "close")
-    BinanceRestClient binancePublicData(BinanceProperties binance, IngestionProperties properties,
+    BinanceRestClient binancePublicData(BinanceEndpoints binance, IngestionProperties properties,
                                         @Value("${nova.trading.mode:paper}") String mode, MeterRegistry registry) {
         BinanceClientConfig config = BinanceClientConfig.builder(TradingMode.parse(mode),
-                        URI.create(binance.spot().restUrl()), URI.create(binance.futures().restUrl()))
+                        binance.spot().restUrl(), binance.futures().restUrl())
                 .responseTimeout(properties.fundingInfo().timeout())
                 .build();
         return BinanceRestClient.forPublicData(config, registry);

@@ -8,6 +8,7 @@ import com.novaquant.ingestion.application.scan.MarketScanSettings;
 import com.novaquant.ingestion.application.scan.MarketScanner;
 import com.novaquant.support.AlertPublisher;
 import com.novaquant.support.EventPublisher;
+import com.novaquant.support.config.BinanceEndpoints;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +30,8 @@ public class MarketScanConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    BinanceMarketScanSource binanceMarketScanSource(BinanceProperties binance, UniverseProperties properties) {
-        return new BinanceMarketScanSource(binance.spot().restUrl(), binance.futures().restUrl(),
+    BinanceMarketScanSource binanceMarketScanSource(BinanceEndpoints binance, UniverseProperties properties) {
+        return new BinanceMarketScanSource(binance.spot().restUrl().toString(), binance.futures().restUrl().toString(),
                 properties.connectTimeout(), properties.readTimeout());
     }
 

@@ -10,26 +10,30 @@ import com.novaquant.execution.application.ExecutionMode;
 import com.novaquant.execution.application.TradedUniverse;
 import com.novaquant.execution.application.TradingVenue;
 import com.novaquant.execution.application.VenuePrices;
+import com.novaquant.support.config.BinanceEndpoints;
 import com.novaquant.support.config.InvalidConfigurationException;
+import com.novaquant.support.config.TradedSymbols;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * The Binance venue. Creating the client applies binance-client's trading-mode guard: in {@code paper} mode (the
  * default) a production Binance host refuses start-up; {@code live} must be chosen explicitly and needs
- * {@code BINANCE_API_KEY} and {@code BINANCE_SECRET} in the environment.
+ * {@code BINANCE_API_KEY} and {@code BINANCE_SECRET} in the environment. Where Binance is: service-support's
+ * {@link BinanceEndpoints} ({@code nova.binance.spot.*}, {@code nova.binance.futures.*}), as for ingestion.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({BinanceEndpoints.class, TradedSymbols.class})
 public class BinanceVenueConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(BinanceVenueConfiguration.class);
@@ -53,11 +57,11 @@ public class BinanceVenueConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(TradingVenue.class)
-    BinanceRestClient binanceRestClient(BinanceProperties properties, TradingMode mode, Credentials credentials,
-                                        MeterRegistry registry) {
-        BinanceClientConfig config = BinanceClientConfig.builder(mode, properties.spot().restUrl(),
-                        properties.futures().restUrl())
-                .responseTimeout(properties.responseTimeout())
+    BinanceRestClient binanceRestClient(BinanceEndpoints endpoints, BinanceTimeouts timeouts, TradingMode mode,
+                                        Credentials credentials, MeterRegistry registry) {
+        BinanceClientConfig config = BinanceClientConfig.builder(mode, endpoints.spot().restUrl(),
+                        endpoints.futures().restUrl())
+                .responseTimeout(timeouts.responseTimeout())
                 .build();
         BinanceRestClient client;
         try {
@@ -79,22 +83,24 @@ public class BinanceVenueConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(TradingVenue.class)
-    TradingVenue binanceTradingVenue(BinanceRestClient client, BinanceProperties properties) {
-        return new BinanceTradingVenue(client, properties.callTimeout());
+    TradingVenue binanceTradingVenue(BinanceRestClient client, BinanceTimeouts timeouts) {
+        return new BinanceTradingVenue(client, timeouts.callTimeout());
     }
 
     /**
      * Execution's own view of the venue's prices: book-ticker streams it opens itself on {@code nova.binance.*.ws-url}
      * (public market data, no keys), opened at start-up on every instance, passive ones too, so that a take-over finds
-     * the view already warm.
+     * the view already warm. They always follow {@code nova.symbols}, so it may not be empty, in universe mode either.
      */
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnMissingBean(VenuePrices.class)
-    BinanceBookTickers binanceBookTickers(BinanceProperties properties, @Value("${nova.symbols}") List<String> symbols,
-                                          Clock clock, MeterRegistry registry, TradedUniverse universe,
+    BinanceBookTickers binanceBookTickers(BinanceEndpoints endpoints, TradedSymbols symbols, Clock clock,
+                                          MeterRegistry registry, TradedUniverse universe,
                                           @Value("${nova.universe.enabled:false}") boolean universeEnabled) {
-        BinanceBookTickers tickers = new BinanceBookTickers(properties.spot().wsUrl(), properties.futures().wsUrl(),
-                symbols, StreamSettings.defaults(), clock);
+        BinanceBookTickers tickers = new BinanceBookTickers(endpoints.spot().wsUrl().toString(),
+                endpoints.futures().wsUrl().toString(),
+                symbols.nonEmpty("execution has no symbol to follow the venue's prices on"), StreamSettings.defaults(),
+                clock);
         if (universeEnabled) {
             // The traded universe's symbols are subscribed on the open connections as it changes.
             universe.onTrackedChanged(tickers);

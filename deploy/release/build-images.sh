@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the five service images of a release as tarballs with the images profile (Jib), on the base image pinned
 # by digest, and checks every one of them with ReleasedImagesCheck (JVM flags, user 10001:10001, entrypoint, /app layers,
-# port, labels) before anything is pushed: deployment/target/images/<module>.tar.
+# port, labels) before anything is pushed: verification/deployment/target/images/<module>.tar.
 #   build-images.sh VERSION
 # BASE_IMAGE (default eclipse-temurin:25-jre) is resolved to its digest first (skopeo), so every image of the release
 # stands on the same base; IMAGE_REGISTRY as in lib.sh.
@@ -19,14 +19,14 @@ log "images $registry/<module>:$version on $base"
 
 cd "$RELEASE_ROOT" || exit 1
 # The profile copies the services' exec jars from the local repository.
-./nq mvn -B -ntp -DskipTests install -pl "${RELEASE_MODULES// /,},test-support" -am
-./nq mvn -B -ntp -Pimages -pl deployment verify \
+./nq mvn -B -ntp -DskipTests install -pl ":${RELEASE_MODULES// /,:},:test-support" -am
+./nq mvn -B -ntp -Pimages -pl :deployment verify \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=ReleasedImagesCheck \
   -Dnova.image.base="$base" -Dnova.image.registry="$registry" -Dnova.image.tag="$version" \
   -Dnova.image.revision="$revision" -Dnova.image.source="$source_url"
 for module in $RELEASE_MODULES; do
-  [ -f "deployment/target/images/$module.tar" ] || die "no image tarball for $module"
+  [ -f "verification/deployment/target/images/$module.tar" ] || die "no image tarball for $module"
 done
 mkdir -p "$RELEASE_DIR"
 echo "$base" > "$RELEASE_DIR/base-image.txt"

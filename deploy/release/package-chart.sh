@@ -1,5 +1,5 @@
 #!/bin/sh
-# Packages the Helm chart of a release: a copy of helm/nova-quant whose version and appVersion are the release
+# Packages the Helm chart of a release: a copy of deploy/helm/nova-quant whose version and appVersion are the release
 # version and whose values pin every image by digest, then `helm lint`, a render with the live values (which refuse
 # unpinned images) and `helm package`.
 #   package-chart.sh [--registry REGISTRY] [--no-package] VERSION DIGESTS_FILE OUT_DIR
@@ -14,7 +14,7 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-chart_src=${NOVA_CHART_DIR:-$here/../../helm/nova-quant}
+chart_src=${NOVA_CHART_DIR:-$here/../helm/nova-quant}
 values=$here/chart-values.sh
 components="ingestion signal execution alert simulator"
 

@@ -5,7 +5,7 @@
 #   pin-third-party.sh
 source "$(dirname "$0")/lib.sh"
 here=$(dirname "$0")
-values=${NOVA_CHART_DIR:-$RELEASE_ROOT/helm/nova-quant}/values.yaml
+values=${NOVA_CHART_DIR:-$RELEASE_ROOT/deploy/helm/nova-quant}/values.yaml
 mkdir -p "$RELEASE_DIR"
 while IFS= read -r path <&3 || [ -n "$path" ]; do
   path=${path%%#*}

@@ -15,7 +15,9 @@ import java.util.List;
  *     single account of earlier releases, an OPERATOR. The password is given in plain and hashed in memory; meant for
  *     the local desk and tests, leave it unset where named accounts exist.</li>
  * </ul>
- * With neither, no account exists and every protected call is refused.
+ * With neither, no account exists and every protected call is refused. Bound by signal and execution (their admin
+ * API) and by the alert service (the shared account it calls execution with when it has none of its own); the user
+ * name's default is this record's, and no service's application.yml repeats it.
  *
  * @param username the single account's user name; default {@code operator}
  * @param password the single account's password, from the environment ({@code NOVA_ADMIN_PASSWORD}) only

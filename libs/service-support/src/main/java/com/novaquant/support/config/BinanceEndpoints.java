@@ -10,8 +10,8 @@ import java.util.Set;
  * Where the desk reaches Binance ({@code nova.binance.spot.*}, {@code nova.binance.futures.*}; docs/design.md,
  * "Configuration contract"), for every service that does (ingestion's feeds, clock sync and market scan; execution's
  * orders, account and own book tickers). Pointing them at the exchange simulator or a testnet is all it takes to
- * change venue. A URL left unset is Binance production's, on purpose: a {@code paper} start not pointed elsewhere
- * fails instead of trading real money. Credentials are never configured here.
+ * change venue. A URL left unset is Binance production's, on purpose: execution started in {@code paper} mode and not
+ * pointed elsewhere fails instead of trading real money. Credentials are never configured here.
  *
  * @param spot    spot REST and stream bases
  * @param futures USD-M REST and stream bases
@@ -37,11 +37,6 @@ public record BinanceEndpoints(Endpoint spot, Endpoint futures) {
     public BinanceEndpoints {
         spot = checked("spot", spot, SPOT_PRODUCTION);
         futures = checked("futures", futures, FUTURES_PRODUCTION);
-    }
-
-    /** Production's endpoints for both venues. */
-    public static BinanceEndpoints production() {
-        return new BinanceEndpoints(null, null);
     }
 
     /**

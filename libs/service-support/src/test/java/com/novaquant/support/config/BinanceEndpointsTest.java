@@ -21,7 +21,7 @@ class BinanceEndpointsTest {
         assertThat(endpoints.spot().wsUrl()).isEqualTo(URI.create("wss://stream.binance.com:9443"));
         assertThat(endpoints.futures().restUrl()).isEqualTo(URI.create("https://fapi.binance.com"));
         assertThat(endpoints.futures().wsUrl()).isEqualTo(URI.create("wss://fstream.binance.com"));
-        assertThat(endpoints).isEqualTo(BinanceEndpoints.production());
+        assertThat(endpoints).isEqualTo(new BinanceEndpoints(null, null));
     }
 
     @Test
@@ -50,6 +50,11 @@ class BinanceEndpointsTest {
                 URI.create("ws://sim:8090/spot")));
         assertThat(endpoints.futures()).isEqualTo(new BinanceEndpoints.Endpoint(
                 URI.create("https://testnet.binancefuture.com"), URI.create("wss://fstream.binancefuture.com")));
+
+        // Boot's own form of the variable (the dash dropped) binds too.
+        assertThat(bindEnvironment("nova.binance", BinanceEndpoints.class,
+                Map.of("NOVA_BINANCE_SPOT_RESTURL", "http://sim:8090/spot")).spot().restUrl())
+                .hasToString("http://sim:8090/spot");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -97,10 +98,9 @@ public class BinanceVenueConfiguration {
     BinanceBookTickers binanceBookTickers(BinanceEndpoints endpoints, TradedSymbols symbols, Clock clock,
                                           MeterRegistry registry, TradedUniverse universe,
                                           @Value("${nova.universe.enabled:false}") boolean universeEnabled) {
+        List<String> followed = symbols.nonEmpty("execution has no symbol to follow the venue's prices on");
         BinanceBookTickers tickers = new BinanceBookTickers(endpoints.spot().wsUrl().toString(),
-                endpoints.futures().wsUrl().toString(),
-                symbols.nonEmpty("execution has no symbol to follow the venue's prices on"), StreamSettings.defaults(),
-                clock);
+                endpoints.futures().wsUrl().toString(), followed, StreamSettings.defaults(), clock);
         if (universeEnabled) {
             // The traded universe's symbols are subscribed on the open connections as it changes.
             universe.onTrackedChanged(tickers);

@@ -24,8 +24,12 @@ public final class Http {
     public record Response(int status, String body) {
     }
 
+    /**
+     * A probe asserts what a service answers, not how fast: on a loaded two-core runner a service's first answer on a
+     * path it has not served yet has taken over 10 s, so the wait is generous; a request never answered still fails.
+     */
     public static Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
     public static Response send(HttpRequest request) {

@@ -214,13 +214,18 @@ public final class PairDecider {
         double byCap = Math.max(0, policy.totalCapNotional() - otherSymbolsNotional) / price;
         double qty = Math.min(byNotional, Math.min(byBook, byCap));
         if (qty * price < policy.minNotional()) {
-            RejectReason why = qty == byCap ? RejectReason.TOTAL_CAP_REACHED
-                    : qty == byBook ? RejectReason.THIN_BOOK : RejectReason.SIZE_TOO_SMALL;
+            RejectReason why = limitedBy(qty, byCap, byBook);
             out.reject(why, carry);
             return;
         }
         out.decide(Signal.Reason.CARRY_ABOVE_ENTRY, qty, qty * price, carry,
                 CarryModel.entryPremium(price, perp.bid()), symbolPolicy.notional());
+    }
+
+    /** Which limit left a size too small: the total cap, the book, or the notional itself. */
+    private static RejectReason limitedBy(double qty, double byCap, double byBook) {
+        return qty == byCap ? RejectReason.TOTAL_CAP_REACHED
+                : qty == byBook ? RejectReason.THIN_BOOK : RejectReason.SIZE_TOO_SMALL;
     }
 
     /**
@@ -249,8 +254,7 @@ public final class PairDecider {
         double byCap = Math.max(0, policy.totalCapNotional() - otherSymbolsNotional) / price;
         double qty = Math.min(byNotional, Math.min(byBook, byCap));
         if ((qty - standing) * price < policy.minNotional()) {
-            RejectReason why = qty == byCap ? RejectReason.TOTAL_CAP_REACHED
-                    : qty == byBook ? RejectReason.THIN_BOOK : RejectReason.SIZE_TOO_SMALL;
+            RejectReason why = limitedBy(qty, byCap, byBook);
             out.reject(why, carry);
             return;
         }

@@ -7,6 +7,7 @@ import com.novaquant.execution.sim.SimDesk;
 import com.novaquant.execution.sim.VenueFaults;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 
 import static com.novaquant.execution.sim.VenueFaults.PlacementFault.REJECT_PERMANENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +70,7 @@ class ExecutionCoreTest {
         assertThat(shrunk.pairId()).isEqualTo(pairId);
         assertThat(shrunk.perp().quantity()).isEqualByComparingTo("0.6");
         assertThat(desk.perpShort()).isEqualByComparingTo("0.6");
-        assertThat(desk.spotHeld().subtract(desk.perpShort()).abs()).isLessThan(new java.math.BigDecimal("0.002"));
+        assertThat(desk.spotHeld().subtract(desk.perpShort()).abs()).isLessThan(new BigDecimal("0.002"));
         assertThat(desk.reconciler.reconcile()).isEmpty();
         assertThat(desk.alerts).isEmpty();
     }

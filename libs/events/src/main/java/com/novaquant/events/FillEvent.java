@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 /** A fill (or the aggregate fill of an order) on one venue. */
 public record FillEvent(
-        String clientOrderId,
-        String pairId,
+        ClientOrderId clientOrderId,
+        PairId pairId,
         String symbol,
         Venue venue,
         Side side,

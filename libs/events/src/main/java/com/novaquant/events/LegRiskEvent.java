@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * @param nakedMs    how long the unhedged exposure stood, milliseconds
  */
 public record LegRiskEvent(
-        String pairId,
+        PairId pairId,
         String symbol,
         Venue filledVenue,
         Venue failedVenue,

@@ -10,9 +10,9 @@ import java.math.BigDecimal;
  * @param errorCode    the Binance error code on rejection, 0 otherwise
  */
 public record OrderEvent(
-        String clientOrderId,
-        String pairId,
-        String signalId,
+        ClientOrderId clientOrderId,
+        PairId pairId,
+        SignalId signalId,
         String symbol,
         Venue venue,
         Side side,

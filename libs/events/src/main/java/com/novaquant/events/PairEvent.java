@@ -8,11 +8,11 @@ import java.math.BigDecimal;
  * @param state OPENING, OPEN, CLOSING, CLOSED, UNWOUND, BROKEN
  */
 public record PairEvent(
-        String pairId,
+        PairId pairId,
         String symbol,
         String state,
         BigDecimal spotQty,
         BigDecimal perpQty,
-        String signalId,
+        SignalId signalId,
         long atMicros) implements ExecutionEvent {
 }

@@ -16,7 +16,7 @@ import java.math.BigDecimal;
  * @param expiresAtMs      after this instant (epoch milliseconds) execution must ignore the signal
  */
 public record Signal(
-        String signalId,
+        SignalId signalId,
         String symbol,
         BigDecimal targetBaseQty,
         BigDecimal targetNotional,

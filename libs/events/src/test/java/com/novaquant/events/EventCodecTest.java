@@ -28,14 +28,15 @@ class EventCodecTest {
     static List<NovaEvent> everyType() {
         return List.of(
                 SPOT, PERP, FUNDING, FUNDING.withFundingIntervalHours(4),
-                new Signal("sig-1", "BTCUSDT", new BigDecimal("0.015"), new BigDecimal("963.75"),
+                new Signal(new SignalId("sig-1"), "BTCUSDT", new BigDecimal("0.015"), new BigDecimal("963.75"),
                         Signal.Reason.CARRY_ABOVE_ENTRY, 0.21, SPOT, PERP, FUNDING, 1_772_000_000_500_000L, 1772000005000L),
-                new OrderEvent("nq-abc-S", "pair-1", "sig-1", "BTCUSDT", Venue.SPOT, Side.BUY, new BigDecimal("0.015"),
+                new OrderEvent(new ClientOrderId("nq-abc-S"), new PairId("pair-1"), new SignalId("sig-1"), "BTCUSDT", Venue.SPOT, Side.BUY, new BigDecimal("0.015"),
                         "FILLED", new BigDecimal("0.015"), new BigDecimal("64250.02"), 0, null, 1L, 2L, 3L),
-                new FillEvent("nq-abc-S", "pair-1", "BTCUSDT", Venue.SPOT, Side.BUY, new BigDecimal("0.015"),
+                new FillEvent(new ClientOrderId("nq-abc-S"), new PairId("pair-1"), "BTCUSDT", Venue.SPOT, Side.BUY, new BigDecimal("0.015"),
                         new BigDecimal("64250.02"), new BigDecimal("0.00001500"), "BTC", 4L),
-                new PairEvent("pair-1", "BTCUSDT", "OPEN", new BigDecimal("0.015"), new BigDecimal("-0.015"), "sig-1", 5L),
-                new LegRiskEvent("pair-1", "BTCUSDT", Venue.SPOT, Venue.USDM, new BigDecimal("0.015"), "UNWOUND",
+                new PairEvent(new PairId("pair-1"), "BTCUSDT", "OPEN", new BigDecimal("0.015"), new BigDecimal("-0.015"),
+                        new SignalId("sig-1"), 5L),
+                new LegRiskEvent(new PairId("pair-1"), "BTCUSDT", Venue.SPOT, Venue.USDM, new BigDecimal("0.015"), "UNWOUND",
                         "LEG RISK DETECTED: Spot Filled, Future Rejected.", 812, 6L),
                 new FundingPaymentEvent("BTCUSDT", new BigDecimal("0.0964"), "USDT", 1772006400000L, 77L, 7L),
                 new KillSwitchEvent("*", DeskMode.HALTED, "leg risk", "execution-service", 8L),
@@ -161,6 +162,43 @@ class EventCodecTest {
         assertThatThrownBy(() -> EventCodec.decode(JSON.writeValueAsBytes(signal), Signal.class))
                 .isInstanceOfSatisfying(EventDecodeException.class,
                         e -> assertThat(e.reason()).isEqualTo(EventDecodeException.Reason.MALFORMED));
+    }
+
+    /** Typed ids change nothing on the wire: a consumer of an older build reads the same bare strings. */
+    @Test
+    void identifiersAreWrittenAsBareStrings() {
+        String order = EventCodec.encodeToString(everyType().get(5));
+        assertThat(order).contains("\"clientOrderId\":\"nq-abc-S\"").contains("\"pairId\":\"pair-1\"")
+                .contains("\"signalId\":\"sig-1\"");
+        assertThat(EventCodec.encodeToString(everyType().get(4))).contains("\"signalId\":\"sig-1\"");
+    }
+
+    /** An id no exchange or log line should carry is refused when read, counted and skipped like any bad payload. */
+    @Test
+    void aSignalOrOrderWithAnUnusableIdIsMalformed() {
+        ObjectNode signal = (ObjectNode) JSON.readTree(EventCodec.encode(everyType().get(4)));
+        ObjectNode order = (ObjectNode) JSON.readTree(EventCodec.encode(everyType().get(5)));
+        List<ObjectNode> bad = List.of(signal.deepCopy().put("signalId", ""),
+                signal.deepCopy().put("signalId", "sig-1\nFORGED log line"), signal.deepCopy().put("signalId", 7),
+                signal.deepCopy().put("signalId", "s".repeat(SignalId.MAX_LENGTH + 1)),
+                order.deepCopy().put("clientOrderId", "nq abc"), order.deepCopy().put("clientOrderId", "nq-é"),
+                order.deepCopy().put("clientOrderId", "x".repeat(ClientOrderId.MAX_LENGTH + 1)),
+                order.deepCopy().put("pairId", "pair 1"));
+        for (ObjectNode node : bad) {
+            assertThatThrownBy(() -> EventCodec.decode(JSON.writeValueAsBytes(node))).as(node.toString())
+                    .isInstanceOfSatisfying(EventDecodeException.class,
+                            e -> assertThat(e.reason()).isEqualTo(EventDecodeException.Reason.MALFORMED));
+        }
+    }
+
+    @Test
+    void idsAcceptWhatBothVenuesAcceptAndNoMore() {
+        assertThat(new ClientOrderId("nq-0123456789abcdef0123-SO0").value()).isEqualTo("nq-0123456789abcdef0123-SO0");
+        assertThat(new ClientOrderId("web_.a:b/c")).hasToString("web_.a:b/c");
+        assertThatThrownBy(() -> new ClientOrderId("nq#1")).hasMessageContaining("alphabet");
+        assertThatThrownBy(() -> new SignalId(null)).hasMessageContaining("missing");
+        assertThatThrownBy(() -> new PairId("P-1\t")).hasMessageContaining("control");
+        assertThat(new PairId("P-1")).isEqualTo(new PairId("P-1")).isNotEqualTo(new PairId("P-2"));
     }
 
     @Test

@@ -35,7 +35,7 @@ class FundingIntervalCompatibilityTest {
 
     @Test
     void anOlderSignalWithAnOlderFundingRecordInsideDecodes() {
-        Signal current = new Signal("sig-1", "BTCUSDT", new BigDecimal("0.015"), new BigDecimal("963.75"),
+        Signal current = new Signal(new SignalId("sig-1"), "BTCUSDT", new BigDecimal("0.015"), new BigDecimal("963.75"),
                 Signal.Reason.CARRY_ABOVE_ENTRY, 0.21, EventCodecTest.SPOT, EventCodecTest.PERP,
                 EventCodecTest.FUNDING.withFundingIntervalHours(4), 1_772_000_000_500_000L, 1772000005000L);
         String older = EventCodec.encodeToString(current).replace(",\"fundingIntervalHours\":4", "");

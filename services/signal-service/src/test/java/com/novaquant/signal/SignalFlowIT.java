@@ -121,7 +121,7 @@ class SignalFlowIT {
         assertThat(open.spot().receivedAtMicros()).isGreaterThanOrEqualTo(start);
         assertThat(open.funding().fundingRate()).isEqualByComparingTo(SPIKE);
         assertThat(open.expiresAtMs()).isEqualTo(open.decidedAtMicros() / 1000 + 5_000);
-        assertThat(open.signalId()).startsWith(SYMBOL + "-");
+        assertThat(open.signalId().value()).startsWith(SYMBOL + "-");
 
         publishFunding(DROP);
         Signal close = awaitSignal(open.decidedAtMicros() + 1, s -> s.flat());

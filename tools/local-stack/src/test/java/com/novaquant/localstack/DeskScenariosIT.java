@@ -176,7 +176,7 @@ class DeskScenariosIT {
 
         HttpResponse<String> pairs = admin("GET", "/admin/pairs", null);
         assertThat(pairs.statusCode()).isEqualTo(200);
-        assertThat(pairs.body()).contains(SYMBOL).contains(open.pairId());
+        assertThat(pairs.body()).contains(SYMBOL).contains(open.pairId().value());
         assertThat(admin("GET", "/admin/pairs", null, "wrong-password").statusCode()).isEqualTo(401);
 
         // The release reached the operator's phone, and the operator can ask for positions from Telegram.

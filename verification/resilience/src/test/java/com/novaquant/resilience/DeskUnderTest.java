@@ -6,6 +6,7 @@ import com.novaquant.events.FundingRate;
 import com.novaquant.events.NovaEvent;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Signal;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.localstack.Desk;
@@ -160,10 +161,10 @@ final class DeskUnderTest implements AutoCloseable {
      * How execution settled one signal, read from its ledger ({@code processed_signals}), once it has finished with
      * it; empty while it has not.
      */
-    java.util.Optional<String> outcome(String signalId) {
+    java.util.Optional<String> outcome(SignalId signalId) {
         try (var statement = ledger.prepareStatement(
                 "select outcome from processed_signals where signal_id = ? and completed_at is not null")) {
-            statement.setString(1, signalId);
+            statement.setString(1, signalId.value());
             try (var rows = statement.executeQuery()) {
                 return rows.next() ? java.util.Optional.of(rows.getString(1)) : java.util.Optional.empty();
             }
@@ -240,7 +241,7 @@ final class DeskUnderTest implements AutoCloseable {
         long micros = EpochMicros.now();
         FundingRate funding = new FundingRate(symbol, perp.bidPrice(), spot.bidPrice(), new BigDecimal("0.001"),
                 micros / 1000 + 3_600_000, micros / 1000, micros);
-        return new Signal(UUID.randomUUID().toString(), symbol, target, target.multiply(spot.askPrice()),
+        return new Signal(new SignalId(UUID.randomUUID().toString()), symbol, target, target.multiply(spot.askPrice()),
                 target.signum() == 0 ? Signal.Reason.CARRY_BELOW_EXIT : Signal.Reason.CARRY_ABOVE_ENTRY, 0.3,
                 spot, perp, funding, micros, System.currentTimeMillis() + 30_000);
     }

@@ -7,6 +7,7 @@ import com.novaquant.events.LegRiskEvent;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Signal;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.localstack.DeskConfig;
@@ -1159,12 +1160,12 @@ class ResilienceSuiteIT {
     }
 
     private static Signal withTarget(Signal s, BigDecimal target) {
-        return new Signal(UUID.randomUUID().toString(), s.symbol(), target, s.targetNotional(), s.reason(), s.expectedCarryApr(),
+        return new Signal(new SignalId(UUID.randomUUID().toString()), s.symbol(), target, s.targetNotional(), s.reason(), s.expectedCarryApr(),
                 s.spot(), s.perp(), s.funding(), s.decidedAtMicros(), System.currentTimeMillis() + 30_000);
     }
 
     private static Signal withSymbol(Signal s, String symbol) {
-        return new Signal(UUID.randomUUID().toString(), symbol, s.targetBaseQty(), s.targetNotional(), s.reason(), s.expectedCarryApr(),
+        return new Signal(new SignalId(UUID.randomUUID().toString()), symbol, s.targetBaseQty(), s.targetNotional(), s.reason(), s.expectedCarryApr(),
                 s.spot(), s.perp(), s.funding(), s.decidedAtMicros(), System.currentTimeMillis() + 30_000);
     }
 

@@ -1,5 +1,7 @@
 package com.novaquant.execution.application;
 
+import com.novaquant.events.ClientOrderId;
+import com.novaquant.events.PairId;
 import com.novaquant.execution.domain.CommissionValue;
 import com.novaquant.execution.domain.ExchangeTrade;
 import com.novaquant.execution.domain.IncomeEntry;
@@ -31,7 +33,7 @@ public interface Books {
      * @return what booking changed; {@link TradeBooking.Result#INCOMPLETE} when the trades do not yet add up to the
      *         order's executed quantity (nothing is written then)
      */
-    TradeBooking.Result bookTrades(String clientOrderId, String baseAsset, List<ValuedTrade> trades);
+    TradeBooking.Result bookTrades(ClientOrderId clientOrderId, String baseAsset, List<ValuedTrade> trades);
 
     /**
      * Stores income entries once (by type and tranId). A funding payment is credited to the pair that held the
@@ -52,7 +54,7 @@ public interface Books {
      *
      * @param unrealisedByPair each active pair's unrealised PnL now, at the marks of {@code markSource}
      */
-    PnlReport report(Instant from, Instant to, Map<String, BigDecimal> unrealisedByPair, String markSource);
+    PnlReport report(Instant from, Instant to, Map<PairId, BigDecimal> unrealisedByPair, String markSource);
 
     /** Keeps the unrealised PnL at an instant, the start of a later window. */
     void sampleUnrealised(Instant at, BigDecimal unrealised);

@@ -1,5 +1,7 @@
 package com.novaquant.execution.application;
 
+import com.novaquant.events.PairId;
+import com.novaquant.events.SignalId;
 import java.math.BigDecimal;
 
 /**
@@ -9,6 +11,6 @@ import java.math.BigDecimal;
  *                     commission paid in the base asset left smaller than the short
  * @param closesAll    a shrinking execution that takes the pair to flat
  */
-record Execution(String pairId, String signalId, String symbol, BigDecimal spotQuantity, BigDecimal perpQuantity,
+record Execution(PairId pairId, SignalId signalId, String symbol, BigDecimal spotQuantity, BigDecimal perpQuantity,
                  boolean growing, boolean closesAll, long tickReceivedAtMicros, long signalDecidedAtMicros) {
 }

@@ -1,7 +1,10 @@
 package com.novaquant.execution.application;
 
+import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.KillSwitchState;
+import com.novaquant.events.PairId;
 import com.novaquant.events.Signal;
+import com.novaquant.events.SignalId;
 import com.novaquant.execution.domain.OrderReport;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
@@ -39,7 +42,7 @@ public interface Ledger {
      *
      * @return the pair as written, or empty when the signal was recorded before (nothing written)
      */
-    Optional<PairRecord> claimAndWriteAhead(Signal signal, String pairId, PairState executing,
+    Optional<PairRecord> claimAndWriteAhead(Signal signal, PairId pairId, PairState executing,
                                             List<OrderRecord> orders);
 
     /**
@@ -51,7 +54,7 @@ public interface Ledger {
     boolean recordRefusal(Signal signal, String outcome, String detail);
 
     /** Sets the final outcome of a signal that traded (recorded IN_PROGRESS by {@link #claimAndWriteAhead}). */
-    void completeSignal(String signalId, String outcome, String detail);
+    void completeSignal(SignalId signalId, String outcome, String detail);
 
     /** Runs work against the ledger in one transaction that is always rolled back: it leaves nothing behind. */
     void rehearse(Runnable work);
@@ -69,12 +72,12 @@ public interface Ledger {
 
     List<PairRecord> activePairs();
 
-    Optional<PairRecord> pair(String pairId);
+    Optional<PairRecord> pair(PairId pairId);
 
     /** Creates a pair in state OPENING, or returns the existing one with that id. */
-    PairRecord openPair(String pairId, String symbol, String signalId);
+    PairRecord openPair(PairId pairId, String symbol, SignalId signalId);
 
-    void setPairState(String pairId, PairState state, String signalId);
+    void setPairState(PairId pairId, PairState state, SignalId signalId);
 
     /**
      * The write-ahead of an execution no signal started (flatten, a margin reduction), in one statement: creates the
@@ -85,21 +88,21 @@ public interface Ledger {
      *
      * @return the pair as written
      */
-    PairRecord writeAhead(String pairId, String symbol, String executionId, PairState executing,
+    PairRecord writeAhead(PairId pairId, String symbol, SignalId executionId, PairState executing,
                           List<OrderRecord> orders);
 
     /** Writes an order in state NEW. Fails when the client id exists (the caller must not send then). */
     void recordNew(OrderRecord order);
 
     /** Marks an order NEW as SENT, stamped with when it was handed to the venue. */
-    void markSent(String clientOrderId, Instant sentAt);
+    void markSent(ClientOrderId clientOrderId, Instant sentAt);
 
     /**
      * Records what the exchange said about an order and applies any newly executed quantity to the pair.
      *
      * @return the quantity newly applied by this call (zero when the fill was applied before)
      */
-    FillApplied recordOutcome(String clientOrderId, OrderStatus status, OrderReport report, int errorCode,
+    FillApplied recordOutcome(ClientOrderId clientOrderId, OrderStatus status, OrderReport report, int errorCode,
                               String errorMessage, boolean retryable);
 
     /**
@@ -107,17 +110,17 @@ public interface Ledger {
      * asset. Only for the commission a query-resolved fill cannot show (Binance's order query carries no commission):
      * the caller decides when that is safe.
      */
-    void adoptSpotQuantity(String pairId, BigDecimal quantity);
+    void adoptSpotQuantity(PairId pairId, BigDecimal quantity);
 
     /**
      * Sets a pair's perp short to what the exchange holds, when the exchange closed part or all of it (liquidation,
      * auto-deleveraging): the incident is the caller's to raise.
      */
-    void adoptPerpQuantity(String pairId, BigDecimal quantity);
+    void adoptPerpQuantity(PairId pairId, BigDecimal quantity);
 
-    Optional<OrderRecord> order(String clientOrderId);
+    Optional<OrderRecord> order(ClientOrderId clientOrderId);
 
-    List<OrderRecord> ordersOfSignal(String signalId);
+    List<OrderRecord> ordersOfSignal(SignalId signalId);
 
     /** Orders whose outcome is not final (NEW, SENT, UNKNOWN, ACCEPTED, PARTIALLY_FILLED). */
     List<OrderRecord> unresolvedOrders();

@@ -2,8 +2,10 @@ package com.novaquant.execution.application;
 
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.PairEvent;
+import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Signal;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.ClientOrderIds;
@@ -186,11 +188,11 @@ class LegDispatcher {
                 ex.tickReceivedAtMicros(), ex.signalDecidedAtMicros(), clock.instant());
     }
 
-    void publishPair(String pairId, String signalId) {
+    void publishPair(PairId pairId, SignalId signalId) {
         ledger.pair(pairId).ifPresent(p -> events.publish(Topics.EXEC_EVENTS, pairEvent(p, signalId)));
     }
 
-    PairEvent pairEvent(PairRecord p, String signalId) {
+    PairEvent pairEvent(PairRecord p, SignalId signalId) {
         return new PairEvent(p.pairId(), p.symbol(), p.state().name(), p.spot().quantity(), p.perp().quantity(),
                 signalId, EpochMicros.now(clock));
     }

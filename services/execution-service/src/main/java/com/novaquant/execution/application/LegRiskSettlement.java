@@ -4,6 +4,7 @@ import com.novaquant.events.EpochMicros;
 import com.novaquant.events.LegRiskEvent;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Side;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.HedgeBand;
@@ -47,7 +48,7 @@ class LegRiskSettlement {
     private final int unwindAttempts;
     private final Clock clock;
     /** Executions whose incident was alerted: a repair continuing one (after an outage) does not page again. */
-    private final Set<String> alerted = ConcurrentHashMap.newKeySet();
+    private final Set<SignalId> alerted = ConcurrentHashMap.newKeySet();
 
     LegRiskSettlement(TradingVenue venue, Ledger ledger, LegDispatcher dispatcher, RepairOrders repairs,
                       LegRiskPolicy policy, KillSwitch killSwitch, TradingGate gate, ExecutionEvents events,

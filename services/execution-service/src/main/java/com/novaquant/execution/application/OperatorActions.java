@@ -1,6 +1,8 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.events.EpochMicros;
+import com.novaquant.events.PairId;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.HedgeBand;
 import com.novaquant.execution.domain.OrderPurpose;
@@ -84,7 +86,7 @@ public class OperatorActions {
      * Closes {@code fraction} of a pair on both legs at once (margin watch). Decided under the desk on the pair as it
      * is then: a pair closed or broken meanwhile is left alone.
      */
-    public void reduce(String pairId, BigDecimal fraction, String why) {
+    public void reduce(PairId pairId, BigDecimal fraction, String why) {
         desk.exclusively(() -> {
             Optional<PairRecord> pair = ledger.pair(pairId);
             if (pair.isEmpty() || pair.get().state() != PairState.OPEN
@@ -207,8 +209,8 @@ public class OperatorActions {
         }
     }
 
-    private String executionId(String why, PairRecord pair, long nowMicros) {
-        return why + "-" + pair.pairId() + "-" + nowMicros + "-" + sequence.incrementAndGet();
+    private SignalId executionId(String why, PairRecord pair, long nowMicros) {
+        return new SignalId(why + "-" + pair.pairId() + "-" + nowMicros + "-" + sequence.incrementAndGet());
     }
 
     private static BigDecimal plannedQuantity(List<OrderRecord> orders, Venue venue, BigDecimal fallback) {

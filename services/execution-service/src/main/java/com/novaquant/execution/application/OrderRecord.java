@@ -1,6 +1,9 @@
 package com.novaquant.execution.application;
 
+import com.novaquant.events.ClientOrderId;
+import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.OrderPurpose;
 import com.novaquant.execution.domain.OrderStatus;
@@ -13,7 +16,7 @@ import java.time.Instant;
  *
  * @param retryable for a rejection: whether the exchange's refusal may pass on a retry
  */
-public record OrderRecord(String clientOrderId, String pairId, String signalId, String symbol, Venue venue, Side side,
+public record OrderRecord(ClientOrderId clientOrderId, PairId pairId, SignalId signalId, String symbol, Venue venue, Side side,
                           BigDecimal quantity, boolean reduceOnly, OrderPurpose purpose, OrderStatus status,
                           long exchangeOrderId, BigDecimal executedQty, BigDecimal avgPrice, BigDecimal fee,
                           String feeAsset, int errorCode, String errorMessage, boolean retryable, long tickReceivedAtMicros,

@@ -1,5 +1,7 @@
 package com.novaquant.execution.application;
 
+import com.novaquant.events.PairId;
+import com.novaquant.events.SignalId;
 import com.novaquant.execution.domain.HedgeBand;
 import com.novaquant.execution.domain.LegPosition;
 import com.novaquant.execution.domain.PairState;
@@ -12,9 +14,9 @@ import java.time.Instant;
  *
  * @param spotCommission base-asset commission paid on the pair's spot buys (the spot leg holds bought - sold - this)
  */
-public record PairRecord(String pairId, String symbol, PairState state, LegPosition spot, LegPosition perp,
+public record PairRecord(PairId pairId, String symbol, PairState state, LegPosition spot, LegPosition perp,
                          BigDecimal spotCommission, BigDecimal realisedPnl, BigDecimal fees, BigDecimal funding,
-                         String lastSignalId, Instant openedAt) {
+                         SignalId lastSignalId, Instant openedAt) {
 
     /** Hedged notional at entry (perp leg), USDT. */
     public BigDecimal notional() {

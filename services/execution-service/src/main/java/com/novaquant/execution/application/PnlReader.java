@@ -1,5 +1,6 @@
 package com.novaquant.execution.application;
 
+import com.novaquant.events.PairId;
 import com.novaquant.execution.domain.PnlReport;
 import com.novaquant.execution.domain.PnlSummary;
 import org.slf4j.Logger;
@@ -89,8 +90,8 @@ public class PnlReader {
     }
 
     /** Each active pair's unrealised PnL; a pair whose symbol has no mark counts zero. */
-    private static Map<String, BigDecimal> unrealised(List<PairRecord> pairs, Map<String, BigDecimal[]> marks) {
-        Map<String, BigDecimal> byPair = new HashMap<>();
+    private static Map<PairId, BigDecimal> unrealised(List<PairRecord> pairs, Map<String, BigDecimal[]> marks) {
+        Map<PairId, BigDecimal> byPair = new HashMap<>();
         for (PairRecord pair : pairs) {
             BigDecimal[] mark = marks.get(pair.symbol());
             if (mark != null) {

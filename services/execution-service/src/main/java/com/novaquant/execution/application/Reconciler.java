@@ -1,5 +1,6 @@
 package com.novaquant.execution.application;
 
+import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.DeskMode;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Venue;
@@ -243,7 +244,8 @@ public class Reconciler {
             }
             for (Venue v : Venue.values()) {
                 for (String clientId : venue.openOrders(v, symbol)) {
-                    if (ledger.order(clientId).map(o -> o.status().terminal()).orElse(true)) {
+                    if (ClientOrderId.parse(clientId).flatMap(ledger::order).map(o -> o.status().terminal())
+                            .orElse(true)) {
                         mismatches.add(symbol + " " + v + " open order " + clientId + " unknown to the ledger");
                     }
                 }

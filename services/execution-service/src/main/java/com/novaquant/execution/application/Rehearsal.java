@@ -5,6 +5,7 @@ import com.novaquant.events.EventCodec;
 import com.novaquant.events.FundingRate;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Signal;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.ClientOrderIds;
 import com.novaquant.execution.domain.OwnPrices;
@@ -61,11 +62,11 @@ public class Rehearsal {
             Quote perp = new Quote(SYMBOL, Venue.USDM, bid, BigDecimal.ONE, ask, BigDecimal.ONE, round, now / 1000, now);
             FundingRate funding = new FundingRate(SYMBOL, bid, bid, new BigDecimal("0.0003"), now / 1000 + 3_600_000,
                     now / 1000, now);
-            Signal made = new Signal("rehearsal-" + Long.toString(now, 36) + "-" + round, SYMBOL,
+            Signal made = new Signal(new SignalId("rehearsal-" + Long.toString(now, 36) + "-" + round), SYMBOL,
                     new BigDecimal("0.01000000"), new BigDecimal("1000.00"), Signal.Reason.CARRY_ABOVE_ENTRY, 0.2,
                     spot, perp, funding, now, now / 1000 + 5_000);
             Signal signal = EventCodec.decode(EventCodec.encode(made), Signal.class);
-            Signal refused = new Signal(signal.signalId() + "-refused", SYMBOL, BigDecimal.ZERO, BigDecimal.ZERO,
+            Signal refused = new Signal(new SignalId(signal.signalId() + "-refused"), SYMBOL, BigDecimal.ZERO, BigDecimal.ZERO,
                     Signal.Reason.CARRY_BELOW_EXIT, 0, spot, perp, funding, now, now / 1000 + 5_000);
             BigDecimal quantity = PairSizing.common(signal.targetBaseQty(), filters, filters);
             PreTradeRequest request = new PreTradeRequest(true, quantity, signal.spot().askPrice(),

@@ -1,5 +1,6 @@
 package com.novaquant.execution.application;
 
+import com.novaquant.events.PairId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ class RepairBackoff {
     static final Duration LONGEST = Duration.ofMinutes(30);
 
     private final Clock clock;
-    private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<PairId, Entry> entries = new HashMap<>();
 
     RepairBackoff(Clock clock) {
         this.clock = clock;
@@ -26,18 +27,18 @@ class RepairBackoff {
     private record Entry(int failures, Instant nextAt) {
     }
 
-    boolean due(String pairId) {
+    boolean due(PairId pairId) {
         Entry entry = entries.get(pairId);
         return entry == null || !clock.instant().isBefore(entry.nextAt());
     }
 
-    void failed(String pairId) {
+    void failed(PairId pairId) {
         int failures = entries.getOrDefault(pairId, new Entry(0, Instant.EPOCH)).failures() + 1;
         Duration wait = FIRST.multipliedBy(1L << Math.min(failures - 1, 5));
         entries.put(pairId, new Entry(failures, clock.instant().plus(wait.compareTo(LONGEST) > 0 ? LONGEST : wait)));
     }
 
-    void clear(String pairId) {
+    void clear(PairId pairId) {
         entries.remove(pairId);
     }
 }

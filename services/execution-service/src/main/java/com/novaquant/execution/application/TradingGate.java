@@ -2,6 +2,7 @@ package com.novaquant.execution.application;
 
 import com.novaquant.events.DeskMode;
 
+import com.novaquant.events.PairId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -28,7 +29,7 @@ public class TradingGate {
     private final Map<String, Hold> holds = new ConcurrentSkipListMap<>();
 
     /** The key of the hold a broken pair places. */
-    public static String pairKey(String pairId) {
+    public static String pairKey(PairId pairId) {
         return "pair:" + pairId;
     }
 

@@ -1,5 +1,6 @@
 package com.novaquant.execution.application;
 
+import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.ExchangeTrade;
 import com.novaquant.execution.domain.IncomeEntry;
@@ -24,10 +25,10 @@ public interface TradingVenue {
     PlacementOutcome place(LegOrder order);
 
     /** Looks an order up by its client order id. */
-    QueryOutcome query(Venue venue, String symbol, String clientOrderId);
+    QueryOutcome query(Venue venue, String symbol, ClientOrderId clientOrderId);
 
     /** Cancels an open order by client id; true when the exchange confirmed (or the order is already gone). */
-    boolean cancel(Venue venue, String symbol, String clientOrderId);
+    boolean cancel(Venue venue, String symbol, ClientOrderId clientOrderId);
 
     SymbolFilters filters(Venue venue, String symbol);
 

@@ -1,5 +1,8 @@
 package com.novaquant.execution.domain;
 
+import com.novaquant.events.ClientOrderId;
+import com.novaquant.events.PairId;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 
 import java.nio.charset.StandardCharsets;
@@ -16,32 +19,36 @@ import java.util.HexFormat;
  */
 public final class ClientOrderIds {
 
-    public static final int MAX_LENGTH = 36;
     /** The largest attempt number an id can carry (two digits). */
     public static final int MAX_ATTEMPT = 99;
 
     private ClientOrderIds() {
     }
 
-    public static String of(String signalId, Venue venue, OrderPurpose purpose, int attempt) {
+    public static ClientOrderId of(SignalId signalId, Venue venue, OrderPurpose purpose, int attempt) {
         if (attempt < 0 || attempt > MAX_ATTEMPT) {
             throw new IllegalArgumentException("attempt out of range: " + attempt);
         }
-        return "nq-" + digest(signalId) + "-" + (venue == Venue.SPOT ? "S" : "F") + purpose.code() + attempt;
+        return new ClientOrderId("nq-" + digest(signalId) + "-" + (venue == Venue.SPOT ? "S" : "F") + purpose.code()
+                + attempt);
     }
 
     /** The pair id for a pair opened by a signal: stable for the same reason as the order ids. */
-    public static String pairId(String signalId) {
-        return "P-" + digest(signalId);
+    public static PairId pairId(SignalId signalId) {
+        return new PairId("P-" + digest(signalId));
     }
 
-    public static boolean valid(String clientOrderId) {
-        return clientOrderId != null && clientOrderId.matches("^[a-zA-Z0-9_-]{1,36}$");
+    /**
+     * Whether both venues accept the id: spot's alphabet is the narrower one ({@link ClientOrderId} holds any id
+     * either venue accepts, such as one read back from USD-M).
+     */
+    public static boolean sendableToEitherVenue(ClientOrderId clientOrderId) {
+        return clientOrderId != null && clientOrderId.value().matches("^[a-zA-Z0-9_-]{1,36}$");
     }
 
-    private static String digest(String signalId) {
+    private static String digest(SignalId signalId) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(signalId.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(signalId.value().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

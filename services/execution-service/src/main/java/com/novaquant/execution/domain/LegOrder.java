@@ -1,5 +1,6 @@
 package com.novaquant.execution.domain;
 
+import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  *
  * @param reduceOnly only for the perp: the order may only shrink the short
  */
-public record LegOrder(String clientOrderId, String symbol, Venue venue, Side side, BigDecimal quantity,
+public record LegOrder(ClientOrderId clientOrderId, String symbol, Venue venue, Side side, BigDecimal quantity,
                        boolean reduceOnly, OrderPurpose purpose) {
 
     public LegOrder {
@@ -23,7 +24,7 @@ public record LegOrder(String clientOrderId, String symbol, Venue venue, Side si
         if (quantity == null || quantity.signum() <= 0) {
             throw new IllegalArgumentException("order quantity must be positive: " + quantity);
         }
-        if (!ClientOrderIds.valid(clientOrderId)) {
+        if (!ClientOrderIds.sendableToEitherVenue(clientOrderId)) {
             throw new IllegalArgumentException("invalid client order id: " + clientOrderId);
         }
     }

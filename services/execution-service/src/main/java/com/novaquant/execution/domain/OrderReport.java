@@ -1,5 +1,6 @@
 package com.novaquant.execution.domain;
 
+import com.novaquant.events.ClientOrderId;
 import java.math.BigDecimal;
 
 /**
@@ -8,7 +9,7 @@ import java.math.BigDecimal;
  * @param avgPrice average fill price, zero when nothing filled
  * @param fee      total commission, in {@code feeAsset}; zero when unknown (USD-M RESULT responses carry no fee)
  */
-public record OrderReport(String clientOrderId, long exchangeOrderId, OrderStatus status, BigDecimal executedQty,
+public record OrderReport(ClientOrderId clientOrderId, long exchangeOrderId, OrderStatus status, BigDecimal executedQty,
                           BigDecimal avgPrice, BigDecimal fee, String feeAsset) {
 
     public OrderReport {

@@ -1,5 +1,6 @@
 package com.novaquant.execution.domain;
 
+import com.novaquant.events.PairId;
 import java.math.BigDecimal;
 
 /** What the desk does with one signal. */
@@ -18,7 +19,7 @@ public sealed interface TradeDecision {
      * @param marginHeld    futures margin it may take, likewise
      * @param notionalAdded notional it may add to the book, counted by later decisions while it runs
      */
-    record Execute(String pairId, boolean growing, boolean closesAll, BigDecimal spotQuantity,
+    record Execute(PairId pairId, boolean growing, boolean closesAll, BigDecimal spotQuantity,
                    BigDecimal perpQuantity, BigDecimal quoteHeld, BigDecimal marginHeld, BigDecimal notionalAdded)
             implements TradeDecision {
     }

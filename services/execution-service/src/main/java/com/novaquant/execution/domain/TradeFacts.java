@@ -2,6 +2,7 @@ package com.novaquant.execution.domain;
 
 import com.novaquant.events.DeskMode;
 
+import com.novaquant.events.PairId;
 import java.math.BigDecimal;
 
 /**
@@ -20,7 +21,7 @@ import java.math.BigDecimal;
  * @param futuresWallet    futures wallet balance
  * @param own              execution's own view of the symbol's best prices on both venues, or null without one
  */
-public record TradeFacts(String symbol, BigDecimal target, String pairId, PairState pairState,
+public record TradeFacts(String symbol, BigDecimal target, PairId pairId, PairState pairState,
                          HedgeBand.PairExposure exposure, BigDecimal pairNotional, SymbolFilters spot,
                          SymbolFilters perp, Holds holds, BigDecimal spotBid, BigDecimal spotAsk, BigDecimal perpBid,
                          BigDecimal perpAsk, long quoteAgeMs, BigDecimal totalNotional, BigDecimal spotQuoteFree,

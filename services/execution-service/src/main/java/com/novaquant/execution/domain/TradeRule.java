@@ -2,6 +2,7 @@ package com.novaquant.execution.domain;
 
 import com.novaquant.events.DeskMode;
 
+import com.novaquant.events.PairId;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ public final class TradeRule {
         this.preTrade = preTrade;
     }
 
-    public TradeDecision decide(TradeFacts f, String newPairId) {
+    public TradeDecision decide(TradeFacts f, PairId newPairId) {
         TradeFacts.Holds holds = f.holds();
         if (holds.frozen() != null) {
             return refused(Refusal.FROZEN, holds.frozen());
@@ -70,7 +71,7 @@ public final class TradeRule {
         if (refusal.isPresent()) {
             return refused(Refusal.valueOf(refusal.get().code()), refusal.get().text());
         }
-        String pairId = f.pairId() != null ? f.pairId() : newPairId;
+        PairId pairId = f.pairId() != null ? f.pairId() : newPairId;
         if (!growing) {
             // A close spends nothing the other trades could want; what it frees is counted once a read shows it.
             return new TradeDecision.Execute(pairId, false, closesAll, spotQuantity, quantity, BigDecimal.ZERO,

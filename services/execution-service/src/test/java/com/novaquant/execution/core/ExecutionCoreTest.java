@@ -1,5 +1,6 @@
 package com.novaquant.execution.core;
 
+import com.novaquant.events.PairId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.PairRecord;
 import com.novaquant.execution.domain.PairState;
@@ -54,7 +55,7 @@ class ExecutionCoreTest {
     @Test
     void anOpenPairResizedToLargerAndSmallerTargetsTradesOnlyTheDifferenceAndStaysHedged() {
         assertThat(desk.trade("1")).isEqualTo("FILLED");
-        String pairId = desk.pair().orElseThrow().pairId();
+        PairId pairId = desk.pair().orElseThrow().pairId();
 
         assertThat(desk.trade("1.5")).isEqualTo("FILLED");
         PairRecord grown = desk.pair().orElseThrow();

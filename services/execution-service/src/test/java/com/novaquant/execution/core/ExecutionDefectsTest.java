@@ -1,6 +1,7 @@
 package com.novaquant.execution.core;
 
 import com.novaquant.events.Alert;
+import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.MarginWatch;
@@ -31,7 +32,7 @@ class ExecutionDefectsTest {
         return desk.venue.executions().stream().filter(e -> e.venue() == Venue.SPOT && e.side() == Side.BUY).count();
     }
 
-    private String pairIdOfFirstOrder() {
+    private PairId pairIdOfFirstOrder() {
         return desk.ledger.ordersById().values().iterator().next().pairId();
     }
 
@@ -50,7 +51,7 @@ class ExecutionDefectsTest {
     @Test
     void aPairReducedBelowHalfItsSizeStaysHedgedAndStillCloses() {
         desk.trade("4");
-        String pairId = desk.pair().orElseThrow().pairId();
+        PairId pairId = desk.pair().orElseThrow().pairId();
         for (int i = 0; i < 3; i++) {
             desk.core.operator().reduce(pairId, new BigDecimal("0.5"), "margin");
         }
@@ -179,7 +180,7 @@ class ExecutionDefectsTest {
         desk.venue.setFaults(VenueFaults.none().withRejectRetryable(1.0));
         desk.venue.script(Venue.SPOT, VenueFaults.PlacementFault.NONE);
         assertThat(desk.trade("1")).isEqualTo("UNRESOLVED");
-        String pairId = pairIdOfFirstOrder();
+        PairId pairId = pairIdOfFirstOrder();
         for (int minute = 0; minute < 48 * 60; minute++) {
             desk.clock.advance(Duration.ofMinutes(1));
             desk.reconciler.reconcile();
@@ -195,7 +196,7 @@ class ExecutionDefectsTest {
     @Test
     void aVanishedShortIsAnIncidentAndTheSpotIsSoldDownNeverRebought() {
         desk.trade("2");
-        String pairId = desk.pair().orElseThrow().pairId();
+        PairId pairId = desk.pair().orElseThrow().pairId();
         desk.venue.liquidateShort(SimDesk.SYMBOL);
         desk.reconciler.reconcile();
         assertThat(desk.criticals("SHORT_VANISHED")).hasSize(1);
@@ -209,7 +210,7 @@ class ExecutionDefectsTest {
     @Test
     void aFlattenThatMeetsAVanishedShortNeverBuysTheSpotBack() {
         desk.trade("2");
-        String pairId = desk.pair().orElseThrow().pairId();
+        PairId pairId = desk.pair().orElseThrow().pairId();
         desk.venue.liquidateShort(SimDesk.SYMBOL);
         desk.core.operator().flatten("test", "operator");
         assertThat(spotBuys()).isEqualTo(1);

@@ -1,9 +1,11 @@
 package com.novaquant.execution.core;
 
 import com.novaquant.events.Alert;
+import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.LegRiskEvent;
 import com.novaquant.events.NovaEvent;
 import com.novaquant.events.PairEvent;
+import com.novaquant.events.PairId;
 import com.novaquant.events.Severity;
 import com.novaquant.execution.application.OrderRecord;
 import com.novaquant.execution.application.PairRecord;
@@ -206,8 +208,8 @@ class ExecutionSimulationTest {
                 .isLessThanOrEqualTo(desk.spotHeld()));
         assertThat(active.map(p -> p.perp().quantity()).orElse(BigDecimal.ZERO)).as("perp short, ledger vs venue")
                 .isEqualByComparingTo(desk.perpShort());
-        Map<String, BigDecimal> executed = desk.venue.executions().stream()
-                .filter(e -> !e.clientOrderId().startsWith("autoclose-"))
+        Map<ClientOrderId, BigDecimal> executed = desk.venue.executions().stream()
+                .filter(e -> !e.clientOrderId().value().startsWith("autoclose-"))
                 .collect(Collectors.toMap(SimulatedVenue.Execution::clientOrderId, SimulatedVenue.Execution::qty,
                         BigDecimal::add));
         for (OrderRecord order : desk.ledger.ordersById().values()) {
@@ -251,7 +253,7 @@ class ExecutionSimulationTest {
                 .collect(Collectors.groupingBy(Alert::dedupKey, Collectors.counting()));
         assertThat(perKey.values()).as("incidents alerted more than once: %s", perKey).allMatch(n -> n == 1);
         long breaks = 0;
-        Map<String, String> lastState = new HashMap<>();
+        Map<PairId, String> lastState = new HashMap<>();
         for (NovaEvent event : desk.events) {
             if (event instanceof PairEvent p) {
                 String before = lastState.put(p.pairId(), p.state());
@@ -266,7 +268,7 @@ class ExecutionSimulationTest {
             } else if (event instanceof LegRiskEvent l && !l.resolution().equals("REHEDGED")) {
                 // An unwound or unresolved episode is an incident: somebody was paged about this pair.
                 assertThat(criticals).as("incident on %s without a critical alert", l.pairId())
-                        .anyMatch(a -> a.text().contains(l.pairId()));
+                        .anyMatch(a -> a.text().contains(l.pairId().value()));
             }
         }
         long unresolvedAlerts = criticals.stream().filter(a -> a.dedupKey().startsWith("leg-risk-unresolved-")).count();

@@ -1,5 +1,7 @@
 package com.novaquant.execution.domain;
 
+import com.novaquant.events.ClientOrderId;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ class ClientOrderIdsTest {
 
     @Test
     void sameSignalGivesTheSameIdsAfterARestart() {
-        String signal = UUID.randomUUID().toString();
+        SignalId signal = new SignalId(UUID.randomUUID().toString());
         assertThat(ClientOrderIds.of(signal, Venue.SPOT, OrderPurpose.OPEN, 0))
                 .isEqualTo(ClientOrderIds.of(signal, Venue.SPOT, OrderPurpose.OPEN, 0));
         assertThat(ClientOrderIds.pairId(signal)).isEqualTo(ClientOrderIds.pairId(signal));
@@ -22,11 +24,11 @@ class ClientOrderIdsTest {
 
     @Test
     void idsFitBothVenuesAlphabetsAndLength() {
-        String longSignal = "x".repeat(500) + "/:.é";
+        SignalId longSignal = new SignalId("x".repeat(SignalId.MAX_LENGTH - 4) + "/:.é");
         for (Venue venue : Venue.values()) {
             for (OrderPurpose purpose : OrderPurpose.values()) {
-                String id = ClientOrderIds.of(longSignal, venue, purpose, 99);
-                assertThat(id.length()).isLessThanOrEqualTo(ClientOrderIds.MAX_LENGTH);
+                String id = ClientOrderIds.of(longSignal, venue, purpose, 99).value();
+                assertThat(id.length()).isLessThanOrEqualTo(ClientOrderId.MAX_LENGTH);
                 assertThat(id).matches("^[a-zA-Z0-9_-]{1,36}$").matches("^[.A-Z:/a-z0-9_-]{1,36}$");
             }
         }
@@ -34,22 +36,22 @@ class ClientOrderIdsTest {
 
     @Test
     void legsPurposesAndAttemptsGetDistinctIds() {
-        Set<String> ids = new HashSet<>();
+        Set<ClientOrderId> ids = new HashSet<>();
         for (Venue venue : Venue.values()) {
             for (OrderPurpose purpose : OrderPurpose.values()) {
                 for (int attempt = 0; attempt < 5; attempt++) {
-                    ids.add(ClientOrderIds.of("s-1", venue, purpose, attempt));
+                    ids.add(ClientOrderIds.of(new SignalId("s-1"), venue, purpose, attempt));
                 }
             }
         }
         assertThat(ids).hasSize(2 * OrderPurpose.values().length * 5);
-        assertThat(ClientOrderIds.of("s-1", Venue.SPOT, OrderPurpose.OPEN, 0))
-                .isNotEqualTo(ClientOrderIds.of("s-2", Venue.SPOT, OrderPurpose.OPEN, 0));
+        assertThat(ClientOrderIds.of(new SignalId("s-1"), Venue.SPOT, OrderPurpose.OPEN, 0))
+                .isNotEqualTo(ClientOrderIds.of(new SignalId("s-2"), Venue.SPOT, OrderPurpose.OPEN, 0));
     }
 
     @Test
     void attemptOutOfRangeIsRefused() {
-        assertThatThrownBy(() -> ClientOrderIds.of("s", Venue.SPOT, OrderPurpose.OPEN, 100))
+        assertThatThrownBy(() -> ClientOrderIds.of(new SignalId("s"), Venue.SPOT, OrderPurpose.OPEN, 100))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

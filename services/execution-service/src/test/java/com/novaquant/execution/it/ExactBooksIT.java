@@ -1,6 +1,9 @@
 package com.novaquant.execution.it;
 
+import com.novaquant.events.ClientOrderId;
+import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.adapter.persistence.JdbcBooks;
 import com.novaquant.execution.adapter.persistence.JdbcLedger;
@@ -57,7 +60,7 @@ class ExactBooksIT {
 
     private JdbcLedger ledger;
     private JdbcBooks books;
-    private String pairId;
+    private PairId pairId;
     /** A base asset per case: pairs of one symbol would meet (one active pair per symbol, funding by symbol). */
     private String base;
     private String symbol;
@@ -80,7 +83,7 @@ class ExactBooksIT {
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         ledger = new JdbcLedger(jdbc, tx, clock);
         books = new JdbcBooks(jdbc, tx, clock);
-        pairId = "pair-" + UUID.randomUUID();
+        pairId = new PairId("pair-" + UUID.randomUUID());
         base = "B" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
         symbol = base + "USDT";
     }
@@ -93,17 +96,17 @@ class ExactBooksIT {
     @Test
     void perpCommissionMissingFromTheOrderAnswerIsBookedFromTheTradeRecords() {
         // Spot commission in USDT here, so the spot leg sells all it bought.
-        String spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0.96", "USDT", PairState.OPENING);
-        String perpSell = filled(Venue.USDM, Side.SELL, "0.015", "64000", "0", "", PairState.OPENING);
-        String spotSell = filled(Venue.SPOT, Side.SELL, "0.015", "64000", "0.96", "USDT", PairState.CLOSING);
-        String perpBuy = filled(Venue.USDM, Side.BUY, "0.015", "64000", "0", "", PairState.CLOSING);
-        ledger.setPairState(pairId, PairState.CLOSED, "s-close");
+        ClientOrderId spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0.96", "USDT", PairState.OPENING);
+        ClientOrderId perpSell = filled(Venue.USDM, Side.SELL, "0.015", "64000", "0", "", PairState.OPENING);
+        ClientOrderId spotSell = filled(Venue.SPOT, Side.SELL, "0.015", "64000", "0.96", "USDT", PairState.CLOSING);
+        ClientOrderId perpBuy = filled(Venue.USDM, Side.BUY, "0.015", "64000", "0", "", PairState.CLOSING);
+        ledger.setPairState(pairId, PairState.CLOSED, new SignalId("s-close"));
         assertThat(pair().fees()).isCloseTo(new BigDecimal("1.92"), within(TOLERANCE));
 
-        book(spotBuy, trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.96", "USDT", "0"));
-        book(perpSell, trade(Venue.USDM, Side.SELL, "0.015", "64000", "0.48", "USDT", "0"));
-        book(spotSell, trade(Venue.SPOT, Side.SELL, "0.015", "64000", "0.96", "USDT", "0"));
-        book(perpBuy, trade(Venue.USDM, Side.BUY, "0.015", "64000", "0.48", "USDT", "0"));
+        book(spotBuy.value(), trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.96", "USDT", "0"));
+        book(perpSell.value(), trade(Venue.USDM, Side.SELL, "0.015", "64000", "0.48", "USDT", "0"));
+        book(spotSell.value(), trade(Venue.SPOT, Side.SELL, "0.015", "64000", "0.96", "USDT", "0"));
+        book(perpBuy.value(), trade(Venue.USDM, Side.BUY, "0.015", "64000", "0.48", "USDT", "0"));
 
         assertThat(pair().fees()).isCloseTo(new BigDecimal("2.88"), within(TOLERANCE));
         assertThat(closeNet()).isCloseTo(new BigDecimal("-2.88"), within(TOLERANCE));
@@ -124,24 +127,24 @@ class ExactBooksIT {
      */
     @Test
     void openFundingPartialReduceAndCloseAddUpToTheExchangesRecords() {
-        String spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, PairState.OPENING);
-        String perpSell = filled(Venue.USDM, Side.SELL, "0.015", "64010", "0", "", PairState.OPENING);
-        book(spotBuy, trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, "0"));
-        book(perpSell, trade(Venue.USDM, Side.SELL, "0.015", "64010", "0.480075", "USDT", "0"));
+        ClientOrderId spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, PairState.OPENING);
+        ClientOrderId perpSell = filled(Venue.USDM, Side.SELL, "0.015", "64010", "0", "", PairState.OPENING);
+        book(spotBuy.value(), trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, "0"));
+        book(perpSell.value(), trade(Venue.USDM, Side.SELL, "0.015", "64010", "0.480075", "USDT", "0"));
         assertThat(pair().spot().quantity()).isCloseTo(new BigDecimal("0.014985"), within(TOLERANCE));
         books.recordIncome(List.of(funding("0.09615", T0.plus(Duration.ofHours(1)))));
 
-        String spotReduce = filled(Venue.SPOT, Side.SELL, "0.005", "64200", "0.321", "USDT", PairState.REDUCING);
-        String perpReduce = filled(Venue.USDM, Side.BUY, "0.005", "64205", "0", "", PairState.REDUCING);
-        book(spotReduce, trade(Venue.SPOT, Side.SELL, "0.005", "64200", "0.321", "USDT", "0"));
-        book(perpReduce, trade(Venue.USDM, Side.BUY, "0.005", "64205", "0.1605125", "USDT", "-0.975"));
-        ledger.setPairState(pairId, PairState.OPEN, "s-reduce");
+        ClientOrderId spotReduce = filled(Venue.SPOT, Side.SELL, "0.005", "64200", "0.321", "USDT", PairState.REDUCING);
+        ClientOrderId perpReduce = filled(Venue.USDM, Side.BUY, "0.005", "64205", "0", "", PairState.REDUCING);
+        book(spotReduce.value(), trade(Venue.SPOT, Side.SELL, "0.005", "64200", "0.321", "USDT", "0"));
+        book(perpReduce.value(), trade(Venue.USDM, Side.BUY, "0.005", "64205", "0.1605125", "USDT", "-0.975"));
+        ledger.setPairState(pairId, PairState.OPEN, new SignalId("s-reduce"));
 
-        String spotClose = filled(Venue.SPOT, Side.SELL, "0.009985", "63900", "0.6380415", "USDT", PairState.CLOSING);
-        String perpClose = filled(Venue.USDM, Side.BUY, "0.010", "63905", "0", "", PairState.CLOSING);
-        book(spotClose, trade(Venue.SPOT, Side.SELL, "0.009985", "63900", "0.6380415", "USDT", "0"));
-        book(perpClose, trade(Venue.USDM, Side.BUY, "0.010", "63905", "0.319525", "USDT", "1.05"));
-        ledger.setPairState(pairId, PairState.CLOSED, "s-close");
+        ClientOrderId spotClose = filled(Venue.SPOT, Side.SELL, "0.009985", "63900", "0.6380415", "USDT", PairState.CLOSING);
+        ClientOrderId perpClose = filled(Venue.USDM, Side.BUY, "0.010", "63905", "0", "", PairState.CLOSING);
+        book(spotClose.value(), trade(Venue.SPOT, Side.SELL, "0.009985", "63900", "0.6380415", "USDT", "0"));
+        book(perpClose.value(), trade(Venue.USDM, Side.BUY, "0.010", "63905", "0.319525", "USDT", "1.05"));
+        ledger.setPairState(pairId, PairState.CLOSED, new SignalId("s-close"));
 
         PairRecord pair = pair();
         assertThat(pair.realisedPnl()).isCloseTo(new BigDecimal("0.0765"), within(TOLERANCE));
@@ -158,10 +161,10 @@ class ExactBooksIT {
     /** A spot buy learned by query (no commission in the answer): its trade records take 0.000015 BTC from the leg. */
     @Test
     void baseAssetCommissionAQueryCouldNotShowComesOffTheSpotLeg() {
-        String spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0", "", PairState.OPENING);
+        ClientOrderId spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0", "", PairState.OPENING);
         assertThat(pair().spot().quantity()).isCloseTo(new BigDecimal("0.015"), within(TOLERANCE));
 
-        book(spotBuy, trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, "0"));
+        book(spotBuy.value(), trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, "0"));
 
         assertThat(pair().spot().quantity()).isCloseTo(new BigDecimal("0.014985"), within(TOLERANCE));
         assertThat(pair().spotCommission()).isCloseTo(new BigDecimal("0.000015"), within(TOLERANCE));
@@ -171,10 +174,10 @@ class ExactBooksIT {
     /** The account's holdings were adopted first (reconciliation): booking values the commission, takes nothing twice. */
     @Test
     void baseAssetCommissionAlreadyAdoptedFromTheAccountIsNotTakenTwice() {
-        String spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0", "", PairState.OPENING);
+        ClientOrderId spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0", "", PairState.OPENING);
         ledger.adoptSpotQuantity(pairId, new BigDecimal("0.014985"));
 
-        book(spotBuy, trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, "0"));
+        book(spotBuy.value(), trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, "0"));
 
         assertThat(pair().spot().quantity()).isCloseTo(new BigDecimal("0.014985"), within(TOLERANCE));
         assertThat(pair().spotCommission()).isCloseTo(new BigDecimal("0.000015"), within(TOLERANCE));
@@ -187,7 +190,7 @@ class ExactBooksIT {
      */
     @Test
     void commissionPaidInBnbIsValuedAtTheBnbPriceAndStated() {
-        String spotBuy = filled(Venue.SPOT, Side.BUY, "0.24", "64000", "0", "", PairState.OPENING);
+        ClientOrderId spotBuy = filled(Venue.SPOT, Side.BUY, "0.24", "64000", "0", "", PairState.OPENING);
         ExchangeTrade trade = trade(Venue.SPOT, Side.BUY, "0.24", "64000", "0.018", "BNB", "0");
         CommissionValue value = CommissionValue.of(trade.commission(), "BNB", base, trade.price(),
                 asset -> Optional.of(new BigDecimal("640"))).orElseThrow();
@@ -198,7 +201,7 @@ class ExactBooksIT {
         assertThat(pair().fees()).isCloseTo(new BigDecimal("11.52"), within(TOLERANCE));
         assertThat(pair().spot().quantity()).isCloseTo(new BigDecimal("0.24"), within(TOLERANCE));
         Map<String, Object> stored = jdbc.sql("select commission_price, commission_price_source from exchange_trades"
-                + " where client_order_id = ?").param(spotBuy).query().singleRow();
+                + " where client_order_id = ?").param(spotBuy.value()).query().singleRow();
         assertThat((BigDecimal) stored.get("commission_price")).isEqualByComparingTo("640");
         assertThat(stored.get("commission_price_source")).isEqualTo("BNBUSDT price");
     }
@@ -206,13 +209,13 @@ class ExactBooksIT {
     /** Funding paid during the hold, read after the close: it goes to the pair that held the perp and its net PnL. */
     @Test
     void fundingArrivingAfterTheCloseIsCreditedToThePairThatHeldThePosition() {
-        String spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0.96", "USDT", PairState.OPENING);
-        String perpSell = filled(Venue.USDM, Side.SELL, "0.015", "64000", "0", "", PairState.OPENING);
-        book(spotBuy, trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.96", "USDT", "0"));
-        book(perpSell, trade(Venue.USDM, Side.SELL, "0.015", "64000", "0.48", "USDT", "0"));
+        ClientOrderId spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0.96", "USDT", PairState.OPENING);
+        ClientOrderId perpSell = filled(Venue.USDM, Side.SELL, "0.015", "64000", "0", "", PairState.OPENING);
+        book(spotBuy.value(), trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.96", "USDT", "0"));
+        book(perpSell.value(), trade(Venue.USDM, Side.SELL, "0.015", "64000", "0.48", "USDT", "0"));
         jdbc.sql("update pairs set opened_at = ? where pair_id = ?")
-                .params(java.sql.Timestamp.from(T0.minus(Duration.ofHours(2))), pairId).update();
-        ledger.setPairState(pairId, PairState.CLOSED, "s-close");
+                .params(java.sql.Timestamp.from(T0.minus(Duration.ofHours(2))), pairId.value()).update();
+        ledger.setPairState(pairId, PairState.CLOSED, new SignalId("s-close"));
         assertThat(closeNet()).isCloseTo(new BigDecimal("-1.44"), within(TOLERANCE));
 
         IncomeEntry payment = funding("0.0768", T0.minus(Duration.ofHours(1)));
@@ -228,7 +231,7 @@ class ExactBooksIT {
     /** Trades not yet covering the executed quantity write nothing; booked once, a second booking changes nothing. */
     @Test
     void bookingWaitsForEveryTradeAndHappensOnce() {
-        String perpSell = filled(Venue.USDM, Side.SELL, "0.015", "64000", "0", "", PairState.OPENING);
+        ClientOrderId perpSell = filled(Venue.USDM, Side.SELL, "0.015", "64000", "0", "", PairState.OPENING);
         ExchangeTrade first = trade(Venue.USDM, Side.SELL, "0.010", "64000", "0.32", "USDT", "0");
         ExchangeTrade second = trade(Venue.USDM, Side.SELL, "0.005", "64000", "0.16", "USDT", "0");
 
@@ -238,7 +241,7 @@ class ExactBooksIT {
         assertThat(books.bookTrades(perpSell, base, valued(first, second))).isEqualTo(TradeBooking.Result.ALREADY_BOOKED);
 
         assertThat(pair().fees()).isCloseTo(new BigDecimal("0.48"), within(TOLERANCE));
-        assertThat(jdbc.sql("select count(*) from exchange_trades where client_order_id = ?").param(perpSell)
+        assertThat(jdbc.sql("select count(*) from exchange_trades where client_order_id = ?").param(perpSell.value())
                 .query(Long.class).single()).isEqualTo(2);
         assertThat(books.ordersAwaitingTrades(100)).extracting(OrderRecord::clientOrderId).doesNotContain(perpSell);
     }
@@ -248,8 +251,8 @@ class ExactBooksIT {
     void windowPnlIsRealisedPlusTheChangeInUnrealisedSinceTheSampleAtItsStart() {
         Instant from = T0.minus(Duration.ofHours(24));
         books.sampleUnrealised(from.minusSeconds(60), new BigDecimal("12.5"));
-        String perpSell = filled(Venue.USDM, Side.SELL, "0.015", "64000", "0", "", PairState.OPENING);
-        book(perpSell, trade(Venue.USDM, Side.SELL, "0.015", "64000", "0.48", "USDT", "0"));
+        ClientOrderId perpSell = filled(Venue.USDM, Side.SELL, "0.015", "64000", "0", "", PairState.OPENING);
+        book(perpSell.value(), trade(Venue.USDM, Side.SELL, "0.015", "64000", "0.48", "USDT", "0"));
 
         PnlReport report = books.report(from, T0.plusSeconds(1), Map.of(pairId, new BigDecimal("20")), "test");
 
@@ -262,10 +265,11 @@ class ExactBooksIT {
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** Writes an order ahead, as execution does, and records the exchange's answer to it; returns its client id. */
-    private String filled(Venue venue, Side side, String qty, String price, String fee, String feeAsset,
+    private ClientOrderId filled(Venue venue, Side side, String qty, String price, String fee, String feeAsset,
                           PairState executing) {
-        String clientId = UUID.randomUUID().toString();
-        OrderRecord order = new OrderRecord(clientId, pairId, "s-" + ids.incrementAndGet(), symbol, venue, side, new BigDecimal(qty),
+        ClientOrderId clientId = new ClientOrderId(UUID.randomUUID().toString());
+        OrderRecord order = new OrderRecord(clientId, pairId, new SignalId("s-" + ids.incrementAndGet()), symbol, venue,
+                side, new BigDecimal(qty),
                 false, executing == PairState.OPENING ? OrderPurpose.OPEN : OrderPurpose.CLOSE, OrderStatus.NEW, 0,
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "", 0, null, false, 0, 0, T0);
         ledger.writeAhead(pairId, symbol, order.signalId(), executing, List.of(order));
@@ -283,7 +287,7 @@ class ExactBooksIT {
     }
 
     private void book(String clientId, ExchangeTrade trade) {
-        assertThat(books.bookTrades(clientId, base, valued(trade))).isEqualTo(TradeBooking.Result.BOOKED);
+        assertThat(books.bookTrades(new ClientOrderId(clientId), base, valued(trade))).isEqualTo(TradeBooking.Result.BOOKED);
     }
 
     private List<Books.ValuedTrade> valued(ExchangeTrade... trades) {
@@ -301,10 +305,10 @@ class ExactBooksIT {
     }
 
     private BigDecimal closeNet() {
-        return jdbc.sql("select net_pnl from pair_closes where pair_id = ?").param(pairId).query(BigDecimal.class).single();
+        return jdbc.sql("select net_pnl from pair_closes where pair_id = ?").param(pairId.value()).query(BigDecimal.class).single();
     }
 
     private PnlRow pairRow(PnlReport report) {
-        return report.byPair().stream().filter(r -> r.key().equals(pairId)).findFirst().orElseThrow();
+        return report.byPair().stream().filter(r -> r.key().equals(pairId.value())).findFirst().orElseThrow();
     }
 }

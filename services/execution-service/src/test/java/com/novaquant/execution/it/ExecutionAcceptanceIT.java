@@ -2,14 +2,17 @@ package com.novaquant.execution.it;
 
 import com.novaquant.binance.auth.Credentials;
 import com.novaquant.events.Alert;
+import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.FeedGate;
 import com.novaquant.events.FundingRate;
+import com.novaquant.events.PairId;
 import com.novaquant.events.Quote;
 import com.novaquant.events.RecordSeal;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Signal;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
@@ -212,7 +215,7 @@ class ExecutionAcceptanceIT {
         send(open);
         assertThat(awaitOutcome(open)).isEqualTo("FILLED");
 
-        String pairId = ClientOrderIds.pairId(open.signalId());
+        PairId pairId = ClientOrderIds.pairId(open.signalId());
         PairRecord pair = ledger.pair(pairId).orElseThrow();
         assertThat(pair.state()).isEqualTo(PairState.OPEN);
         assertThat(pair.perp().quantity()).isEqualByComparingTo("1");
@@ -244,7 +247,7 @@ class ExecutionAcceptanceIT {
         assertThat(closing).filteredOn(o -> o.venue() == Venue.USDM).singleElement()
                 .satisfies(o -> assertThat(o.reduceOnly()).isTrue());
         assertThat(fills(pairId)).isEqualTo(4);
-        assertThat(jdbc.sql("select count(*) from pair_closes where pair_id = ?").param(pairId).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from pair_closes where pair_id = ?").param(pairId.value()).query(Long.class).single())
                 .isEqualTo(1);
         assertThat(SIMULATOR.orders(symbol, "SPOT")).hasSize(2);
         assertThat(SIMULATOR.orders(symbol, "USDM")).hasSize(2);
@@ -440,9 +443,9 @@ class ExecutionAcceptanceIT {
     @Test
     void theExposureReadReturnsTheSymbolsActivePairAndTheTotalActiveNotionalAndWritesNothing() {
         String symbol = "CLMUSDT";
-        String pairId = ClientOrderIds.pairId("claim-" + UUID.randomUUID());
-        ledger.openPair(pairId, symbol, "claim-setup");
-        jdbc.sql("update pairs set perp_qty = 2, perp_entry_price = 100, spot_qty = 2 where pair_id = ?").param(pairId).update();
+        PairId pairId = ClientOrderIds.pairId(new SignalId("claim-" + UUID.randomUUID()));
+        ledger.openPair(pairId, symbol, new SignalId("claim-setup"));
+        jdbc.sql("update pairs set perp_qty = 2, perp_entry_price = 100, spot_qty = 2 where pair_id = ?").param(pairId.value()).update();
         try {
             BigDecimal expectedTotal = ledger.activePairs().stream().map(PairRecord::notional)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -459,16 +462,16 @@ class ExecutionAcceptanceIT {
             assertThat(ledger.recordRefusal(signal, "NO_CHANGE", "refused by the test")).isTrue();
             assertThat(ledger.exposureUnlessSeen(signal)).as("a recorded signal is a redelivery").isEmpty();
         } finally {
-            jdbc.sql("update pairs set perp_qty = 0, spot_qty = 0 where pair_id = ?").param(pairId).update();
-            ledger.setPairState(pairId, PairState.CLOSED, "claim-cleanup");
+            jdbc.sql("update pairs set perp_qty = 0, spot_qty = 0 where pair_id = ?").param(pairId.value()).update();
+            ledger.setPairState(pairId, PairState.CLOSED, new SignalId("claim-cleanup"));
         }
     }
 
     @Test
     void theWriteAheadWritesNothingNotEvenTheClaimWhenAClientIdExists() {
         Signal signal = signal("BEXUSDT", "1");
-        String signalId = signal.signalId();
-        String pairId = ClientOrderIds.pairId(signalId);
+        SignalId signalId = signal.signalId();
+        PairId pairId = ClientOrderIds.pairId(signalId);
         OrderRecord spot = newOrder(pairId, signalId, "BEXUSDT", Venue.SPOT, com.novaquant.events.Side.BUY);
         OrderRecord perp = newOrder(pairId, signalId, "BEXUSDT", Venue.USDM, com.novaquant.events.Side.SELL);
         PairRecord pair = ledger.claimAndWriteAhead(signal, pairId, PairState.OPENING, List.of(spot, perp)).orElseThrow();
@@ -479,7 +482,7 @@ class ExecutionAcceptanceIT {
             assertThat(outcome(signal)).isEqualTo("IN_PROGRESS");
 
             Signal other = signal("BEYUSDT", "1");
-            String otherPair = ClientOrderIds.pairId(other.signalId());
+            PairId otherPair = ClientOrderIds.pairId(other.signalId());
             OrderRecord fresh = newOrder(otherPair, other.signalId(), "BEYUSDT", Venue.SPOT, com.novaquant.events.Side.BUY);
             OrderRecord clash = new OrderRecord(spot.clientOrderId(), otherPair, other.signalId(), "BEYUSDT", Venue.USDM,
                     com.novaquant.events.Side.SELL, BigDecimal.ONE, false, OrderPurpose.OPEN, OrderStatus.NEW, 0,
@@ -572,8 +575,8 @@ class ExecutionAcceptanceIT {
     void restartInTheMiddleOfAPairRecoversWithoutDuplicateOrNakedLeg() {
         String symbol = "RSTUSDT";
         // The state a crash leaves between the two sends: both orders written, only the spot leg sent.
-        String signalId = "crashed-" + UUID.randomUUID();
-        String pairId = ClientOrderIds.pairId(signalId);
+        SignalId signalId = new SignalId("crashed-" + UUID.randomUUID());
+        PairId pairId = ClientOrderIds.pairId(signalId);
         ledger.openPair(pairId, symbol, signalId);
         long now = EpochMicros.now();
         LegOrder spot = new LegOrder(ClientOrderIds.of(signalId, Venue.SPOT, OrderPurpose.OPEN, 0), symbol, Venue.SPOT,
@@ -600,7 +603,7 @@ class ExecutionAcceptanceIT {
         assertThat(SIMULATOR.orders(symbol, "SPOT")).hasSize(1);
         assertThat(SIMULATOR.orders(symbol, "USDM")).hasSize(1)
                 .allSatisfy(o -> assertThat(o.path("clientOrderId").asString())
-                        .isEqualTo(ClientOrderIds.of(signalId, Venue.USDM, OrderPurpose.REHEDGE, 1)));
+                        .isEqualTo(ClientOrderIds.of(signalId, Venue.USDM, OrderPurpose.REHEDGE, 1).value()));
         assertThat(SIMULATOR.perpPosition(symbol)).isEqualByComparingTo("-1");
     }
 
@@ -634,7 +637,7 @@ class ExecutionAcceptanceIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> refusedCount("BAD_SEAL") >= 2 && refusedCount("UNSIGNED") >= 1);
         for (Signal s : List.of(forged, forgedAgain, unsigned)) {
-            assertThat(jdbc.sql("select count(*) from processed_signals where signal_id = ?").param(s.signalId())
+            assertThat(jdbc.sql("select count(*) from processed_signals where signal_id = ?").param(s.signalId().value())
                     .query(Long.class).single()).as("never recorded, never traded").isZero();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> ALERTS.stream()
@@ -756,14 +759,14 @@ class ExecutionAcceptanceIT {
         Signal close = signal(symbol, "0");
         send(close);
         awaitOutcome(close);
-        String pairId = ClientOrderIds.pairId(open.signalId());
+        PairId pairId = ClientOrderIds.pairId(open.signalId());
         assertThat(ledger.pair(pairId).orElseThrow().state()).isEqualTo(PairState.CLOSED);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             books.reconcile();
             return jdbc.sql("select count(*) from orders where pair_id = ? and executed_qty > 0 and not trades_booked")
-                    .param(pairId).query(Long.class).single() == 0 && jdbc.sql("select count(*) from income_records"
-                    + " where income_type = 'FUNDING_FEE' and pair_id = ?").param(pairId).query(Long.class).single() > 0;
+                    .param(pairId.value()).query(Long.class).single() == 0 && jdbc.sql("select count(*) from income_records"
+                    + " where income_type = 'FUNDING_FEE' and pair_id = ?").param(pairId.value()).query(Long.class).single() > 0;
         });
 
         ExchangeRecords expected = ExchangeRecords.of(SIMULATOR.records(symbol), symbol.replace("USDT", ""),
@@ -792,7 +795,7 @@ class ExecutionAcceptanceIT {
         return open;
     }
 
-    private static OrderRecord newOrder(String pairId, String signalId, String symbol, Venue venue,
+    private static OrderRecord newOrder(PairId pairId, SignalId signalId, String symbol, Venue venue,
                                         com.novaquant.events.Side side) {
         return new OrderRecord(ClientOrderIds.of(signalId, venue, OrderPurpose.OPEN, 0), pairId, signalId, symbol, venue,
                 side, BigDecimal.ONE, false, OrderPurpose.OPEN, OrderStatus.NEW, 0, BigDecimal.ZERO, BigDecimal.ZERO,
@@ -809,7 +812,7 @@ class ExecutionAcceptanceIT {
             if (quantity.signum() <= 0) {
                 break;
             }
-            LegOrder buy = new LegOrder("nq-drain-" + UUID.randomUUID().toString().substring(0, 12), "DRNUSDT",
+            LegOrder buy = new LegOrder(new ClientOrderId("nq-drain-" + UUID.randomUUID().toString().substring(0, 12)), "DRNUSDT",
                     Venue.SPOT, com.novaquant.events.Side.BUY, quantity, false, OrderPurpose.OPEN);
             assertThat(venue.place(buy)).isInstanceOf(PlacementOutcome.Accepted.class);
             bought = bought.add(quantity);
@@ -822,7 +825,7 @@ class ExecutionAcceptanceIT {
     private void sellSpot(String symbol, String asset, BigDecimal atMost) {
         BigDecimal quantity = SIMULATOR.spotBalance(asset).min(atMost).setScale(2, java.math.RoundingMode.DOWN);
         if (quantity.signum() > 0) {
-            LegOrder sell = new LegOrder("nq-refill-" + UUID.randomUUID().toString().substring(0, 12), symbol,
+            LegOrder sell = new LegOrder(new ClientOrderId("nq-refill-" + UUID.randomUUID().toString().substring(0, 12)), symbol,
                     Venue.SPOT, com.novaquant.events.Side.SELL, quantity, false, OrderPurpose.CLOSE);
             assertThat(venue.place(sell)).isInstanceOf(PlacementOutcome.Accepted.class);
         }
@@ -845,7 +848,7 @@ class ExecutionAcceptanceIT {
         FundingRate funding = new FundingRate(symbol, new BigDecimal("100"), new BigDecimal("100"),
                 new BigDecimal("0.001"), micros / 1000 + 3_600_000, micros / 1000, micros);
         BigDecimal qty = new BigDecimal(target);
-        return new Signal(UUID.randomUUID().toString(), symbol, qty, qty.multiply(new BigDecimal("100")),
+        return new Signal(new SignalId(UUID.randomUUID().toString()), symbol, qty, qty.multiply(new BigDecimal("100")),
                 qty.signum() == 0 ? Signal.Reason.CARRY_BELOW_EXIT : Signal.Reason.CARRY_ABOVE_ENTRY, 0.2, spot, perp,
                 funding, micros, System.currentTimeMillis() + 60_000);
     }
@@ -868,12 +871,12 @@ class ExecutionAcceptanceIT {
     }
 
     private String outcome(Signal signal) {
-        return jdbc.sql("select outcome from processed_signals where signal_id = ?").param(signal.signalId())
+        return jdbc.sql("select outcome from processed_signals where signal_id = ?").param(signal.signalId().value())
                 .query(String.class).optional().orElse("");
     }
 
-    private long fills(String pairId) {
-        return jdbc.sql("select count(*) from fills where pair_id = ?").param(pairId).query(Long.class).single();
+    private long fills(PairId pairId) {
+        return jdbc.sql("select count(*) from fills where pair_id = ?").param(pairId.value()).query(Long.class).single();
     }
 
     private Http.Response adminAt(int targetPort, String method, String path, String body) {

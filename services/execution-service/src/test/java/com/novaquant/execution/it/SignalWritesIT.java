@@ -1,7 +1,10 @@
 package com.novaquant.execution.it;
 
+import com.novaquant.events.ClientOrderId;
+import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Signal;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.adapter.persistence.JdbcLedger;
 import com.novaquant.execution.application.OrderRecord;
@@ -76,11 +79,11 @@ class SignalWritesIT {
     @Test
     void theWriteAheadOfASignalAlreadyClaimedWritesNoPairAndNoOrderAndSaysSo() {
         Signal signal = signal("1");
-        String pairId = ClientOrderIds.pairId(signal.signalId());
+        PairId pairId = ClientOrderIds.pairId(signal.signalId());
         // Two deliveries of the signal both read before either writes: each finds it unrecorded; reading wrote nothing.
         assertThat(ledger.exposureUnlessSeen(signal)).isPresent();
         assertThat(ledger.exposureUnlessSeen(signal)).isPresent();
-        assertThat(count("select count(*) from processed_signals where signal_id = ?", signal.signalId())).isZero();
+        assertThat(count("select count(*) from processed_signals where signal_id = ?", signal.signalId().value())).isZero();
 
         int before = dataSource.transactions();
         Optional<PairRecord> first = ledger.claimAndWriteAhead(signal, pairId, PairState.OPENING, legs(signal, pairId));
@@ -91,15 +94,15 @@ class SignalWritesIT {
                         select xmin::text from processed_signals where signal_id = ?
                         union all select xmin::text from pairs where pair_id = ?
                         union all select xmin::text from orders where signal_id = ?""")
-                .params(signal.signalId(), pairId, signal.signalId()).query(String.class).list();
+                .params(signal.signalId().value(), pairId.value(), signal.signalId().value()).query(String.class).list();
         assertThat(writers).hasSize(4).containsOnly(writers.getFirst());
         assertThat(outcome(signal)).isEqualTo("IN_PROGRESS");
 
         // The second delivery decided otherwise (another pair, other orders): had anything but the claim decided what
         // is written, those would be.
-        String otherPair = "P-" + UUID.randomUUID();
-        List<OrderRecord> otherLegs = List.of(order(otherPair, signal, "xs" + uuid32(), Venue.SPOT),
-                order(otherPair, signal, "xp" + uuid32(), Venue.USDM));
+        PairId otherPair = new PairId("P-" + UUID.randomUUID());
+        List<OrderRecord> otherLegs = List.of(order(otherPair, signal, new ClientOrderId("xs" + uuid32()), Venue.SPOT),
+                order(otherPair, signal, new ClientOrderId("xp" + uuid32()), Venue.USDM));
         Optional<PairRecord> second = ledger.claimAndWriteAhead(signal, otherPair, PairState.OPENING, otherLegs);
 
         assertThat(second).as("the second write-ahead says nothing was written").isEmpty();
@@ -121,7 +124,7 @@ class SignalWritesIT {
 
         assertThat(jdbc.sql("""
                         select symbol, target_qty, outcome, detail, received_at, completed_at from processed_signals
-                        where signal_id = ?""").param(signal.signalId())
+                        where signal_id = ?""").param(signal.signalId().value())
                 .query((rs, i) -> List.of(rs.getString("symbol"), rs.getBigDecimal("target_qty").stripTrailingZeros(),
                         rs.getString("outcome"), rs.getString("detail"), rs.getTimestamp("received_at").toInstant(),
                         rs.getTimestamp("completed_at").toInstant())).single())
@@ -139,7 +142,7 @@ class SignalWritesIT {
     @Test
     void aWriteAheadThatMeetsAnotherDeliverysInFlightWaitsForItAndWritesNothing() {
         Signal signal = signal("1");
-        String pairId = ClientOrderIds.pairId(signal.signalId());
+        PairId pairId = ClientOrderIds.pairId(signal.signalId());
         assertThat(ledger.exposureUnlessSeen(signal)).isPresent();
         assertThat(ledger.exposureUnlessSeen(signal)).isPresent();
 
@@ -168,7 +171,7 @@ class SignalWritesIT {
         assertThat(first).isPresent();
         assertThat(second.join()).as("the second write-ahead, once the first committed").isEmpty();
         assertThat(ledger.ordersOfSignal(signal.signalId())).hasSize(2);
-        assertThat(count("select count(*) from pairs where last_signal_id = ?", signal.signalId())).isEqualTo(1);
+        assertThat(count("select count(*) from pairs where last_signal_id = ?", signal.signalId().value())).isEqualTo(1);
         assertThat(outcome(signal)).isEqualTo("IN_PROGRESS");
     }
 
@@ -176,18 +179,18 @@ class SignalWritesIT {
 
     private Signal signal(String target) {
         BigDecimal qty = new BigDecimal(target);
-        return new Signal("s-" + UUID.randomUUID(), symbol, qty, qty.multiply(new BigDecimal("100")),
+        return new Signal(new SignalId("s-" + UUID.randomUUID()), symbol, qty, qty.multiply(new BigDecimal("100")),
                 Signal.Reason.CARRY_ABOVE_ENTRY, 0.1, null, null, null, 0, Long.MAX_VALUE);
     }
 
-    private static List<OrderRecord> legs(Signal signal, String pairId) {
+    private static List<OrderRecord> legs(Signal signal, PairId pairId) {
         return List.of(order(pairId, signal, ClientOrderIds.of(signal.signalId(), Venue.SPOT, OrderPurpose.OPEN, 0),
                         Venue.SPOT),
                 order(pairId, signal, ClientOrderIds.of(signal.signalId(), Venue.USDM, OrderPurpose.OPEN, 0),
                         Venue.USDM));
     }
 
-    private static OrderRecord order(String pairId, Signal signal, String clientOrderId, Venue venue) {
+    private static OrderRecord order(PairId pairId, Signal signal, ClientOrderId clientOrderId, Venue venue) {
         return new OrderRecord(clientOrderId, pairId, signal.signalId(), signal.symbol(), venue,
                 venue == Venue.SPOT ? Side.BUY : Side.SELL, BigDecimal.ONE, false, OrderPurpose.OPEN, OrderStatus.NEW,
                 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "", 0, null, false, 1, 1, T0);
@@ -198,7 +201,7 @@ class SignalWritesIT {
     }
 
     private static String outcome(Signal signal) {
-        return jdbc.sql("select outcome from processed_signals where signal_id = ?").param(signal.signalId())
+        return jdbc.sql("select outcome from processed_signals where signal_id = ?").param(signal.signalId().value())
                 .query(String.class).optional().orElse("");
     }
 

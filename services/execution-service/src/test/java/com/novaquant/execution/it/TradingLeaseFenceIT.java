@@ -1,5 +1,7 @@
 package com.novaquant.execution.it;
 
+import com.novaquant.events.PairId;
+import com.novaquant.events.SignalId;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
 import com.novaquant.execution.adapter.persistence.JdbcLedger;
 import com.novaquant.execution.adapter.persistence.LeaseHolderName;
@@ -66,20 +68,20 @@ class TradingLeaseFenceIT {
         assertThat(first.lease.tryAcquire()).isTrue();
         assertThat(first.lease.epoch()).isEqualTo(1);
         assertThat(second.lease.tryAcquire()).as("the lock is held").isFalse();
-        first.ledger.openPair("pair-before", "BTCUSDT", "s-1");
+        first.ledger.openPair(new PairId("pair-before"), "BTCUSDT", new SignalId("s-1"));
 
         // The first instance's lock connection dies (a partition, a database failover); its pool lives on.
         terminateLockSession();
         assertThat(second.lease.tryAcquire()).isTrue();
         assertThat(second.lease.epoch()).isEqualTo(2);
 
-        assertThatThrownBy(() -> first.ledger.openPair("pair-stale", "BTCUSDT", "s-2"))
+        assertThatThrownBy(() -> first.ledger.openPair(new PairId("pair-stale"), "BTCUSDT", new SignalId("s-2")))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("lease fenced");
         assertThat(admin.sql("select count(*) from pairs where pair_id = 'pair-stale'").query(Long.class).single())
                 .isZero();
         assertThat(first.lease.held()).isFalse();
 
-        second.ledger.openPair("pair-after", "ETHUSDT", "s-3");
+        second.ledger.openPair(new PairId("pair-after"), "ETHUSDT", new SignalId("s-3"));
         assertThat(second.lease.held()).isTrue();
         assertThat(admin.sql("select holder from trading_lease").query(String.class).single())
                 .isEqualTo(second.holder.value());
@@ -90,13 +92,13 @@ class TradingLeaseFenceIT {
         Instance first = instance("first");
         Instance second = instance("second");
         assertThat(first.lease.tryAcquire()).isTrue();
-        first.ledger.openPair("pair-1", "BTCUSDT", "s-1");
+        first.ledger.openPair(new PairId("pair-1"), "BTCUSDT", new SignalId("s-1"));
         terminateLockSession();
         assertThat(second.lease.tryAcquire()).isTrue();
 
         // Closing writes the state and the close row in one transaction: neither lands.
-        assertThatThrownBy(() -> first.ledger.setPairState("pair-1", com.novaquant.execution.domain.PairState.CLOSED,
-                "s-2")).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> first.ledger.setPairState(new PairId("pair-1"), com.novaquant.execution.domain.PairState.CLOSED,
+                new SignalId("s-2"))).isInstanceOf(DataAccessException.class);
         assertThat(admin.sql("select state from pairs where pair_id = 'pair-1'").query(String.class).single())
                 .isEqualTo("OPENING");
     }
@@ -105,7 +107,7 @@ class TradingLeaseFenceIT {
     void theLedgerAloneOnAFreshSchemaIsNotFenced() {
         // Before any instance has held the lease there is no holder to compare with (a ledger test, a first start).
         Instance only = instance("only");
-        only.ledger.openPair("pair-1", "BTCUSDT", "s-1");
+        only.ledger.openPair(new PairId("pair-1"), "BTCUSDT", new SignalId("s-1"));
         assertThat(admin.sql("select count(*) from trading_lease").query(Long.class).single()).isZero();
     }
 

@@ -8,6 +8,7 @@ import com.novaquant.events.FundingRate;
 import com.novaquant.events.Quote;
 import com.novaquant.events.RecordSeal;
 import com.novaquant.events.Signal;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Topics;
 import com.novaquant.events.UniverseSelection;
 import com.novaquant.events.Venue;
@@ -212,7 +213,7 @@ class UniverseFollowingIT {
         FundingRate funding = new FundingRate(symbol, perpBook[0], perpBook[0], new BigDecimal("0.001"),
                 micros / 1000 + 3_600_000, micros / 1000, micros);
         BigDecimal qty = new BigDecimal(target);
-        return new Signal(UUID.randomUUID().toString(), symbol, qty, qty.multiply(perpBook[0]),
+        return new Signal(new SignalId(UUID.randomUUID().toString()), symbol, qty, qty.multiply(perpBook[0]),
                 Signal.Reason.CARRY_ABOVE_ENTRY, 0.2, spot, perp, funding, micros, System.currentTimeMillis() + 60_000);
     }
 
@@ -225,7 +226,7 @@ class UniverseFollowingIT {
 
     private String awaitOutcome(Signal signal) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                        "select outcome from processed_signals where signal_id = ?").param(signal.signalId())
+                        "select outcome from processed_signals where signal_id = ?").param(signal.signalId().value())
                 .query(String.class).optional().orElse(""), o -> !o.isEmpty() && !o.equals("IN_PROGRESS"));
     }
 }

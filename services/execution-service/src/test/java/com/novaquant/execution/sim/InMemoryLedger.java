@@ -1,8 +1,11 @@
 package com.novaquant.execution.sim;
 
+import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.KillSwitchState;
+import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Signal;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.Ledger;
 import com.novaquant.execution.application.OrderRecord;
@@ -44,7 +47,7 @@ import java.util.function.Predicate;
 public final class InMemoryLedger implements Ledger {
 
     /** One row of the fills table. */
-    public record Fill(String clientOrderId, String pairId, String symbol, Venue venue, Side side, BigDecimal quantity,
+    public record Fill(ClientOrderId clientOrderId, PairId pairId, String symbol, Venue venue, Side side, BigDecimal quantity,
                        BigDecimal price, BigDecimal fee, String feeAsset, BigDecimal feeUsdt, BigDecimal realised,
                        Instant at) {
     }
@@ -53,9 +56,9 @@ public final class InMemoryLedger implements Ledger {
     }
 
     /** Every table (signals: id to outcome). Rows are immutable records, so copied collections are a snapshot. */
-    private record State(Map<String, String> signals, Map<String, PairRecord> pairs, Map<String, OrderRecord> orders,
-                         Map<String, BigDecimal> appliedQty, List<Fill> fills,
-                         Map<String, Close> closes, List<KillSwitchState> killSwitches) {
+    private record State(Map<SignalId, String> signals, Map<PairId, PairRecord> pairs,
+                         Map<ClientOrderId, OrderRecord> orders, Map<ClientOrderId, BigDecimal> appliedQty,
+                         List<Fill> fills, Map<PairId, Close> closes, List<KillSwitchState> killSwitches) {
         State copy() {
             return new State(new LinkedHashMap<>(signals), new LinkedHashMap<>(pairs), new LinkedHashMap<>(orders),
                     new LinkedHashMap<>(appliedQty), new ArrayList<>(fills),
@@ -103,8 +106,8 @@ public final class InMemoryLedger implements Ledger {
     }
 
     /** Pairs that went flat, with the net PnL (price, funding, fees) each closed with. */
-    public synchronized Map<String, BigDecimal> closedNetPnl() {
-        Map<String, BigDecimal> out = new LinkedHashMap<>();
+    public synchronized Map<PairId, BigDecimal> closedNetPnl() {
+        Map<PairId, BigDecimal> out = new LinkedHashMap<>();
         state.closes().forEach((pairId, close) -> out.put(pairId, close.netPnl()));
         return out;
     }
@@ -123,11 +126,11 @@ public final class InMemoryLedger implements Ledger {
     }
 
     /** What processed_signals holds for a signal: its outcome, IN_PROGRESS while it trades; empty if never recorded. */
-    public synchronized Optional<String> signalOutcome(String signalId) {
+    public synchronized Optional<String> signalOutcome(SignalId signalId) {
         return Optional.ofNullable(state.signals().get(signalId));
     }
 
-    public synchronized Map<String, OrderRecord> ordersById() {
+    public synchronized Map<ClientOrderId, OrderRecord> ordersById() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(state.orders()));
     }
 
@@ -146,7 +149,7 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
-    public synchronized Optional<PairRecord> claimAndWriteAhead(Signal signal, String pairId, PairState executing,
+    public synchronized Optional<PairRecord> claimAndWriteAhead(Signal signal, PairId pairId, PairState executing,
                                                                 List<OrderRecord> orders) {
         write();
         if (state.signals().containsKey(signal.signalId())) {
@@ -164,7 +167,7 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
-    public synchronized void completeSignal(String signalId, String outcome, String detail) {
+    public synchronized void completeSignal(SignalId signalId, String outcome, String detail) {
         write().signals().replace(signalId, outcome);
     }
 
@@ -210,12 +213,12 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
-    public synchronized Optional<PairRecord> pair(String pairId) {
+    public synchronized Optional<PairRecord> pair(PairId pairId) {
         return Optional.ofNullable(read().pairs().get(pairId));
     }
 
     @Override
-    public synchronized PairRecord openPair(String pairId, String symbol, String signalId) {
+    public synchronized PairRecord openPair(PairId pairId, String symbol, SignalId signalId) {
         write();
         if (!state.pairs().containsKey(pairId)) {
             putPair(newPair(pairId, symbol, PairState.OPENING, signalId));
@@ -224,7 +227,7 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
-    public synchronized void setPairState(String pairId, PairState pairState, String signalId) {
+    public synchronized void setPairState(PairId pairId, PairState pairState, SignalId signalId) {
         write();
         PairRecord p = state.pairs().get(pairId);
         if (p == null) {
@@ -239,14 +242,14 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
-    public synchronized PairRecord writeAhead(String pairId, String symbol, String executionId, PairState executing,
+    public synchronized PairRecord writeAhead(PairId pairId, String symbol, SignalId executionId, PairState executing,
                                               List<OrderRecord> orders) {
         write();
         return checkedWriteAhead(pairId, symbol, executionId, executing, orders);
     }
 
     /** The pair and its orders as the write-ahead statement writes them; checks everything before writing anything. */
-    private PairRecord checkedWriteAhead(String pairId, String symbol, String signalId, PairState executing,
+    private PairRecord checkedWriteAhead(PairId pairId, String symbol, SignalId signalId, PairState executing,
                                          List<OrderRecord> orders) {
         if (orders.isEmpty()) {
             throw new IllegalStateException("JdbcLedger would send 'values' without a row");
@@ -254,7 +257,7 @@ public final class InMemoryLedger implements Ledger {
         PairRecord p = state.pairs().get(pairId);
         PairRecord pair = p == null ? newPair(pairId, symbol, executing, signalId) : withState(p, executing, signalId);
         List<OrderRecord> rows = orders.stream().map(InMemoryLedger::asWritten).toList();
-        Set<String> ids = new HashSet<>();
+        Set<ClientOrderId> ids = new HashSet<>();
         for (OrderRecord row : rows) {
             checkInsertable(row, pairId);
             if (!ids.add(row.clientOrderId())) {
@@ -275,7 +278,7 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
-    public synchronized void markSent(String clientOrderId, Instant sentAt) {
+    public synchronized void markSent(ClientOrderId clientOrderId, Instant sentAt) {
         write();
         OrderRecord o = state.orders().get(clientOrderId);
         if (o != null && o.status() == OrderStatus.NEW) {
@@ -285,7 +288,7 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
-    public synchronized FillApplied recordOutcome(String clientOrderId, OrderStatus status, OrderReport report,
+    public synchronized FillApplied recordOutcome(ClientOrderId clientOrderId, OrderStatus status, OrderReport report,
                                                   int errorCode, String errorMessage, boolean retryable) {
         write();
         OrderRecord o = state.orders().get(clientOrderId);
@@ -341,7 +344,7 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
-    public synchronized void adoptSpotQuantity(String pairId, BigDecimal quantity) {
+    public synchronized void adoptSpotQuantity(PairId pairId, BigDecimal quantity) {
         write().pairs().computeIfPresent(pairId, (id, p) -> new PairRecord(id, p.symbol(), p.state(),
                 new LegPosition(strip(quantity), p.spot().entryPrice()), p.perp(),
                 strip(p.spotCommission().add(p.spot().quantity().subtract(quantity).max(BigDecimal.ZERO))),
@@ -349,19 +352,19 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
-    public synchronized void adoptPerpQuantity(String pairId, BigDecimal quantity) {
+    public synchronized void adoptPerpQuantity(PairId pairId, BigDecimal quantity) {
         write().pairs().computeIfPresent(pairId, (id, p) -> new PairRecord(id, p.symbol(), p.state(), p.spot(),
                 new LegPosition(strip(quantity), quantity.signum() == 0 ? ZERO_18 : p.perp().entryPrice()),
                 p.spotCommission(), p.realisedPnl(), p.fees(), p.funding(), p.lastSignalId(), p.openedAt()));
     }
 
     @Override
-    public synchronized Optional<OrderRecord> order(String clientOrderId) {
+    public synchronized Optional<OrderRecord> order(ClientOrderId clientOrderId) {
         return Optional.ofNullable(read().orders().get(clientOrderId));
     }
 
     @Override
-    public synchronized List<OrderRecord> ordersOfSignal(String signalId) {
+    public synchronized List<OrderRecord> ordersOfSignal(SignalId signalId) {
         return orders(o -> o.signalId().equals(signalId),
                 Comparator.comparing(OrderRecord::createdAt).thenComparing(OrderRecord::clientOrderId));
     }
@@ -414,13 +417,13 @@ public final class InMemoryLedger implements Ledger {
         return read().orders().values().stream().filter(filter).sorted(order).toList();
     }
 
-    private PairRecord newPair(String pairId, String symbol, PairState pairState, String signalId) {
+    private PairRecord newPair(PairId pairId, String symbol, PairState pairState, SignalId signalId) {
         LegPosition flat = new LegPosition(BigDecimal.ZERO, ZERO_18);
         return new PairRecord(pairId, symbol, pairState, flat, flat, BigDecimal.ZERO, ZERO_18, ZERO_18, ZERO_18,
                 signalId, now());
     }
 
-    private static PairRecord withState(PairRecord p, PairState pairState, String signalId) {
+    private static PairRecord withState(PairRecord p, PairState pairState, SignalId signalId) {
         return new PairRecord(p.pairId(), p.symbol(), pairState, p.spot(), p.perp(), p.spotCommission(),
                 p.realisedPnl(), p.fees(), p.funding(), signalId, p.openedAt());
     }
@@ -435,7 +438,7 @@ public final class InMemoryLedger implements Ledger {
     }
 
     /** The orders primary key and its foreign key to pairs (or to the pair written in the same statement). */
-    private void checkInsertable(OrderRecord row, String pairWrittenAlongside) {
+    private void checkInsertable(OrderRecord row, PairId pairWrittenAlongside) {
         if (state.orders().containsKey(row.clientOrderId())) {
             throw new IllegalStateException("orders_pkey: client order id " + row.clientOrderId() + " exists");
         }

@@ -1,7 +1,10 @@
 package com.novaquant.execution.sim;
 
+import com.novaquant.events.ClientOrderId;
+import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Signal;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.Ledger.FillApplied;
 import com.novaquant.execution.application.OrderRecord;
@@ -25,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InMemoryLedgerTest {
 
     private static final String SYMBOL = "BTCUSDT";
-    private static final String PAIR = "P-1";
+    private static final PairId PAIR = new PairId("P-1");
 
     private final SimClock clock = new SimClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final InMemoryLedger ledger = new InMemoryLedger(clock);
@@ -33,43 +36,43 @@ class InMemoryLedgerTest {
     @Test
     void theExposureReadWritesNothingAndARecordedSignalReadsNothing() {
         int writes = ledger.writes();
-        assertThat(ledger.exposureUnlessSeen(signal("s1"))).hasValueSatisfying(exposure -> {
+        assertThat(ledger.exposureUnlessSeen(signal(new SignalId("s1")))).hasValueSatisfying(exposure -> {
             assertThat(exposure.pair()).isEmpty();
             assertThat(exposure.totalNotional()).isEqualByComparingTo("0");
         });
-        assertThat(ledger.exposureUnlessSeen(signal("s1"))).isPresent();
+        assertThat(ledger.exposureUnlessSeen(signal(new SignalId("s1")))).isPresent();
         assertThat(ledger.writes()).isEqualTo(writes);
-        assertThat(ledger.signalOutcome("s1")).isEmpty();
+        assertThat(ledger.signalOutcome(new SignalId("s1"))).isEmpty();
 
-        assertThat(ledger.recordRefusal(signal("s1"), "NO_CHANGE", "nothing to trade")).isTrue();
-        assertThat(ledger.exposureUnlessSeen(signal("s1"))).isEmpty();
+        assertThat(ledger.recordRefusal(signal(new SignalId("s1")), "NO_CHANGE", "nothing to trade")).isTrue();
+        assertThat(ledger.exposureUnlessSeen(signal(new SignalId("s1")))).isEmpty();
     }
 
     @Test
     void theWriteAheadOfASignalAlreadyRecordedWritesNothing() {
-        assertThat(ledger.claimAndWriteAhead(signal("s1"), PAIR, PairState.OPENING,
-                List.of(order("c-1", Venue.SPOT, Side.BUY, "1"), order("c-2", Venue.USDM, Side.SELL, "1"))))
+        assertThat(ledger.claimAndWriteAhead(signal(new SignalId("s1")), PAIR, PairState.OPENING,
+                List.of(order(new ClientOrderId("c-1"), Venue.SPOT, Side.BUY, "1"), order(new ClientOrderId("c-2"), Venue.USDM, Side.SELL, "1"))))
                 .hasValueSatisfying(pair -> assertThat(pair.state()).isEqualTo(PairState.OPENING));
-        assertThat(ledger.signalOutcome("s1")).contains("IN_PROGRESS");
-        Map<String, OrderRecord> ordersBefore = ledger.ordersById();
+        assertThat(ledger.signalOutcome(new SignalId("s1"))).contains("IN_PROGRESS");
+        Map<ClientOrderId, OrderRecord> ordersBefore = ledger.ordersById();
         PairRecord pairBefore = ledger.pair(PAIR).orElseThrow();
         clock.advanceMillis(10);
 
         // Another delivery of s1, whose decision read before the first one wrote.
-        assertThat(ledger.claimAndWriteAhead(signal("s1"), "P-2", PairState.OPENING,
-                List.of(order("c-3", Venue.SPOT, Side.BUY, "1")))).isEmpty();
+        assertThat(ledger.claimAndWriteAhead(signal(new SignalId("s1")), new PairId("P-2"), PairState.OPENING,
+                List.of(order(new ClientOrderId("c-3"), Venue.SPOT, Side.BUY, "1")))).isEmpty();
         assertThat(ledger.ordersById()).isEqualTo(ordersBefore);
         assertThat(ledger.pair(PAIR)).contains(pairBefore);
-        assertThat(ledger.pair("P-2")).isEmpty();
+        assertThat(ledger.pair(new PairId("P-2"))).isEmpty();
         // A refusal of a recorded signal is a duplicate: the recorded outcome stands.
-        assertThat(ledger.recordRefusal(signal("s1"), "NO_CHANGE", "late")).isFalse();
-        assertThat(ledger.signalOutcome("s1")).contains("IN_PROGRESS");
+        assertThat(ledger.recordRefusal(signal(new SignalId("s1")), "NO_CHANGE", "late")).isFalse();
+        assertThat(ledger.signalOutcome(new SignalId("s1"))).contains("IN_PROGRESS");
     }
 
     @Test
     void aSpotBuyChargedInTheBaseAssetHoldsTheQuantityLessTheFee() {
-        begin(true, order("c-spot", Venue.SPOT, Side.BUY, "1"));
-        FillApplied applied = ledger.recordOutcome("c-spot", OrderStatus.FILLED, report("c-spot", "1", "100", "0.001", "BTC"),
+        begin(true, order(new ClientOrderId("c-spot"), Venue.SPOT, Side.BUY, "1"));
+        FillApplied applied = ledger.recordOutcome(new ClientOrderId("c-spot"), OrderStatus.FILLED, report(new ClientOrderId("c-spot"), "1", "100", "0.001", "BTC"),
                 0, null, false);
         assertThat(applied.quantity()).isEqualByComparingTo("1");
         PairRecord pair = ledger.pair(PAIR).orElseThrow();
@@ -81,10 +84,10 @@ class InMemoryLedgerTest {
 
     @Test
     void aFillReportedTwiceIsAppliedOnce() {
-        begin(true, order("c-perp", Venue.USDM, Side.SELL, "1"));
-        OrderReport filled = report("c-perp", "1", "100", "0.05", "USDT");
-        assertThat(ledger.recordOutcome("c-perp", OrderStatus.FILLED, filled, 0, null, false).any()).isTrue();
-        assertThat(ledger.recordOutcome("c-perp", OrderStatus.FILLED, filled, 0, null, false)).isEqualTo(FillApplied.NONE);
+        begin(true, order(new ClientOrderId("c-perp"), Venue.USDM, Side.SELL, "1"));
+        OrderReport filled = report(new ClientOrderId("c-perp"), "1", "100", "0.05", "USDT");
+        assertThat(ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, filled, 0, null, false).any()).isTrue();
+        assertThat(ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, filled, 0, null, false)).isEqualTo(FillApplied.NONE);
         assertThat(ledger.pair(PAIR).orElseThrow().perp().quantity()).isEqualTo(BigDecimal.ONE);
         assertThat(ledger.fills()).hasSize(1);
         assertThat(ledger.totalActiveNotional()).isEqualByComparingTo("100");
@@ -92,25 +95,25 @@ class InMemoryLedgerTest {
 
     @Test
     void aPartialThenTheFullReportAppliesOnlyTheDeltaWithItsShareOfTheFee() {
-        begin(true, order("c-perp", Venue.USDM, Side.SELL, "1"));
-        ledger.recordOutcome("c-perp", OrderStatus.PARTIALLY_FILLED, report("c-perp", "0.4", "100", "0.04", "USDT"),
+        begin(true, order(new ClientOrderId("c-perp"), Venue.USDM, Side.SELL, "1"));
+        ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.PARTIALLY_FILLED, report(new ClientOrderId("c-perp"), "0.4", "100", "0.04", "USDT"),
                 0, null, false);
-        FillApplied rest = ledger.recordOutcome("c-perp", OrderStatus.FILLED, report("c-perp", "1", "100", "0.12", "USDT"),
+        FillApplied rest = ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, report(new ClientOrderId("c-perp"), "1", "100", "0.12", "USDT"),
                 0, null, false);
         assertThat(rest.quantity()).isEqualByComparingTo("0.6");
         assertThat(rest.fee()).isEqualByComparingTo("0.072");
         PairRecord pair = ledger.pair(PAIR).orElseThrow();
         assertThat(pair.perp().quantity()).isEqualTo(BigDecimal.ONE);
         assertThat(pair.fees()).isEqualByComparingTo("0.112");
-        assertThat(ledger.order("c-perp").orElseThrow().executedQty()).isEqualTo(BigDecimal.ONE);
+        assertThat(ledger.order(new ClientOrderId("c-perp")).orElseThrow().executedQty()).isEqualTo(BigDecimal.ONE);
     }
 
     @Test
     void aShrinkIsCappedAtTheHeldQuantity() {
-        begin(true, order("c-open", Venue.USDM, Side.SELL, "1"));
-        ledger.recordOutcome("c-open", OrderStatus.FILLED, report("c-open", "1", "100", "0", ""), 0, null, false);
-        begin(false, order("c-close", Venue.USDM, Side.BUY, "1.5"));
-        FillApplied applied = ledger.recordOutcome("c-close", OrderStatus.FILLED, report("c-close", "1.5", "90", "0", ""),
+        begin(true, order(new ClientOrderId("c-open"), Venue.USDM, Side.SELL, "1"));
+        ledger.recordOutcome(new ClientOrderId("c-open"), OrderStatus.FILLED, report(new ClientOrderId("c-open"), "1", "100", "0", ""), 0, null, false);
+        begin(false, order(new ClientOrderId("c-close"), Venue.USDM, Side.BUY, "1.5"));
+        FillApplied applied = ledger.recordOutcome(new ClientOrderId("c-close"), OrderStatus.FILLED, report(new ClientOrderId("c-close"), "1.5", "90", "0", ""),
                 0, null, false);
         assertThat(applied.quantity()).isEqualByComparingTo("1.5");
         PairRecord pair = ledger.pair(PAIR).orElseThrow();
@@ -121,16 +124,16 @@ class InMemoryLedgerTest {
 
     @Test
     void aFailingWriteThrowsAndChangesNothing() {
-        begin(true, order("c-perp", Venue.USDM, Side.SELL, "1"));
-        Map<String, OrderRecord> before = ledger.ordersById();
+        begin(true, order(new ClientOrderId("c-perp"), Venue.USDM, Side.SELL, "1"));
+        Map<ClientOrderId, OrderRecord> before = ledger.ordersById();
         PairRecord pairBefore = ledger.pair(PAIR).orElseThrow();
         ledger.failNextWrites(1);
-        assertThatThrownBy(() -> ledger.recordOutcome("c-perp", OrderStatus.FILLED, report("c-perp", "1", "100", "0", ""),
+        assertThatThrownBy(() -> ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, report(new ClientOrderId("c-perp"), "1", "100", "0", ""),
                 0, null, false)).isInstanceOf(DataAccessResourceFailureException.class);
         assertThat(ledger.ordersById()).isEqualTo(before);
         assertThat(ledger.pair(PAIR)).contains(pairBefore);
         assertThat(ledger.fills()).isEmpty();
-        assertThat(ledger.recordOutcome("c-perp", OrderStatus.FILLED, report("c-perp", "1", "100", "0", ""), 0, null,
+        assertThat(ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, report(new ClientOrderId("c-perp"), "1", "100", "0", ""), 0, null,
                 false).any()).isTrue();
     }
 
@@ -144,31 +147,31 @@ class InMemoryLedgerTest {
 
     @Test
     void aWriteAheadWithAnExistingClientIdWritesNothingNotEvenTheClaim() {
-        begin(true, order("c-1", Venue.SPOT, Side.BUY, "1"));
+        begin(true, order(new ClientOrderId("c-1"), Venue.SPOT, Side.BUY, "1"));
         PairRecord pairBefore = ledger.pair(PAIR).orElseThrow();
         clock.advanceMillis(10);
-        assertThatThrownBy(() -> ledger.claimAndWriteAhead(signal("s2"), PAIR, PairState.CLOSING,
-                List.of(order("c-2", Venue.SPOT, Side.SELL, "1"), order("c-1", Venue.USDM, Side.BUY, "1"))))
+        assertThatThrownBy(() -> ledger.claimAndWriteAhead(signal(new SignalId("s2")), PAIR, PairState.CLOSING,
+                List.of(order(new ClientOrderId("c-2"), Venue.SPOT, Side.SELL, "1"), order(new ClientOrderId("c-1"), Venue.USDM, Side.BUY, "1"))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(ledger.order("c-2")).isEmpty();
+        assertThat(ledger.order(new ClientOrderId("c-2"))).isEmpty();
         assertThat(ledger.pair(PAIR)).contains(pairBefore);
-        assertThat(ledger.order("c-1").orElseThrow().venue()).isEqualTo(Venue.SPOT);
-        assertThat(ledger.signalOutcome("s2")).isEmpty();
-        assertThatThrownBy(() -> ledger.writeAhead(PAIR, SYMBOL, "flatten-1", PairState.CLOSING,
-                List.of(order("c-3", Venue.SPOT, Side.SELL, "1"), order("c-1", Venue.USDM, Side.BUY, "1"))))
+        assertThat(ledger.order(new ClientOrderId("c-1")).orElseThrow().venue()).isEqualTo(Venue.SPOT);
+        assertThat(ledger.signalOutcome(new SignalId("s2"))).isEmpty();
+        assertThatThrownBy(() -> ledger.writeAhead(PAIR, SYMBOL, new SignalId("flatten-1"), PairState.CLOSING,
+                List.of(order(new ClientOrderId("c-3"), Venue.SPOT, Side.SELL, "1"), order(new ClientOrderId("c-1"), Venue.USDM, Side.BUY, "1"))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(ledger.order("c-3")).isEmpty();
+        assertThat(ledger.order(new ClientOrderId("c-3"))).isEmpty();
         assertThat(ledger.pair(PAIR)).contains(pairBefore);
     }
 
     @Test
     void aTradedPairThatGoesFlatCountsOnceAndRehearsalLeavesNothing() {
-        ledger.rehearse(() -> begin(true, order("c-r", Venue.USDM, Side.SELL, "1")));
+        ledger.rehearse(() -> begin(true, order(new ClientOrderId("c-r"), Venue.USDM, Side.SELL, "1")));
         assertThat(ledger.ordersById()).isEmpty();
-        begin(true, order("c-perp", Venue.USDM, Side.SELL, "1"));
-        ledger.recordOutcome("c-perp", OrderStatus.FILLED, report("c-perp", "1", "100", "0.05", "USDT"), 0, null, false);
-        ledger.setPairState(PAIR, PairState.CLOSED, "s1");
-        ledger.setPairState(PAIR, PairState.CLOSED, "s1");
+        begin(true, order(new ClientOrderId("c-perp"), Venue.USDM, Side.SELL, "1"));
+        ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, report(new ClientOrderId("c-perp"), "1", "100", "0.05", "USDT"), 0, null, false);
+        ledger.setPairState(PAIR, PairState.CLOSED, new SignalId("s1"));
+        ledger.setPairState(PAIR, PairState.CLOSED, new SignalId("s1"));
         assertThat(ledger.closedNetPnl()).containsOnlyKeys(PAIR);
         assertThat(ledger.closedNetPnl().get(PAIR)).isEqualByComparingTo("-0.05");
         assertThat(ledger.activePair(SYMBOL)).isEmpty();
@@ -178,18 +181,18 @@ class InMemoryLedgerTest {
         ledger.writeAhead(PAIR, SYMBOL, orders[0].signalId(), growing ? PairState.OPENING : PairState.CLOSING, List.of(orders));
     }
 
-    private OrderRecord order(String clientOrderId, Venue venue, Side side, String quantity) {
-        return new OrderRecord(clientOrderId, PAIR, "s1", SYMBOL, venue, side, new BigDecimal(quantity), false,
+    private OrderRecord order(ClientOrderId clientOrderId, Venue venue, Side side, String quantity) {
+        return new OrderRecord(clientOrderId, PAIR, new SignalId("s1"), SYMBOL, venue, side, new BigDecimal(quantity), false,
                 OrderPurpose.OPEN, OrderStatus.NEW, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "", 0, null,
                 false, 0, 0, clock.instant());
     }
 
-    private static OrderReport report(String clientOrderId, String executed, String price, String fee, String feeAsset) {
+    private static OrderReport report(ClientOrderId clientOrderId, String executed, String price, String fee, String feeAsset) {
         return new OrderReport(clientOrderId, 42, OrderStatus.FILLED, new BigDecimal(executed), new BigDecimal(price),
                 new BigDecimal(fee), feeAsset);
     }
 
-    private static Signal signal(String signalId) {
+    private static Signal signal(SignalId signalId) {
         return new Signal(signalId, SYMBOL, BigDecimal.ONE, new BigDecimal("100"), Signal.Reason.CARRY_ABOVE_ENTRY, 0.1,
                 null, null, null, 0, Long.MAX_VALUE);
     }

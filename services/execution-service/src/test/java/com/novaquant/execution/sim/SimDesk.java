@@ -1,5 +1,6 @@
 package com.novaquant.execution.sim;
 
+import com.novaquant.events.SignalId;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import com.novaquant.events.Alert;
@@ -223,7 +224,7 @@ public final class SimDesk {
         Quote perp = new Quote(symbol, Venue.USDM, bid, BigDecimal.TEN, ask, BigDecimal.TEN, signals, now / 1000, now);
         FundingRate funding = new FundingRate(symbol, bid, bid, new BigDecimal("0.0003"), now / 1000 + 3_600_000,
                 now / 1000, now);
-        return new Signal("sim-" + signals, symbol, target, target.multiply(bid), Signal.Reason.CARRY_ABOVE_ENTRY,
+        return new Signal(new SignalId("sim-" + signals), symbol, target, target.multiply(bid), Signal.Reason.CARRY_ABOVE_ENTRY,
                 0.2, spot, perp, funding, now, now / 1000 + 5_000);
     }
 

@@ -1,5 +1,6 @@
 package com.novaquant.execution.sim;
 
+import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.MarginType;
@@ -38,12 +39,12 @@ import java.util.TreeMap;
 public final class SimulatedVenue implements TradingVenue {
 
     /** One fill as the venue booked it; the fee is the true one, also for the perp whose report carries none. */
-    public record Execution(Venue venue, String symbol, String clientOrderId, Side side, BigDecimal qty,
+    public record Execution(Venue venue, String symbol, ClientOrderId clientOrderId, Side side, BigDecimal qty,
                             BigDecimal price, BigDecimal fee, String feeAsset, Instant at) {
     }
 
     /** A perp commission, charged to the wallet but absent from the order's report (USD-M RESULT has no fills). */
-    public record Commission(String symbol, String clientOrderId, BigDecimal amount, String asset, Instant at) {
+    public record Commission(String symbol, ClientOrderId clientOrderId, BigDecimal amount, String asset, Instant at) {
     }
 
     private record Book(String baseAsset, SymbolFilters spot, SymbolFilters perp, BigDecimal bid, BigDecimal ask) {
@@ -65,8 +66,8 @@ public final class SimulatedVenue implements TradingVenue {
     private VenueFaults faults;
     private final SimAccount account = new SimAccount();
     private final Map<String, Book> books = new TreeMap<>();
-    private final Map<Venue, Map<String, Stored>> orders = new EnumMap<>(Venue.class);
-    private final Map<Venue, List<String>> sent = new EnumMap<>(Venue.class);
+    private final Map<Venue, Map<ClientOrderId, Stored>> orders = new EnumMap<>(Venue.class);
+    private final Map<Venue, List<ClientOrderId>> sent = new EnumMap<>(Venue.class);
     private final List<Pending> pending = new ArrayList<>();
     private final List<Execution> executions = new ArrayList<>();
     private final List<Commission> commissions = new ArrayList<>();
@@ -174,7 +175,7 @@ public final class SimulatedVenue implements TradingVenue {
         BigDecimal ask = book(symbol).ask();
         account.perpFill(symbol, position.negate(), ask, BigDecimal.ZERO);
         // Binance names the orders of its liquidation engine "autoclose-..."
-        executions.add(new Execution(Venue.USDM, symbol, "autoclose-" + ++liquidations, Side.BUY, position.negate(),
+        executions.add(new Execution(Venue.USDM, symbol, new ClientOrderId("autoclose-" + ++liquidations), Side.BUY, position.negate(),
                 ask, BigDecimal.ZERO, USDT, clock.instant()));
     }
 
@@ -219,7 +220,7 @@ public final class SimulatedVenue implements TradingVenue {
     }
 
     @Override
-    public QueryOutcome query(Venue venue, String symbol, String clientOrderId) {
+    public QueryOutcome query(Venue venue, String symbol, ClientOrderId clientOrderId) {
         enter();
         if (banned()) {
             return new QueryOutcome.Failed("-1003 " + SimRules.bannedMessage(bannedUntilMs));
@@ -234,7 +235,7 @@ public final class SimulatedVenue implements TradingVenue {
 
     /** Market orders never rest here: there is never anything left to cancel. */
     @Override
-    public boolean cancel(Venue venue, String symbol, String clientOrderId) {
+    public boolean cancel(Venue venue, String symbol, ClientOrderId clientOrderId) {
         read();
         return true;
     }
@@ -395,7 +396,7 @@ public final class SimulatedVenue implements TradingVenue {
     }
 
     /** Every client id sent to that venue, in order of sending, repeats included. */
-    public List<String> sentIds(Venue venue) {
+    public List<ClientOrderId> sentIds(Venue venue) {
         return List.copyOf(sent.get(venue));
     }
 

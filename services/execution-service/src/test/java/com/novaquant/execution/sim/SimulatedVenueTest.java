@@ -1,5 +1,6 @@
 package com.novaquant.execution.sim;
 
+import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.VenueUnavailableException;
@@ -43,11 +44,11 @@ class SimulatedVenueTest {
     }
 
     private static LegOrder spot(String id, Side side, String qty) {
-        return new LegOrder(id, BTC, Venue.SPOT, side, new BigDecimal(qty), false, OrderPurpose.OPEN);
+        return new LegOrder(new ClientOrderId(id), BTC, Venue.SPOT, side, new BigDecimal(qty), false, OrderPurpose.OPEN);
     }
 
     private static LegOrder perp(String id, Side side, String qty, boolean reduceOnly) {
-        return new LegOrder(id, BTC, Venue.USDM, side, new BigDecimal(qty), reduceOnly, OrderPurpose.OPEN);
+        return new LegOrder(new ClientOrderId(id), BTC, Venue.USDM, side, new BigDecimal(qty), reduceOnly, OrderPurpose.OPEN);
     }
 
     private static OrderReport accepted(PlacementOutcome outcome) {
@@ -101,7 +102,7 @@ class SimulatedVenueTest {
                 .isEqualTo(new PlacementOutcome.Rejected(-4116, "ClientOrderId is duplicated.", false));
 
         assertThat(venue.duplicateSends()).isEqualTo(2);
-        assertThat(venue.sentIds(Venue.SPOT)).containsExactly("b-1", "b-1");
+        assertThat(venue.sentIds(Venue.SPOT)).containsExactly(new ClientOrderId("b-1"), new ClientOrderId("b-1"));
         assertThat(venue.executions()).hasSize(2);
         assertThat(venue.ordersPlaced()).isEqualTo(4);
     }
@@ -156,11 +157,11 @@ class SimulatedVenueTest {
         long sentAt = clock.millis();
 
         assertThat(venue.place(spot("b-1", Side.BUY, "0.01"))).isInstanceOf(PlacementOutcome.Unknown.class);
-        assertThat(venue.query(Venue.SPOT, BTC, "b-1")).isEqualTo(new QueryOutcome.NotFound());
+        assertThat(venue.query(Venue.SPOT, BTC, new ClientOrderId("b-1"))).isEqualTo(new QueryOutcome.NotFound());
         assertThat(venue.pendingArrivals()).isEqualTo(1);
 
         clock.advance(venue.recvWindow());
-        assertThat(venue.query(Venue.SPOT, BTC, "b-1")).isInstanceOfSatisfying(QueryOutcome.Found.class,
+        assertThat(venue.query(Venue.SPOT, BTC, new ClientOrderId("b-1"))).isInstanceOfSatisfying(QueryOutcome.Found.class,
                 f -> assertThat(f.report().status()).isEqualTo(OrderStatus.FILLED));
         assertThat(venue.executions()).singleElement().satisfies(e -> assertThat(e.at().toEpochMilli() - sentAt)
                 .isBetween(1L, venue.recvWindow().toMillis() * 8 / 10));
@@ -186,12 +187,12 @@ class SimulatedVenueTest {
     void ambiguousAnswersHideAFillOrALoss() {
         SimulatedVenue filled = venue(VenueFaults.none().withAmbiguousFilled(1), 1);
         assertThat(filled.place(spot("b-1", Side.BUY, "0.01"))).isInstanceOf(PlacementOutcome.Unknown.class);
-        assertThat(filled.query(Venue.SPOT, BTC, "b-1")).isInstanceOf(QueryOutcome.Found.class);
+        assertThat(filled.query(Venue.SPOT, BTC, new ClientOrderId("b-1"))).isInstanceOf(QueryOutcome.Found.class);
 
         SimulatedVenue lost = venue(VenueFaults.none().withAmbiguousLost(1), 1);
         assertThat(lost.place(spot("b-1", Side.BUY, "0.01"))).isInstanceOf(PlacementOutcome.Unknown.class);
         clock.advance(Duration.ofMinutes(1));
-        assertThat(lost.query(Venue.SPOT, BTC, "b-1")).isEqualTo(new QueryOutcome.NotFound());
+        assertThat(lost.query(Venue.SPOT, BTC, new ClientOrderId("b-1"))).isEqualTo(new QueryOutcome.NotFound());
         assertThat(lost.spotHolding("BTC")).isZero();
     }
 
@@ -224,7 +225,7 @@ class SimulatedVenueTest {
         assertThatThrownBy(venue::marginAccount).isInstanceOf(VenueUnavailableException.class);
         assertThatThrownBy(() -> venue.openOrders(Venue.USDM, BTC)).isInstanceOf(VenueUnavailableException.class);
         assertThatThrownBy(() -> venue.filters(Venue.SPOT, BTC)).isInstanceOf(VenueUnavailableException.class);
-        assertThat(venue.query(Venue.USDM, BTC, "f-1")).isInstanceOf(QueryOutcome.Failed.class);
+        assertThat(venue.query(Venue.USDM, BTC, new ClientOrderId("f-1"))).isInstanceOf(QueryOutcome.Failed.class);
         assertThat(venue.place(spot("b-1", Side.BUY, "0.01"))).isInstanceOfSatisfying(PlacementOutcome.Rejected.class,
                 r -> assertThat(r.code() == -1003 && r.retryable()).isTrue());
 
@@ -253,7 +254,7 @@ class SimulatedVenueTest {
             PlacementOutcome perpLeg = venue.place(perp("f-" + i, Side.SELL, "0.01", false));
             boolean clean = filled(spotLeg) && filled(perpLeg);
             log.add("trade " + i + (clean ? " clean " : " faulted ") + spotLeg + " " + perpLeg);
-            log.add(venue.query(Venue.SPOT, BTC, "s-" + i) + " " + venue.query(Venue.USDM, BTC, "f-" + i));
+            log.add(venue.query(Venue.SPOT, BTC, new ClientOrderId("s-" + i)) + " " + venue.query(Venue.USDM, BTC, new ClientOrderId("f-" + i)));
             try {
                 log.add(venue.account().toString());
             } catch (VenueUnavailableException e) {

@@ -5,6 +5,7 @@ import com.novaquant.events.EventCodec;
 import com.novaquant.events.FundingRate;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Signal;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.strategy.pair.BookTop;
 import com.novaquant.strategy.pair.FundingTracker;
@@ -301,8 +302,7 @@ public final class SignalEngine {
         String symbol = slot.state.symbol();
         BigDecimal qty = decimal(verdict.targetQty(), QTY_SCALE);
         BigDecimal notional = decimal(verdict.targetNotional(), 2);
-        Signal signal = new Signal(
-                symbol + '-' + Long.toString(nowMicros, 36) + '-' + Long.toString(++sequence, 36),
+        Signal signal = new Signal(signalIdOf(symbol, nowMicros, ++sequence),
                 symbol, qty, notional, verdict.reason(), verdict.carryApr(),
                 slot.spotQuote, slot.perpQuote, slot.funding,
                 nowMicros, nowMicros / 1_000 + snapshot.signalTtlMs());
@@ -312,6 +312,11 @@ public final class SignalEngine {
             log.info("Signal {} {} target {} ({} USDT) reason {} carry {}", signal.signalId(), symbol,
                     qty.toPlainString(), notional.toPlainString(), signal.reason(), signal.expectedCarryApr());
         }
+    }
+
+    /** Unique per engine: the symbol, the decision instant and a sequence, so a log line names the market too. */
+    private static SignalId signalIdOf(String symbol, long decidedAtMicros, long sequence) {
+        return new SignalId(symbol + '-' + Long.toString(decidedAtMicros, 36) + '-' + Long.toString(sequence, 36));
     }
 
     /**
@@ -328,7 +333,7 @@ public final class SignalEngine {
             Quote spot = new Quote(symbol, Venue.SPOT, bid, BigDecimal.ONE, ask, BigDecimal.ONE, round, 0, now);
             Quote perp = new Quote(symbol, Venue.USDM, bid, BigDecimal.ONE, ask, BigDecimal.ONE, round, now / 1000, now);
             FundingRate funding = new FundingRate(symbol, bid, bid, decimal(0.0003, 8), now / 1000, now / 1000, now);
-            Signal signal = new Signal(symbol + '-' + Long.toString(now, 36) + '-' + Long.toString(round, 36), symbol,
+            Signal signal = new Signal(signalIdOf(symbol, now, round), symbol,
                     decimal(0.01 + round * 1e-8, QTY_SCALE), decimal(1000.0 + round, 2), Signal.Reason.CARRY_ABOVE_ENTRY,
                     0.2, spot, perp, funding, now, now / 1000 + 5_000);
             EventCodec.encode(signal);

@@ -88,7 +88,7 @@ class SignalEngineTest {
         assertThat(signal.funding()).isSameAs(rich);
         assertThat(signal.decidedAtMicros()).isEqualTo(now);
         assertThat(signal.expiresAtMs()).isEqualTo(now / 1000 + 5_000);
-        assertThat(signal.signalId()).startsWith("BTCUSDT-").isNotBlank();
+        assertThat(signal.signalId().value()).startsWith("BTCUSDT-").isNotBlank();
         assertThat(counter("nova.signal.signals", "symbol", "BTCUSDT", "reason", "CARRY_ABOVE_ENTRY", "kind", "CHANGE"))
                 .isEqualTo(1);
         assertThat(registry.get("nova.signal.tick.to.signal").timer().count()).isEqualTo(1);

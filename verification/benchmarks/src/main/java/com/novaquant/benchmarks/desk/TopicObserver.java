@@ -1,5 +1,6 @@
 package com.novaquant.benchmarks.desk;
 
+import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.EventDecodeException;
@@ -103,7 +104,7 @@ final class TopicObserver implements AutoCloseable {
         final Percentiles signalHop = new Percentiles();
         final Percentiles tickToOrder = new Percentiles();
         final Percentiles signalToOrder = new Percentiles();
-        private final Set<String> ordersSeen = new HashSet<>();
+        private final Set<ClientOrderId> ordersSeen = new HashSet<>();
 
         void observe(NovaEvent event, long nowMicros) {
             switch (event) {

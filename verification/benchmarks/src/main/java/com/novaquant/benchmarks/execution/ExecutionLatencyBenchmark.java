@@ -6,6 +6,7 @@ import com.novaquant.events.FundingRate;
 import com.novaquant.events.OrderEvent;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Signal;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.localstack.Desk;
@@ -220,7 +221,7 @@ public final class ExecutionLatencyBenchmark {
                 micros / 1000, micros);
         FundingRate funding = new FundingRate(SYMBOL, new BigDecimal("100"), new BigDecimal("100"),
                 new BigDecimal("0.001"), micros / 1000 + 3_600_000, micros / 1000, micros);
-        return new Signal(UUID.randomUUID().toString(), SYMBOL, target, target.multiply(spotBook[1]),
+        return new Signal(new SignalId(UUID.randomUUID().toString()), SYMBOL, target, target.multiply(spotBook[1]),
                 target.signum() == 0 ? Signal.Reason.CARRY_BELOW_EXIT : Signal.Reason.CARRY_ABOVE_ENTRY, 0.2, spot,
                 perp, funding, micros, System.currentTimeMillis() + 30_000);
     }

@@ -26,6 +26,7 @@ import com.novaquant.binance.rest.OrderApi;
 import com.novaquant.binance.rest.PositionMode;
 import com.novaquant.binance.rest.PremiumIndex;
 import com.novaquant.binance.rest.SpotAccount;
+import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.MarginType;
@@ -73,7 +74,8 @@ public class BinanceTradingVenue implements TradingVenue {
 
     @Override
     public PlacementOutcome place(LegOrder order) {
-        NewOrder request = NewOrder.market(order.symbol(), side(order.side()), order.quantity(), order.clientOrderId());
+        NewOrder request = NewOrder.market(order.symbol(), side(order.side()), order.quantity(),
+                order.clientOrderId().value());
         if (order.reduceOnly() && order.venue() == Venue.USDM) {
             request = request.asReduceOnly();
         }
@@ -89,7 +91,8 @@ public class BinanceTradingVenue implements TradingVenue {
             return new PlacementOutcome.Unknown("interrupted while waiting for the answer");
         }
         return switch (outcome) {
-            case Accepted accepted -> new PlacementOutcome.Accepted(report(order.symbol(), accepted.order()));
+            case Accepted accepted -> new PlacementOutcome.Accepted(
+                    report(order.symbol(), order.clientOrderId(), accepted.order()));
             case Rejected rejected -> new PlacementOutcome.Rejected(rejected.code(), rejected.message(),
                     rejected.retryable());
             case Unknown unknown -> new PlacementOutcome.Unknown(unknown.code() + " " + unknown.reason());
@@ -98,15 +101,15 @@ public class BinanceTradingVenue implements TradingVenue {
     }
 
     @Override
-    public QueryOutcome query(Venue venue, String symbol, String clientOrderId) {
+    public QueryOutcome query(Venue venue, String symbol, ClientOrderId clientOrderId) {
         OrderOutcome outcome;
         try {
-            outcome = await(api(venue).queryOrder(symbol, clientOrderId));
+            outcome = await(api(venue).queryOrder(symbol, clientOrderId.value()));
         } catch (VenueUnavailableException e) {
             return new QueryOutcome.Failed(e.getMessage());
         }
         return switch (outcome) {
-            case Accepted accepted -> new QueryOutcome.Found(report(symbol, accepted.order()));
+            case Accepted accepted -> new QueryOutcome.Found(report(symbol, clientOrderId, accepted.order()));
             case Rejected rejected when rejected.code() == BinanceErrorCodes.NO_SUCH_ORDER -> new QueryOutcome.NotFound();
             case Rejected rejected -> new QueryOutcome.Failed("rejected " + rejected.code() + " " + rejected.message());
             case Unknown unknown -> new QueryOutcome.Failed("unknown: " + unknown.reason());
@@ -115,8 +118,8 @@ public class BinanceTradingVenue implements TradingVenue {
     }
 
     @Override
-    public boolean cancel(Venue venue, String symbol, String clientOrderId) {
-        OrderOutcome outcome = await(api(venue).cancelOrder(symbol, clientOrderId));
+    public boolean cancel(Venue venue, String symbol, ClientOrderId clientOrderId) {
+        OrderOutcome outcome = await(api(venue).cancelOrder(symbol, clientOrderId.value()));
         return outcome instanceof Accepted
                 || outcome instanceof Rejected r && r.code() == BinanceErrorCodes.CANCEL_REJECTED;
     }
@@ -273,7 +276,7 @@ public class BinanceTradingVenue implements TradingVenue {
         return info.orElseThrow(() -> new VenueUnavailableException("unknown symbol " + symbol + " on " + venue));
     }
 
-    private OrderReport report(String symbol, OrderSnapshot order) {
+    private OrderReport report(String symbol, ClientOrderId clientOrderId, OrderSnapshot order) {
         BigDecimal fee = BigDecimal.ZERO;
         String feeAsset = "";
         for (Fill fill : order.fills()) {
@@ -284,7 +287,7 @@ public class BinanceTradingVenue implements TradingVenue {
                 }
             }
         }
-        return new OrderReport(order.clientOrderId(), order.orderId(), status(order.status()), order.executedQty(),
+        return new OrderReport(clientOrderId, order.orderId(), status(order.status()), order.executedQty(),
                 order.averagePrice(), fee, feeAsset);
     }
 

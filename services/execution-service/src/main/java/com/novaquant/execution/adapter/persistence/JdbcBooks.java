@@ -1,5 +1,7 @@
 package com.novaquant.execution.adapter.persistence;
 
+import com.novaquant.events.ClientOrderId;
+import com.novaquant.events.PairId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.Books;
 import com.novaquant.execution.application.OrderRecord;
@@ -61,12 +63,12 @@ public class JdbcBooks implements Books {
     }
 
     @Override
-    public TradeBooking.Result bookTrades(String clientOrderId, String baseAsset, List<ValuedTrade> trades) {
+    public TradeBooking.Result bookTrades(ClientOrderId clientOrderId, String baseAsset, List<ValuedTrade> trades) {
         return tx.execute(status -> {
             OrderRecord order = jdbc.sql("select * from orders where client_order_id = ? for update")
-                    .param(clientOrderId).query(LedgerRows.ORDER).single();
+                    .param(clientOrderId.value()).query(LedgerRows.ORDER).single();
             boolean booked = jdbc.sql("select trades_booked from orders where client_order_id = ?")
-                    .param(clientOrderId).query(Boolean.class).single();
+                    .param(clientOrderId.value()).query(Boolean.class).single();
             if (booked) {
                 return TradeBooking.Result.ALREADY_BOOKED;
             }
@@ -78,7 +80,7 @@ public class JdbcBooks implements Books {
                 insert(order, valued);
             }
             correctPair(order, baseAsset);
-            jdbc.sql("update orders set trades_booked = true where client_order_id = ?").param(clientOrderId).update();
+            jdbc.sql("update orders set trades_booked = true where client_order_id = ?").param(clientOrderId.value()).update();
             return TradeBooking.Result.BOOKED;
         });
     }
@@ -91,8 +93,8 @@ public class JdbcBooks implements Books {
                             commission_price_source, commission_usdt, realized_pnl, maker, at, recorded_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (venue, symbol, trade_id) do nothing""")
-                .params(t.venue().name(), t.symbol(), t.tradeId(), t.exchangeOrderId(), order.clientOrderId(),
-                        order.pairId(), t.side().name(), t.price(), t.qty(), t.quoteQty(), t.commission(),
+                .params(t.venue().name(), t.symbol(), t.tradeId(), t.exchangeOrderId(), order.clientOrderId().value(),
+                        order.pairId().value(), t.side().name(), t.price(), t.qty(), t.quoteQty(), t.commission(),
                         t.commissionAsset(), valued.commission().price(), valued.commission().source(),
                         valued.commission().usdt(), t.realizedPnl(), t.maker(), Timestamp.from(Instant.ofEpochMilli(t.timeMs())),
                         now())
@@ -104,7 +106,7 @@ public class JdbcBooks implements Books {
      * a spot buy, the base asset the commission took (less what adopting the account's holdings took already).
      */
     private void correctPair(OrderRecord order, String baseAsset) {
-        String id = order.clientOrderId();
+        String id = order.clientOrderId().value();
         BigDecimal tradeFees = sum("select coalesce(sum(commission_usdt), 0) from exchange_trades where client_order_id = ?", id);
         BigDecimal answerFees = sum("select coalesce(sum(fee_usdt), 0) from fills where client_order_id = ?", id);
         BigDecimal realisedCorrection = BigDecimal.ZERO;
@@ -127,9 +129,9 @@ public class JdbcBooks implements Books {
                             updated_at = ?
                         where pair_id = ?""")
                 .params(tradeFees.subtract(answerFees), realisedCorrection, baseCommission, baseCommission,
-                        baseCommission, now(), order.pairId())
+                        baseCommission, now(), order.pairId().value())
                 .update();
-        refreshClose(order.pairId());
+        refreshClose(order.pairId().value());
     }
 
     /** A closed pair's net PnL follows the records that arrive after its close. */
@@ -194,7 +196,7 @@ public class JdbcBooks implements Books {
     }
 
     @Override
-    public com.novaquant.execution.domain.PnlReport report(Instant from, Instant to, Map<String, BigDecimal> unrealisedByPair,
+    public com.novaquant.execution.domain.PnlReport report(Instant from, Instant to, Map<PairId, BigDecimal> unrealisedByPair,
                                                            String markSource) {
         return pnl.report(from, to, unrealisedByPair, markSource);
     }

@@ -1,7 +1,10 @@
 package com.novaquant.execution.adapter.persistence;
 
+import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.KillSwitchState;
+import com.novaquant.events.PairId;
 import com.novaquant.events.Signal;
+import com.novaquant.events.SignalId;
 import com.novaquant.execution.application.Ledger;
 import com.novaquant.execution.application.OrderRecord;
 import com.novaquant.execution.application.PairRecord;
@@ -55,7 +58,7 @@ public class JdbcLedger implements Ledger {
                         select exists (select 1 from processed_signals where signal_id = ?) as seen,
                                total.total_notional, p.*
                         from total left join pairs p on p.symbol = ? and p.state in %1$s""".formatted(ACTIVE))
-                .params(signal.signalId(), signal.symbol())
+                .params(signal.signalId().value(), signal.symbol())
                 .query((rs, i) -> rs.getBoolean("seen") ? Optional.<Exposure>empty()
                         : Optional.of(new Exposure(rs.getString("pair_id") == null ? Optional.empty()
                                 : Optional.of(PAIR.mapRow(rs, i)), rs.getBigDecimal("total_notional"))))
@@ -69,10 +72,10 @@ public class JdbcLedger implements Ledger {
      * not the main query reads it; the orders' foreign key to the pair is checked at the end of the statement.
      */
     @Override
-    public Optional<PairRecord> claimAndWriteAhead(Signal signal, String pairId, PairState executing,
+    public Optional<PairRecord> claimAndWriteAhead(Signal signal, PairId pairId, PairState executing,
                                                    List<OrderRecord> orders) {
-        List<Object> params = new ArrayList<>(List.of(signal.signalId(), signal.symbol(), signal.targetBaseQty(),
-                now(), pairId, signal.symbol(), executing.name(), now(), now()));
+        List<Object> params = new ArrayList<>(List.of(signal.signalId().value(), signal.symbol(), signal.targetBaseQty(),
+                now(), pairId.value(), signal.symbol(), executing.name(), now(), now()));
         // Typed: a VALUES list in FROM would take untyped parameters for text.
         String rows = orderRows(orders, "(?, ?, ?, ?, ?, ?, ?::numeric, ?::boolean, ?, 'NEW', ?::bigint, ?::bigint, ?::timestamptz)",
                 params);
@@ -102,14 +105,14 @@ public class JdbcLedger implements Ledger {
                         insert into processed_signals
                             (signal_id, symbol, target_qty, outcome, detail, received_at, completed_at)
                         values (?, ?, ?, ?, ?, ?, ?) on conflict (signal_id) do nothing""")
-                .params(signal.signalId(), signal.symbol(), signal.targetBaseQty(), outcome, detail, now(), now())
+                .params(signal.signalId().value(), signal.symbol(), signal.targetBaseQty(), outcome, detail, now(), now())
                 .update() == 1;
     }
 
     @Override
-    public void completeSignal(String signalId, String outcome, String detail) {
+    public void completeSignal(SignalId signalId, String outcome, String detail) {
         jdbc.sql("update processed_signals set outcome = ?, detail = ?, completed_at = ? where signal_id = ?")
-                .params(outcome, detail, now(), signalId).update();
+                .params(outcome, detail, now(), signalId.value()).update();
     }
 
     @Override
@@ -143,27 +146,27 @@ public class JdbcLedger implements Ledger {
     }
 
     @Override
-    public Optional<PairRecord> pair(String pairId) {
-        return jdbc.sql("select * from pairs where pair_id = ?").param(pairId).query(PAIR).optional();
+    public Optional<PairRecord> pair(PairId pairId) {
+        return jdbc.sql("select * from pairs where pair_id = ?").param(pairId.value()).query(PAIR).optional();
     }
 
     @Override
-    public PairRecord openPair(String pairId, String symbol, String signalId) {
+    public PairRecord openPair(PairId pairId, String symbol, SignalId signalId) {
         jdbc.sql("""
                         insert into pairs (pair_id, symbol, state, last_signal_id, opened_at, updated_at)
                         values (?, ?, 'OPENING', ?, ?, ?) on conflict (pair_id) do nothing""")
-                .params(pairId, symbol, signalId, now(), now()).update();
+                .params(pairId.value(), symbol, signalId.value(), now(), now()).update();
         return pair(pairId).orElseThrow();
     }
 
     @Override
-    public void setPairState(String pairId, PairState state, String signalId) {
+    public void setPairState(PairId pairId, PairState state, SignalId signalId) {
         tx.executeWithoutResult(status -> {
             jdbc.sql("""
                             update pairs set state = ?, last_signal_id = ?, updated_at = ?,
                                    closed_at = case when ? then ? else closed_at end
                             where pair_id = ?""")
-                    .params(state.name(), signalId, now(), !state.active(), now(), pairId).update();
+                    .params(state.name(), signalId.value(), now(), !state.active(), now(), pairId.value()).update();
             if (!state.active()) {
                 // A pair that held a position and went flat counts once for the win rate, with its net PnL.
                 jdbc.sql("""
@@ -171,17 +174,17 @@ public class JdbcLedger implements Ledger {
                                 select pair_id, symbol, realised_pnl + funding - fees, ? from pairs p
                                 where pair_id = ? and exists (select 1 from fills f where f.pair_id = p.pair_id)
                                 on conflict (pair_id) do nothing""")
-                        .params(now(), pairId).update();
+                        .params(now(), pairId.value()).update();
             }
         });
     }
 
     @Override
-    public PairRecord writeAhead(String pairId, String symbol, String executionId, PairState executing,
+    public PairRecord writeAhead(PairId pairId, String symbol, SignalId executionId, PairState executing,
                                  List<OrderRecord> orders) {
         // One statement, so one round trip and atomic: the pair and every NEW order are durable together. PostgreSQL
         // runs a data-modifying WITH part exactly once whether or not the main query reads it.
-        List<Object> params = new ArrayList<>(List.of(pairId, symbol, executing.name(), executionId,
+        List<Object> params = new ArrayList<>(List.of(pairId.value(), symbol, executing.name(), executionId.value(),
                 now(), now()));
         String rows = orderRows(orders, "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)", params);
         return jdbc.sql("""
@@ -221,48 +224,48 @@ public class JdbcLedger implements Ledger {
     }
 
     private static List<Object> orderValues(OrderRecord o) {
-        return List.of(o.clientOrderId(), o.pairId(), o.signalId(), o.symbol(), o.venue().name(), o.side().name(),
+        return List.of(o.clientOrderId().value(), o.pairId().value(), o.signalId().value(), o.symbol(), o.venue().name(), o.side().name(),
                 o.quantity(), o.reduceOnly(), o.purpose().name(), o.tickReceivedAtMicros(), o.signalDecidedAtMicros(),
                 Timestamp.from(o.createdAt()));
     }
 
     @Override
-    public void markSent(String clientOrderId, Instant sentAt) {
+    public void markSent(ClientOrderId clientOrderId, Instant sentAt) {
         jdbc.sql("update orders set status = 'SENT', sent_at = ? where client_order_id = ? and status = 'NEW'")
-                .params(Timestamp.from(sentAt), clientOrderId).update();
+                .params(Timestamp.from(sentAt), clientOrderId.value()).update();
     }
 
     @Override
-    public FillApplied recordOutcome(String clientOrderId, OrderStatus status, OrderReport report, int errorCode,
+    public FillApplied recordOutcome(ClientOrderId clientOrderId, OrderStatus status, OrderReport report, int errorCode,
                                      String errorMessage, boolean retryable) {
         return fills.recordOutcome(clientOrderId, status, report, errorCode, errorMessage, retryable);
     }
 
     @Override
-    public void adoptSpotQuantity(String pairId, BigDecimal quantity) {
+    public void adoptSpotQuantity(PairId pairId, BigDecimal quantity) {
         jdbc.sql("""
                         update pairs set spot_commission = spot_commission + greatest(spot_qty - ?, 0),
                             spot_commission_adopted = spot_commission_adopted + greatest(spot_qty - ?, 0), spot_qty = ?,
                             updated_at = ? where pair_id = ?""")
-                .params(quantity, quantity, quantity, now(), pairId).update();
+                .params(quantity, quantity, quantity, now(), pairId.value()).update();
     }
 
     @Override
-    public void adoptPerpQuantity(String pairId, BigDecimal quantity) {
+    public void adoptPerpQuantity(PairId pairId, BigDecimal quantity) {
         jdbc.sql("update pairs set perp_qty = ?, perp_entry_price = case when ? = 0 then 0 else perp_entry_price end,"
                         + " updated_at = ? where pair_id = ?")
-                .params(quantity, quantity, now(), pairId).update();
+                .params(quantity, quantity, now(), pairId.value()).update();
     }
 
     @Override
-    public Optional<OrderRecord> order(String clientOrderId) {
-        return jdbc.sql("select * from orders where client_order_id = ?").param(clientOrderId).query(ORDER).optional();
+    public Optional<OrderRecord> order(ClientOrderId clientOrderId) {
+        return jdbc.sql("select * from orders where client_order_id = ?").param(clientOrderId.value()).query(ORDER).optional();
     }
 
     @Override
-    public List<OrderRecord> ordersOfSignal(String signalId) {
+    public List<OrderRecord> ordersOfSignal(SignalId signalId) {
         return jdbc.sql("select * from orders where signal_id = ? order by created_at, client_order_id")
-                .param(signalId).query(ORDER).list();
+                .param(signalId.value()).query(ORDER).list();
     }
 
     @Override

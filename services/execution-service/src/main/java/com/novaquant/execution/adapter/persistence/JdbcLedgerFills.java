@@ -1,5 +1,6 @@
 package com.novaquant.execution.adapter.persistence;
 
+import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.Ledger.FillApplied;
@@ -33,19 +34,19 @@ class JdbcLedgerFills {
         this.clock = clock;
     }
 
-    FillApplied recordOutcome(String clientOrderId, OrderStatus status, OrderReport report, int errorCode,
+    FillApplied recordOutcome(ClientOrderId clientOrderId, OrderStatus status, OrderReport report, int errorCode,
                                      String errorMessage, boolean retryable) {
         return tx.execute(txStatus -> {
             OrderRecord order = jdbc.sql("select * from orders where client_order_id = ? for update")
-                    .param(clientOrderId).query(LedgerRows.ORDER).single();
+                    .param(clientOrderId.value()).query(LedgerRows.ORDER).single();
             BigDecimal applied = jdbc.sql("select applied_qty from orders where client_order_id = ?")
-                    .param(clientOrderId).query(BigDecimal.class).single();
+                    .param(clientOrderId.value()).query(BigDecimal.class).single();
             if (report == null) {
                 jdbc.sql("""
                                 update orders set status = ?, error_code = ?, error_message = ?, retryable = ?,
                                     completed_at = case when ? then ? else completed_at end
                                 where client_order_id = ?""")
-                        .params(status.name(), errorCode, errorMessage, retryable, status.terminal(), now(), clientOrderId)
+                        .params(status.name(), errorCode, errorMessage, retryable, status.terminal(), now(), clientOrderId.value())
                         .update();
                 return FillApplied.NONE;
             }
@@ -56,7 +57,7 @@ class JdbcLedgerFills {
                             where client_order_id = ?""")
                     .params(status.name(), report.exchangeOrderId(), report.executedQty(), report.avgPrice(), report.fee(),
                             report.feeAsset(), errorCode, errorMessage, retryable, report.executedQty(), status.terminal(),
-                            now(), clientOrderId)
+                            now(), clientOrderId.value())
                     .update();
             BigDecimal delta = report.executedQty().subtract(applied);
             if (delta.signum() <= 0) {
@@ -72,7 +73,7 @@ class JdbcLedgerFills {
     }
 
     private void applyToPair(OrderRecord order, BigDecimal qty, BigDecimal price, BigDecimal fee, String feeAsset) {
-        PairRecord pair = jdbc.sql("select * from pairs where pair_id = ? for update").param(order.pairId())
+        PairRecord pair = jdbc.sql("select * from pairs where pair_id = ? for update").param(order.pairId().value())
                 .query(LedgerRows.PAIR).single();
         boolean spot = order.venue() == Venue.SPOT;
         LegPosition leg = spot ? pair.spot() : pair.perp();
@@ -93,12 +94,12 @@ class JdbcLedgerFills {
         BigDecimal commissionInKind = spot && grows && baseAsset(order.symbol()).equals(feeAsset) ? fee : BigDecimal.ZERO;
         jdbc.sql("update pairs set " + legColumns + ", spot_commission = spot_commission + ?, realised_pnl = realised_pnl + ?,"
                         + " fees = fees + ?, updated_at = ? where pair_id = ?")
-                .params(after.quantity(), after.entryPrice(), commissionInKind, realised, feeUsdt, now(), pair.pairId())
+                .params(after.quantity(), after.entryPrice(), commissionInKind, realised, feeUsdt, now(), pair.pairId().value())
                 .update();
         jdbc.sql("""
                         insert into fills (client_order_id, pair_id, symbol, venue, side, quantity, price, fee, fee_asset,
                             fee_usdt, realised_pnl, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(order.clientOrderId(), pair.pairId(), order.symbol(), order.venue().name(), order.side().name(),
+                .params(order.clientOrderId().value(), pair.pairId().value(), order.symbol(), order.venue().name(), order.side().name(),
                         qty, price, fee, feeAsset, feeUsdt, realised, now())
                 .update();
     }

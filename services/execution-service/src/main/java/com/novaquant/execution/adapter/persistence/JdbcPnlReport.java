@@ -1,5 +1,6 @@
 package com.novaquant.execution.adapter.persistence;
 
+import com.novaquant.events.PairId;
 import com.novaquant.execution.domain.PnlReport;
 import com.novaquant.execution.domain.PnlRow;
 import com.novaquant.execution.domain.PnlSummary;
@@ -47,7 +48,7 @@ final class JdbcPnlReport {
         this.jdbc = jdbc;
     }
 
-    PnlReport report(Instant from, Instant to, Map<String, BigDecimal> unrealisedByPair, String markSource) {
+    PnlReport report(Instant from, Instant to, Map<PairId, BigDecimal> unrealisedByPair, String markSource) {
         Timestamp start = Timestamp.from(from);
         Timestamp end = Timestamp.from(to);
         List<PnlRow> byPair = rows("coalesce(pair_id, '" + NO_PAIR + "')", start, end);

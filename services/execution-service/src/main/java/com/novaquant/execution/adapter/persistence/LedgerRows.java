@@ -1,6 +1,9 @@
 package com.novaquant.execution.adapter.persistence;
 
+import com.novaquant.events.ClientOrderId;
+import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
+import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.OrderRecord;
 import com.novaquant.execution.application.PairRecord;
@@ -35,14 +38,15 @@ final class LedgerRows {
     }
 
     static final RowMapper<PairRecord> PAIR = (ResultSet rs, int i) -> new PairRecord(
-            rs.getString("pair_id"), rs.getString("symbol"), PairState.valueOf(rs.getString("state")),
+            new PairId(rs.getString("pair_id")), rs.getString("symbol"), PairState.valueOf(rs.getString("state")),
             new LegPosition(strip(rs.getBigDecimal("spot_qty")), rs.getBigDecimal("spot_entry_price")),
             new LegPosition(strip(rs.getBigDecimal("perp_qty")), rs.getBigDecimal("perp_entry_price")),
             strip(rs.getBigDecimal("spot_commission")), rs.getBigDecimal("realised_pnl"), rs.getBigDecimal("fees"), rs.getBigDecimal("funding"),
-            rs.getString("last_signal_id"), rs.getTimestamp("opened_at").toInstant());
+            new SignalId(rs.getString("last_signal_id")), rs.getTimestamp("opened_at").toInstant());
 
     static final RowMapper<OrderRecord> ORDER = (ResultSet rs, int i) -> new OrderRecord(
-            rs.getString("client_order_id"), rs.getString("pair_id"), rs.getString("signal_id"), rs.getString("symbol"),
+            new ClientOrderId(rs.getString("client_order_id")), new PairId(rs.getString("pair_id")),
+            new SignalId(rs.getString("signal_id")), rs.getString("symbol"),
             Venue.valueOf(rs.getString("venue")), Side.valueOf(rs.getString("side")), strip(rs.getBigDecimal("quantity")),
             rs.getBoolean("reduce_only"), OrderPurpose.valueOf(rs.getString("purpose")),
             OrderStatus.valueOf(rs.getString("status")), rs.getLong("exchange_order_id"),

@@ -1,0 +1,53 @@
+package com.novaquant.events;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The id an order is sent under ({@code newClientOrderId}) and found by again after a time-out or a restart.
+ * Holds only what both Binance venues accept (USD-M allows {@code .:/} besides spot's letters, digits, {@code _} and
+ * {@code -}; 36 characters at most), so an id that cannot reach an exchange is refused where it is made. Written on
+ * the wire as the bare string.
+ */
+public record ClientOrderId(String value) implements Comparable<ClientOrderId> {
+
+    public static final int MAX_LENGTH = 36;
+
+    private static final Pattern ALPHABET = Pattern.compile("[.A-Z:/a-z0-9_-]+");
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public ClientOrderId {
+        IdentifierText.require(value, MAX_LENGTH, "client order id");
+        if (!ALPHABET.matcher(value).matches()) {
+            throw new IllegalArgumentException("client order id outside Binance's alphabet: " + value);
+        }
+    }
+
+    /** The id, or empty when {@code text} is no client order id (so certainly not one this desk sent). */
+    public static Optional<ClientOrderId> parse(String text) {
+        try {
+            return Optional.of(new ClientOrderId(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public int compareTo(ClientOrderId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

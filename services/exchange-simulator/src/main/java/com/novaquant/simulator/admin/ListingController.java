@@ -42,12 +42,8 @@ class ListingController {
         SymbolMarket market = markets.find(body.symbol().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new IllegalArgumentException("unknown symbol " + body.symbol()));
         Listing listing = listing(body.status());
-        List<Venue> venues = body.venue() == null ? List.of(Venue.values()) : List.of(body.venue());
-        venues.forEach(v -> market.list(v, listing));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("ok", true);
-        out.putAll(view(market));
-        return out;
+        AdminRequestChecks.venues(body.venue()).forEach(v -> market.list(v, listing));
+        return AdminJson.ok(view(market));
     }
 
     @GetMapping("/admin/market/listing")

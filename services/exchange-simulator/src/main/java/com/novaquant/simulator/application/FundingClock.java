@@ -74,6 +74,15 @@ public final class FundingClock {
     }
 
     /**
+     * Moves market time forward by {@code millis} and settles at once every funding instant it passed, rather than at
+     * the next scheduled check; returns how many settled. Wall time is untouched.
+     */
+    public int advanceMarketTime(long millis) {
+        clock.advance(millis);
+        return settleDue();
+    }
+
+    /**
      * Hands {@code symbol}'s settlements to the market source: the fixed schedule no longer settles it, and its next
      * settlement is {@code nextMarketMillis} (market time; {@link #NO_SETTLEMENT} when none is known).
      */

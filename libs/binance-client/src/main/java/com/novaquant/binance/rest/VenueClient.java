@@ -2,6 +2,7 @@ package com.novaquant.binance.rest;
 
 import com.novaquant.binance.auth.ServerClock;
 import com.novaquant.binance.auth.ServerTimeReading;
+import com.novaquant.binance.auth.ServerTimeSampler;
 import com.novaquant.binance.filters.ExchangeInfo;
 import com.novaquant.binance.filters.OrderCheck;
 import com.novaquant.binance.filters.SymbolInfo;
@@ -17,7 +18,6 @@ import com.novaquant.binance.outcome.Retry;
 import com.novaquant.binance.outcome.Unknown;
 import com.novaquant.binance.terms.Venue;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,13 +198,14 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
             return running;
         }
         ServerClock clock = transport.clock();
-        List<Long> roundTrips = new ArrayList<>(timeSyncSamples);
-        bestReading(timeSyncSamples, null, null, roundTrips).whenComplete((best, error) -> {
+        ServerTimeSampler.bestOf(timeSyncSamples, this::readServerTime).whenComplete((sampled, error) -> {
             try {
                 if (error != null) {
                     mine.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
                     return;
                 }
+                ServerTimeReading best = sampled.reading();
+                List<Long> roundTrips = sampled.roundTripsMs();
                 if (clock.offer(best, timeSyncMaxRoundTripMs)) {
                     metrics.clockOffset(venue(), clock.offsetMs());
                     metrics.clockRoundTrip(venue(), clock.roundTripMs());
@@ -247,23 +248,6 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
                 }
             }
         });
-    }
-
-    /** {@code remaining} readings one after another; the shortest round trip, or the last failure if none came. */
-    private CompletableFuture<ServerTimeReading> bestReading(int remaining, ServerTimeReading best, Throwable failure,
-                                                             List<Long> roundTrips) {
-        if (remaining == 0) {
-            return best != null ? CompletableFuture.completedFuture(best) : CompletableFuture.failedFuture(failure);
-        }
-        return readServerTime().handle((reading, error) -> {
-            if (reading == null) {
-                return bestReading(remaining - 1, best,
-                        error instanceof CompletionException ? error.getCause() : error, roundTrips);
-            }
-            roundTrips.add(reading.roundTripMs());
-            boolean shorter = best == null || reading.roundTripMs() < best.roundTripMs();
-            return bestReading(remaining - 1, shorter ? reading : best, failure, roundTrips);
-        }).thenCompose(next -> next);
     }
 
     /** Called by the transport on -1021: resync at once, but at most once a second for a burst of -1021s. */

@@ -6,11 +6,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Keeps {@link ClockOffsets} current by asking each venue for its server time periodically. Each sync takes a few
@@ -70,18 +70,16 @@ public final class ClockSync implements AutoCloseable {
     boolean sync(Venue venue) {
         ClockOffset best = null;
         Exception failure = null;
-        for (int i = 0; i < samples; i++) {
-            try {
-                ClockOffset sample = serverClock.measure(venue).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                if (best == null || sample.roundTripMillis() < best.roundTripMillis()) {
-                    best = sample;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                failure = e;
-            }
+        CompletableFuture<ClockOffset> measured = null;
+        try {
+            measured = serverClock.bestOf(venue, samples, timeout);
+            best = measured.get();
+        } catch (InterruptedException e) {
+            measured.cancel(true);
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | RuntimeException e) {
+            failure = e;
         }
         ClockOffset kept = offsets.get(venue);
         if (best == null) {

@@ -116,7 +116,7 @@ public final class ArchitectureRules {
         static final ArchRule plainJavaLibrariesUseTheJdkAndTheEventRecordsOnly = classes()
                 .that().resideInAnyPackage("com.novaquant.strategy..", "com.novaquant.history..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.novaquant.events..",
-                        "com.novaquant.strategy..", "com.novaquant.history..")
+                        "com.novaquant.ids..", "com.novaquant.strategy..", "com.novaquant.history..")
                 .allowEmptyShould(true)
                 .because("the carry rules and the history run in the services, the backtest and the simulator alike:"
                         + " no framework, no logging, no I/O library");

@@ -1,5 +1,21 @@
 package com.novaquant.events;
 
+import com.novaquant.ids.PairId;
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 import java.math.BigDecimal;
 
 /**

@@ -1,5 +1,23 @@
 package com.novaquant.events;
 
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 import java.math.BigDecimal;
 
 /**

@@ -1,5 +1,22 @@
 package com.novaquant.events;
 
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 import java.math.BigDecimal;
 
 /**

@@ -1,5 +1,21 @@
 package com.novaquant.events;
 
+import com.novaquant.ids.SignalId;
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 import java.math.BigDecimal;
 
 /**

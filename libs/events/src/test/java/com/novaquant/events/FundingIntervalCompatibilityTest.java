@@ -1,5 +1,6 @@
 package com.novaquant.events;
 
+import com.novaquant.ids.SignalId;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

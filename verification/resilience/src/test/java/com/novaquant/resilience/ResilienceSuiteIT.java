@@ -7,9 +7,9 @@ import com.novaquant.events.LegRiskEvent;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Signal;
-import com.novaquant.events.SignalId;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
+import com.novaquant.ids.SignalId;
 import com.novaquant.localstack.DeskConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -1160,12 +1160,14 @@ class ResilienceSuiteIT {
     }
 
     private static Signal withTarget(Signal s, BigDecimal target) {
-        return new Signal(new SignalId(UUID.randomUUID().toString()), s.symbol(), target, s.targetNotional(), s.reason(), s.expectedCarryApr(),
+        return new Signal(new SignalId(UUID.randomUUID().toString()), s.symbol(), target, s.targetNotional(),
+                s.reason(), s.expectedCarryApr(),
                 s.spot(), s.perp(), s.funding(), s.decidedAtMicros(), System.currentTimeMillis() + 30_000);
     }
 
     private static Signal withSymbol(Signal s, String symbol) {
-        return new Signal(new SignalId(UUID.randomUUID().toString()), symbol, s.targetBaseQty(), s.targetNotional(), s.reason(), s.expectedCarryApr(),
+        return new Signal(new SignalId(UUID.randomUUID().toString()), symbol, s.targetBaseQty(), s.targetNotional(),
+                s.reason(), s.expectedCarryApr(),
                 s.spot(), s.perp(), s.funding(), s.decidedAtMicros(), System.currentTimeMillis() + 30_000);
     }
 

@@ -3,9 +3,10 @@ package com.novaquant.binance.rest;
 import com.novaquant.binance.terms.OrderType;
 import com.novaquant.binance.terms.Side;
 import com.novaquant.binance.terms.TimeInForce;
+import com.novaquant.ids.ClientOrderId;
+
 import java.math.BigDecimal;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One order to place on spot or USD-M. Quantities and prices are exact decimals that the caller has already
@@ -18,8 +19,8 @@ import java.util.regex.Pattern;
  * @param timeInForce   required for LIMIT, must be null otherwise
  * @param quantity      base quantity, strictly positive
  * @param price         limit price; required for LIMIT and LIMIT_MAKER, must be null for MARKET
- * @param clientOrderId sent as {@code newClientOrderId}; the key for query and cancel. 1-36 characters of
- *                      {@code [A-Za-z0-9_-]} (what both spot and USD-M accept)
+ * @param clientOrderId sent as {@code newClientOrderId}; the key for query and cancel. Refused locally unless both
+ *                      venues accept it ({@link ClientOrderId#acceptedByBothVenues()})
  * @param reduceOnly    USD-M only: the order may only reduce the position (also exempts it from MIN_NOTIONAL)
  */
 public record NewOrder(
@@ -29,11 +30,8 @@ public record NewOrder(
         TimeInForce timeInForce,
         BigDecimal quantity,
         BigDecimal price,
-        String clientOrderId,
+        ClientOrderId clientOrderId,
         boolean reduceOnly) {
-
-    /** Characters accepted by both venues for a client order id. */
-    public static final Pattern CLIENT_ORDER_ID = Pattern.compile("^[A-Za-z0-9_-]{1,36}$");
 
     public NewOrder {
         Objects.requireNonNull(symbol, "symbol");
@@ -44,13 +42,13 @@ public record NewOrder(
     }
 
     /** A MARKET order. */
-    public static NewOrder market(String symbol, Side side, BigDecimal quantity, String clientOrderId) {
+    public static NewOrder market(String symbol, Side side, BigDecimal quantity, ClientOrderId clientOrderId) {
         return new NewOrder(symbol, side, OrderType.MARKET, null, quantity, null, clientOrderId, false);
     }
 
     /** A LIMIT order with the given time in force. */
     public static NewOrder limit(String symbol, Side side, BigDecimal quantity, BigDecimal price,
-                                 TimeInForce timeInForce, String clientOrderId) {
+                                 TimeInForce timeInForce, ClientOrderId clientOrderId) {
         return new NewOrder(symbol, side, OrderType.LIMIT, timeInForce, quantity, price, clientOrderId, false);
     }
 

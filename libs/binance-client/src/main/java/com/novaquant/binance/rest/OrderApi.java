@@ -5,6 +5,8 @@ import com.novaquant.binance.filters.ExchangeInfo;
 import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.OrderSnapshot;
 import com.novaquant.binance.terms.Venue;
+import com.novaquant.ids.ClientOrderId;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,10 +28,10 @@ public interface OrderApi {
     CompletableFuture<OrderOutcome> placeOrder(NewOrder order);
 
     /** Queries by {@code origClientOrderId}. Not found: {@code Rejected(-2013)}. */
-    CompletableFuture<OrderOutcome> queryOrder(String symbol, String clientOrderId);
+    CompletableFuture<OrderOutcome> queryOrder(String symbol, ClientOrderId clientOrderId);
 
     /** Cancels by {@code origClientOrderId}. Not found / already final: {@code Rejected(-2011)}. */
-    CompletableFuture<OrderOutcome> cancelOrder(String symbol, String clientOrderId);
+    CompletableFuture<OrderOutcome> cancelOrder(String symbol, ClientOrderId clientOrderId);
 
     /** Open orders of one symbol ({@code GET .../openOrders?symbol=}). */
     CompletableFuture<List<OrderSnapshot>> openOrders(String symbol);

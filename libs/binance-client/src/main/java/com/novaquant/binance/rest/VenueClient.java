@@ -17,6 +17,8 @@ import com.novaquant.binance.outcome.Rejected;
 import com.novaquant.binance.outcome.Retry;
 import com.novaquant.binance.outcome.Unknown;
 import com.novaquant.binance.terms.Venue;
+import com.novaquant.ids.ClientOrderId;
+
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +112,7 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         if (order.price() != null) {
             params.put("price", plain(order.price()));
         }
-        params.put("newClientOrderId", order.clientOrderId());
+        params.put("newClientOrderId", order.clientOrderId().value());
         addVenueOrderParams(order, params);
         Endpoint endpoint = new Endpoint("POST", orderPath(), venue() == Venue.SPOT ? 1 : 0, true, true);
         // Exactly one attempt: a placement that may have reached Binance is resolved by querying, never re-sent.
@@ -118,25 +120,25 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
     }
 
     @Override
-    public CompletableFuture<OrderOutcome> queryOrder(String symbol, String clientOrderId) {
+    public CompletableFuture<OrderOutcome> queryOrder(String symbol, ClientOrderId clientOrderId) {
         return orderByClientId("GET", queryOrderWeight(), symbol, clientOrderId);
     }
 
     @Override
-    public CompletableFuture<OrderOutcome> cancelOrder(String symbol, String clientOrderId) {
+    public CompletableFuture<OrderOutcome> cancelOrder(String symbol, ClientOrderId clientOrderId) {
         return orderByClientId("DELETE", 1, symbol, clientOrderId);
     }
 
     private CompletableFuture<OrderOutcome> orderByClientId(String method, int weight, String symbol,
-                                                            String clientOrderId) {
+                                                            ClientOrderId clientOrderId) {
         if (symbol == null || !SYMBOL.matcher(symbol).matches() || clientOrderId == null
-                || !NewOrder.CLIENT_ORDER_ID.matcher(clientOrderId).matches()) {
+                || !clientOrderId.acceptedByBothVenues()) {
             return CompletableFuture.completedFuture(NotSent.of(NotSentReason.INVALID_LOCALLY,
                     "bad symbol or client order id: " + symbol + " / " + clientOrderId));
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", symbol);
-        params.put("origClientOrderId", clientOrderId);
+        params.put("origClientOrderId", clientOrderId.value());
         Endpoint endpoint = Endpoint.signed(method, orderPath(), weight);
         return withRetry(endpoint, params, readRetries)
                 .thenApply(reply -> toOrderOutcome(reply, method + " order"));
@@ -331,8 +333,8 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         if (!SYMBOL.matcher(order.symbol()).matches()) {
             return "symbol '" + order.symbol() + "' is not an upper-case Binance symbol";
         }
-        if (!NewOrder.CLIENT_ORDER_ID.matcher(order.clientOrderId()).matches()) {
-            return "clientOrderId '" + order.clientOrderId() + "' must match " + NewOrder.CLIENT_ORDER_ID.pattern();
+        if (!order.clientOrderId().acceptedByBothVenues()) {
+            return "clientOrderId '" + order.clientOrderId() + "' is outside the alphabet both venues accept";
         }
         if (order.quantity().signum() <= 0) {
             return "quantity must be positive, was " + plain(order.quantity());

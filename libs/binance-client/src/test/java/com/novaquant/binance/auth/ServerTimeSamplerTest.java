@@ -47,7 +47,8 @@ class ServerTimeSamplerTest {
         assertThat(best.join().roundTripsMs()).containsExactly(600L, 12L, 40L, 12L);
     }
 
-    /** Whether a slow best is trusted differs by caller (a held offset it disproves, a plain bound), so it is theirs. */
+    /** Whether a slow best is trusted differs by caller (a held offset it disproves, a plain bound),
+            so it is theirs. */
     @Test
     void aBestOverAnyBoundIsStillReturnedWithItsRoundTrip() {
         CompletableFuture<BestReading> best = ServerTimeSampler.bestOf(2, answering(List.of(ok(1_500), ok(1_200))));

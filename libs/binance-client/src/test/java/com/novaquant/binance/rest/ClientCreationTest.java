@@ -12,6 +12,8 @@ import com.novaquant.binance.terms.Side;
 import com.novaquant.binance.terms.Venue;
 import com.novaquant.binance.testserver.FakeBinance;
 import com.novaquant.binance.testserver.FakeBinance.Response;
+import com.novaquant.ids.ClientOrderId;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -93,7 +95,7 @@ class ClientCreationTest {
 
             assertThat(client.futures().fundingInfo().join()).isEmpty();
             assertThat(client.futures().placeOrder(NewOrder.market("BTCUSDT", Side.SELL, new BigDecimal("0.01"),
-                    "public-1")).join()).isInstanceOfSatisfying(NotSent.class,
+                    new ClientOrderId("public-1"))).join()).isInstanceOfSatisfying(NotSent.class,
                     n -> assertThat(n.reason()).isEqualTo(NotSentReason.INVALID_LOCALLY));
             assertThat(binance.received()).extracting(FakeBinance.Received::path)
                     .containsExactly("/futures/fapi/v1/fundingInfo");

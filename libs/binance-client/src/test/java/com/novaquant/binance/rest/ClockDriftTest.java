@@ -8,6 +8,7 @@ import com.novaquant.binance.outcome.OrderOutcome;
 import com.novaquant.binance.outcome.Rejected;
 import com.novaquant.binance.terms.Side;
 import com.novaquant.binance.testserver.FakeBinance;
+import com.novaquant.ids.ClientOrderId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class ClockDriftTest {
     }
 
     private static NewOrder order(String id) {
-        return NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"), id);
+        return NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"), new ClientOrderId(id));
     }
 
     @Test
@@ -79,7 +80,7 @@ class ClockDriftTest {
             client.start().join();
             binance.skewClock(-4_000);
 
-            OrderOutcome query = client.spot().queryOrder("BTCUSDT", "mid-run").join();
+            OrderOutcome query = client.spot().queryOrder("BTCUSDT", new ClientOrderId("mid-run")).join();
 
             assertThat(query).isInstanceOf(Accepted.class);
             assertThat(binance.received("GET", SPOT_ORDER)).hasSize(2);

@@ -18,6 +18,7 @@ import com.novaquant.binance.testserver.FakeBinance;
 import com.novaquant.binance.testserver.FakeBinance.Received;
 import com.novaquant.binance.testserver.FakeBinance.Response;
 import com.novaquant.binance.testserver.ResettingServer;
+import com.novaquant.ids.ClientOrderId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -57,7 +58,7 @@ class OrderOutcomesTest {
     }
 
     private static NewOrder spotMarketBuy(String clientId) {
-        return NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"), clientId);
+        return NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"), new ClientOrderId(clientId));
     }
 
     @Test
@@ -91,7 +92,7 @@ class OrderOutcomesTest {
         binance.always("POST " + SPOT_ORDER, OrderResponses::spotFilled);
 
         client.spot().placeOrder(NewOrder.limit("BTCUSDT", Side.BUY, new BigDecimal("0.01000"),
-                new BigDecimal("64000.10"), TimeInForce.GTC, "sig-check")).join();
+                new BigDecimal("64000.10"), TimeInForce.GTC, new ClientOrderId("sig-check"))).join();
 
         Received sent = binance.received("POST", SPOT_ORDER).getFirst();
         String query = sent.rawQuery();
@@ -110,7 +111,7 @@ class OrderOutcomesTest {
 
         List<CompletableFuture<OrderOutcome>> outcomes = IntStream.range(0, 40)
                 .mapToObj(i -> client.futures().placeOrder(NewOrder.market("BTCUSDT", Side.SELL,
-                        new BigDecimal("0.001"), "burst-" + i)))
+                        new BigDecimal("0.001"), new ClientOrderId("burst-" + i))))
                 .toList();
 
         assertThat(outcomes).allSatisfy(f -> assertThat(f.join()).isInstanceOf(Accepted.class));
@@ -124,7 +125,8 @@ class OrderOutcomesTest {
         binance.always("POST " + FUTURES_ORDER, OrderResponses::futuresFilled);
 
         OrderOutcome outcome = client.futures().placeOrder(
-                NewOrder.market("BTCUSDT", Side.SELL, new BigDecimal("0.010"), "pair-1-perp").asReduceOnly()).join();
+                NewOrder.market("BTCUSDT", Side.SELL, new BigDecimal("0.010"),
+                        new ClientOrderId("pair-1-perp")).asReduceOnly()).join();
 
         assertThat(outcome).isInstanceOfSatisfying(Accepted.class, accepted -> {
             assertThat(accepted.orderId()).isEqualTo(771234567890L);
@@ -162,7 +164,7 @@ class OrderOutcomesTest {
     void cancelOfAnUnknownOrderIsRejected2011() {
         binance.enqueue("DELETE " + SPOT_ORDER, Response.error(400, -2011, "Unknown order sent."));
 
-        OrderOutcome outcome = client.spot().cancelOrder("BTCUSDT", "never-placed").join();
+        OrderOutcome outcome = client.spot().cancelOrder("BTCUSDT", new ClientOrderId("never-placed")).join();
 
         assertThat(outcome).isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.isUnknownOrder()).isTrue());
         assertThat(binance.received("DELETE", SPOT_ORDER).getFirst().params())
@@ -173,7 +175,7 @@ class OrderOutcomesTest {
     void cancelByClientOrderIdReturnsTheCanceledOrder() {
         binance.always("DELETE " + FUTURES_ORDER, r -> OrderResponses.spotStatus(r, "CANCELED"));
 
-        OrderOutcome outcome = client.futures().cancelOrder("BTCUSDT", "resting-1").join();
+        OrderOutcome outcome = client.futures().cancelOrder("BTCUSDT", new ClientOrderId("resting-1")).join();
 
         assertThat(outcome).isInstanceOfSatisfying(Accepted.class,
                 a -> assertThat(a.status()).isEqualTo(OrderStatus.CANCELED));
@@ -208,7 +210,7 @@ class OrderOutcomesTest {
         binance.always("GET " + SPOT_ORDER, r -> OrderResponses.spotStatus(r, "NEW"));
 
         OrderOutcome placed = client.spot().placeOrder(spotMarketBuy("maybe-2")).join();
-        OrderOutcome queried = client.spot().queryOrder("BTCUSDT", "maybe-2").join();
+        OrderOutcome queried = client.spot().queryOrder("BTCUSDT", new ClientOrderId("maybe-2")).join();
 
         assertThat(placed).isInstanceOfSatisfying(Unknown.class, u -> assertThat(u.code()).isEqualTo(-1007));
         assertThat(queried).isInstanceOfSatisfying(Accepted.class, a -> {
@@ -224,7 +226,7 @@ class OrderOutcomesTest {
     void queryOfAMissingOrderIsRejected2013() {
         binance.enqueue("GET " + FUTURES_ORDER, Response.error(400, -2013, "Order does not exist."));
 
-        OrderOutcome outcome = client.futures().queryOrder("BTCUSDT", "ghost").join();
+        OrderOutcome outcome = client.futures().queryOrder("BTCUSDT", new ClientOrderId("ghost")).join();
 
         assertThat(outcome).isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo(-2013));
     }
@@ -234,7 +236,7 @@ class OrderOutcomesTest {
         binance.enqueue("GET " + SPOT_ORDER, new Response(503, java.util.Map.of(), "", 0));
         binance.always("GET " + SPOT_ORDER, r -> OrderResponses.spotStatus(r, "PARTIALLY_FILLED"));
 
-        OrderOutcome outcome = client.spot().queryOrder("BTCUSDT", "retry-me").join();
+        OrderOutcome outcome = client.spot().queryOrder("BTCUSDT", new ClientOrderId("retry-me")).join();
 
         assertThat(outcome).isInstanceOfSatisfying(Accepted.class,
                 a -> assertThat(a.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED));
@@ -296,11 +298,12 @@ class OrderOutcomesTest {
         int before = binance.received("POST", SPOT_ORDER).size();
 
         OrderOutcome offStep = client.spot().placeOrder(NewOrder.limit("BTCUSDT", Side.BUY,
-                new BigDecimal("0.000015"), new BigDecimal("64000"), TimeInForce.GTC, "bad-step")).join();
+                new BigDecimal("0.000015"), new BigDecimal("64000"), TimeInForce.GTC,
+                        new ClientOrderId("bad-step"))).join();
         OrderOutcome halted = client.spot().placeOrder(NewOrder.market("LUNAUSDT", Side.BUY, BigDecimal.ONE,
-                "halted")).join();
+                new ClientOrderId("halted"))).join();
         OrderOutcome unknownSymbol = client.spot().placeOrder(NewOrder.market("DOGEUSDT", Side.BUY,
-                BigDecimal.ONE, "nosuch")).join();
+                BigDecimal.ONE, new ClientOrderId("nosuch"))).join();
 
         assertThat(offStep).isInstanceOfSatisfying(NotSent.class, n -> {
             assertThat(n.reason()).isEqualTo(NotSentReason.INVALID_LOCALLY);
@@ -315,11 +318,11 @@ class OrderOutcomesTest {
     @Test
     void malformedOrdersAreNotSentLocally() {
         assertThat(client.spot().placeOrder(NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"),
-                "spaces are not allowed")).join()).isInstanceOf(NotSent.class);
+                new ClientOrderId("usdm.only:id"))).join()).isInstanceOf(NotSent.class);
         assertThat(client.spot().placeOrder(NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("-1"),
-                "negative")).join()).isInstanceOf(NotSent.class);
+                new ClientOrderId("negative"))).join()).isInstanceOf(NotSent.class);
         assertThat(client.spot().placeOrder(new NewOrder("BTCUSDT", Side.BUY, OrderType.LIMIT, TimeInForce.GTC,
-                BigDecimal.ONE, null, "no-price", false)).join()).isInstanceOf(NotSent.class);
+                BigDecimal.ONE, null, new ClientOrderId("no-price"), false)).join()).isInstanceOf(NotSent.class);
         assertThat(client.spot().placeOrder(spotMarketBuy("spot-ro").asReduceOnly()).join())
                 .isInstanceOf(NotSent.class);
         assertThat(binance.received("POST", SPOT_ORDER)).isEmpty();

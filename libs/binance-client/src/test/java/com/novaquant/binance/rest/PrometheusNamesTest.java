@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.novaquant.binance.terms.Side;
 import com.novaquant.binance.testserver.FakeBinance;
 import com.novaquant.binance.testserver.FakeBinance.Response;
+import com.novaquant.ids.ClientOrderId;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.math.BigDecimal;
@@ -26,8 +27,10 @@ class PrometheusNamesTest {
                     .withHeader("Retry-After", "60"));
             client.start().join();
 
-            client.spot().placeOrder(NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"), "prom-1")).join();
-            client.futures().placeOrder(NewOrder.market("BTCUSDT", Side.SELL, new BigDecimal("0.01"), "prom-2"))
+            client.spot().placeOrder(NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"),
+                    new ClientOrderId("prom-1"))).join();
+            client.futures().placeOrder(NewOrder.market("BTCUSDT", Side.SELL, new BigDecimal("0.01"),
+                    new ClientOrderId("prom-2")))
                     .join();
             client.futures().premiumIndex("BTCUSDT").exceptionally(e -> null).join();
             client.spot().account().exceptionally(e -> null).join();

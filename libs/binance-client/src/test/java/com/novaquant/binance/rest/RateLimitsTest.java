@@ -11,6 +11,7 @@ import com.novaquant.binance.terms.Side;
 import com.novaquant.binance.terms.Venue;
 import com.novaquant.binance.testserver.FakeBinance;
 import com.novaquant.binance.testserver.FakeBinance.Response;
+import com.novaquant.ids.ClientOrderId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -50,7 +51,7 @@ class RateLimitsTest {
     }
 
     private static NewOrder order(String id) {
-        return NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"), id);
+        return NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"), new ClientOrderId(id));
     }
 
     @Test
@@ -85,7 +86,7 @@ class RateLimitsTest {
 
         OrderOutcome banned = client.spot().placeOrder(order("ban-1")).join();
         OrderOutcome futuresDuringBan = client.futures().placeOrder(order("ban-2")).join();
-        OrderOutcome queryDuringBan = client.spot().queryOrder("BTCUSDT", "ban-1").join();
+        OrderOutcome queryDuringBan = client.spot().queryOrder("BTCUSDT", new ClientOrderId("ban-1")).join();
 
         assertThat(banned).isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo(-1003));
         assertThat(futuresDuringBan).isInstanceOf(Accepted.class);
@@ -161,8 +162,8 @@ class RateLimitsTest {
                 Clients.CREDENTIALS, null, b -> b.weightBudgetFraction(0.1))) {
             strict.spot().exchangeInfo().join();
 
-            OrderOutcome first = strict.spot().queryOrder("BTCUSDT", "q-1").join();
-            OrderOutcome second = strict.spot().queryOrder("BTCUSDT", "q-2").join();
+            OrderOutcome first = strict.spot().queryOrder("BTCUSDT", new ClientOrderId("q-1")).join();
+            OrderOutcome second = strict.spot().queryOrder("BTCUSDT", new ClientOrderId("q-2")).join();
 
             assertThat(first).isInstanceOf(Accepted.class);
             assertThat(second).isInstanceOfSatisfying(NotSent.class, n -> {
@@ -180,8 +181,8 @@ class RateLimitsTest {
                         FakeBinance.API_KEY, ""), "NEW").withHeader("X-MBX-USED-WEIGHT-1M", "5750"));
         binance.always("GET " + SPOT_ORDER, r -> OrderResponses.spotStatus(r, "NEW"));
 
-        OrderOutcome heavy = client.spot().queryOrder("BTCUSDT", "heavy-1").join();
-        OrderOutcome refused = client.spot().queryOrder("BTCUSDT", "heavy-2").join();
+        OrderOutcome heavy = client.spot().queryOrder("BTCUSDT", new ClientOrderId("heavy-1")).join();
+        OrderOutcome refused = client.spot().queryOrder("BTCUSDT", new ClientOrderId("heavy-2")).join();
 
         assertThat(heavy).isInstanceOf(Accepted.class);
         assertThat(refused).isInstanceOfSatisfying(NotSent.class, n -> {
@@ -190,7 +191,8 @@ class RateLimitsTest {
             assertThat(n.retryAfter()).contains(Instant.parse("2026-11-25T10:01:00Z"));
         });
         now.set(Instant.parse("2026-11-25T10:01:00.001Z"));
-        assertThat(client.spot().queryOrder("BTCUSDT", "heavy-3").join()).isInstanceOf(Accepted.class);
+        assertThat(client.spot().queryOrder("BTCUSDT",
+                new ClientOrderId("heavy-3")).join()).isInstanceOf(Accepted.class);
     }
 
     @Test

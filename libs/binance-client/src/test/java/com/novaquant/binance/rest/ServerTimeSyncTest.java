@@ -8,6 +8,7 @@ import com.novaquant.binance.outcome.Unknown;
 import com.novaquant.binance.terms.Side;
 import com.novaquant.binance.testserver.FakeBinance;
 import com.novaquant.binance.testserver.FakeBinance.Response;
+import com.novaquant.ids.ClientOrderId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -119,7 +120,8 @@ class ServerTimeSyncTest {
             client.spot().serverTime().join();
 
             assertThat(client.spot().clockOffsetMs()).isBetween(SKEW_MS + 88_000, SKEW_MS + 90_000);
-            assertThat(client.spot().placeOrder(NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"), "jump-1"))
+            assertThat(client.spot().placeOrder(NewOrder.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"),
+                    new ClientOrderId("jump-1")))
                     .join()).isInstanceOf(Accepted.class);
         }
     }

@@ -37,7 +37,8 @@ class FundingRateController {
         SymbolMarket market = AdminRequestChecks.knownMarket(markets, body.symbol());
         market.overrideFundingRate(body.rate());
         faults.count("funding_override");
-        return AdminJson.ok(answer(body.symbol(), market.fundingRate(), fundingClock.nextFundingWallTime(body.symbol())));
+        return AdminJson.ok(answer(body.symbol(), market.fundingRate(),
+                fundingClock.nextFundingWallTime(body.symbol())));
     }
 
     /** The rate in force now (the override, or the source's when cleared) and when it settles next. */

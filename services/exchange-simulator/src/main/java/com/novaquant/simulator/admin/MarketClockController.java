@@ -27,6 +27,7 @@ class MarketClockController {
     Map<String, Object> advance(@RequestBody Millis body) {
         long ms = AdminRequestChecks.nonNegative(body.ms(), "ms");
         int settled = fundingClock.advanceMarketTime(ms);
-        return AdminJson.ok(Map.of("advancedMs", ms, "marketTime", clock.marketMillis(), "fundingSettlements", settled));
+        return AdminJson.ok(Map.of("advancedMs", ms, "marketTime", clock.marketMillis(), "fundingSettlements",
+                settled));
     }
 }

@@ -30,8 +30,10 @@ class OrderFaultController {
         this.markets = markets;
     }
 
-    /** {@code {venue, symbol}} and the field of the fault: {@code code} and {@code msg?}, {@code mode} or {@code ratio}. */
-    record OrderFault(Venue venue, String symbol, Integer code, String msg, Faults.AmbiguousMode mode, BigDecimal ratio) {
+    /** {@code {venue, symbol}} and the field of the fault: {@code code} and {@code msg?},
+            {@code mode} or {@code ratio}. */
+    record OrderFault(Venue venue, String symbol, Integer code, String msg, Faults.AmbiguousMode mode,
+            BigDecimal ratio) {
     }
 
     @PostMapping("/reject-next")

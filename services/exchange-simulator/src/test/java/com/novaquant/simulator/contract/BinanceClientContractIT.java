@@ -25,6 +25,7 @@ import com.novaquant.binance.rest.SpotAccount;
 import com.novaquant.binance.terms.OrderStatus;
 import com.novaquant.binance.terms.Side;
 import com.novaquant.binance.terms.TimeInForce;
+import com.novaquant.ids.ClientOrderId;
 import com.novaquant.simulator.it.SimulatorIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,8 +103,8 @@ class BinanceClientContractIT {
                 .count();
     }
 
-    static String id() {
-        return "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    static ClientOrderId id() {
+        return new ClientOrderId("c" + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
     }
 
     @Test
@@ -131,7 +132,7 @@ class BinanceClientContractIT {
 
     @Test
     void restingLimitOrderIsQueriedListedAndCanceled() {
-        String clientId = id();
+        ClientOrderId clientId = id();
         OrderOutcome placed = client.futures().placeOrder(
                 NewOrder.limit("ETHUSDT", Side.BUY, new BigDecimal("0.01"), new BigDecimal("2000.00"), TimeInForce.GTC, clientId)).join();
         List<String> open = client.futures().openOrders("ETHUSDT").join().stream().map(o -> o.clientOrderId()).toList();
@@ -139,7 +140,7 @@ class BinanceClientContractIT {
         OrderOutcome queried = client.futures().queryOrder("ETHUSDT", clientId).join();
 
         assertThat(placed).isInstanceOfSatisfying(Accepted.class, a -> assertThat(a.status()).isEqualTo(OrderStatus.NEW));
-        assertThat(open).contains(clientId);
+        assertThat(open).contains(clientId.value());
         assertThat(canceled).isInstanceOfSatisfying(Accepted.class, a -> assertThat(a.status()).isEqualTo(OrderStatus.CANCELED));
         assertThat(queried).isInstanceOfSatisfying(Accepted.class, a -> assertThat(a.status()).isEqualTo(OrderStatus.CANCELED));
     }
@@ -157,38 +158,38 @@ class BinanceClientContractIT {
     @Test
     void injectedRejectionComesBackWithItsCodeAndNothingIsPlaced() {
         admin("POST", "/admin/faults/reject-next", "{\"venue\":\"USDM\",\"symbol\":\"BTCUSDT\",\"code\":-2019,\"msg\":\"Margin is insufficient.\"}");
-        String clientId = id();
+        ClientOrderId clientId = id();
 
         OrderOutcome outcome = client.futures().placeOrder(NewOrder.market("BTCUSDT", Side.SELL, new BigDecimal("0.01"), clientId)).join();
 
         assertThat(outcome).isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo(-2019));
-        assertThat(placedWithClientId(clientId)).isZero();
+        assertThat(placedWithClientId(clientId.value())).isZero();
     }
 
     @Test
     void fiveHundredAfterAcceptIsUnknownAndTheQueryFindsExactlyOneOrder() {
         admin("POST", "/admin/faults/ambiguous-next", "{\"venue\":\"SPOT\",\"symbol\":\"ETHUSDT\",\"mode\":\"HTTP_5XX\"}");
-        String clientId = id();
+        ClientOrderId clientId = id();
 
         OrderOutcome outcome = client.spot().placeOrder(NewOrder.market("ETHUSDT", Side.BUY, new BigDecimal("0.01"), clientId)).join();
         OrderOutcome resolved = client.spot().queryOrder("ETHUSDT", clientId).join();
 
         assertThat(outcome).isInstanceOf(Unknown.class);
         assertThat(resolved).isInstanceOfSatisfying(Accepted.class, a -> assertThat(a.status()).isEqualTo(OrderStatus.FILLED));
-        assertThat(placedWithClientId(clientId)).isEqualTo(1);
+        assertThat(placedWithClientId(clientId.value())).isEqualTo(1);
     }
 
     @Test
     void code1007AfterAcceptIsUnknownAndTheQueryFindsExactlyOneOrder() {
         admin("POST", "/admin/faults/ambiguous-next", "{\"venue\":\"USDM\",\"symbol\":\"ETHUSDT\",\"mode\":\"CODE_1007\"}");
-        String clientId = id();
+        ClientOrderId clientId = id();
 
         OrderOutcome outcome = client.futures().placeOrder(NewOrder.market("ETHUSDT", Side.SELL, new BigDecimal("0.01"), clientId)).join();
         OrderOutcome resolved = client.futures().queryOrder("ETHUSDT", clientId).join();
 
         assertThat(outcome).isInstanceOfSatisfying(Unknown.class, u -> assertThat(u.code()).isEqualTo(-1007));
         assertThat(resolved).isInstanceOf(Accepted.class);
-        assertThat(placedWithClientId(clientId)).isEqualTo(1);
+        assertThat(placedWithClientId(clientId.value())).isEqualTo(1);
     }
 
     @Test
@@ -196,14 +197,14 @@ class BinanceClientContractIT {
         BinanceRestClient impatient = client("nova-paper-secret", Duration.ofSeconds(1));
         try {
             admin("POST", "/admin/faults/ambiguous-next", "{\"venue\":\"USDM\",\"symbol\":\"BTCUSDT\",\"mode\":\"TIMEOUT\"}");
-            String clientId = id();
+            ClientOrderId clientId = id();
 
             OrderOutcome outcome = impatient.futures().placeOrder(NewOrder.market("BTCUSDT", Side.SELL, new BigDecimal("0.01"), clientId)).join();
             OrderOutcome resolved = impatient.futures().queryOrder("BTCUSDT", clientId).join();
 
             assertThat(outcome).isInstanceOf(Unknown.class);
             assertThat(resolved).isInstanceOf(Accepted.class);
-            assertThat(placedWithClientId(clientId)).isEqualTo(1);
+            assertThat(placedWithClientId(clientId.value())).isEqualTo(1);
         } finally {
             impatient.close();
         }

@@ -1,11 +1,11 @@
 package com.novaquant.execution.application;
 
-import com.novaquant.events.ClientOrderId;
-import com.novaquant.events.PairId;
 import com.novaquant.execution.domain.CommissionValue;
 import com.novaquant.execution.domain.ExchangeTrade;
 import com.novaquant.execution.domain.IncomeEntry;
 import com.novaquant.execution.domain.PnlReport;
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.PairId;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,7 +1,22 @@
 package com.novaquant.execution.application;
 
-import com.novaquant.events.PairId;
-import com.novaquant.events.SignalId;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 import java.math.BigDecimal;
 
 /**

@@ -1,13 +1,13 @@
 package com.novaquant.execution.application;
 
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.KillSwitchState;
-import com.novaquant.events.PairId;
 import com.novaquant.events.Signal;
-import com.novaquant.events.SignalId;
 import com.novaquant.execution.domain.OrderReport;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -2,10 +2,8 @@ package com.novaquant.execution.application;
 
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.PairEvent;
-import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Signal;
-import com.novaquant.events.SignalId;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.ClientOrderIds;
@@ -13,6 +11,8 @@ import com.novaquant.execution.domain.LegOrder;
 import com.novaquant.execution.domain.OrderPurpose;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
 
 import java.math.BigDecimal;
 import java.time.Clock;

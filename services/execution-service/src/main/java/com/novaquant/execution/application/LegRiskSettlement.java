@@ -4,7 +4,6 @@ import com.novaquant.events.EpochMicros;
 import com.novaquant.events.LegRiskEvent;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Side;
-import com.novaquant.events.SignalId;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.HedgeBand;
@@ -14,6 +13,7 @@ import com.novaquant.execution.domain.LegRiskEpisode;
 import com.novaquant.execution.domain.LegRiskPolicy;
 import com.novaquant.execution.domain.OrderPurpose;
 import com.novaquant.execution.domain.PairState;
+import com.novaquant.ids.SignalId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,14 +1,14 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.events.EpochMicros;
-import com.novaquant.events.PairId;
-import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.HedgeBand;
 import com.novaquant.execution.domain.OrderPurpose;
 import com.novaquant.execution.domain.PairSizing;
 import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.domain.SymbolFilters;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

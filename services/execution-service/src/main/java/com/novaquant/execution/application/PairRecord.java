@@ -1,10 +1,10 @@
 package com.novaquant.execution.application;
 
-import com.novaquant.events.PairId;
-import com.novaquant.events.SignalId;
 import com.novaquant.execution.domain.HedgeBand;
 import com.novaquant.execution.domain.LegPosition;
 import com.novaquant.execution.domain.PairState;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
 
 import java.math.BigDecimal;
 import java.time.Instant;

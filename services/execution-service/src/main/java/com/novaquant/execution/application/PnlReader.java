@@ -1,8 +1,8 @@
 package com.novaquant.execution.application;
 
-import com.novaquant.events.PairId;
 import com.novaquant.execution.domain.PnlReport;
 import com.novaquant.execution.domain.PnlSummary;
+import com.novaquant.ids.PairId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,5 @@
 package com.novaquant.execution.application;
 
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.DeskMode;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Venue;
@@ -8,6 +7,7 @@ import com.novaquant.execution.domain.HedgeBand;
 import com.novaquant.execution.domain.LegFailure;
 import com.novaquant.execution.domain.LegOrder;
 import com.novaquant.execution.domain.PairState;
+import com.novaquant.ids.ClientOrderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,6 @@ import com.novaquant.events.EventCodec;
 import com.novaquant.events.FundingRate;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Signal;
-import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.ClientOrderIds;
 import com.novaquant.execution.domain.OwnPrices;
@@ -15,6 +14,7 @@ import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.domain.PreTradeCheck;
 import com.novaquant.execution.domain.PreTradeRequest;
 import com.novaquant.execution.domain.SymbolFilters;
+import com.novaquant.ids.SignalId;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -66,7 +66,8 @@ public class Rehearsal {
                     new BigDecimal("0.01000000"), new BigDecimal("1000.00"), Signal.Reason.CARRY_ABOVE_ENTRY, 0.2,
                     spot, perp, funding, now, now / 1000 + 5_000);
             Signal signal = EventCodec.decode(EventCodec.encode(made), Signal.class);
-            Signal refused = new Signal(new SignalId(signal.signalId() + "-refused"), SYMBOL, BigDecimal.ZERO, BigDecimal.ZERO,
+            Signal refused = new Signal(new SignalId(signal.signalId() + "-refused"), SYMBOL, BigDecimal.ZERO,
+                    BigDecimal.ZERO,
                     Signal.Reason.CARRY_BELOW_EXIT, 0, spot, perp, funding, now, now / 1000 + 5_000);
             BigDecimal quantity = PairSizing.common(signal.targetBaseQty(), filters, filters);
             PreTradeRequest request = new PreTradeRequest(true, quantity, signal.spot().askPrice(),

@@ -1,6 +1,21 @@
 package com.novaquant.execution.application;
 
-import com.novaquant.events.PairId;
+import com.novaquant.ids.PairId;
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package com.novaquant.execution.application;
 
 import com.novaquant.events.DeskMode;
+import com.novaquant.ids.PairId;
 
-import com.novaquant.events.PairId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;

@@ -1,6 +1,5 @@
 package com.novaquant.execution.application;
 
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.ExchangeTrade;
 import com.novaquant.execution.domain.IncomeEntry;
@@ -8,6 +7,7 @@ import com.novaquant.execution.domain.LegOrder;
 import com.novaquant.execution.domain.PlacementOutcome;
 import com.novaquant.execution.domain.QueryOutcome;
 import com.novaquant.execution.domain.SymbolFilters;
+import com.novaquant.ids.ClientOrderId;
 
 import java.math.BigDecimal;
 import java.time.Duration;

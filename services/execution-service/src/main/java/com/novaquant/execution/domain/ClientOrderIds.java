@@ -1,9 +1,9 @@
 package com.novaquant.execution.domain;
 
-import com.novaquant.events.ClientOrderId;
-import com.novaquant.events.PairId;
-import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,14 +36,6 @@ public final class ClientOrderIds {
     /** The pair id for a pair opened by a signal: stable for the same reason as the order ids. */
     public static PairId pairId(SignalId signalId) {
         return new PairId("P-" + digest(signalId));
-    }
-
-    /**
-     * Whether both venues accept the id: spot's alphabet is the narrower one ({@link ClientOrderId} holds any id
-     * either venue accepts, such as one read back from USD-M).
-     */
-    public static boolean sendableToEitherVenue(ClientOrderId clientOrderId) {
-        return clientOrderId != null && clientOrderId.value().matches("^[a-zA-Z0-9_-]{1,36}$");
     }
 
     private static String digest(SignalId signalId) {

@@ -1,8 +1,8 @@
 package com.novaquant.execution.domain;
 
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
+import com.novaquant.ids.ClientOrderId;
 
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -24,7 +24,7 @@ public record LegOrder(ClientOrderId clientOrderId, String symbol, Venue venue, 
         if (quantity == null || quantity.signum() <= 0) {
             throw new IllegalArgumentException("order quantity must be positive: " + quantity);
         }
-        if (!ClientOrderIds.sendableToEitherVenue(clientOrderId)) {
+        if (!clientOrderId.acceptedByBothVenues()) {
             throw new IllegalArgumentException("invalid client order id: " + clientOrderId);
         }
     }

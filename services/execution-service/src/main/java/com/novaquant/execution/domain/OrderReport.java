@@ -1,6 +1,21 @@
 package com.novaquant.execution.domain;
 
-import com.novaquant.events.ClientOrderId;
+import com.novaquant.ids.ClientOrderId;
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 import java.math.BigDecimal;
 
 /**

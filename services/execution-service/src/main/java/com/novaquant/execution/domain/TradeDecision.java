@@ -1,6 +1,21 @@
 package com.novaquant.execution.domain;
 
-import com.novaquant.events.PairId;
+import com.novaquant.ids.PairId;
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 import java.math.BigDecimal;
 
 /** What the desk does with one signal. */

@@ -1,8 +1,8 @@
 package com.novaquant.execution.domain;
 
 import com.novaquant.events.DeskMode;
+import com.novaquant.ids.PairId;
 
-import com.novaquant.events.PairId;
 import java.math.BigDecimal;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package com.novaquant.execution.core;
 
-import com.novaquant.events.PairId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.PairRecord;
 import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.sim.SimDesk;
 import com.novaquant.execution.sim.VenueFaults;
+import com.novaquant.ids.PairId;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,7 +1,6 @@
 package com.novaquant.execution.core;
 
 import com.novaquant.events.Alert;
-import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.MarginWatch;
@@ -11,6 +10,7 @@ import com.novaquant.execution.domain.OrderPurpose;
 import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.sim.SimDesk;
 import com.novaquant.execution.sim.VenueFaults;
+import com.novaquant.ids.PairId;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,11 +1,9 @@
 package com.novaquant.execution.core;
 
 import com.novaquant.events.Alert;
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.LegRiskEvent;
 import com.novaquant.events.NovaEvent;
 import com.novaquant.events.PairEvent;
-import com.novaquant.events.PairId;
 import com.novaquant.events.Severity;
 import com.novaquant.execution.application.OrderRecord;
 import com.novaquant.execution.application.PairRecord;
@@ -15,6 +13,8 @@ import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.sim.SimDesk;
 import com.novaquant.execution.sim.SimulatedVenue;
 import com.novaquant.execution.sim.VenueFaults;
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.PairId;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

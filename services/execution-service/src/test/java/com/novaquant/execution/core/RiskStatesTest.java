@@ -1,6 +1,5 @@
 package com.novaquant.execution.core;
 
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.DeskMode;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Side;
@@ -10,6 +9,7 @@ import com.novaquant.execution.domain.OrderPurpose;
 import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.sim.SimDesk;
 import com.novaquant.execution.sim.VenueFaults;
+import com.novaquant.ids.ClientOrderId;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -84,7 +84,8 @@ class RiskStatesTest {
         desk.listEth();
         assertThat(desk.trade("2")).isEqualTo("FILLED");
         // A short the ledger knows nothing of.
-        desk.venue.place(new LegOrder(new ClientOrderId("stray-1"), SimDesk.ETH, Venue.USDM, Side.SELL, BigDecimal.ONE, false,
+        desk.venue.place(new LegOrder(new ClientOrderId("stray-1"), SimDesk.ETH, Venue.USDM, Side.SELL, BigDecimal.ONE,
+                false,
                 OrderPurpose.OPEN));
         assertThat(desk.reconciler.reconcile()).isNotEmpty();
         assertThat(desk.reconciler.reconcile()).isNotEmpty();
@@ -95,7 +96,8 @@ class RiskStatesTest {
         assertThat(desk.trade("1")).isEqualTo("FILLED");
         assertThat(desk.perpShort()).isEqualByComparingTo("1");
 
-        desk.venue.place(new LegOrder(new ClientOrderId("stray-2"), SimDesk.ETH, Venue.USDM, Side.BUY, BigDecimal.ONE, true,
+        desk.venue.place(new LegOrder(new ClientOrderId("stray-2"), SimDesk.ETH, Venue.USDM, Side.BUY, BigDecimal.ONE,
+                true,
                 OrderPurpose.CLOSE));
         assertThat(desk.reconciler.reconcile()).isEmpty();
         assertThat(desk.alerts).filteredOn(a -> a.code().equals("RECONCILIATION_MISMATCH")
@@ -141,7 +143,8 @@ class RiskStatesTest {
         assertThat(desk.trade("1")).isEqualTo("FILLED");
         desk.killSwitch.freeze("venue answers nonsense", "operator");
         // Half the spot leg gone from the account: the pair is naked short, a repair would buy it back.
-        desk.venue.place(new LegOrder(new ClientOrderId("stray-3"), SimDesk.SYMBOL, Venue.SPOT, Side.SELL, new BigDecimal("0.5"), false,
+        desk.venue.place(new LegOrder(new ClientOrderId("stray-3"), SimDesk.SYMBOL, Venue.SPOT, Side.SELL,
+                new BigDecimal("0.5"), false,
                 OrderPurpose.CLOSE));
         long orders = desk.venue.executions().size();
         desk.reconciler.reconcile();

@@ -1,8 +1,8 @@
 package com.novaquant.execution.domain;
 
-import com.novaquant.events.ClientOrderId;
-import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.SignalId;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

@@ -4,7 +4,6 @@ import com.novaquant.binance.auth.Credentials;
 import com.novaquant.binance.auth.TradingMode;
 import com.novaquant.binance.rest.BinanceClientConfig;
 import com.novaquant.binance.rest.BinanceRestClient;
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.adapter.binance.BinanceTradingVenue;
@@ -15,6 +14,7 @@ import com.novaquant.execution.application.VenueUnavailableException;
 import com.novaquant.execution.domain.LegOrder;
 import com.novaquant.execution.domain.OrderPurpose;
 import com.novaquant.execution.domain.PlacementOutcome;
+import com.novaquant.ids.ClientOrderId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -222,7 +222,8 @@ class AccountBookIT {
     }
 
     private void buyOneOnSpot() {
-        LegOrder buy = new LegOrder(new ClientOrderId("nq-acb-" + UUID.randomUUID().toString().substring(0, 12)), SYMBOL, Venue.SPOT,
+        LegOrder buy = new LegOrder(new ClientOrderId("nq-acb-" + UUID.randomUUID().toString().substring(0, 12)),
+                SYMBOL, Venue.SPOT,
                 Side.BUY, BigDecimal.ONE, false, OrderPurpose.OPEN);
         assertThat(venue.place(buy)).isInstanceOf(PlacementOutcome.Accepted.class);
     }

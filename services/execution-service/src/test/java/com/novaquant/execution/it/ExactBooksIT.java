@@ -1,9 +1,6 @@
 package com.novaquant.execution.it;
 
-import com.novaquant.events.ClientOrderId;
-import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
-import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.adapter.persistence.JdbcBooks;
 import com.novaquant.execution.adapter.persistence.JdbcLedger;
@@ -20,6 +17,9 @@ import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.domain.PnlReport;
 import com.novaquant.execution.domain.PnlRow;
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
 import com.novaquant.testsupport.PostgresServer;
 import com.novaquant.testsupport.SharedInfrastructure;
 import org.flywaydb.core.Flyway;
@@ -140,7 +140,8 @@ class ExactBooksIT {
         book(perpReduce.value(), trade(Venue.USDM, Side.BUY, "0.005", "64205", "0.1605125", "USDT", "-0.975"));
         ledger.setPairState(pairId, PairState.OPEN, new SignalId("s-reduce"));
 
-        ClientOrderId spotClose = filled(Venue.SPOT, Side.SELL, "0.009985", "63900", "0.6380415", "USDT", PairState.CLOSING);
+        ClientOrderId spotClose = filled(Venue.SPOT, Side.SELL, "0.009985", "63900", "0.6380415", "USDT",
+                PairState.CLOSING);
         ClientOrderId perpClose = filled(Venue.USDM, Side.BUY, "0.010", "63905", "0", "", PairState.CLOSING);
         book(spotClose.value(), trade(Venue.SPOT, Side.SELL, "0.009985", "63900", "0.6380415", "USDT", "0"));
         book(perpClose.value(), trade(Venue.USDM, Side.BUY, "0.010", "63905", "0.319525", "USDT", "1.05"));
@@ -287,7 +288,8 @@ class ExactBooksIT {
     }
 
     private void book(String clientId, ExchangeTrade trade) {
-        assertThat(books.bookTrades(new ClientOrderId(clientId), base, valued(trade))).isEqualTo(TradeBooking.Result.BOOKED);
+        assertThat(books.bookTrades(new ClientOrderId(clientId), base,
+                valued(trade))).isEqualTo(TradeBooking.Result.BOOKED);
     }
 
     private List<Books.ValuedTrade> valued(ExchangeTrade... trades) {

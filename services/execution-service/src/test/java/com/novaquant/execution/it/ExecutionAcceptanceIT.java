@@ -2,17 +2,14 @@ package com.novaquant.execution.it;
 
 import com.novaquant.binance.auth.Credentials;
 import com.novaquant.events.Alert;
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.FeedGate;
 import com.novaquant.events.FundingRate;
-import com.novaquant.events.PairId;
 import com.novaquant.events.Quote;
 import com.novaquant.events.RecordSeal;
 import com.novaquant.events.Severity;
 import com.novaquant.events.Signal;
-import com.novaquant.events.SignalId;
 import com.novaquant.events.Topics;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
@@ -33,6 +30,9 @@ import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.domain.PlacementOutcome;
 import com.novaquant.execution.domain.PnlRow;
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
 import com.novaquant.testsupport.ExchangeRecords;
 import com.novaquant.testsupport.Http;
 import com.novaquant.testsupport.RealInfrastructure;
@@ -812,7 +812,8 @@ class ExecutionAcceptanceIT {
             if (quantity.signum() <= 0) {
                 break;
             }
-            LegOrder buy = new LegOrder(new ClientOrderId("nq-drain-" + UUID.randomUUID().toString().substring(0, 12)), "DRNUSDT",
+            LegOrder buy = new LegOrder(new ClientOrderId("nq-drain-" + UUID.randomUUID().toString().substring(0, 12)),
+                    "DRNUSDT",
                     Venue.SPOT, com.novaquant.events.Side.BUY, quantity, false, OrderPurpose.OPEN);
             assertThat(venue.place(buy)).isInstanceOf(PlacementOutcome.Accepted.class);
             bought = bought.add(quantity);
@@ -825,7 +826,8 @@ class ExecutionAcceptanceIT {
     private void sellSpot(String symbol, String asset, BigDecimal atMost) {
         BigDecimal quantity = SIMULATOR.spotBalance(asset).min(atMost).setScale(2, java.math.RoundingMode.DOWN);
         if (quantity.signum() > 0) {
-            LegOrder sell = new LegOrder(new ClientOrderId("nq-refill-" + UUID.randomUUID().toString().substring(0, 12)), symbol,
+            LegOrder sell = new LegOrder(new ClientOrderId("nq-refill-" + UUID.randomUUID().toString().substring(0,
+                    12)), symbol,
                     Venue.SPOT, com.novaquant.events.Side.SELL, quantity, false, OrderPurpose.CLOSE);
             assertThat(venue.place(sell)).isInstanceOf(PlacementOutcome.Accepted.class);
         }

@@ -1,10 +1,7 @@
 package com.novaquant.execution.it;
 
-import com.novaquant.events.ClientOrderId;
-import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Signal;
-import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.adapter.persistence.JdbcLedger;
 import com.novaquant.execution.application.OrderRecord;
@@ -13,6 +10,9 @@ import com.novaquant.execution.domain.ClientOrderIds;
 import com.novaquant.execution.domain.OrderPurpose;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
 import com.novaquant.testsupport.PostgresServer;
 import com.novaquant.testsupport.SharedInfrastructure;
 import org.flywaydb.core.Flyway;
@@ -83,7 +83,8 @@ class SignalWritesIT {
         // Two deliveries of the signal both read before either writes: each finds it unrecorded; reading wrote nothing.
         assertThat(ledger.exposureUnlessSeen(signal)).isPresent();
         assertThat(ledger.exposureUnlessSeen(signal)).isPresent();
-        assertThat(count("select count(*) from processed_signals where signal_id = ?", signal.signalId().value())).isZero();
+        assertThat(count("select count(*) from processed_signals where signal_id = ?",
+                signal.signalId().value())).isZero();
 
         int before = dataSource.transactions();
         Optional<PairRecord> first = ledger.claimAndWriteAhead(signal, pairId, PairState.OPENING, legs(signal, pairId));
@@ -94,7 +95,8 @@ class SignalWritesIT {
                         select xmin::text from processed_signals where signal_id = ?
                         union all select xmin::text from pairs where pair_id = ?
                         union all select xmin::text from orders where signal_id = ?""")
-                .params(signal.signalId().value(), pairId.value(), signal.signalId().value()).query(String.class).list();
+                .params(signal.signalId().value(), pairId.value(),
+                        signal.signalId().value()).query(String.class).list();
         assertThat(writers).hasSize(4).containsOnly(writers.getFirst());
         assertThat(outcome(signal)).isEqualTo("IN_PROGRESS");
 
@@ -171,7 +173,8 @@ class SignalWritesIT {
         assertThat(first).isPresent();
         assertThat(second.join()).as("the second write-ahead, once the first committed").isEmpty();
         assertThat(ledger.ordersOfSignal(signal.signalId())).hasSize(2);
-        assertThat(count("select count(*) from pairs where last_signal_id = ?", signal.signalId().value())).isEqualTo(1);
+        assertThat(count("select count(*) from pairs where last_signal_id = ?",
+                signal.signalId().value())).isEqualTo(1);
         assertThat(outcome(signal)).isEqualTo("IN_PROGRESS");
     }
 

@@ -1,12 +1,12 @@
 package com.novaquant.execution.it;
 
-import com.novaquant.events.PairId;
-import com.novaquant.events.SignalId;
 import com.novaquant.execution.adapter.persistence.AdvisoryLockLease;
 import com.novaquant.execution.adapter.persistence.JdbcLedger;
 import com.novaquant.execution.adapter.persistence.LeaseHolderName;
 import com.novaquant.execution.adapter.persistence.LedgerPoolNaming;
 import com.novaquant.execution.adapter.persistence.LockConnectionFactory;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
 import com.novaquant.testsupport.PostgresServer;
 import com.novaquant.testsupport.SharedInfrastructure;
 import com.zaxxer.hikari.HikariDataSource;
@@ -97,7 +97,8 @@ class TradingLeaseFenceIT {
         assertThat(second.lease.tryAcquire()).isTrue();
 
         // Closing writes the state and the close row in one transaction: neither lands.
-        assertThatThrownBy(() -> first.ledger.setPairState(new PairId("pair-1"), com.novaquant.execution.domain.PairState.CLOSED,
+        assertThatThrownBy(() -> first.ledger.setPairState(new PairId("pair-1"),
+                com.novaquant.execution.domain.PairState.CLOSED,
                 new SignalId("s-2"))).isInstanceOf(DataAccessException.class);
         assertThat(admin.sql("select state from pairs where pair_id = 'pair-1'").query(String.class).single())
                 .isEqualTo("OPENING");

@@ -1,11 +1,8 @@
 package com.novaquant.execution.sim;
 
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.KillSwitchState;
-import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Signal;
-import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.Ledger;
 import com.novaquant.execution.application.OrderRecord;
@@ -16,6 +13,9 @@ import com.novaquant.execution.domain.OrderReport;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
 import com.novaquant.execution.domain.PnlSummary;
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 import java.math.BigDecimal;
@@ -47,7 +47,8 @@ import java.util.function.Predicate;
 public final class InMemoryLedger implements Ledger {
 
     /** One row of the fills table. */
-    public record Fill(ClientOrderId clientOrderId, PairId pairId, String symbol, Venue venue, Side side, BigDecimal quantity,
+    public record Fill(ClientOrderId clientOrderId, PairId pairId, String symbol, Venue venue, Side side,
+            BigDecimal quantity,
                        BigDecimal price, BigDecimal fee, String feeAsset, BigDecimal feeUsdt, BigDecimal realised,
                        Instant at) {
     }

@@ -1,10 +1,7 @@
 package com.novaquant.execution.sim;
 
-import com.novaquant.events.ClientOrderId;
-import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Signal;
-import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.Ledger.FillApplied;
 import com.novaquant.execution.application.OrderRecord;
@@ -13,6 +10,9 @@ import com.novaquant.execution.domain.OrderPurpose;
 import com.novaquant.execution.domain.OrderReport;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -51,7 +51,8 @@ class InMemoryLedgerTest {
     @Test
     void theWriteAheadOfASignalAlreadyRecordedWritesNothing() {
         assertThat(ledger.claimAndWriteAhead(signal(new SignalId("s1")), PAIR, PairState.OPENING,
-                List.of(order(new ClientOrderId("c-1"), Venue.SPOT, Side.BUY, "1"), order(new ClientOrderId("c-2"), Venue.USDM, Side.SELL, "1"))))
+                List.of(order(new ClientOrderId("c-1"), Venue.SPOT, Side.BUY, "1"), order(new ClientOrderId("c-2"),
+                        Venue.USDM, Side.SELL, "1"))))
                 .hasValueSatisfying(pair -> assertThat(pair.state()).isEqualTo(PairState.OPENING));
         assertThat(ledger.signalOutcome(new SignalId("s1"))).contains("IN_PROGRESS");
         Map<ClientOrderId, OrderRecord> ordersBefore = ledger.ordersById();
@@ -72,7 +73,8 @@ class InMemoryLedgerTest {
     @Test
     void aSpotBuyChargedInTheBaseAssetHoldsTheQuantityLessTheFee() {
         begin(true, order(new ClientOrderId("c-spot"), Venue.SPOT, Side.BUY, "1"));
-        FillApplied applied = ledger.recordOutcome(new ClientOrderId("c-spot"), OrderStatus.FILLED, report(new ClientOrderId("c-spot"), "1", "100", "0.001", "BTC"),
+        FillApplied applied = ledger.recordOutcome(new ClientOrderId("c-spot"), OrderStatus.FILLED,
+                report(new ClientOrderId("c-spot"), "1", "100", "0.001", "BTC"),
                 0, null, false);
         assertThat(applied.quantity()).isEqualByComparingTo("1");
         PairRecord pair = ledger.pair(PAIR).orElseThrow();
@@ -86,8 +88,10 @@ class InMemoryLedgerTest {
     void aFillReportedTwiceIsAppliedOnce() {
         begin(true, order(new ClientOrderId("c-perp"), Venue.USDM, Side.SELL, "1"));
         OrderReport filled = report(new ClientOrderId("c-perp"), "1", "100", "0.05", "USDT");
-        assertThat(ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, filled, 0, null, false).any()).isTrue();
-        assertThat(ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, filled, 0, null, false)).isEqualTo(FillApplied.NONE);
+        assertThat(ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, filled, 0, null,
+                false).any()).isTrue();
+        assertThat(ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, filled, 0, null,
+                false)).isEqualTo(FillApplied.NONE);
         assertThat(ledger.pair(PAIR).orElseThrow().perp().quantity()).isEqualTo(BigDecimal.ONE);
         assertThat(ledger.fills()).hasSize(1);
         assertThat(ledger.totalActiveNotional()).isEqualByComparingTo("100");
@@ -96,9 +100,11 @@ class InMemoryLedgerTest {
     @Test
     void aPartialThenTheFullReportAppliesOnlyTheDeltaWithItsShareOfTheFee() {
         begin(true, order(new ClientOrderId("c-perp"), Venue.USDM, Side.SELL, "1"));
-        ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.PARTIALLY_FILLED, report(new ClientOrderId("c-perp"), "0.4", "100", "0.04", "USDT"),
+        ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.PARTIALLY_FILLED,
+                report(new ClientOrderId("c-perp"), "0.4", "100", "0.04", "USDT"),
                 0, null, false);
-        FillApplied rest = ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, report(new ClientOrderId("c-perp"), "1", "100", "0.12", "USDT"),
+        FillApplied rest = ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED,
+                report(new ClientOrderId("c-perp"), "1", "100", "0.12", "USDT"),
                 0, null, false);
         assertThat(rest.quantity()).isEqualByComparingTo("0.6");
         assertThat(rest.fee()).isEqualByComparingTo("0.072");
@@ -111,9 +117,11 @@ class InMemoryLedgerTest {
     @Test
     void aShrinkIsCappedAtTheHeldQuantity() {
         begin(true, order(new ClientOrderId("c-open"), Venue.USDM, Side.SELL, "1"));
-        ledger.recordOutcome(new ClientOrderId("c-open"), OrderStatus.FILLED, report(new ClientOrderId("c-open"), "1", "100", "0", ""), 0, null, false);
+        ledger.recordOutcome(new ClientOrderId("c-open"), OrderStatus.FILLED, report(new ClientOrderId("c-open"), "1",
+                "100", "0", ""), 0, null, false);
         begin(false, order(new ClientOrderId("c-close"), Venue.USDM, Side.BUY, "1.5"));
-        FillApplied applied = ledger.recordOutcome(new ClientOrderId("c-close"), OrderStatus.FILLED, report(new ClientOrderId("c-close"), "1.5", "90", "0", ""),
+        FillApplied applied = ledger.recordOutcome(new ClientOrderId("c-close"), OrderStatus.FILLED,
+                report(new ClientOrderId("c-close"), "1.5", "90", "0", ""),
                 0, null, false);
         assertThat(applied.quantity()).isEqualByComparingTo("1.5");
         PairRecord pair = ledger.pair(PAIR).orElseThrow();
@@ -128,12 +136,14 @@ class InMemoryLedgerTest {
         Map<ClientOrderId, OrderRecord> before = ledger.ordersById();
         PairRecord pairBefore = ledger.pair(PAIR).orElseThrow();
         ledger.failNextWrites(1);
-        assertThatThrownBy(() -> ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, report(new ClientOrderId("c-perp"), "1", "100", "0", ""),
+        assertThatThrownBy(() -> ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED,
+                report(new ClientOrderId("c-perp"), "1", "100", "0", ""),
                 0, null, false)).isInstanceOf(DataAccessResourceFailureException.class);
         assertThat(ledger.ordersById()).isEqualTo(before);
         assertThat(ledger.pair(PAIR)).contains(pairBefore);
         assertThat(ledger.fills()).isEmpty();
-        assertThat(ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, report(new ClientOrderId("c-perp"), "1", "100", "0", ""), 0, null,
+        assertThat(ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED,
+                report(new ClientOrderId("c-perp"), "1", "100", "0", ""), 0, null,
                 false).any()).isTrue();
     }
 
@@ -151,14 +161,16 @@ class InMemoryLedgerTest {
         PairRecord pairBefore = ledger.pair(PAIR).orElseThrow();
         clock.advanceMillis(10);
         assertThatThrownBy(() -> ledger.claimAndWriteAhead(signal(new SignalId("s2")), PAIR, PairState.CLOSING,
-                List.of(order(new ClientOrderId("c-2"), Venue.SPOT, Side.SELL, "1"), order(new ClientOrderId("c-1"), Venue.USDM, Side.BUY, "1"))))
+                List.of(order(new ClientOrderId("c-2"), Venue.SPOT, Side.SELL, "1"), order(new ClientOrderId("c-1"),
+                        Venue.USDM, Side.BUY, "1"))))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(ledger.order(new ClientOrderId("c-2"))).isEmpty();
         assertThat(ledger.pair(PAIR)).contains(pairBefore);
         assertThat(ledger.order(new ClientOrderId("c-1")).orElseThrow().venue()).isEqualTo(Venue.SPOT);
         assertThat(ledger.signalOutcome(new SignalId("s2"))).isEmpty();
         assertThatThrownBy(() -> ledger.writeAhead(PAIR, SYMBOL, new SignalId("flatten-1"), PairState.CLOSING,
-                List.of(order(new ClientOrderId("c-3"), Venue.SPOT, Side.SELL, "1"), order(new ClientOrderId("c-1"), Venue.USDM, Side.BUY, "1"))))
+                List.of(order(new ClientOrderId("c-3"), Venue.SPOT, Side.SELL, "1"), order(new ClientOrderId("c-1"),
+                        Venue.USDM, Side.BUY, "1"))))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(ledger.order(new ClientOrderId("c-3"))).isEmpty();
         assertThat(ledger.pair(PAIR)).contains(pairBefore);
@@ -169,7 +181,8 @@ class InMemoryLedgerTest {
         ledger.rehearse(() -> begin(true, order(new ClientOrderId("c-r"), Venue.USDM, Side.SELL, "1")));
         assertThat(ledger.ordersById()).isEmpty();
         begin(true, order(new ClientOrderId("c-perp"), Venue.USDM, Side.SELL, "1"));
-        ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, report(new ClientOrderId("c-perp"), "1", "100", "0.05", "USDT"), 0, null, false);
+        ledger.recordOutcome(new ClientOrderId("c-perp"), OrderStatus.FILLED, report(new ClientOrderId("c-perp"), "1",
+                "100", "0.05", "USDT"), 0, null, false);
         ledger.setPairState(PAIR, PairState.CLOSED, new SignalId("s1"));
         ledger.setPairState(PAIR, PairState.CLOSED, new SignalId("s1"));
         assertThat(ledger.closedNetPnl()).containsOnlyKeys(PAIR);
@@ -182,12 +195,14 @@ class InMemoryLedgerTest {
     }
 
     private OrderRecord order(ClientOrderId clientOrderId, Venue venue, Side side, String quantity) {
-        return new OrderRecord(clientOrderId, PAIR, new SignalId("s1"), SYMBOL, venue, side, new BigDecimal(quantity), false,
+        return new OrderRecord(clientOrderId, PAIR, new SignalId("s1"), SYMBOL, venue, side, new BigDecimal(quantity),
+                false,
                 OrderPurpose.OPEN, OrderStatus.NEW, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "", 0, null,
                 false, 0, 0, clock.instant());
     }
 
-    private static OrderReport report(ClientOrderId clientOrderId, String executed, String price, String fee, String feeAsset) {
+    private static OrderReport report(ClientOrderId clientOrderId, String executed, String price, String fee,
+            String feeAsset) {
         return new OrderReport(clientOrderId, 42, OrderStatus.FILLED, new BigDecimal(executed), new BigDecimal(price),
                 new BigDecimal(fee), feeAsset);
     }

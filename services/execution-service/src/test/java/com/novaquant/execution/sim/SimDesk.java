@@ -1,6 +1,5 @@
 package com.novaquant.execution.sim;
 
-import com.novaquant.events.SignalId;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import com.novaquant.events.Alert;
@@ -30,6 +29,7 @@ import com.novaquant.execution.application.TradingGate;
 import com.novaquant.execution.application.UniverseGate;
 import com.novaquant.execution.application.UnresolvedSymbols;
 import com.novaquant.execution.domain.SymbolFilters;
+import com.novaquant.ids.SignalId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.math.BigDecimal;
@@ -224,7 +224,8 @@ public final class SimDesk {
         Quote perp = new Quote(symbol, Venue.USDM, bid, BigDecimal.TEN, ask, BigDecimal.TEN, signals, now / 1000, now);
         FundingRate funding = new FundingRate(symbol, bid, bid, new BigDecimal("0.0003"), now / 1000 + 3_600_000,
                 now / 1000, now);
-        return new Signal(new SignalId("sim-" + signals), symbol, target, target.multiply(bid), Signal.Reason.CARRY_ABOVE_ENTRY,
+        return new Signal(new SignalId("sim-" + signals), symbol, target, target.multiply(bid),
+                Signal.Reason.CARRY_ABOVE_ENTRY,
                 0.2, spot, perp, funding, now, now / 1000 + 5_000);
     }
 

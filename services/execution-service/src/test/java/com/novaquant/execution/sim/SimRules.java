@@ -1,6 +1,5 @@
 package com.novaquant.execution.sim;
 
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.domain.LegOrder;
 import com.novaquant.execution.domain.PlacementOutcome;

@@ -1,6 +1,5 @@
 package com.novaquant.execution.sim;
 
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.MarginType;
@@ -15,6 +14,7 @@ import com.novaquant.execution.domain.PlacementOutcome;
 import com.novaquant.execution.domain.PlacementOutcome.Rejected;
 import com.novaquant.execution.domain.QueryOutcome;
 import com.novaquant.execution.domain.SymbolFilters;
+import com.novaquant.ids.ClientOrderId;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -175,7 +175,8 @@ public final class SimulatedVenue implements TradingVenue {
         BigDecimal ask = book(symbol).ask();
         account.perpFill(symbol, position.negate(), ask, BigDecimal.ZERO);
         // Binance names the orders of its liquidation engine "autoclose-..."
-        executions.add(new Execution(Venue.USDM, symbol, new ClientOrderId("autoclose-" + ++liquidations), Side.BUY, position.negate(),
+        executions.add(new Execution(Venue.USDM, symbol, new ClientOrderId("autoclose-" + ++liquidations), Side.BUY,
+                position.negate(),
                 ask, BigDecimal.ZERO, USDT, clock.instant()));
     }
 

@@ -1,6 +1,5 @@
 package com.novaquant.execution.sim;
 
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.VenueUnavailableException;
@@ -11,6 +10,7 @@ import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PlacementOutcome;
 import com.novaquant.execution.domain.QueryOutcome;
 import com.novaquant.execution.domain.SymbolFilters;
+import com.novaquant.ids.ClientOrderId;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -44,11 +44,13 @@ class SimulatedVenueTest {
     }
 
     private static LegOrder spot(String id, Side side, String qty) {
-        return new LegOrder(new ClientOrderId(id), BTC, Venue.SPOT, side, new BigDecimal(qty), false, OrderPurpose.OPEN);
+        return new LegOrder(new ClientOrderId(id), BTC, Venue.SPOT, side, new BigDecimal(qty), false,
+                OrderPurpose.OPEN);
     }
 
     private static LegOrder perp(String id, Side side, String qty, boolean reduceOnly) {
-        return new LegOrder(new ClientOrderId(id), BTC, Venue.USDM, side, new BigDecimal(qty), reduceOnly, OrderPurpose.OPEN);
+        return new LegOrder(new ClientOrderId(id), BTC, Venue.USDM, side, new BigDecimal(qty), reduceOnly,
+                OrderPurpose.OPEN);
     }
 
     private static OrderReport accepted(PlacementOutcome outcome) {
@@ -161,7 +163,8 @@ class SimulatedVenueTest {
         assertThat(venue.pendingArrivals()).isEqualTo(1);
 
         clock.advance(venue.recvWindow());
-        assertThat(venue.query(Venue.SPOT, BTC, new ClientOrderId("b-1"))).isInstanceOfSatisfying(QueryOutcome.Found.class,
+        assertThat(venue.query(Venue.SPOT, BTC,
+                new ClientOrderId("b-1"))).isInstanceOfSatisfying(QueryOutcome.Found.class,
                 f -> assertThat(f.report().status()).isEqualTo(OrderStatus.FILLED));
         assertThat(venue.executions()).singleElement().satisfies(e -> assertThat(e.at().toEpochMilli() - sentAt)
                 .isBetween(1L, venue.recvWindow().toMillis() * 8 / 10));
@@ -254,7 +257,8 @@ class SimulatedVenueTest {
             PlacementOutcome perpLeg = venue.place(perp("f-" + i, Side.SELL, "0.01", false));
             boolean clean = filled(spotLeg) && filled(perpLeg);
             log.add("trade " + i + (clean ? " clean " : " faulted ") + spotLeg + " " + perpLeg);
-            log.add(venue.query(Venue.SPOT, BTC, new ClientOrderId("s-" + i)) + " " + venue.query(Venue.USDM, BTC, new ClientOrderId("f-" + i)));
+            log.add(venue.query(Venue.SPOT, BTC, new ClientOrderId("s-" + i)) + " " + venue.query(Venue.USDM, BTC,
+                    new ClientOrderId("f-" + i)));
             try {
                 log.add(venue.account().toString());
             } catch (VenueUnavailableException e) {

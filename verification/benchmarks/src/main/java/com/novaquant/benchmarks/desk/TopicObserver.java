@@ -1,6 +1,5 @@
 package com.novaquant.benchmarks.desk;
 
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.EpochMicros;
 import com.novaquant.events.EventCodec;
 import com.novaquant.events.EventDecodeException;
@@ -10,6 +9,7 @@ import com.novaquant.events.OrderEvent;
 import com.novaquant.events.Quote;
 import com.novaquant.events.Signal;
 import com.novaquant.events.Venue;
+import com.novaquant.ids.ClientOrderId;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

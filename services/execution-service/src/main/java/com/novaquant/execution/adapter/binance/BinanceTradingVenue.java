@@ -26,7 +26,6 @@ import com.novaquant.binance.rest.OrderApi;
 import com.novaquant.binance.rest.PositionMode;
 import com.novaquant.binance.rest.PremiumIndex;
 import com.novaquant.binance.rest.SpotAccount;
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.MarginType;
@@ -40,6 +39,7 @@ import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PlacementOutcome;
 import com.novaquant.execution.domain.QueryOutcome;
 import com.novaquant.execution.domain.SymbolFilters;
+import com.novaquant.ids.ClientOrderId;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -74,8 +74,7 @@ public class BinanceTradingVenue implements TradingVenue {
 
     @Override
     public PlacementOutcome place(LegOrder order) {
-        NewOrder request = NewOrder.market(order.symbol(), side(order.side()), order.quantity(),
-                order.clientOrderId().value());
+        NewOrder request = NewOrder.market(order.symbol(), side(order.side()), order.quantity(), order.clientOrderId());
         if (order.reduceOnly() && order.venue() == Venue.USDM) {
             request = request.asReduceOnly();
         }
@@ -104,7 +103,7 @@ public class BinanceTradingVenue implements TradingVenue {
     public QueryOutcome query(Venue venue, String symbol, ClientOrderId clientOrderId) {
         OrderOutcome outcome;
         try {
-            outcome = await(api(venue).queryOrder(symbol, clientOrderId.value()));
+            outcome = await(api(venue).queryOrder(symbol, clientOrderId));
         } catch (VenueUnavailableException e) {
             return new QueryOutcome.Failed(e.getMessage());
         }
@@ -119,7 +118,7 @@ public class BinanceTradingVenue implements TradingVenue {
 
     @Override
     public boolean cancel(Venue venue, String symbol, ClientOrderId clientOrderId) {
-        OrderOutcome outcome = await(api(venue).cancelOrder(symbol, clientOrderId.value()));
+        OrderOutcome outcome = await(api(venue).cancelOrder(symbol, clientOrderId));
         return outcome instanceof Accepted
                 || outcome instanceof Rejected r && r.code() == BinanceErrorCodes.CANCEL_REJECTED;
     }

@@ -1,13 +1,13 @@
 package com.novaquant.execution.adapter.persistence;
 
-import com.novaquant.events.ClientOrderId;
-import com.novaquant.events.PairId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.Books;
 import com.novaquant.execution.application.OrderRecord;
 import com.novaquant.execution.application.TradeBooking;
 import com.novaquant.execution.domain.ExchangeTrade;
 import com.novaquant.execution.domain.IncomeEntry;
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.PairId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -196,7 +196,8 @@ public class JdbcBooks implements Books {
     }
 
     @Override
-    public com.novaquant.execution.domain.PnlReport report(Instant from, Instant to, Map<PairId, BigDecimal> unrealisedByPair,
+    public com.novaquant.execution.domain.PnlReport report(Instant from, Instant to, Map<PairId,
+            BigDecimal> unrealisedByPair,
                                                            String markSource) {
         return pnl.report(from, to, unrealisedByPair, markSource);
     }

@@ -1,16 +1,16 @@
 package com.novaquant.execution.adapter.persistence;
 
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.KillSwitchState;
-import com.novaquant.events.PairId;
 import com.novaquant.events.Signal;
-import com.novaquant.events.SignalId;
 import com.novaquant.execution.application.Ledger;
 import com.novaquant.execution.application.OrderRecord;
 import com.novaquant.execution.application.PairRecord;
 import com.novaquant.execution.domain.OrderReport;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,7 +74,8 @@ public class JdbcLedger implements Ledger {
     @Override
     public Optional<PairRecord> claimAndWriteAhead(Signal signal, PairId pairId, PairState executing,
                                                    List<OrderRecord> orders) {
-        List<Object> params = new ArrayList<>(List.of(signal.signalId().value(), signal.symbol(), signal.targetBaseQty(),
+        List<Object> params = new ArrayList<>(List.of(signal.signalId().value(), signal.symbol(),
+                signal.targetBaseQty(),
                 now(), pairId.value(), signal.symbol(), executing.name(), now(), now()));
         // Typed: a VALUES list in FROM would take untyped parameters for text.
         String rows = orderRows(orders, "(?, ?, ?, ?, ?, ?, ?::numeric, ?::boolean, ?, 'NEW', ?::bigint, ?::bigint, ?::timestamptz)",
@@ -105,7 +106,8 @@ public class JdbcLedger implements Ledger {
                         insert into processed_signals
                             (signal_id, symbol, target_qty, outcome, detail, received_at, completed_at)
                         values (?, ?, ?, ?, ?, ?, ?) on conflict (signal_id) do nothing""")
-                .params(signal.signalId().value(), signal.symbol(), signal.targetBaseQty(), outcome, detail, now(), now())
+                .params(signal.signalId().value(), signal.symbol(), signal.targetBaseQty(), outcome, detail, now(),
+                        now())
                 .update() == 1;
     }
 
@@ -224,7 +226,8 @@ public class JdbcLedger implements Ledger {
     }
 
     private static List<Object> orderValues(OrderRecord o) {
-        return List.of(o.clientOrderId().value(), o.pairId().value(), o.signalId().value(), o.symbol(), o.venue().name(), o.side().name(),
+        return List.of(o.clientOrderId().value(), o.pairId().value(), o.signalId().value(), o.symbol(),
+                o.venue().name(), o.side().name(),
                 o.quantity(), o.reduceOnly(), o.purpose().name(), o.tickReceivedAtMicros(), o.signalDecidedAtMicros(),
                 Timestamp.from(o.createdAt()));
     }

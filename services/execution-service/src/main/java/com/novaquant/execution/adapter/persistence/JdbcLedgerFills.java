@@ -1,6 +1,5 @@
 package com.novaquant.execution.adapter.persistence;
 
-import com.novaquant.events.ClientOrderId;
 import com.novaquant.events.Side;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.Ledger.FillApplied;
@@ -9,6 +8,7 @@ import com.novaquant.execution.application.PairRecord;
 import com.novaquant.execution.domain.LegPosition;
 import com.novaquant.execution.domain.OrderReport;
 import com.novaquant.execution.domain.OrderStatus;
+import com.novaquant.ids.ClientOrderId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,7 +46,8 @@ class JdbcLedgerFills {
                                 update orders set status = ?, error_code = ?, error_message = ?, retryable = ?,
                                     completed_at = case when ? then ? else completed_at end
                                 where client_order_id = ?""")
-                        .params(status.name(), errorCode, errorMessage, retryable, status.terminal(), now(), clientOrderId.value())
+                        .params(status.name(), errorCode, errorMessage, retryable, status.terminal(), now(),
+                                clientOrderId.value())
                         .update();
                 return FillApplied.NONE;
             }
@@ -94,12 +95,14 @@ class JdbcLedgerFills {
         BigDecimal commissionInKind = spot && grows && baseAsset(order.symbol()).equals(feeAsset) ? fee : BigDecimal.ZERO;
         jdbc.sql("update pairs set " + legColumns + ", spot_commission = spot_commission + ?, realised_pnl = realised_pnl + ?,"
                         + " fees = fees + ?, updated_at = ? where pair_id = ?")
-                .params(after.quantity(), after.entryPrice(), commissionInKind, realised, feeUsdt, now(), pair.pairId().value())
+                .params(after.quantity(), after.entryPrice(), commissionInKind, realised, feeUsdt, now(),
+                        pair.pairId().value())
                 .update();
         jdbc.sql("""
                         insert into fills (client_order_id, pair_id, symbol, venue, side, quantity, price, fee, fee_asset,
                             fee_usdt, realised_pnl, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(order.clientOrderId().value(), pair.pairId().value(), order.symbol(), order.venue().name(), order.side().name(),
+                .params(order.clientOrderId().value(), pair.pairId().value(), order.symbol(), order.venue().name(),
+                        order.side().name(),
                         qty, price, fee, feeAsset, feeUsdt, realised, now())
                 .update();
     }

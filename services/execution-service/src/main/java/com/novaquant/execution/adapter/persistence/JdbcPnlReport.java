@@ -1,9 +1,9 @@
 package com.novaquant.execution.adapter.persistence;
 
-import com.novaquant.events.PairId;
 import com.novaquant.execution.domain.PnlReport;
 import com.novaquant.execution.domain.PnlRow;
 import com.novaquant.execution.domain.PnlSummary;
+import com.novaquant.ids.PairId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;

@@ -1,9 +1,6 @@
 package com.novaquant.execution.adapter.persistence;
 
-import com.novaquant.events.ClientOrderId;
-import com.novaquant.events.PairId;
 import com.novaquant.events.Side;
-import com.novaquant.events.SignalId;
 import com.novaquant.events.Venue;
 import com.novaquant.execution.application.OrderRecord;
 import com.novaquant.execution.application.PairRecord;
@@ -11,6 +8,9 @@ import com.novaquant.execution.domain.LegPosition;
 import com.novaquant.execution.domain.OrderPurpose;
 import com.novaquant.execution.domain.OrderStatus;
 import com.novaquant.execution.domain.PairState;
+import com.novaquant.ids.ClientOrderId;
+import com.novaquant.ids.PairId;
+import com.novaquant.ids.SignalId;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

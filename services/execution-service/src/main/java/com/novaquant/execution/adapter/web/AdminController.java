@@ -193,7 +193,8 @@ public class AdminController {
                 BigDecimal[] mark = snapshot.get(p.symbol());
                 BigDecimal unrealised = mark == null ? BigDecimal.ZERO
                         : p.spot().unrealised(mark[0], false).add(p.perp().unrealised(mark[1], true));
-                return new PairView(p.symbol(), p.pairId().value(), p.state().name(), p.spot().quantity(), p.perp().quantity(),
+                return new PairView(p.symbol(), p.pairId().value(), p.state().name(), p.spot().quantity(),
+                        p.perp().quantity(),
                         p.spot().entryPrice(), p.perp().entryPrice(), p.notional(), p.funding(), unrealised);
             }).toList();
         });
@@ -320,7 +321,8 @@ public class AdminController {
     }
 
     private static OrderView view(OrderRecord o) {
-        return new OrderView(o.clientOrderId().value(), o.pairId().value(), o.signalId().value(), o.symbol(), o.venue().name(), o.side().name(),
+        return new OrderView(o.clientOrderId().value(), o.pairId().value(), o.signalId().value(), o.symbol(),
+                o.venue().name(), o.side().name(),
                 o.quantity(), o.purpose().name(), o.status().name(), o.executedQty(), o.avgPrice(), o.errorCode(),
                 o.errorMessage(), o.createdAt().toEpochMilli());
     }

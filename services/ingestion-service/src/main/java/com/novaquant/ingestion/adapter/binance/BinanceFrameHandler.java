@@ -17,7 +17,6 @@ import com.novaquant.ingestion.application.FeedStream;
 import com.novaquant.ingestion.application.FeedWatchdog;
 import com.novaquant.ingestion.application.IngestionMetrics;
 import com.novaquant.ingestion.application.MarketDataIngestion;
-
 import com.novaquant.binance.stream.SubscriptionChange;
 
 import java.time.Duration;

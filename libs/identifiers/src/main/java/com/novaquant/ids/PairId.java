@@ -1,4 +1,4 @@
-package com.novaquant.events;
+package com.novaquant.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

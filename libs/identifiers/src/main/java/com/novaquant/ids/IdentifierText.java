@@ -1,4 +1,4 @@
-package com.novaquant.events;
+package com.novaquant.ids;
 
 /** The checks every identifier shares: present, bounded, and free of spaces and control characters. */
 final class IdentifierText {

@@ -1,4 +1,4 @@
-package com.novaquant.events;
+package com.novaquant.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -17,6 +17,7 @@ public record ClientOrderId(String value) implements Comparable<ClientOrderId> {
     public static final int MAX_LENGTH = 36;
 
     private static final Pattern ALPHABET = Pattern.compile("[.A-Z:/a-z0-9_-]+");
+    private static final Pattern SPOT_ALPHABET = Pattern.compile("[A-Za-z0-9_-]+");
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ClientOrderId {
@@ -33,6 +34,14 @@ public record ClientOrderId(String value) implements Comparable<ClientOrderId> {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether spot takes it too: spot's alphabet is the narrower one, so an id sent to either venue must be within it
+     * (an id read back from USD-M may not be).
+     */
+    public boolean acceptedByBothVenues() {
+        return SPOT_ALPHABET.matcher(value).matches();
     }
 
     @JsonValue

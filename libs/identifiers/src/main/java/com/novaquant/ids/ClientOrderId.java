@@ -1,7 +1,6 @@
 package com.novaquant.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code -}; 36 characters at most), so an id that cannot reach an exchange is refused where it is made. Written on
  * the wire as the bare string.
  */
-public record ClientOrderId(String value) implements Comparable<ClientOrderId> {
+public record ClientOrderId(String value) implements Identifier<ClientOrderId> {
 
     public static final int MAX_LENGTH = 36;
 
@@ -42,17 +41,6 @@ public record ClientOrderId(String value) implements Comparable<ClientOrderId> {
      */
     public boolean acceptedByBothVenues() {
         return SPOT_ALPHABET.matcher(value).matches();
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public int compareTo(ClientOrderId other) {
-        return value.compareTo(other.value);
     }
 
     @Override

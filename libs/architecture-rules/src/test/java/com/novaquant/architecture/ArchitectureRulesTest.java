@@ -1,6 +1,5 @@
 package com.novaquant.architecture;
 
-import com.novaquant.architecture.ArchitectureRules.DependencyRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -33,15 +32,13 @@ class ArchitectureRulesTest {
     @Test
     void aModuleLaidOutByTheRulesPassesEveryRule() throws IllegalAccessException {
         List<ArchRule> everyRule = new ArrayList<>();
-        for (Class<?> holder : List.of(ArchitectureRules.class, DependencyRules.class)) {
-            for (Field field : holder.getDeclaredFields()) {
-                if (field.getType() == ArchRule.class) {
-                    everyRule.add((ArchRule) field.get(null));
-                }
+        for (Field field : ArchitectureRules.class.getDeclaredFields()) {
+            if (field.getType() == ArchRule.class) {
+                everyRule.add((ArchRule) field.get(null));
             }
         }
 
-        assertThat(everyRule).contains(ArchitectureRules.packagesAreFreeOfCycles, DependencyRules.theModuleIsImported);
+        assertThat(everyRule).contains(ArchitectureRules.packagesAreFreeOfCycles, ArchitectureRules.theModuleIsImported);
         assertThat(TIDY.containPackage("com.novaquant.tidy.adapter.binance")).isTrue();
         for (ArchRule rule : everyRule) {
             assertThat(rule.evaluate(TIDY).hasViolation()).as(rule.getDescription()).isFalse();
@@ -52,7 +49,7 @@ class ArchitectureRulesTest {
     void anEmptyImportFailsInsteadOfPassingEveryRule() {
         JavaClasses nothing = new ClassFileImporter().importPackages("com.novaquant.nosuchmodule");
 
-        assertThatThrownBy(() -> DependencyRules.theModuleIsImported.check(nothing))
+        assertThatThrownBy(() -> ArchitectureRules.theModuleIsImported.check(nothing))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("failed to check any classes");
     }
 
@@ -66,22 +63,22 @@ class ArchitectureRulesTest {
 
     static Stream<Arguments> eachRuleNamesWhatBreaksItInTheTangledModule() {
         return Stream.of(
-                arguments(named("the domain may not use JDBC", DependencyRules.domainUsesNoOuterLayerAndNoFramework),
+                arguments(named("the domain may not use JDBC", ArchitectureRules.domainUsesNoOuterLayerAndNoFramework),
                         List.of("com.novaquant.tangled.domain.Basis", "java.sql.Timestamp")),
                 arguments(named("application code may not reach into an adapter",
-                                DependencyRules.applicationUsesNoAdapterAndNoTransport),
+                                ArchitectureRules.applicationUsesNoAdapterAndNoTransport),
                         List.of("com.novaquant.tangled.application.CarryDesk",
                                 "com.novaquant.tangled.adapter.web.DeskController")),
                 arguments(named("an adapter may not use one of another technology",
-                                DependencyRules.adaptersOfDifferentTechnologiesDoNotUseEachOther),
+                                ArchitectureRules.adaptersOfDifferentTechnologiesDoNotUseEachOther),
                         List.of("com.novaquant.tangled.adapter.web.DeskController",
                                 "com.novaquant.tangled.adapter.kafka.DeskListener")),
                 arguments(named("only the Binance adapter may use the Binance libraries",
-                                DependencyRules.onlyTheBinanceAdapterUsesTheBinanceLibraries),
+                                ArchitectureRules.onlyTheBinanceAdapterUsesTheBinanceLibraries),
                         List.of("com.novaquant.tangled.adapter.kafka.DeskListener",
                                 "com.novaquant.binance.sample.BinanceClient")),
                 arguments(named("a carry rule may use the JDK and the event records only",
-                                DependencyRules.plainJavaLibrariesUseTheJdkAndTheEventRecordsOnly),
+                                ArchitectureRules.plainJavaLibrariesUseTheJdkAndTheEventRecordsOnly),
                         List.of("com.novaquant.strategy.sample.TangledRule", "com.novaquant.tangled.domain.Basis")),
                 arguments(named("a cycle through three packages is found", ArchitectureRules.packagesAreFreeOfCycles),
                         List.of("tangled.application", "tangled.adapter.web", "tangled.adapter.kafka")));

@@ -3,20 +3,6 @@ package com.novaquant.events;
 import com.novaquant.ids.ClientOrderId;
 import com.novaquant.ids.PairId;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 import java.math.BigDecimal;
 
 /** A fill (or the aggregate fill of an order) on one venue. */

@@ -2,20 +2,6 @@ package com.novaquant.events;
 
 import com.novaquant.ids.PairId;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 import java.math.BigDecimal;
 
 /**

@@ -4,20 +4,6 @@ import com.novaquant.ids.ClientOrderId;
 import com.novaquant.ids.PairId;
 import com.novaquant.ids.SignalId;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 import java.math.BigDecimal;
 
 /**

@@ -3,20 +3,6 @@ package com.novaquant.events;
 import com.novaquant.ids.PairId;
 import com.novaquant.ids.SignalId;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 import java.math.BigDecimal;
 
 /**

@@ -2,20 +2,6 @@ package com.novaquant.events;
 
 import com.novaquant.ids.SignalId;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 import java.math.BigDecimal;
 
 /**

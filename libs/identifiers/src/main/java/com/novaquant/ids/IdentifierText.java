@@ -20,7 +20,7 @@ final class IdentifierText {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c <= ' ' || c == 0x7f || Character.isWhitespace(c) || Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 throw new IllegalArgumentException(what + " contains a space or a control character");
             }
         }

@@ -27,7 +27,7 @@ class IdentifiersTest {
 
     @Test
     void anIdNoLogLineOrKeyShouldCarryIsRefused() {
-        for (String bad : List.of("", "a b", "a\nFORGED", "a\tb", "a\u0000b", "a\u2028b")) {
+        for (String bad : List.of("", "a b", "a\nFORGED", "a\tb", "a\u0000b", "a\u2028b", "a\u00a0b")) {
             assertThatThrownBy(() -> new SignalId(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> new PairId(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }

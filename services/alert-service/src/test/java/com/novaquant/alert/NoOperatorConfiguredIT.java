@@ -34,7 +34,7 @@ class NoOperatorConfiguredIT {
                      "--server.port=0",
                      "--management.server.port=0",
                      "--TELEGRAM_BOT_TOKEN=" + TOKEN,
-                     "--NOVA_ADMIN_PASSWORD=no-operator-admin",
+                     "--nova.admin.password=no-operator-admin",
                      "--nova.telegram.base-url=" + telegram.baseUrl(),
                      "--nova.telegram.chat-ids=" + CHAT,
                      "--nova.telegram.per-chat-interval=0ms",

@@ -45,7 +45,7 @@ class TwoPersonRuleIT {
     @DynamicPropertySource
     static void twoPersonRule(DynamicPropertyRegistry registry) throws IOException {
         registry.add("TELEGRAM_BOT_TOKEN", () -> TOKEN);
-        registry.add("NOVA_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+        registry.add("nova.admin.password", () -> ADMIN_PASSWORD);
         registry.add("nova.telegram.base-url", TELEGRAM::baseUrl);
         registry.add("nova.telegram.chat-ids", () -> ALICE_CHAT + "," + BOB_CHAT + "," + GROUP);
         registry.add("nova.telegram.operator-ids", () -> ALICE + "," + BOB);

@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-
 /** Every signal on {@code nova.signals}, read by a consumer of its own from the earliest offset. */
 final class SignalTape implements AutoCloseable {
 

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -203,7 +202,7 @@ abstract sealed class VenueClient implements OrderApi permits SpotClient, Future
         ServerTimeSampler.bestOf(timeSyncSamples, this::readServerTime).whenComplete((sampled, error) -> {
             try {
                 if (error != null) {
-                    mine.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
+                    mine.completeExceptionally(error);
                     return;
                 }
                 ServerTimeReading best = sampled.reading();

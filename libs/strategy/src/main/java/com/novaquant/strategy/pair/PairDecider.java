@@ -208,24 +208,29 @@ public final class PairDecider {
      */
     private static void size(BookTop spot, BookTop perp, SignalPolicy policy, SymbolPolicy symbolPolicy,
                              double otherSymbolsNotional, double carry, Verdict out) {
-        double price = spot.ask();
-        double byNotional = symbolPolicy.notional() / price;
-        double byBook = policy.topOfBookFraction() * Math.min(spot.askQty(), perp.bidQty());
-        double byCap = Math.max(0, policy.totalCapNotional() - otherSymbolsNotional) / price;
-        double qty = Math.min(byNotional, Math.min(byBook, byCap));
-        if (qty * price < policy.minNotional()) {
-            RejectReason why = limitedBy(qty, byCap, byBook);
-            out.reject(why, carry);
-            return;
-        }
-        out.decide(Signal.Reason.CARRY_ABOVE_ENTRY, qty, qty * price, carry,
-                CarryModel.entryPremium(price, perp.bid()), symbolPolicy.notional());
+        grow(0, spot, perp, policy, symbolPolicy, otherSymbolsNotional, Signal.Reason.CARRY_ABOVE_ENTRY,
+                CarryModel.entryPremium(spot.ask(), perp.bid()), carry, out);
     }
 
-    /** Which limit left a size too small: the total cap, the book, or the notional itself. */
-    private static RejectReason limitedBy(double qty, double byCap, double byBook) {
-        return qty == byCap ? RejectReason.TOTAL_CAP_REACHED
-                : qty == byBook ? RejectReason.THIN_BOOK : RejectReason.SIZE_TOO_SMALL;
+    /**
+     * Grows {@code standing} (zero for an opening) towards the notional at the spot ask: by no more than a fraction of
+     * the smaller top of book, within the room left under the total cap, and by at least the minimum notional, else
+     * the growth is refused with the limit that left it too small (the total cap, the book, or the notional itself).
+     */
+    private static void grow(double standing, BookTop spot, BookTop perp, SignalPolicy policy,
+                             SymbolPolicy symbolPolicy, double otherSymbolsNotional, Signal.Reason reason,
+                             double entryPremium, double carry, Verdict out) {
+        double price = spot.ask();
+        double byNotional = symbolPolicy.notional() / price;
+        double byBook = standing + policy.topOfBookFraction() * Math.min(spot.askQty(), perp.bidQty());
+        double byCap = Math.max(0, policy.totalCapNotional() - otherSymbolsNotional) / price;
+        double qty = Math.min(byNotional, Math.min(byBook, byCap));
+        if ((qty - standing) * price < policy.minNotional()) {
+            out.reject(qty == byCap ? RejectReason.TOTAL_CAP_REACHED
+                    : qty == byBook ? RejectReason.THIN_BOOK : RejectReason.SIZE_TOO_SMALL, carry);
+            return;
+        }
+        out.decide(reason, qty, qty * price, carry, entryPremium, symbolPolicy.notional());
     }
 
     /**
@@ -236,27 +241,15 @@ public final class PairDecider {
      */
     private static void resize(PairState state, SignalPolicy policy, SymbolPolicy symbolPolicy,
                                double otherSymbolsNotional, boolean grows, double carry, Verdict out) {
-        BookTop spot = state.spot();
-        BookTop perp = state.perp();
-        double price = spot.ask();
-        double standing = state.targetQty();
-        double byNotional = symbolPolicy.notional() / price;
-        if (!grows) {
-            double qty = Math.min(standing, byNotional);
-            if (qty * price < policy.minNotional()) {
-                qty = 0;
-            }
-            out.decide(Signal.Reason.ALLOCATION_CHANGED, qty, qty * price, carry, state.entryPremium(),
-                    symbolPolicy.notional());
+        if (grows) {
+            grow(state.targetQty(), state.spot(), state.perp(), policy, symbolPolicy, otherSymbolsNotional,
+                    Signal.Reason.ALLOCATION_CHANGED, state.entryPremium(), carry, out);
             return;
         }
-        double byBook = standing + policy.topOfBookFraction() * Math.min(spot.askQty(), perp.bidQty());
-        double byCap = Math.max(0, policy.totalCapNotional() - otherSymbolsNotional) / price;
-        double qty = Math.min(byNotional, Math.min(byBook, byCap));
-        if ((qty - standing) * price < policy.minNotional()) {
-            RejectReason why = limitedBy(qty, byCap, byBook);
-            out.reject(why, carry);
-            return;
+        double price = state.spot().ask();
+        double qty = Math.min(state.targetQty(), symbolPolicy.notional() / price);
+        if (qty * price < policy.minNotional()) {
+            qty = 0;
         }
         out.decide(Signal.Reason.ALLOCATION_CHANGED, qty, qty * price, carry, state.entryPremium(),
                 symbolPolicy.notional());

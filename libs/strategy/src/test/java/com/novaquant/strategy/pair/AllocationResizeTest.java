@@ -69,8 +69,10 @@ class AllocationResizeTest {
         openAt1000();
         double premium = desk.state.entryPremium();
 
-        allocate(500, RICH);
+        Verdict v = allocate(500, RICH);
 
+        assertThat(v.reason()).as("the pair was shrunk").isEqualTo(Signal.Reason.ALLOCATION_CHANGED);
+        assertThat(desk.state.targetQty()).isCloseTo(500 / SPOT_ASK, within(1e-12));
         assertThat(desk.state.entryPremium()).isEqualTo(premium);
     }
 

@@ -91,19 +91,18 @@ public class SentinelConfiguration {
     ExecutionAdmin executionAdmin(AlertProperties properties,
                                   @Value("${nova.alert.execution-username:alert-bridge}") String bridgeUsername,
                                   @Value("${NOVA_ALERT_EXECUTION_PASSWORD:}") String bridgePassword,
-                                  AdminProperties admin,
-                                  @Value("${NOVA_ADMIN_PASSWORD:}") String sharedPassword) {
+                                  AdminProperties admin) {
         String sharedUsername = admin.username();
         if (!bridgePassword.isBlank()) {
             // A secret made from a file often ends with a newline that is no part of the password.
             return new ExecutionAdminClient(properties.executionUrl(), bridgeUsername, bridgePassword.strip(),
                     properties.executionTimeout(), properties.flattenTimeout());
         }
-        if (!sharedPassword.isBlank()) {
+        if (admin.sharedAccount()) {
             log.warn("NOVA_ALERT_EXECUTION_PASSWORD is not set: Telegram commands reach execution-service as the shared"
                     + " account '{}', and its audit trail records that account, not the Telegram user", sharedUsername);
         }
-        return new ExecutionAdminClient(properties.executionUrl(), sharedUsername, sharedPassword,
+        return new ExecutionAdminClient(properties.executionUrl(), sharedUsername, admin.password(),
                 properties.executionTimeout(), properties.flattenTimeout());
     }
 

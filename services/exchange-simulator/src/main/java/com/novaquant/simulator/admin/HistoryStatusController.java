@@ -2,8 +2,6 @@ package com.novaquant.simulator.admin;
 
 import com.novaquant.simulator.application.HistoryProgress;
 import com.novaquant.simulator.application.HistoryStatus;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,11 +20,9 @@ class HistoryStatusController {
     }
 
     @GetMapping("/admin/history")
-    ResponseEntity<Map<String, Object>> status() {
-        return progress.status()
-                .map(status -> ResponseEntity.ok(body(status)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error",
-                        "this simulator does not run the history source (nova.simulator.source=history)")));
+    Map<String, Object> status() {
+        return progress.status().map(HistoryStatusController::body).orElseThrow(() -> new ConflictingAdminRequest(
+                "this simulator does not run the history source (nova.simulator.source=history)"));
     }
 
     private static Map<String, Object> body(HistoryStatus status) {

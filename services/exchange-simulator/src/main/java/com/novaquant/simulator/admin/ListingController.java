@@ -4,13 +4,10 @@ import com.novaquant.simulator.domain.market.Listing;
 import com.novaquant.simulator.domain.market.Markets;
 import com.novaquant.simulator.domain.market.SymbolMarket;
 import com.novaquant.simulator.domain.market.Venue;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebInputException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +34,10 @@ class ListingController {
     @PostMapping("/admin/market/listing")
     Map<String, Object> change(@RequestBody ListingChange body) {
         if (body.symbol() == null) {
-            throw new IllegalArgumentException("symbol is required");
+            throw new BadAdminRequest("symbol is required");
         }
         SymbolMarket market = markets.find(body.symbol().toUpperCase(Locale.ROOT))
-                .orElseThrow(() -> new IllegalArgumentException("unknown symbol " + body.symbol()));
+                .orElseThrow(() -> new BadAdminRequest("unknown symbol " + body.symbol()));
         Listing listing = listing(body.status());
         AdminRequestChecks.venues(body.venue()).forEach(v -> market.list(v, listing));
         return AdminJson.ok(view(market));
@@ -53,13 +50,13 @@ class ListingController {
 
     private static Listing listing(String status) {
         if (status == null) {
-            throw new IllegalArgumentException("status must be HALT, DELIST or TRADING");
+            throw new BadAdminRequest("status must be HALT, DELIST or TRADING");
         }
         return switch (status.toUpperCase(Locale.ROOT)) {
             case "HALT" -> Listing.HALTED;
             case "DELIST" -> Listing.DELISTED;
             case "TRADING" -> Listing.TRADING;
-            default -> throw new IllegalArgumentException("status must be HALT, DELIST or TRADING, was " + status);
+            default -> throw new BadAdminRequest("status must be HALT, DELIST or TRADING, was " + status);
         };
     }
 
@@ -69,15 +66,5 @@ class ListingController {
         out.put("spot", market.listing(Venue.SPOT).binanceStatus(Venue.SPOT));
         out.put("usdm", market.listing(Venue.USDM).binanceStatus(Venue.USDM));
         return out;
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, Object>> bad(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(ServerWebInputException.class)
-    ResponseEntity<Map<String, Object>> unreadable(ServerWebInputException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", "malformed body: " + e.getReason()));
     }
 }

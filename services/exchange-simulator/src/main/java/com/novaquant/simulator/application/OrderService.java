@@ -42,7 +42,7 @@ public final class OrderService {
      * Validates, places and matches an order. {@code fillRatio} below 1 caps the fill (a fault that simulates thin
      * liquidity). Throws {@link RejectedException} when refused; nothing is placed then.
      */
-    public PlacedOrder place(String apiKey, OrderRequest request, BigDecimal fillRatio) {
+    public OrderView place(String apiKey, OrderRequest request, BigDecimal fillRatio) {
         synchronized (state) {
             PaperAccount account = state.accounts.require(apiKey);
             SymbolMarket market = state.requireMarket(request.symbol());
@@ -58,7 +58,7 @@ public final class OrderService {
                     ? openSpot(account, market.instrument(), book, request, clientOrderId)
                     : openFutures(account, market, book, request, clientOrderId);
             match(account, market, book, order, request, fillRatio);
-            return new PlacedOrder(order.view());
+            return order.view();
         }
     }
 

@@ -105,7 +105,7 @@ class ExchangeTest {
 
     @Test
     void spotMarketBuyFillsAcrossLevelsAndChargesTheCommissionInBase() {
-        OrderView order = exchange.orders().place(KEY, spot(Side.BUY, OrderType.MARKET, null, "2", null, "a"), null).order();
+        OrderView order = exchange.orders().place(KEY, spot(Side.BUY, OrderType.MARKET, null, "2", null, "a"), null);
 
         assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(order.fills()).hasSize(2);
@@ -128,13 +128,13 @@ class ExchangeTest {
         assertThat(code(() -> exchange.orders().place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "1", "900.00", "dup"), null)))
                 .isEqualTo(-2010);
         exchange.orders().cancel(KEY, Venue.SPOT, new OrderRef("BTCUSDT", null, "dup"));
-        assertThat(exchange.orders().place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "1", "900.00", "dup"), null).order().status())
+        assertThat(exchange.orders().place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "1", "900.00", "dup"), null).status())
                 .isEqualTo(OrderStatus.NEW);
     }
 
     @Test
     void restingSpotLimitLocksQuoteAndFillsAsMakerWhenTheBookCrossesIt() {
-        OrderView placed = exchange.orders().place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "1", "990.00", "rest"), null).order();
+        OrderView placed = exchange.orders().place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "1", "990.00", "rest"), null);
         assertThat(exchange.spotAccount(KEY).locked("USDT")).isEqualByComparingTo("990");
 
         market.updateBook(Venue.SPOT, book(2, "989.00", "989.50"));
@@ -149,7 +149,7 @@ class ExchangeTest {
 
     @Test
     void spotIocRemainderExpiresAndUnlocks() {
-        OrderView order = exchange.orders().place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.IOC, "3", "1000.01", "ioc"), null).order();
+        OrderView order = exchange.orders().place(KEY, spot(Side.BUY, OrderType.LIMIT, TimeInForce.IOC, "3", "1000.01", "ioc"), null);
 
         assertThat(order.status()).isEqualTo(OrderStatus.EXPIRED);
         assertThat(order.executedQty()).isEqualByComparingTo("1");
@@ -158,7 +158,7 @@ class ExchangeTest {
 
     @Test
     void partialFillRatioCapsTheFillAndExpiresTheRestOfAMarketOrder() {
-        OrderView order = exchange.orders().place(KEY, futures(Side.SELL, OrderType.MARKET, null, "1.000", null, false), d("0.4")).order();
+        OrderView order = exchange.orders().place(KEY, futures(Side.SELL, OrderType.MARKET, null, "1.000", null, false), d("0.4"));
 
         assertThat(order.executedQty()).isEqualByComparingTo("0.4");
         assertThat(order.status()).isEqualTo(OrderStatus.EXPIRED);
@@ -210,7 +210,7 @@ class ExchangeTest {
 
     @Test
     void queryOfAnUnknownOrderIs2013AndCancelOfAFilledOrderIs2011() {
-        OrderView filled = exchange.orders().place(KEY, spot(Side.BUY, OrderType.MARKET, null, "0.5", null, "m"), null).order();
+        OrderView filled = exchange.orders().place(KEY, spot(Side.BUY, OrderType.MARKET, null, "0.5", null, "m"), null);
 
         assertThat(code(() -> exchange.orders().query(KEY, Venue.SPOT, new OrderRef("BTCUSDT", 1L, null)))).isEqualTo(-2013);
         assertThat(code(() -> exchange.orders().cancel(KEY, Venue.SPOT, new OrderRef("BTCUSDT", filled.orderId(), null)))).isEqualTo(-2011);

@@ -75,7 +75,7 @@ class MarketSourcesTest {
         assertThat(btc.markPrice()).isEqualByComparingTo("64010.5");
         assertThat(btc.fundingRate()).isEqualByComparingTo("0.0002");
         OrderView fill = exchange.orders().place("k", new OrderRequest(Venue.SPOT, "BTCUSDT", Side.BUY, OrderType.MARKET, null,
-                new BigDecimal("1"), null, null, "r1", false), null).order();
+                new BigDecimal("1"), null, null, "r1", false), null);
         assertThat(fill.fills().getFirst().fill().price()).isEqualByComparingTo("64000.01");
     }
 

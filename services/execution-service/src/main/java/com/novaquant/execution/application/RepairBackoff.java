@@ -2,20 +2,6 @@ package com.novaquant.execution.application;
 
 import com.novaquant.ids.PairId;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,20 +2,6 @@ package com.novaquant.execution.domain;
 
 import com.novaquant.ids.ClientOrderId;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 import java.math.BigDecimal;
 
 /**

@@ -2,20 +2,6 @@ package com.novaquant.execution.domain;
 
 import com.novaquant.ids.PairId;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 import java.math.BigDecimal;
 
 /** What the desk does with one signal. */

@@ -103,10 +103,10 @@ class ExactBooksIT {
         ledger.setPairState(pairId, PairState.CLOSED, new SignalId("s-close"));
         assertThat(pair().fees()).isCloseTo(new BigDecimal("1.92"), within(TOLERANCE));
 
-        book(spotBuy.value(), trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.96", "USDT", "0"));
-        book(perpSell.value(), trade(Venue.USDM, Side.SELL, "0.015", "64000", "0.48", "USDT", "0"));
-        book(spotSell.value(), trade(Venue.SPOT, Side.SELL, "0.015", "64000", "0.96", "USDT", "0"));
-        book(perpBuy.value(), trade(Venue.USDM, Side.BUY, "0.015", "64000", "0.48", "USDT", "0"));
+        book(spotBuy, trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.96", "USDT", "0"));
+        book(perpSell, trade(Venue.USDM, Side.SELL, "0.015", "64000", "0.48", "USDT", "0"));
+        book(spotSell, trade(Venue.SPOT, Side.SELL, "0.015", "64000", "0.96", "USDT", "0"));
+        book(perpBuy, trade(Venue.USDM, Side.BUY, "0.015", "64000", "0.48", "USDT", "0"));
 
         assertThat(pair().fees()).isCloseTo(new BigDecimal("2.88"), within(TOLERANCE));
         assertThat(closeNet()).isCloseTo(new BigDecimal("-2.88"), within(TOLERANCE));
@@ -129,22 +129,22 @@ class ExactBooksIT {
     void openFundingPartialReduceAndCloseAddUpToTheExchangesRecords() {
         ClientOrderId spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, PairState.OPENING);
         ClientOrderId perpSell = filled(Venue.USDM, Side.SELL, "0.015", "64010", "0", "", PairState.OPENING);
-        book(spotBuy.value(), trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, "0"));
-        book(perpSell.value(), trade(Venue.USDM, Side.SELL, "0.015", "64010", "0.480075", "USDT", "0"));
+        book(spotBuy, trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, "0"));
+        book(perpSell, trade(Venue.USDM, Side.SELL, "0.015", "64010", "0.480075", "USDT", "0"));
         assertThat(pair().spot().quantity()).isCloseTo(new BigDecimal("0.014985"), within(TOLERANCE));
         books.recordIncome(List.of(funding("0.09615", T0.plus(Duration.ofHours(1)))));
 
         ClientOrderId spotReduce = filled(Venue.SPOT, Side.SELL, "0.005", "64200", "0.321", "USDT", PairState.REDUCING);
         ClientOrderId perpReduce = filled(Venue.USDM, Side.BUY, "0.005", "64205", "0", "", PairState.REDUCING);
-        book(spotReduce.value(), trade(Venue.SPOT, Side.SELL, "0.005", "64200", "0.321", "USDT", "0"));
-        book(perpReduce.value(), trade(Venue.USDM, Side.BUY, "0.005", "64205", "0.1605125", "USDT", "-0.975"));
+        book(spotReduce, trade(Venue.SPOT, Side.SELL, "0.005", "64200", "0.321", "USDT", "0"));
+        book(perpReduce, trade(Venue.USDM, Side.BUY, "0.005", "64205", "0.1605125", "USDT", "-0.975"));
         ledger.setPairState(pairId, PairState.OPEN, new SignalId("s-reduce"));
 
         ClientOrderId spotClose = filled(Venue.SPOT, Side.SELL, "0.009985", "63900", "0.6380415", "USDT",
                 PairState.CLOSING);
         ClientOrderId perpClose = filled(Venue.USDM, Side.BUY, "0.010", "63905", "0", "", PairState.CLOSING);
-        book(spotClose.value(), trade(Venue.SPOT, Side.SELL, "0.009985", "63900", "0.6380415", "USDT", "0"));
-        book(perpClose.value(), trade(Venue.USDM, Side.BUY, "0.010", "63905", "0.319525", "USDT", "1.05"));
+        book(spotClose, trade(Venue.SPOT, Side.SELL, "0.009985", "63900", "0.6380415", "USDT", "0"));
+        book(perpClose, trade(Venue.USDM, Side.BUY, "0.010", "63905", "0.319525", "USDT", "1.05"));
         ledger.setPairState(pairId, PairState.CLOSED, new SignalId("s-close"));
 
         PairRecord pair = pair();
@@ -165,7 +165,7 @@ class ExactBooksIT {
         ClientOrderId spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0", "", PairState.OPENING);
         assertThat(pair().spot().quantity()).isCloseTo(new BigDecimal("0.015"), within(TOLERANCE));
 
-        book(spotBuy.value(), trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, "0"));
+        book(spotBuy, trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, "0"));
 
         assertThat(pair().spot().quantity()).isCloseTo(new BigDecimal("0.014985"), within(TOLERANCE));
         assertThat(pair().spotCommission()).isCloseTo(new BigDecimal("0.000015"), within(TOLERANCE));
@@ -178,7 +178,7 @@ class ExactBooksIT {
         ClientOrderId spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0", "", PairState.OPENING);
         ledger.adoptSpotQuantity(pairId, new BigDecimal("0.014985"));
 
-        book(spotBuy.value(), trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, "0"));
+        book(spotBuy, trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.000015", base, "0"));
 
         assertThat(pair().spot().quantity()).isCloseTo(new BigDecimal("0.014985"), within(TOLERANCE));
         assertThat(pair().spotCommission()).isCloseTo(new BigDecimal("0.000015"), within(TOLERANCE));
@@ -212,8 +212,8 @@ class ExactBooksIT {
     void fundingArrivingAfterTheCloseIsCreditedToThePairThatHeldThePosition() {
         ClientOrderId spotBuy = filled(Venue.SPOT, Side.BUY, "0.015", "64000", "0.96", "USDT", PairState.OPENING);
         ClientOrderId perpSell = filled(Venue.USDM, Side.SELL, "0.015", "64000", "0", "", PairState.OPENING);
-        book(spotBuy.value(), trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.96", "USDT", "0"));
-        book(perpSell.value(), trade(Venue.USDM, Side.SELL, "0.015", "64000", "0.48", "USDT", "0"));
+        book(spotBuy, trade(Venue.SPOT, Side.BUY, "0.015", "64000", "0.96", "USDT", "0"));
+        book(perpSell, trade(Venue.USDM, Side.SELL, "0.015", "64000", "0.48", "USDT", "0"));
         jdbc.sql("update pairs set opened_at = ? where pair_id = ?")
                 .params(java.sql.Timestamp.from(T0.minus(Duration.ofHours(2))), pairId.value()).update();
         ledger.setPairState(pairId, PairState.CLOSED, new SignalId("s-close"));
@@ -253,7 +253,7 @@ class ExactBooksIT {
         Instant from = T0.minus(Duration.ofHours(24));
         books.sampleUnrealised(from.minusSeconds(60), new BigDecimal("12.5"));
         ClientOrderId perpSell = filled(Venue.USDM, Side.SELL, "0.015", "64000", "0", "", PairState.OPENING);
-        book(perpSell.value(), trade(Venue.USDM, Side.SELL, "0.015", "64000", "0.48", "USDT", "0"));
+        book(perpSell, trade(Venue.USDM, Side.SELL, "0.015", "64000", "0.48", "USDT", "0"));
 
         PnlReport report = books.report(from, T0.plusSeconds(1), Map.of(pairId, new BigDecimal("20")), "test");
 
@@ -287,9 +287,8 @@ class ExactBooksIT {
                 new BigDecimal(commission), asset, new BigDecimal(realizedPnl), false, T0.toEpochMilli());
     }
 
-    private void book(String clientId, ExchangeTrade trade) {
-        assertThat(books.bookTrades(new ClientOrderId(clientId), base,
-                valued(trade))).isEqualTo(TradeBooking.Result.BOOKED);
+    private void book(ClientOrderId clientId, ExchangeTrade trade) {
+        assertThat(books.bookTrades(clientId, base, valued(trade))).isEqualTo(TradeBooking.Result.BOOKED);
     }
 
     private List<Books.ValuedTrade> valued(ExchangeTrade... trades) {

@@ -78,8 +78,7 @@ final class PairBook {
             trade(change, perpPrice, perpFee);
         } else if (change.signum() < 0) {
             BigDecimal reduced = change.negate();
-            realisedBasis = realisedBasis.add(money(reduced.multiply(spotPrice.subtract(spotEntry))
-                    .add(reduced.multiply(perpEntry.subtract(perpPrice)))));
+            realisedBasis = realisedBasis.add(basisOf(reduced, spotPrice, perpPrice));
             trade(reduced, spotPrice, spotFee);
             trade(reduced, perpPrice, perpFee);
         }
@@ -100,10 +99,12 @@ final class PairBook {
 
     /** What the open legs would earn if closed at these prices, fees excluded: spot gain plus short-perp gain. */
     BigDecimal basis(BigDecimal spotPrice, BigDecimal perpPrice) {
-        if (!open()) {
-            return BigDecimal.ZERO;
-        }
-        return money(qty.multiply(spotPrice.subtract(spotEntry)).add(qty.multiply(perpEntry.subtract(perpPrice))));
+        return open() ? basisOf(qty, spotPrice, perpPrice) : BigDecimal.ZERO;
+    }
+
+    /** What {@code quantity} of the open legs earns at these prices, fees excluded. */
+    private BigDecimal basisOf(BigDecimal quantity, BigDecimal spotPrice, BigDecimal perpPrice) {
+        return money(quantity.multiply(spotPrice.subtract(spotEntry)).add(quantity.multiply(perpEntry.subtract(perpPrice))));
     }
 
     /** Basis earned: realised, plus the open legs valued at these prices. */

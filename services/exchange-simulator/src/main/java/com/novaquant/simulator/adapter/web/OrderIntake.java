@@ -3,7 +3,6 @@ package com.novaquant.simulator.adapter.web;
 import com.novaquant.simulator.application.Faults;
 import com.novaquant.simulator.application.OrderJournal;
 import com.novaquant.simulator.application.OrderService;
-import com.novaquant.simulator.application.PlacedOrder;
 import com.novaquant.simulator.domain.market.Venue;
 import com.novaquant.simulator.domain.orders.OrderRequest;
 import com.novaquant.simulator.domain.orders.OrderView;
@@ -74,7 +73,7 @@ final class OrderIntake {
             return Mono.error(ApiException.badRequest(injected.get().code(), injected.get().msg()));
         }
         BigDecimal ratio = faults.takePartialFill(request.venue(), request.symbol()).orElse(null);
-        PlacedOrder placed;
+        OrderView placed;
         try {
             placed = orders.place(apiKey, request, ratio);
         } catch (RejectedException e) {
@@ -83,7 +82,7 @@ final class OrderIntake {
         }
         Optional<Faults.AmbiguousMode> ambiguous = faults.takeAmbiguous(request.venue(), request.symbol());
         if (ambiguous.isPresent()) {
-            journal(request, params, placed.order().orderId(), "AMBIGUOUS:" + ambiguous.get(), receivedAt);
+            journal(request, params, placed.orderId(), "AMBIGUOUS:" + ambiguous.get(), receivedAt);
             return switch (ambiguous.get()) {
                 case HTTP_5XX -> Mono.error(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, -1000, UNKNOWN_ERROR));
                 case CODE_1007 -> Mono.error(new ApiException(HttpStatus.REQUEST_TIMEOUT, -1007, TIMEOUT_MSG));
@@ -91,9 +90,9 @@ final class OrderIntake {
                         .then(Mono.error(new ApiException(HttpStatus.REQUEST_TIMEOUT, -1007, TIMEOUT_MSG)));
             };
         }
-        journal(request, params, placed.order().orderId(), "ACCEPTED", receivedAt);
+        journal(request, params, placed.orderId(), "ACCEPTED", receivedAt);
         gate.countOrder(web, apiKey, request.venue());
-        return Mono.just(render.apply(placed.order()));
+        return Mono.just(render.apply(placed));
     }
 
     private void journal(OrderRequest request, RequestParams params, Long orderId, String outcome, long receivedAt) {

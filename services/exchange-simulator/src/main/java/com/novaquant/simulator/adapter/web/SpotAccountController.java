@@ -30,8 +30,7 @@ record SpotAccountController(AccountService accounts, FeeSchedule fees, SpotAsse
     @GetMapping("/account/commission")
     Map<String, Object> commission(ServerWebExchange web) {
         RequestGate.Authenticated auth = gate.signed(web, null, Venue.SPOT, 20);
-        String symbol = auth.params().require("symbol");
-        validator.market(symbol);
+        String symbol = validator.listedSymbol(auth.params());
         return SpotAccountJson.commission(symbol, fees);
     }
 }

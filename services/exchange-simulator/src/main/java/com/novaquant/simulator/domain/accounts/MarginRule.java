@@ -57,9 +57,14 @@ public final class MarginRule {
 
     public static BigDecimal available(FuturesAccount futures, Function<String, BigDecimal> markPrice,
                                        List<Order> openOrders) {
-        return futures.wallet().add(futures.unrealisedPnl(markPrice))
-                .subtract(positionMargin(futures, markPrice))
-                .subtract(openOrderMargin(futures, openOrders));
+        return available(futures.wallet(), futures.unrealisedPnl(markPrice), positionMargin(futures, markPrice),
+                openOrderMargin(futures, openOrders));
+    }
+
+    /** What the account may still commit: the wallet and its unrealised PnL, less the margin positions and orders hold. */
+    private static BigDecimal available(BigDecimal wallet, BigDecimal unrealised, BigDecimal positionMargin,
+                                        BigDecimal orderMargin) {
+        return wallet.add(unrealised).subtract(positionMargin).subtract(orderMargin);
     }
 
     /**
@@ -96,7 +101,7 @@ public final class MarginRule {
         BigDecimal unrealised = futures.unrealisedPnl(markPrice);
         BigDecimal positionMargin = positionMargin(futures, markPrice);
         BigDecimal orderMargin = openOrderMargin(futures, openOrders);
-        BigDecimal available = futures.wallet().add(unrealised).subtract(positionMargin).subtract(orderMargin);
+        BigDecimal available = available(futures.wallet(), unrealised, positionMargin, orderMargin);
         return new FuturesSnapshot(futures.wallet(), unrealised, positionMargin, orderMargin, available, lines,
                 futures.modes().multiAssetsMargin());
     }
